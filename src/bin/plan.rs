@@ -1,0 +1,138 @@
+//! `plan`: the four tiers side by side from the command line.
+//!
+//! ```text
+//! cargo run --release --bin plan -- (SCENARIO.json | --preset NAME) [--prices FILE] [--format table|json|csv]
+//! ```
+//! Exit status: 0 on success, 2 on bad input (a message names the field or
+//! the file, line and column).
+
+use planner::engine::presets::{self, PRESETS};
+use planner::engine::{plan, report, share, PriceSheet};
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: plan (SCENARIO.json | --preset NAME) [--prices FILE] [--format table|json|csv] [--years N]
+
+  SCENARIO.json   a scenario exported from the planner (or written by hand)
+  --preset NAME   a built-in scenario: northwind, startup, enterprise
+  --prices FILE   a price sheet in the planner's CSV format (default: the shipped sheet)
+  --format        table (default), json (the scripting contract, see README) or csv (line items)
+  --years N       simulated years for the Monte Carlo in the JSON output (default: the scenario's)";
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("plan: {message}");
+    ExitCode::from(2)
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut scenario_path = None;
+    let mut preset = None;
+    let mut prices = None;
+    let mut format = "table".to_string();
+    let mut years = None;
+    let mut i = 0;
+    while i < args.len() {
+        let value = |i: usize| args.get(i + 1).cloned();
+        match args[i].as_str() {
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return ExitCode::SUCCESS;
+            }
+            "--preset" => {
+                preset = value(i);
+                i += 1;
+            }
+            "--prices" => {
+                prices = value(i);
+                i += 1;
+            }
+            "--format" => {
+                format = value(i).unwrap_or_default();
+                i += 1;
+            }
+            "--years" => {
+                match value(i).and_then(|v| v.parse::<u32>().ok()) {
+                    Some(y) if (100..=1_000_000).contains(&y) => years = Some(y),
+                    _ => return fail("--years takes a whole number from 100 to 1000000"),
+                }
+                i += 1;
+            }
+            other if other.starts_with('-') => return fail(&format!("unknown option {other}\n{USAGE}")),
+            other => scenario_path = Some(other.to_string()),
+        }
+        i += 1;
+    }
+    if !["table", "json", "csv"].contains(&format.as_str()) {
+        return fail(&format!("--format must be table, json or csv, not “{format}”"));
+    }
+    let scenario = match (scenario_path, preset) {
+        (Some(path), None) => {
+            let text = match std::fs::read_to_string(&path) {
+                Ok(t) => t,
+                Err(e) => return fail(&format!("cannot read {path}: {e}")),
+            };
+            match share::from_json(&text) {
+                Ok(s) => s,
+                Err(e) => return fail(&format!("{path}: {e}")),
+            }
+        }
+        (None, Some(name)) => match presets::preset(&name) {
+            Ok(s) => s,
+            Err(e) => return fail(&e.to_string()),
+        },
+        (Some(_), Some(_)) => return fail("give a scenario file or --preset, not both"),
+        (None, None) => {
+            let names: Vec<&str> = PRESETS.iter().map(|p| p.0).collect();
+            return fail(&format!("no scenario given (presets: {})\n{USAGE}", names.join(", ")));
+        }
+    };
+    let sheet = match prices {
+        Some(path) => {
+            let text = match std::fs::read_to_string(&path) {
+                Ok(t) => t,
+                Err(e) => return fail(&format!("cannot read {path}: {e}")),
+            };
+            let name = std::path::Path::new(&path).file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or(path);
+            match PriceSheet::parse(&name, &text) {
+                Ok(s) => s,
+                Err(e) => return fail(&e.to_string()),
+            }
+        }
+        None => match presets::default_sheet() {
+            Ok(s) => s,
+            Err(e) => return fail(&e.to_string()),
+        },
+    };
+    let regions = match presets::default_regions() {
+        Ok(r) => r,
+        Err(e) => return fail(&e.to_string()),
+    };
+    let result = match plan::evaluate(&scenario, &sheet, &regions) {
+        Ok(p) => p,
+        Err(plan::PlanError::Invalid(errors)) => {
+            let lines: Vec<String> = errors.iter().map(|e| format!("  {}: {}", e.field, e.message)).collect();
+            return fail(&format!("the scenario is not valid:\n{}", lines.join("\n")));
+        }
+        Err(plan::PlanError::MissingPrices(missing)) => {
+            let lines: Vec<String> = missing.iter().map(|m| format!("  {m}")).collect();
+            return fail(&format!("the price sheet lacks prices this scenario needs:\n{}", lines.join("\n")));
+        }
+    };
+    match format.as_str() {
+        "json" => {
+            let curve = plan::headroom_curve(&scenario, &sheet, &regions, 101);
+            let sims = plan::simulate(&scenario, &result, years.unwrap_or(scenario.risk.simulated_years));
+            let doc = report::plan_report(&scenario, &result, curve, sims);
+            match serde_json::to_string_pretty(&doc) {
+                Ok(text) => println!("{text}"),
+                Err(e) => return fail(&format!("cannot write JSON: {e}")),
+            }
+        }
+        "csv" => print!("{}", report::line_items_csv(&result)),
+        _ => {
+            println!("{} — prices: {} ({})\n", scenario.name, result.sheet, result.currency);
+            print!("{}", report::table(&result));
+        }
+    }
+    ExitCode::SUCCESS
+}

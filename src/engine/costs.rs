@@ -1,0 +1,796 @@
+//! One function per cost component. Each takes the scenario and a stamp (or
+//! the tier's topology), asks the price sheet for its meter, and pushes
+//! [`LineItem`]s: quantity × unit price = monthly cost, with the formula in
+//! words and the price-sheet row it came from.
+
+use serde::Serialize;
+use std::sync::Arc;
+
+use super::cosmos;
+use super::format;
+use super::pricing::{MeterKey, MissingPrice, PriceRow, PriceSheet, ReservationTerm, UnitOfMeasure};
+use super::regions::RegionTable;
+use super::scenario::{AksTier, CosmosMode, Os, RedisSku, Scenario, SqlTier};
+
+/// Cost groups, the stacks of the cost chart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    Compute,
+    CosmosThroughput,
+    CosmosStorage,
+    Sql,
+    ReplicationEgress,
+    FrontDoor,
+    Platform,
+}
+
+impl Category {
+    pub const ALL: [Self; 7] = [
+        Self::Compute,
+        Self::CosmosThroughput,
+        Self::CosmosStorage,
+        Self::Sql,
+        Self::ReplicationEgress,
+        Self::FrontDoor,
+        Self::Platform,
+    ];
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Compute => "Compute",
+            Self::CosmosThroughput => "Cosmos DB throughput",
+            Self::CosmosStorage => "Cosmos DB storage",
+            Self::Sql => "SQL ledger",
+            Self::ReplicationEgress => "Replication egress",
+            Self::FrontDoor => "Front Door & DNS",
+            Self::Platform => "Redis, Key Vault, config, logs",
+        }
+    }
+}
+
+/// One priced line.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LineItem {
+    pub category: Category,
+    /// What is being paid for, e.g. "App Service P1 v3 (Linux) instances".
+    pub component: String,
+    /// Where it is billed: a region, `Global` or a Front Door zone.
+    pub region: String,
+    /// Billed quantity per month in `unit`.
+    pub quantity: f64,
+    /// What one unit of `quantity` is, e.g. "instance-hours".
+    pub unit: String,
+    /// Price of one unit after turning a reservation's term price into an
+    /// hourly rate, before the discount.
+    pub unit_price: f64,
+    /// quantity × unit price × (1 − discount).
+    pub monthly_usd: f64,
+    /// The arithmetic in words with the numbers filled in.
+    pub formula: String,
+    /// The price-sheet row the unit price came from.
+    pub price: Arc<PriceRow>,
+}
+
+/// Meter keys, spelled as the Azure Retail Prices API spells them.
+pub mod meters {
+    use super::MeterKey;
+
+    pub const fn key(
+        service: &'static str,
+        product: &'static str,
+        sku: &'static str,
+        meter: &'static str,
+    ) -> MeterKey {
+        MeterKey { service, product, sku, meter }
+    }
+
+    pub const COSMOS_RU: MeterKey = key("Azure Cosmos DB", "Azure Cosmos DB", "RUs", "100 RU/s");
+    pub const COSMOS_MRU: MeterKey = key("Azure Cosmos DB", "Azure Cosmos DB", "mRUs", "100 Multi-master RU/s");
+    pub const COSMOS_AUTOSCALE_RU: MeterKey = key("Azure Cosmos DB", "Azure Cosmos DB autoscale", "RUs", "100 RU/s");
+    pub const COSMOS_AUTOSCALE_MRU: MeterKey =
+        key("Azure Cosmos DB", "Azure Cosmos DB autoscale", "mRUs", "100 Multi-master RU/s");
+    pub const COSMOS_SERVERLESS: MeterKey = key("Azure Cosmos DB", "Azure Cosmos DB serverless", "RUs", "1M RUs");
+    pub const COSMOS_STORAGE: MeterKey = key("Azure Cosmos DB", "Azure Cosmos DB", "Standard", "Data Stored");
+    pub const INTRA_CONTINENT: MeterKey =
+        key("Bandwidth", "Bandwidth Inter-Region", "Standard", "Intra Continent Data Transfer Out");
+    pub const INTER_CONTINENT: MeterKey =
+        key("Bandwidth", "Bandwidth Inter-Region", "Standard", "Inter Continent Data Transfer Out");
+    pub const FD_DATA_OUT: MeterKey =
+        key("Azure Front Door Service", "Azure Front Door", "Standard", "Standard Data Transfer Out");
+    pub const TM_DNS: MeterKey = key("Traffic Manager", "Traffic Manager", "Standard", "DNS Queries");
+    pub const TM_ENDPOINT: MeterKey =
+        key("Traffic Manager", "Traffic Manager", "Standard", "Azure Endpoint Health Checks");
+    pub const KEY_VAULT_OPS: MeterKey = key("Key Vault", "Key Vault", "Standard", "Operations");
+    pub const APP_CONFIG_STORE: MeterKey =
+        key("App Configuration", "App Configuration", "Standard", "Standard Instance");
+    pub const APP_CONFIG_REPLICA: MeterKey =
+        key("App Configuration", "App Configuration", "Standard", "Standard Replica");
+    pub const LOG_ANALYTICS: MeterKey =
+        key("Log Analytics", "Log Analytics", "Analytics Logs", "Analytics Logs Data Ingestion");
+    pub const APP_GATEWAY_FIXED: MeterKey =
+        key("Application Gateway", "Application Gateway WAF v2", "Standard", "Standard Fixed Cost");
+    pub const APP_GATEWAY_CU: MeterKey =
+        key("Application Gateway", "Application Gateway WAF v2", "Standard", "Standard Capacity Units");
+    pub const REDIS_C1: MeterKey = key("Redis Cache", "Azure Redis Cache Standard", "C1", "C1 Cache");
+    pub const REDIS_C3: MeterKey = key("Redis Cache", "Azure Redis Cache Standard", "C3", "C3 Cache");
+    pub const REDIS_P1: MeterKey = key("Redis Cache", "Azure Redis Cache Premium", "P1", "P1 Cache Instance");
+    pub const SQL_GP_COMPUTE: MeterKey =
+        key("SQL Database", "SQL Database Single General Purpose - Compute Gen5", "vCore", "vCore");
+    pub const SQL_GP_ZONE: MeterKey = key(
+        "SQL Database",
+        "SQL Database Single General Purpose - Compute Gen5 Zone Redundancy",
+        "vCore",
+        "vCore",
+    );
+    pub const SQL_BC_COMPUTE: MeterKey =
+        key("SQL Database", "SQL Database Single Business Critical - Compute Gen5", "vCore", "vCore");
+    pub const SQL_GP_LICENSE: MeterKey =
+        key("SQL Database", "SQL Database Single General Purpose - SQL License", "vCore", "vCore");
+    pub const SQL_BC_LICENSE: MeterKey =
+        key("SQL Database", "SQL Database Single Business Critical - SQL License", "vCore", "vCore");
+    pub const SQL_GP_STORAGE: MeterKey =
+        key("SQL Database", "SQL Database Single General Purpose - Storage", "Standard", "Data Stored");
+    pub const SQL_GP_ZONE_STORAGE: MeterKey = key(
+        "SQL Database",
+        "SQL Database Single General Purpose - Storage Zone Redundancy",
+        "Standard",
+        "Data Stored",
+    );
+    pub const SQL_BC_STORAGE: MeterKey =
+        key("SQL Database", "SQL Database Single Business Critical - Storage", "Standard", "Data Stored");
+}
+
+/// The role a stamp plays in a tier.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StampRole {
+    /// Serves all traffic (single region, or the active-passive primary).
+    Primary,
+    /// Warm standby at its minimum size.
+    Standby,
+    /// One of several stamps that all serve live traffic.
+    Active,
+}
+
+/// A regional stamp as a tier deploys it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Stamp {
+    pub region: String,
+    pub role: StampRole,
+    /// Provisioned capacity as a fraction of global origin peak.
+    pub capacity_fraction: f64,
+    /// Fraction of global traffic it serves in steady state.
+    pub steady_share: f64,
+    pub app_service_instances: u32,
+    pub aks_nodes: u32,
+}
+
+/// Collects line items and every missing price while a tier is priced.
+pub struct Pricer<'a> {
+    pub s: &'a Scenario,
+    pub sheet: &'a PriceSheet,
+    pub regions: &'a RegionTable,
+    pub missing: Vec<MissingPrice>,
+    pub items: Vec<LineItem>,
+}
+
+/// How a line's quantity was arrived at, for the formula text.
+pub struct Quantity {
+    pub value: f64,
+    pub unit: &'static str,
+    /// The derivation, e.g. "6 instances × 730 h".
+    pub how: String,
+}
+
+impl<'a> Pricer<'a> {
+    pub fn new(s: &'a Scenario, sheet: &'a PriceSheet, regions: &'a RegionTable) -> Self {
+        Self { s, sheet, regions, missing: Vec::new(), items: Vec::with_capacity(48) }
+    }
+
+    fn hours(&self) -> f64 {
+        self.s.commercial.hours_per_month
+    }
+
+    /// Prices one line: looks the meter up (recording a miss), turns a
+    /// reservation's term price into an hourly one, applies the discount and
+    /// writes the formula.
+    #[allow(clippy::too_many_arguments)]
+    pub fn line(
+        &mut self,
+        category: Category,
+        component: String,
+        region: &str,
+        key: &MeterKey,
+        term: ReservationTerm,
+        q: Quantity,
+        note: &str,
+    ) {
+        let row = match self.sheet.lookup(key, region, term) {
+            Ok(row) => row,
+            Err(miss) => {
+                if !self.missing.contains(&miss) {
+                    self.missing.push(miss);
+                }
+                return;
+            }
+        };
+        let unit_price = if term == ReservationTerm::None {
+            row.retail_price
+        } else {
+            row.retail_price / term.hours()
+        };
+        let discount = self.s.commercial.discount_pct / 100.0;
+        let monthly = q.value * unit_price * (1.0 - discount);
+        let cur = &self.sheet.currency;
+        let per = match row.unit_of_measure {
+            UnitOfMeasure::Hour => "hour",
+            UnitOfMeasure::Month => "month",
+            UnitOfMeasure::Day => "day",
+            UnitOfMeasure::TenThousand => "10,000",
+            UnitOfMeasure::Million => "million",
+            UnitOfMeasure::Gigabyte => "GB",
+            UnitOfMeasure::GigabyteMonth => "GB-month",
+        };
+        let term_text = if term == ReservationTerm::None {
+            String::new()
+        } else {
+            format!(
+                " ({} reservation: {} ÷ {} h)",
+                term.as_str(),
+                format::money(row.retail_price, cur),
+                format::number(term.hours(), 0)
+            )
+        };
+        let discount_text = if discount > 0.0 {
+            format!(" × (1 − {}% discount)", format::number(discount * 100.0, 2))
+        } else {
+            String::new()
+        };
+        let note_text = if note.is_empty() { String::new() } else { format!(". {note}") };
+        let formula = format!(
+            "{} = {} {} × {} per {}{}{} = {}{}",
+            q.how,
+            format::quantity(q.value),
+            q.unit,
+            format::unit_price(unit_price, cur),
+            per,
+            term_text,
+            discount_text,
+            format::money(monthly, cur),
+            note_text
+        );
+        self.items.push(LineItem {
+            category,
+            component,
+            region: region.to_string(),
+            quantity: q.value,
+            unit: q.unit.to_string(),
+            unit_price,
+            monthly_usd: monthly,
+            formula,
+            price: Arc::new(row.clone()),
+        });
+    }
+
+    /// App Service Premium v3 instances in one stamp:
+    /// `instances × hours per month × hourly price` (reservation rate when a
+    /// term is chosen).
+    pub fn app_service(&mut self, stamp: &Stamp) {
+        let pool = &self.s.compute.app_service;
+        if !pool.enabled || stamp.app_service_instances == 0 {
+            return;
+        }
+        let product = match pool.os {
+            Os::Linux => "Azure App Service Premium v3 Plan - Linux",
+            Os::Windows => "Azure App Service Premium v3 Plan",
+        };
+        let key = MeterKey { service: "Azure App Service", product, sku: pool.sku.sku_name(), meter: pool.sku.meter_name() };
+        let n = stamp.app_service_instances;
+        let h = self.hours();
+        let os = if pool.os == Os::Linux { "Linux" } else { "Windows" };
+        self.line(
+            Category::Compute,
+            format!("App Service {} ({os}), {}", pool.sku.sku_name(), role_label(stamp.role)),
+            &stamp.region,
+            &key,
+            self.s.commercial.reservation,
+            Quantity { value: n as f64 * h, unit: "instance-hours", how: format!("{n} instances × {} h", format::number(h, 0)) },
+            "",
+        );
+    }
+
+    /// AKS in one stamp: node VMs (`nodes × hours × VM hourly price`), the
+    /// cluster management fee (`hours × tier fee`), and Application Gateway
+    /// WAF_v2 in front of it (`hours × fixed price` + `capacity units × hours ×
+    /// CU price`, CUs from the stamp's average throughput at 2.22 Mbps each,
+    /// the gateway's documented capacity-unit definition).
+    pub fn aks(&mut self, stamp: &Stamp, origin_avg_rps: f64) {
+        let pool = &self.s.compute.aks;
+        if !pool.enabled || stamp.aks_nodes == 0 {
+            return;
+        }
+        let h = self.hours();
+        let n = stamp.aks_nodes;
+        let size = pool.node_size;
+        let vm = MeterKey { service: "Virtual Machines", product: size.product_name(), sku: size.sku_name(), meter: size.sku_name() };
+        self.line(
+            Category::Compute,
+            format!("AKS nodes {} (Linux), {}", size.sku_name(), role_label(stamp.role)),
+            &stamp.region,
+            &vm,
+            self.s.commercial.reservation,
+            Quantity { value: n as f64 * h, unit: "node-hours", how: format!("{n} nodes × {} h", format::number(h, 0)) },
+            "",
+        );
+        let fee = MeterKey {
+            service: "Azure Kubernetes Service",
+            product: "Azure Kubernetes Service",
+            sku: pool.tier.sku_name(),
+            meter: pool.tier.meter_name(),
+        };
+        let note = if pool.tier == AksTier::Free { "The Free tier has no financially backed SLA" } else { "" };
+        self.line(
+            Category::Compute,
+            format!("AKS {} tier cluster fee", pool.tier.sku_name()),
+            &stamp.region,
+            &fee,
+            ReservationTerm::None,
+            Quantity { value: h, unit: "cluster-hours", how: format!("1 cluster × {} h", format::number(h, 0)) },
+            note,
+        );
+        if pool.app_gateway {
+            self.line(
+                Category::Compute,
+                "Application Gateway WAF_v2, fixed".into(),
+                &stamp.region,
+                &meters::APP_GATEWAY_FIXED,
+                ReservationTerm::None,
+                Quantity { value: h, unit: "gateway-hours", how: format!("1 gateway × {} h", format::number(h, 0)) },
+                "",
+            );
+            let rps = origin_avg_rps * stamp.steady_share;
+            let mbps = rps * self.s.workload.response_kb * 8.0 / 1000.0;
+            let cu = mbps / 2.22;
+            self.line(
+                Category::Compute,
+                "Application Gateway WAF_v2, capacity units".into(),
+                &stamp.region,
+                &meters::APP_GATEWAY_CU,
+                ReservationTerm::None,
+                Quantity {
+                    value: cu * h,
+                    unit: "CU-hours",
+                    how: format!(
+                        "{} req/s × {} KB × 8 = {} Mbps ÷ 2.22 Mbps per CU = {} CU × {} h",
+                        format::quantity(rps),
+                        format::quantity(self.s.workload.response_kb),
+                        format::quantity(mbps),
+                        format::quantity(cu),
+                        format::number(h, 0)
+                    ),
+                },
+                "",
+            );
+        }
+    }
+
+    /// Azure Cache for Redis in one stamp. Standard: `1 cache × hours × cache
+    /// price` (a Standard cache is a primary and a replica). Premium: `nodes ×
+    /// hours × node price`, 2 nodes, 3 when zone-redundant (one replica per
+    /// extra zone, PSRule `Azure.Redis.AvailabilityZone`).
+    pub fn redis(&mut self, stamp: &Stamp) {
+        let h = self.hours();
+        let (key, nodes, label) = match self.s.platform.redis {
+            RedisSku::None => return,
+            RedisSku::StandardC1 => (meters::REDIS_C1, 1, "Redis Standard C1 cache"),
+            RedisSku::StandardC3 => (meters::REDIS_C3, 1, "Redis Standard C3 cache"),
+            RedisSku::PremiumP1 => {
+                let nodes = if self.s.platform.redis_zone_redundant { 3 } else { 2 };
+                (meters::REDIS_P1, nodes, "Redis Premium P1 nodes")
+            }
+        };
+        let unit = if nodes == 1 { "cache-hours" } else { "node-hours" };
+        let what = if nodes == 1 { "1 cache".to_string() } else { format!("{nodes} nodes") };
+        self.line(
+            Category::Platform,
+            label.into(),
+            &stamp.region,
+            &key,
+            ReservationTerm::None,
+            Quantity { value: nodes as f64 * h, unit, how: format!("{what} × {} h", format::number(h, 0)) },
+            "",
+        );
+    }
+
+    /// Key Vault in one stamp: `operations per month ÷ 10,000 × price per 10,000`.
+    pub fn key_vault(&mut self, stamp: &Stamp) {
+        let m = self.s.platform.key_vault_operations_millions_per_month;
+        if m <= 0.0 {
+            return;
+        }
+        self.line(
+            Category::Platform,
+            "Key Vault operations".into(),
+            &stamp.region,
+            &meters::KEY_VAULT_OPS,
+            ReservationTerm::None,
+            Quantity { value: m * 100.0, unit: "× 10,000 operations", how: format!("{} million operations ÷ 10,000", format::quantity(m)) },
+            "",
+        );
+    }
+
+    /// Log Analytics in one stamp: `GB per day × days per month × price per GB`.
+    pub fn log_analytics(&mut self, stamp: &Stamp) {
+        let gb = self.s.platform.log_analytics_gb_per_day;
+        if gb <= 0.0 {
+            return;
+        }
+        let days = self.hours() / 24.0;
+        self.line(
+            Category::Platform,
+            "Log Analytics ingestion".into(),
+            &stamp.region,
+            &meters::LOG_ANALYTICS,
+            ReservationTerm::None,
+            Quantity { value: gb * days, unit: "GB", how: format!("{} GB/day × {} days", format::quantity(gb), format::number(days, 2)) },
+            "",
+        );
+    }
+
+    /// App Configuration: one Standard store in the first stamp's region and a
+    /// replica in every other: `days per month × daily price`. Replication
+    /// has no egress charge (reliability-app-configuration.md).
+    pub fn app_configuration(&mut self, stamp: &Stamp, first: bool) {
+        if !self.s.platform.app_configuration {
+            return;
+        }
+        let days = self.hours() / 24.0;
+        let (key, label) = if first {
+            (meters::APP_CONFIG_STORE, "App Configuration store")
+        } else {
+            (meters::APP_CONFIG_REPLICA, "App Configuration replica")
+        };
+        self.line(
+            Category::Platform,
+            label.into(),
+            &stamp.region,
+            &key,
+            ReservationTerm::None,
+            Quantity { value: days, unit: "store-days", how: format!("{} h ÷ 24", format::number(self.hours(), 0)) },
+            "",
+        );
+    }
+
+    /// Cosmos DB throughput in every region of the account.
+    ///
+    /// * Provisioned: `T = max(400, ⌈busiest region's reads + all writes⌉₁₀₀)` RU/s
+    ///   in every region; billed `T/100 × hours` per region at the single-write
+    ///   or multi-region-write rate, ×1.25 on single-write accounts with zones.
+    /// * Autoscale: `Tmax = max(1000, ⌈…⌉₁₀₀)`; billed on the hourly peak, taken
+    ///   as `max(10% × Tmax, average-to-peak × Tmax)`, at the autoscale rate
+    ///   (1.5× manual for single write; the manual rate for multi-region writes),
+    ///   no zone surcharge.
+    /// * Serverless (single region only): `RU per month ÷ 1M × price`, ×1.25 with zones.
+    ///
+    /// Returns (RU/s each region carries, RU/s billed across regions).
+    pub fn cosmos_throughput(
+        &mut self,
+        account_regions: &[String],
+        multi_write: bool,
+        busiest_read_ru_per_s: f64,
+        write_ru_per_s: f64,
+        notes: &mut Vec<String>,
+    ) -> (f64, f64) {
+        let s = self.s;
+        let h = self.hours();
+        let n = account_regions.len();
+        let needed = busiest_read_ru_per_s + write_ru_per_s;
+        let mut mode = s.data.cosmos_mode;
+        if mode == CosmosMode::Serverless && n > 1 {
+            notes.push("Serverless Cosmos DB is single-region only, so this tier is priced with autoscale.".into());
+            mode = CosmosMode::Autoscale;
+        }
+        let need_text = format!(
+            "reads {} + writes {} = {} RU/s needed",
+            format::number(busiest_read_ru_per_s, 0),
+            format::number(write_ru_per_s, 0),
+            format::number(needed, 0)
+        );
+        let zonal = s.data.cosmos_zone_redundant;
+        match mode {
+            CosmosMode::Serverless => {
+                let avg = needed * s.workload.average_to_peak_ratio;
+                let factor = if zonal { cosmos::ZONE_REDUNDANCY_RU_FACTOR } else { 1.0 };
+                let ru_month = avg * s.seconds_per_month() * factor;
+                let zone_text = if zonal { " × 1.25 (zones)" } else { "" };
+                self.line(
+                    Category::CosmosThroughput,
+                    "Cosmos DB serverless request units".into(),
+                    &account_regions[0],
+                    &meters::COSMOS_SERVERLESS,
+                    ReservationTerm::None,
+                    Quantity {
+                        value: ru_month / 1e6,
+                        unit: "million RU",
+                        how: format!(
+                            "{need_text} × {} average-to-peak × {} s{zone_text} ÷ 1M",
+                            format::number(s.workload.average_to_peak_ratio, 2),
+                            format::number(s.seconds_per_month(), 0)
+                        ),
+                    },
+                    "",
+                );
+                (needed, avg)
+            }
+            CosmosMode::Provisioned => {
+                let t = cosmos::round_up_100(needed).max(cosmos::MIN_MANUAL_RU_PER_S);
+                let key = if multi_write { meters::COSMOS_MRU } else { meters::COSMOS_RU };
+                let factor = if zonal && !multi_write { cosmos::ZONE_REDUNDANCY_RU_FACTOR } else { 1.0 };
+                let zone_text = if factor > 1.0 { " × 1.25 (zone redundancy, single-write)" } else { "" };
+                let label = if multi_write { "Cosmos DB multi-region-write RU/s" } else { "Cosmos DB RU/s (manual)" };
+                for region in account_regions {
+                    self.line(
+                        Category::CosmosThroughput,
+                        label.into(),
+                        region,
+                        &key,
+                        s.commercial.reservation,
+                        Quantity {
+                            value: t / 100.0 * h * factor,
+                            unit: "100 RU/s-hours",
+                            how: format!("{need_text}, provisioned {} RU/s ÷ 100 × {} h{zone_text}", format::number(t, 0), format::number(h, 0)),
+                        },
+                        "",
+                    );
+                }
+                (t, t * n as f64)
+            }
+            CosmosMode::Autoscale => {
+                if s.commercial.reservation != ReservationTerm::None {
+                    notes.push("Reservations are applied to manual throughput only; autoscale RU/s are priced pay-as-you-go.".into());
+                }
+                let tmax = cosmos::round_up_100(needed).max(cosmos::MIN_AUTOSCALE_MAX_RU_PER_S);
+                let billed = (tmax * s.workload.average_to_peak_ratio).max(tmax * cosmos::AUTOSCALE_FLOOR_FRACTION);
+                let key = if multi_write { meters::COSMOS_AUTOSCALE_MRU } else { meters::COSMOS_AUTOSCALE_RU };
+                let label = if multi_write { "Cosmos DB autoscale multi-region-write RU/s" } else { "Cosmos DB autoscale RU/s" };
+                for region in account_regions {
+                    self.line(
+                        Category::CosmosThroughput,
+                        label.into(),
+                        region,
+                        &key,
+                        ReservationTerm::None,
+                        Quantity {
+                            value: billed / 100.0 * h,
+                            unit: "100 RU/s-hours",
+                            how: format!(
+                                "{need_text}, max {} RU/s; hourly peak max(10% × max, {} × max) = {} RU/s ÷ 100 × {} h",
+                                format::number(tmax, 0),
+                                format::number(s.workload.average_to_peak_ratio, 2),
+                                format::number(billed, 0),
+                                format::number(h, 0)
+                            ),
+                        },
+                        "",
+                    );
+                }
+                (tmax, billed * n as f64)
+            }
+        }
+    }
+
+    /// Cosmos DB transactional storage, billed once per region: `GB × price per GB-month`.
+    pub fn cosmos_storage(&mut self, account_regions: &[String]) {
+        let gb = self.s.workload.stored_gb;
+        if gb <= 0.0 {
+            return;
+        }
+        for region in account_regions {
+            self.line(
+                Category::CosmosStorage,
+                "Cosmos DB transactional storage".into(),
+                region,
+                &meters::COSMOS_STORAGE,
+                ReservationTerm::None,
+                Quantity { value: gb, unit: "GB-months", how: format!("{} GB stored in this region", format::quantity(gb)) },
+                "",
+            );
+        }
+    }
+
+    /// Inter-region replication egress from `from` to `to`: `GB × price per
+    /// GB`, at the intra-continent rate when both regions share a continent,
+    /// else the inter-continent rate, priced at the source region. Returns GB.
+    pub fn replication_egress(&mut self, what: &str, from: &str, to: &str, gb: f64, how: String) -> f64 {
+        if gb <= 0.0 {
+            return 0.0;
+        }
+        let same = match (self.regions.get(from), self.regions.get(to)) {
+            (Some(a), Some(b)) => a.continent == b.continent,
+            _ => false,
+        };
+        let key = if same { meters::INTRA_CONTINENT } else { meters::INTER_CONTINENT };
+        let kind = if same { "intra-continent" } else { "inter-continent" };
+        self.line(
+            Category::ReplicationEgress,
+            format!("{what} replication {from} → {to} ({kind})"),
+            from,
+            &key,
+            ReservationTerm::None,
+            Quantity { value: gb, unit: "GB", how },
+            "",
+        );
+        gb
+    }
+
+    /// Front Door: the profile's base fee (`1 × monthly fee`), requests (`all
+    /// requests per month ÷ 10,000 × price`) and edge-to-client transfer
+    /// (`requests × response KB ÷ 10⁶ × price per GB`), split by the billing
+    /// zone of each user population. Origin-to-edge transfer from Azure
+    /// origins is not billed (Front Door billing.md).
+    pub fn front_door(&mut self) {
+        let s = self.s;
+        let tier = s.edge.front_door_tier;
+        let base = MeterKey {
+            service: "Azure Front Door Service",
+            product: "Azure Front Door",
+            sku: tier.as_str(),
+            meter: match tier {
+                super::scenario::FrontDoorTier::Standard => "Standard Base Fees",
+                super::scenario::FrontDoorTier::Premium => "Premium Base Fees",
+            },
+        };
+        self.line(
+            Category::FrontDoor,
+            format!("Front Door {} base fee", tier.as_str()),
+            "Global",
+            &base,
+            ReservationTerm::None,
+            Quantity { value: 1.0, unit: "profile-months", how: "1 profile".into() },
+            "",
+        );
+        let requests = s.workload.peak_requests_per_s * s.workload.average_to_peak_ratio * s.seconds_per_month();
+        // Group user populations by Front Door billing zone.
+        let mut zones: Vec<(String, f64)> = Vec::new();
+        for r in &s.regions {
+            let zone = self
+                .regions
+                .get(&r.region)
+                .map(|g| g.front_door_zone.clone())
+                .unwrap_or_else(|| "Zone 1".into());
+            match zones.iter_mut().find(|(z, _)| *z == zone) {
+                Some((_, share)) => *share += r.traffic_share,
+                None => zones.push((zone, r.traffic_share)),
+            }
+        }
+        let req_meter = match tier {
+            super::scenario::FrontDoorTier::Standard => "Standard Requests",
+            super::scenario::FrontDoorTier::Premium => "Premium Requests",
+        };
+        let req_key = MeterKey { service: "Azure Front Door Service", product: "Azure Front Door", sku: tier.as_str(), meter: req_meter };
+        for (zone, share) in &zones {
+            let n = requests * share;
+            self.line(
+                Category::FrontDoor,
+                format!("Front Door requests ({zone})"),
+                zone,
+                &req_key,
+                ReservationTerm::None,
+                Quantity {
+                    value: n / 10_000.0,
+                    unit: "× 10,000 requests",
+                    how: format!(
+                        "{} req/s peak × {} average-to-peak × {} s × {}% of users ÷ 10,000",
+                        format::number(s.workload.peak_requests_per_s, 0),
+                        format::number(s.workload.average_to_peak_ratio, 2),
+                        format::number(s.seconds_per_month(), 0),
+                        format::number(share * 100.0, 1)
+                    ),
+                },
+                "",
+            );
+            let gb = n * s.workload.response_kb / 1e6;
+            self.line(
+                Category::FrontDoor,
+                format!("Front Door edge-to-client transfer ({zone})"),
+                zone,
+                &meters::FD_DATA_OUT,
+                ReservationTerm::None,
+                Quantity {
+                    value: gb,
+                    unit: "GB",
+                    how: format!("{} requests × {} KB ÷ 10⁶", format::number(n, 0), format::quantity(s.workload.response_kb)),
+                },
+                "Premium uses the Standard transfer rate",
+            );
+        }
+    }
+
+    /// Traffic Manager where enabled: `DNS queries (millions) × price per
+    /// million` + `endpoints × health-check price per month`.
+    pub fn traffic_manager(&mut self, endpoints: usize) {
+        let s = self.s;
+        if !s.edge.traffic_manager {
+            return;
+        }
+        let m = s.edge.dns_queries_millions_per_month;
+        self.line(
+            Category::FrontDoor,
+            "Traffic Manager DNS queries".into(),
+            "Global",
+            &meters::TM_DNS,
+            ReservationTerm::None,
+            Quantity { value: m, unit: "million queries", how: format!("{} million queries", format::quantity(m)) },
+            "",
+        );
+        self.line(
+            Category::FrontDoor,
+            "Traffic Manager endpoint health checks".into(),
+            "Global",
+            &meters::TM_ENDPOINT,
+            ReservationTerm::None,
+            Quantity { value: endpoints as f64, unit: "endpoint-months", how: format!("{endpoints} endpoints") },
+            "",
+        );
+    }
+
+    /// One Azure SQL database of the ledger (primary or failover-group
+    /// secondary, which is billed as a full database): `vCores × hours ×
+    /// (compute + licence [+ zone-redundancy surcharge, General Purpose])` +
+    /// `storage GB × price per GB-month`.
+    pub fn sql_database(&mut self, region: &str, secondary: bool) {
+        let sql = &self.s.data.sql;
+        if !sql.enabled {
+            return;
+        }
+        let h = self.hours();
+        let v = sql.vcores as f64;
+        let role = if secondary { "failover-group secondary" } else { "primary" };
+        let (compute, license, storage, tier) = match sql.tier {
+            SqlTier::GeneralPurpose => (
+                meters::SQL_GP_COMPUTE,
+                meters::SQL_GP_LICENSE,
+                if sql.zone_redundant { meters::SQL_GP_ZONE_STORAGE } else { meters::SQL_GP_STORAGE },
+                "General Purpose",
+            ),
+            SqlTier::BusinessCritical => (
+                meters::SQL_BC_COMPUTE,
+                meters::SQL_BC_LICENSE,
+                meters::SQL_BC_STORAGE,
+                "Business Critical",
+            ),
+        };
+        let vcore_how = format!("{} vCores × {} h", sql.vcores, format::number(h, 0));
+        let q = |how: &str| Quantity { value: v * h, unit: "vCore-hours", how: how.to_string() };
+        self.line(Category::Sql, format!("SQL {tier} compute, {role}"), region, &compute, ReservationTerm::None, q(&vcore_how), "");
+        self.line(Category::Sql, format!("SQL {tier} licence, {role}"), region, &license, ReservationTerm::None, q(&vcore_how), "");
+        if sql.zone_redundant && sql.tier == SqlTier::GeneralPurpose {
+            self.line(
+                Category::Sql,
+                format!("SQL {tier} zone redundancy, {role}"),
+                region,
+                &meters::SQL_GP_ZONE,
+                ReservationTerm::None,
+                q(&vcore_how),
+                "",
+            );
+        }
+        self.line(
+            Category::Sql,
+            format!("SQL {tier} storage, {role}"),
+            region,
+            &storage,
+            ReservationTerm::None,
+            Quantity { value: sql.storage_gb, unit: "GB-months", how: format!("{} GB", format::quantity(sql.storage_gb)) },
+            "",
+        );
+    }
+}
+
+fn role_label(role: StampRole) -> &'static str {
+    match role {
+        StampRole::Primary => "primary stamp",
+        StampRole::Standby => "warm standby",
+        StampRole::Active => "active stamp",
+    }
+}

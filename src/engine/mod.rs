@@ -1,0 +1,29 @@
+//! The planning engine: pure Rust (std, serde, csv), no browser dependency,
+//! deterministic, tested natively.
+//!
+//! Flow: a [`scenario::Scenario`] and a [`pricing::PriceSheet`] go into
+//! [`plan::evaluate`], which validates the scenario, prices every tier
+//! ([`tiers`], one function per cost component in [`costs`]), assesses
+//! recovery, availability and latency ([`resilience`]), prices the risk
+//! ([`risk`]) and names the cheapest tier that meets the targets.
+
+pub mod cosmos;
+pub mod costs;
+pub mod format;
+pub mod plan;
+pub mod presets;
+pub mod pricing;
+pub mod regions;
+pub mod report;
+pub mod resilience;
+pub mod risk;
+pub mod scenario;
+pub mod share;
+pub mod tiers;
+pub mod validate;
+
+pub use plan::{evaluate, Plan, PlanError};
+pub use pricing::PriceSheet;
+pub use regions::RegionTable;
+pub use scenario::Scenario;
+pub use tiers::TierId;

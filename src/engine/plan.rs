@@ -1,0 +1,350 @@
+//! The whole comparison: price, assess and judge all four tiers, pick the
+//! cheapest that meets the targets, and sweep the headroom dial.
+
+use serde::Serialize;
+
+use super::format;
+use super::pricing::{MissingPrice, PriceSheet};
+use super::regions::RegionTable;
+use super::resilience::{self, TierResilience};
+use super::risk::{self, ExpectedRisk, LossImpact, SimulatedRisk};
+use super::scenario::Scenario;
+use super::tiers::{self, TierCost, TierId};
+use super::validate::{validate, FieldError};
+
+/// Why there is no plan.
+#[derive(Clone, Debug, PartialEq, Serialize, thiserror::Error)]
+pub enum PlanError {
+    #[error("the scenario has {} invalid field(s): {}", .0.len(), .0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; "))]
+    Invalid(Vec<FieldError>),
+    #[error("{} price(s) missing: {}", .0.len(), .0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; "))]
+    MissingPrices(Vec<MissingPrice>),
+}
+
+/// A target a tier misses, and by how much.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FailedTarget {
+    /// `rto`, `rpo`, `availability`, `latency`, `budget` or `feasibility`.
+    pub target: String,
+    /// In words, with both numbers.
+    pub message: String,
+    /// How far off, relative to the target (0.5 = 50% over).
+    pub shortfall: f64,
+}
+
+/// One tier, fully evaluated.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TierResult {
+    pub cost: TierCost,
+    /// Monthly cost over `single_region`'s.
+    pub cost_ratio: f64,
+    pub resilience: TierResilience,
+    pub impacts: Vec<LossImpact>,
+    pub risk: ExpectedRisk,
+    pub meets_targets: bool,
+    pub failed_targets: Vec<FailedTarget>,
+}
+
+/// Cost of downtime per hour above which `tier` is cheaper, risk included,
+/// than `versus`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct BreakEven {
+    pub tier: TierId,
+    pub versus: TierId,
+    /// `None` when the tier never pays for itself (it does not cut downtime).
+    pub downtime_cost_per_hour: Option<f64>,
+}
+
+/// The comparison.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Plan {
+    pub currency: String,
+    pub sheet: String,
+    pub tiers: Vec<TierResult>,
+    pub recommended_tier: Option<TierId>,
+    /// The decision and its reason, in words.
+    pub recommendation: String,
+    pub break_even: Vec<BreakEven>,
+}
+
+impl Plan {
+    pub fn tier(&self, id: TierId) -> Option<&TierResult> {
+        self.tiers.iter().find(|t| t.cost.tier == id)
+    }
+}
+
+/// Evaluates a scenario: validation first (every bad field reported), then
+/// every tier priced (every missing price reported), then resilience, risk
+/// and the decision.
+pub fn evaluate(s: &Scenario, sheet: &PriceSheet, regions: &RegionTable) -> Result<Plan, PlanError> {
+    let errors = validate(s, regions);
+    if !errors.is_empty() {
+        return Err(PlanError::Invalid(errors));
+    }
+    let mut costs = Vec::with_capacity(4);
+    let mut missing: Vec<MissingPrice> = Vec::new();
+    for tier in TierId::ALL {
+        match tiers::price_tier(tier, s, sheet, regions) {
+            Ok(c) => costs.push(c),
+            Err(m) => {
+                for miss in m {
+                    if !missing.contains(&miss) {
+                        missing.push(miss);
+                    }
+                }
+            }
+        }
+    }
+    if !missing.is_empty() {
+        return Err(PlanError::MissingPrices(missing));
+    }
+    let baseline = costs[0].monthly_usd;
+    let mut results: Vec<TierResult> = costs
+        .into_iter()
+        .map(|cost| {
+            let capacities: Vec<f64> = cost.stamps.iter().map(|st| st.capacity_fraction).collect();
+            let res = resilience::assess(cost.tier, s, regions, &capacities);
+            let impacts = risk::loss_impacts(cost.tier, s, res.rto_reads_s, res.rto_s);
+            let expected = risk::expected(s, &impacts, cost.annual_usd);
+            let failed = judge(s, &cost, &res, &sheet.currency);
+            TierResult {
+                cost_ratio: if baseline > 0.0 { cost.monthly_usd / baseline } else { 1.0 },
+                meets_targets: failed.is_empty(),
+                failed_targets: failed,
+                impacts,
+                risk: expected,
+                resilience: res,
+                cost,
+            }
+        })
+        .collect();
+    results.sort_by_key(|r| r.cost.tier);
+    let (recommended_tier, recommendation) = decide(&results, &sheet.currency);
+    let break_even = break_evens(&results);
+    Ok(Plan {
+        currency: sheet.currency.clone(),
+        sheet: sheet.name.clone(),
+        tiers: results,
+        recommended_tier,
+        recommendation,
+        break_even,
+    })
+}
+
+/// Checks one tier against every target.
+fn judge(s: &Scenario, cost: &TierCost, r: &TierResilience, currency: &str) -> Vec<FailedTarget> {
+    let t = &s.targets;
+    let mut failed = Vec::new();
+    if let Some(why) = &cost.infeasible {
+        failed.push(FailedTarget { target: "feasibility".into(), message: why.clone(), shortfall: 1.0 });
+    }
+    if r.rto_s > t.rto_s {
+        let which = if r.rto_writes_s > r.rto_reads_s { " (writes)" } else { "" };
+        failed.push(FailedTarget {
+            target: "rto".into(),
+            message: format!(
+                "RTO {}{which} misses the {} target by {}",
+                format::duration(r.rto_s),
+                format::duration(t.rto_s),
+                format::duration(r.rto_s - t.rto_s)
+            ),
+            shortfall: (r.rto_s - t.rto_s) / t.rto_s,
+        });
+    }
+    if r.rpo_s > t.rpo_s {
+        failed.push(FailedTarget {
+            target: "rpo".into(),
+            message: format!(
+                "RPO {} misses the {} target by {}",
+                format::duration(r.rpo_s),
+                format::duration(t.rpo_s),
+                format::duration(r.rpo_s - t.rpo_s)
+            ),
+            shortfall: (r.rpo_s - t.rpo_s) / t.rpo_s.max(1.0),
+        });
+    }
+    let target_a = t.availability_pct / 100.0;
+    if r.availability < target_a {
+        failed.push(FailedTarget {
+            target: "availability".into(),
+            message: format!(
+                "availability {} is below the {} target ({} more minutes of downtime a year than allowed)",
+                format::percent(r.availability, 4),
+                format::percent(target_a, 4),
+                format::number((target_a - r.availability) * resilience::MINUTES_PER_YEAR, 0)
+            ),
+            shortfall: (target_a - r.availability) / (1.0 - target_a).max(1e-9),
+        });
+    }
+    let worst: Vec<String> = r
+        .latency
+        .iter()
+        .filter_map(|g| {
+            let v = if t.latency_includes_writes { g.reads_p95_ms.max(g.writes_p95_ms) } else { g.reads_p95_ms };
+            (v > t.latency_p95_ms).then(|| {
+                format!("{} {} ms (+{} ms)", g.display_name, format::number(v, 0), format::number(v - t.latency_p95_ms, 0))
+            })
+        })
+        .collect();
+    if !worst.is_empty() {
+        failed.push(FailedTarget {
+            target: "latency".into(),
+            message: format!(
+                "p95 latency over the {} ms target in {}",
+                format::number(t.latency_p95_ms, 0),
+                worst.join(", ")
+            ),
+            shortfall: (r.latency_p95_ms - t.latency_p95_ms) / t.latency_p95_ms,
+        });
+    }
+    if t.monthly_budget > 0.0 && cost.monthly_usd > t.monthly_budget {
+        failed.push(FailedTarget {
+            target: "budget".into(),
+            message: format!(
+                "{} a month is {} over the {} budget",
+                format::money_whole(cost.monthly_usd, currency),
+                format::money_whole(cost.monthly_usd - t.monthly_budget, currency),
+                format::money_whole(t.monthly_budget, currency)
+            ),
+            shortfall: (cost.monthly_usd - t.monthly_budget) / t.monthly_budget,
+        });
+    }
+    failed
+}
+
+/// The cheapest tier that meets every target, or the closest one and what
+/// would have to change.
+fn decide(results: &[TierResult], currency: &str) -> (Option<TierId>, String) {
+    let best = results
+        .iter()
+        .filter(|r| r.meets_targets)
+        .min_by(|a, b| a.cost.monthly_usd.total_cmp(&b.cost.monthly_usd));
+    if let Some(best) = best {
+        let cheaper: Vec<String> = results
+            .iter()
+            .filter(|r| r.cost.monthly_usd < best.cost.monthly_usd && !r.meets_targets)
+            .map(|r| {
+                format!(
+                    "{} is cheaper but {}",
+                    r.cost.tier.short_label(),
+                    r.failed_targets.iter().map(|f| f.message.clone()).collect::<Vec<_>>().join("; ")
+                )
+            })
+            .collect();
+        let reason = if cheaper.is_empty() {
+            "it is the cheapest tier and meets every target".to_string()
+        } else {
+            format!("it is the cheapest that meets every target. {}.", cheaper.join(". "))
+        };
+        return (
+            Some(best.cost.tier),
+            format!(
+                "{} at {} a month ({}× single region): {reason}",
+                best.cost.tier.label(),
+                format::money_whole(best.cost.monthly_usd, currency),
+                format::number(best.cost_ratio, 2)
+            ),
+        );
+    }
+    let closest = results.iter().min_by(|a, b| {
+        a.failed_targets
+            .len()
+            .cmp(&b.failed_targets.len())
+            .then_with(|| {
+                let sa: f64 = a.failed_targets.iter().map(|f| f.shortfall).sum();
+                let sb: f64 = b.failed_targets.iter().map(|f| f.shortfall).sum();
+                sa.total_cmp(&sb)
+            })
+            .then_with(|| a.cost.monthly_usd.total_cmp(&b.cost.monthly_usd))
+    });
+    match closest {
+        Some(c) => (
+            None,
+            format!(
+                "No tier meets every target. Closest: {} ({} a month), which would need: {}.",
+                c.cost.tier.label(),
+                format::money_whole(c.cost.monthly_usd, currency),
+                c.failed_targets.iter().map(|f| f.message.clone()).collect::<Vec<_>>().join("; ")
+            ),
+        ),
+        None => (None, "No tiers were evaluated.".into()),
+    }
+}
+
+/// Break-even cost of downtime per hour of each tier against
+/// `single_region` and against the next cheaper tier:
+/// `(annual infra + credits)_tier − (…)_versus` over
+/// `downtime hours_versus − downtime hours_tier`.
+fn break_evens(results: &[TierResult]) -> Vec<BreakEven> {
+    let mut out = Vec::new();
+    let fixed = |r: &TierResult| r.cost.annual_usd + r.risk.sla_credits_annual;
+    for (i, r) in results.iter().enumerate().skip(1) {
+        let mut versus = vec![&results[0]];
+        if i > 1 {
+            versus.push(&results[i - 1]);
+        }
+        for v in versus {
+            let saved_h = v.risk.downtime_h_per_year - r.risk.downtime_h_per_year;
+            let extra = fixed(r) - fixed(v);
+            let cph = if saved_h > 1e-12 { Some((extra / saved_h).max(0.0)) } else { None };
+            out.push(BreakEven { tier: r.cost.tier, versus: v.cost.tier, downtime_cost_per_hour: cph });
+        }
+    }
+    out
+}
+
+/// One point of the failover-headroom curve.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct HeadroomPoint {
+    /// Per-stamp capacity as a fraction of global peak.
+    pub stamp_capacity_fraction: f64,
+    /// N × p.
+    pub compute_multiple: f64,
+    /// Monthly cost of the multi-write tier at this setting.
+    pub monthly_usd: f64,
+    /// Capacity missing after losing one stamp: `max(0, 1 − (N − 1) × p)`.
+    pub shortfall_fraction: f64,
+    /// How long the shortfall lasts (autoscale reaction), seconds.
+    pub shortfall_duration_s: f64,
+}
+
+/// Sweeps the per-stamp capacity fraction `p` from `1/N` to `1` in `points`
+/// steps and prices the multi-write tier at each (the active-active tiers
+/// share the compute layout, so the curve's shape holds for both).
+pub fn headroom_curve(s: &Scenario, sheet: &PriceSheet, regions: &RegionTable, points: usize) -> Vec<HeadroomPoint> {
+    let n = s.regions.len().max(1);
+    let lo = 1.0 / n as f64;
+    let mut scenario = s.clone();
+    let steps = points.max(2);
+    (0..steps)
+        .filter_map(|i| {
+            let p = lo + (1.0 - lo) * i as f64 / (steps - 1) as f64;
+            scenario.compute.stamp_capacity_fraction = p;
+            let cost = tiers::price_tier(TierId::MultiWrite, &scenario, sheet, regions).ok()?;
+            let shortfall = (1.0 - (n as f64 - 1.0) * p).max(0.0);
+            Some(HeadroomPoint {
+                stamp_capacity_fraction: p,
+                compute_multiple: n as f64 * p,
+                monthly_usd: cost.monthly_usd,
+                shortfall_fraction: shortfall,
+                shortfall_duration_s: if shortfall > 1e-9 { s.resilience.autoscale_reaction_s } else { 0.0 },
+            })
+        })
+        .collect()
+}
+
+/// Monthly cost of each extra 10% of per-stamp headroom at the current
+/// setting: `cost(p + 0.1) − cost(p)` for the multi-write tier.
+pub fn cost_per_10pct_headroom(s: &Scenario, sheet: &PriceSheet, regions: &RegionTable) -> Option<f64> {
+    let now = tiers::price_tier(TierId::MultiWrite, s, sheet, regions).ok()?;
+    let mut more = s.clone();
+    more.compute.stamp_capacity_fraction += 0.1;
+    let then = tiers::price_tier(TierId::MultiWrite, &more, sheet, regions).ok()?;
+    Some(then.monthly_usd - now.monthly_usd)
+}
+
+/// The Monte Carlo for every tier of a plan.
+pub fn simulate(s: &Scenario, plan: &Plan, years: u32) -> Vec<SimulatedRisk> {
+    let tiers: Vec<(TierId, Vec<LossImpact>)> = plan.tiers.iter().map(|t| (t.cost.tier, t.impacts.clone())).collect();
+    risk::simulate(s, &tiers, years)
+}

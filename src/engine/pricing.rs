@@ -1,0 +1,486 @@
+//! The price sheet: CSV rows that mirror the Azure Retail Prices API, parsed
+//! into typed rows and looked up by meter and region.
+//!
+//! Prices are data. Nothing in the engine knows what a meter costs; it asks the
+//! sheet, and a row that is not there is a [`MissingPrice`] error the user sees,
+//! never a silent zero.
+
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::fmt;
+
+/// The header every price sheet must start with, in this order.
+pub const PRICE_SHEET_COLUMNS: [&str; 15] = [
+    "service_name",
+    "product_name",
+    "sku_name",
+    "meter_name",
+    "arm_sku_name",
+    "arm_region_name",
+    "unit_of_measure",
+    "retail_price",
+    "currency_code",
+    "price_type",
+    "reservation_term",
+    "tier_minimum_units",
+    "effective_start_date",
+    "confidence",
+    "source",
+];
+
+/// Hours in a reservation term, used to turn the Retail Prices API's
+/// whole-term reservation price into an hourly rate.
+pub const HOURS_PER_YEAR: f64 = 8760.0;
+
+/// The unit a row's price is quoted in (the API's `unitOfMeasure`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum UnitOfMeasure {
+    /// `1 Hour`: per hour of one unit (instance, node, 100 RU/s, vCore).
+    Hour,
+    /// `1/Month`: a flat monthly fee.
+    Month,
+    /// `1/Day`: a flat daily fee.
+    Day,
+    /// `10K`: per 10,000 operations or requests.
+    TenThousand,
+    /// `1M`: per million (DNS queries, request units).
+    Million,
+    /// `1 GB`: per gigabyte transferred or ingested.
+    Gigabyte,
+    /// `1 GB/Month`: per gigabyte stored for a month.
+    GigabyteMonth,
+}
+
+impl UnitOfMeasure {
+    /// Parses the API's spelling.
+    pub fn parse(text: &str) -> Option<Self> {
+        Some(match text.trim() {
+            "1 Hour" => Self::Hour,
+            "1/Month" => Self::Month,
+            "1/Day" => Self::Day,
+            "10K" => Self::TenThousand,
+            "1M" => Self::Million,
+            "1 GB" => Self::Gigabyte,
+            "1 GB/Month" => Self::GigabyteMonth,
+            _ => return None,
+        })
+    }
+
+    /// The API's spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Hour => "1 Hour",
+            Self::Month => "1/Month",
+            Self::Day => "1/Day",
+            Self::TenThousand => "10K",
+            Self::Million => "1M",
+            Self::Gigabyte => "1 GB",
+            Self::GigabyteMonth => "1 GB/Month",
+        }
+    }
+}
+
+/// `Consumption` (pay as you go) or `Reservation`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum PriceType {
+    Consumption,
+    Reservation,
+}
+
+/// Commitment term of a reservation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum ReservationTerm {
+    /// Pay as you go.
+    #[default]
+    None,
+    OneYear,
+    ThreeYears,
+}
+
+impl ReservationTerm {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::None => "",
+            Self::OneYear => "1 Year",
+            Self::ThreeYears => "3 Years",
+        }
+    }
+
+    /// Hours in the term: the API quotes a reservation's whole-term price.
+    pub fn hours(self) -> f64 {
+        match self {
+            Self::None => 1.0,
+            Self::OneYear => HOURS_PER_YEAR,
+            Self::ThreeYears => 3.0 * HOURS_PER_YEAR,
+        }
+    }
+
+    fn parse(text: &str) -> Option<Self> {
+        Some(match text.trim() {
+            "" => Self::None,
+            "1 Year" => Self::OneYear,
+            "3 Years" => Self::ThreeYears,
+            _ => return None,
+        })
+    }
+}
+
+/// One row of a price sheet.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PriceRow {
+    pub service_name: String,
+    pub product_name: String,
+    pub sku_name: String,
+    pub meter_name: String,
+    pub arm_sku_name: String,
+    pub arm_region_name: String,
+    pub unit_of_measure: UnitOfMeasure,
+    pub retail_price: f64,
+    pub currency_code: String,
+    pub price_type: PriceType,
+    pub reservation_term: ReservationTerm,
+    pub tier_minimum_units: f64,
+    pub effective_start_date: String,
+    pub confidence: String,
+    pub source: String,
+    /// Line in the file (1-based, the header is line 1).
+    pub line: usize,
+}
+
+/// Which meter a cost line needs: the four API fields that name it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct MeterKey {
+    pub service: &'static str,
+    pub product: &'static str,
+    pub sku: &'static str,
+    pub meter: &'static str,
+}
+
+impl fmt::Display for MeterKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} / {} / {} / {}",
+            self.service, self.product, self.sku, self.meter
+        )
+    }
+}
+
+/// A meter the scenario needs and the sheet does not have.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, thiserror::Error)]
+#[error("no price for “{meter}” in {region}{term} in the sheet “{sheet}”")]
+pub struct MissingPrice {
+    pub sheet: String,
+    pub meter: String,
+    pub region: String,
+    pub term: String,
+}
+
+/// A price sheet that could not be read. Names the file, line and column.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, thiserror::Error)]
+#[error("{file}, line {line}{}: {message}", column.as_ref().map(|c| format!(", column “{c}”")).unwrap_or_default())]
+pub struct SheetError {
+    pub file: String,
+    pub line: usize,
+    pub column: Option<String>,
+    pub message: String,
+}
+
+type IndexKey = (String, String, String, String, String, PriceType, ReservationTerm);
+
+/// A parsed, validated price sheet.
+#[derive(Clone, Debug, Default)]
+pub struct PriceSheet {
+    /// File name it was read from (shown to the user with every price).
+    pub name: String,
+    /// The one currency every row is in.
+    pub currency: String,
+    pub rows: Vec<PriceRow>,
+    index: HashMap<IndexKey, usize>,
+}
+
+impl PriceSheet {
+    /// Parses CSV text. `name` is the file name used in every error message.
+    ///
+    /// Accepted and forgiven: a UTF-8 byte-order mark (spreadsheets write one),
+    /// blank lines, surrounding whitespace. Rejected with the line and column:
+    /// a missing or misplaced column, a non-numeric or negative price, an
+    /// unknown unit of measure, price type or reservation term, a second
+    /// currency, and a duplicate meter (same meter, region, type, term and tier).
+    pub fn parse(name: &str, text: &str) -> Result<Self, SheetError> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let err = |line: usize, column: Option<&str>, message: String| SheetError {
+            file: name.to_string(),
+            line,
+            column: column.map(str::to_string),
+            message,
+        };
+        if text.trim().is_empty() {
+            return Err(err(1, None, "the file is empty".into()));
+        }
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .flexible(true)
+            .trim(csv::Trim::All)
+            .from_reader(text.as_bytes());
+        let headers = reader
+            .headers()
+            .map_err(|e| err(1, None, format!("the header row cannot be read: {e}")))?
+            .clone();
+        for (i, want) in PRICE_SHEET_COLUMNS.iter().enumerate() {
+            match headers.get(i) {
+                Some(got) if got == *want => {}
+                Some(got) if headers.iter().any(|h| h == *want) => {
+                    return Err(err(
+                        1,
+                        Some(want),
+                        format!("column {} should be “{want}” but is “{got}”: keep the columns in the documented order", i + 1),
+                    ))
+                }
+                _ => {
+                    return Err(err(
+                        1,
+                        Some(want),
+                        format!("the column “{want}” is missing (a price sheet has these columns: {})", PRICE_SHEET_COLUMNS.join(", ")),
+                    ))
+                }
+            }
+        }
+        let mut sheet = PriceSheet {
+            name: name.to_string(),
+            ..Default::default()
+        };
+        for record in reader.records() {
+            let record = record.map_err(|e| {
+                let line = e.position().map(|p| p.line() as usize).unwrap_or(0);
+                err(line, None, format!("this line cannot be read as CSV: {e}"))
+            })?;
+            let line = record.position().map(|p| p.line() as usize).unwrap_or(0);
+            if record.iter().all(|f| f.is_empty()) {
+                continue;
+            }
+            if record.len() != PRICE_SHEET_COLUMNS.len() {
+                return Err(err(
+                    line,
+                    None,
+                    format!(
+                        "this row has {} fields; the header has {}",
+                        record.len(),
+                        PRICE_SHEET_COLUMNS.len()
+                    ),
+                ));
+            }
+            let field = |i: usize| record.get(i).unwrap_or_default().to_string();
+            let number = |i: usize| -> Result<f64, SheetError> {
+                let raw = record.get(i).unwrap_or_default();
+                let col = PRICE_SHEET_COLUMNS[i];
+                let value: f64 = raw.parse().map_err(|_| {
+                    err(line, Some(col), format!("“{raw}” is not a number"))
+                })?;
+                if !value.is_finite() {
+                    return Err(err(line, Some(col), format!("“{raw}” is not a finite number")));
+                }
+                if value < 0.0 {
+                    return Err(err(line, Some(col), format!("{value} is negative; a price cannot be")));
+                }
+                Ok(value)
+            };
+            for (i, col) in PRICE_SHEET_COLUMNS.iter().enumerate().take(4) {
+                if record.get(i).unwrap_or_default().is_empty() {
+                    return Err(err(line, Some(col), "is empty; every row names its meter".into()));
+                }
+            }
+            if field(5).is_empty() {
+                return Err(err(line, Some("arm_region_name"), "is empty; use a region name, Global or Zone N".into()));
+            }
+            let unit_raw = field(6);
+            let unit_of_measure = UnitOfMeasure::parse(&unit_raw).ok_or_else(|| {
+                err(
+                    line,
+                    Some("unit_of_measure"),
+                    format!("unknown unit “{unit_raw}” (known: 1 Hour, 1/Month, 1/Day, 10K, 1M, 1 GB, 1 GB/Month)"),
+                )
+            })?;
+            let retail_price = number(7)?;
+            let currency_code = field(8);
+            if currency_code.len() != 3 || !currency_code.chars().all(|c| c.is_ascii_uppercase()) {
+                return Err(err(
+                    line,
+                    Some("currency_code"),
+                    format!("“{currency_code}” is not a three-letter currency code such as USD"),
+                ));
+            }
+            if sheet.currency.is_empty() {
+                sheet.currency = currency_code.clone();
+            } else if sheet.currency != currency_code {
+                return Err(err(
+                    line,
+                    Some("currency_code"),
+                    format!(
+                        "{currency_code} differs from {} on the rows above: one sheet holds one currency",
+                        sheet.currency
+                    ),
+                ));
+            }
+            let price_type = match field(9).as_str() {
+                "Consumption" => PriceType::Consumption,
+                "Reservation" => PriceType::Reservation,
+                other => {
+                    return Err(err(
+                        line,
+                        Some("price_type"),
+                        format!("“{other}” is not a price type (Consumption or Reservation)"),
+                    ))
+                }
+            };
+            let term_raw = field(10);
+            let reservation_term = ReservationTerm::parse(&term_raw).ok_or_else(|| {
+                err(
+                    line,
+                    Some("reservation_term"),
+                    format!("“{term_raw}” is not a term (empty, 1 Year or 3 Years)"),
+                )
+            })?;
+            if (price_type == PriceType::Reservation) != (reservation_term != ReservationTerm::None) {
+                return Err(err(
+                    line,
+                    Some("reservation_term"),
+                    "a Reservation row needs a term, and a Consumption row must not have one".into(),
+                ));
+            }
+            let tier_minimum_units = if field(11).is_empty() { 0.0 } else { number(11)? };
+            let row = PriceRow {
+                service_name: field(0),
+                product_name: field(1),
+                sku_name: field(2),
+                meter_name: field(3),
+                arm_sku_name: field(4),
+                arm_region_name: field(5),
+                unit_of_measure,
+                retail_price,
+                currency_code,
+                price_type,
+                reservation_term,
+                tier_minimum_units,
+                effective_start_date: field(12),
+                confidence: field(13),
+                source: field(14),
+                line,
+            };
+            // Tiered meters (several rows with rising tier_minimum_units): the
+            // engine prices at the first tier, so only that row is indexed.
+            if row.tier_minimum_units == 0.0 {
+                let key = index_key(
+                    &row.service_name,
+                    &row.product_name,
+                    &row.sku_name,
+                    &row.meter_name,
+                    &row.arm_region_name,
+                    price_type,
+                    reservation_term,
+                );
+                if let Some(&first) = sheet.index.get(&key) {
+                    return Err(err(
+                        line,
+                        Some("meter_name"),
+                        format!(
+                            "duplicate meter: “{}” in {} is already priced on line {}",
+                            row.meter_name, row.arm_region_name, sheet.rows[first].line
+                        ),
+                    ));
+                }
+                sheet.index.insert(key, sheet.rows.len());
+            }
+            sheet.rows.push(row);
+        }
+        if sheet.rows.is_empty() {
+            return Err(err(2, None, "the sheet has a header but no price rows".into()));
+        }
+        Ok(sheet)
+    }
+
+    /// The pay-as-you-go row for a meter in a region.
+    pub fn consumption(&self, key: &MeterKey, region: &str) -> Result<&PriceRow, MissingPrice> {
+        self.lookup(key, region, ReservationTerm::None)
+    }
+
+    /// The row for a meter in a region at a reservation term (or pay as you
+    /// go for [`ReservationTerm::None`]).
+    pub fn lookup(
+        &self,
+        key: &MeterKey,
+        region: &str,
+        term: ReservationTerm,
+    ) -> Result<&PriceRow, MissingPrice> {
+        let price_type = if term == ReservationTerm::None {
+            PriceType::Consumption
+        } else {
+            PriceType::Reservation
+        };
+        let k = index_key(key.service, key.product, key.sku, key.meter, region, price_type, term);
+        self.index
+            .get(&k)
+            .and_then(|&i| self.rows.get(i))
+            .ok_or_else(|| MissingPrice {
+                sheet: self.name.clone(),
+                meter: key.to_string(),
+                region: region.to_string(),
+                term: match term {
+                    ReservationTerm::None => String::new(),
+                    t => format!(" ({} reservation)", t.as_str()),
+                },
+            })
+    }
+
+    /// Every region that has at least one regional (not Global or Zone) row.
+    pub fn regions(&self) -> Vec<String> {
+        let mut regions: Vec<String> = self
+            .rows
+            .iter()
+            .map(|r| r.arm_region_name.clone())
+            .filter(|r| r != "Global" && !r.starts_with("Zone "))
+            .collect();
+        regions.sort();
+        regions.dedup();
+        regions
+    }
+
+    /// The oldest effective date in the sheet (ISO dates sort as text).
+    pub fn oldest_effective_date(&self) -> Option<&str> {
+        self.rows
+            .iter()
+            .map(|r| r.effective_start_date.as_str())
+            .filter(|d| !d.is_empty())
+            .min()
+    }
+
+    /// The newest effective date in the sheet.
+    pub fn newest_effective_date(&self) -> Option<&str> {
+        self.rows
+            .iter()
+            .map(|r| r.effective_start_date.as_str())
+            .filter(|d| !d.is_empty())
+            .max()
+    }
+}
+
+fn index_key(
+    service: &str,
+    product: &str,
+    sku: &str,
+    meter: &str,
+    region: &str,
+    price_type: PriceType,
+    term: ReservationTerm,
+) -> IndexKey {
+    (
+        service.to_string(),
+        product.to_string(),
+        sku.to_string(),
+        meter.to_string(),
+        region.to_string(),
+        price_type,
+        term,
+    )
+}

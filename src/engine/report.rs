@@ -1,0 +1,280 @@
+//! Outputs for scripts and spreadsheets: the `plan` JSON contract, the
+//! line-item CSV and a plain-text table. The page's CSV export and the
+//! `plan` command use these same functions.
+
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+use super::costs::Category;
+use super::format;
+use super::plan::{BreakEven, FailedTarget, HeadroomPoint, Plan};
+use super::risk::SimulatedRisk;
+use super::scenario::Scenario;
+use super::tiers::{CosmosSummary, TierId};
+
+/// One line item with its price-sheet row spelled out.
+#[derive(Clone, Debug, Serialize)]
+pub struct LineItemReport {
+    pub category: Category,
+    pub component: String,
+    pub region: String,
+    pub quantity: f64,
+    pub unit: String,
+    pub unit_price: f64,
+    pub monthly_usd: f64,
+    pub formula: String,
+    pub service_name: String,
+    pub product_name: String,
+    pub sku_name: String,
+    pub meter_name: String,
+    pub price_region: String,
+    pub unit_of_measure: String,
+    pub retail_price: f64,
+    pub price_type: String,
+    pub reservation_term: String,
+    pub effective_start_date: String,
+    pub confidence: String,
+    pub source: String,
+    pub sheet_line: usize,
+}
+
+/// One tier in the JSON contract.
+#[derive(Clone, Debug, Serialize)]
+pub struct TierReport {
+    pub tier: TierId,
+    pub label: &'static str,
+    pub regions: Vec<String>,
+    pub monthly_usd: f64,
+    pub annual_usd: f64,
+    pub cost_ratio: f64,
+    pub compute_multiple: f64,
+    pub compute_instances: u32,
+    pub cosmos: CosmosSummary,
+    pub replication_egress_gb_per_month: f64,
+    pub replication_egress_monthly_usd: f64,
+    pub front_door_monthly_usd: f64,
+    pub rto_s: f64,
+    pub rto_reads_s: f64,
+    pub rto_writes_s: f64,
+    pub rto_ledger_s: Option<f64>,
+    pub rpo_s: f64,
+    pub availability: f64,
+    pub downtime_min_per_year: f64,
+    /// p95 read latency by user geography (region name), ms.
+    pub latency_p95_ms: BTreeMap<String, f64>,
+    /// p95 write latency by user geography, ms.
+    pub latency_writes_p95_ms: BTreeMap<String, f64>,
+    pub expected_downtime_h_per_year: f64,
+    pub expected_sla_credits_annual: f64,
+    pub expected_annual_loss_usd: f64,
+    pub risk_adjusted_annual_usd: f64,
+    pub meets_targets: bool,
+    pub failed_targets: Vec<FailedTarget>,
+    pub notes: Vec<String>,
+    pub line_items: Vec<LineItemReport>,
+}
+
+/// The `plan --format json` document.
+#[derive(Clone, Debug, Serialize)]
+pub struct PlanReport {
+    pub scenario: String,
+    pub currency: String,
+    pub price_sheet: String,
+    pub recommended_tier: Option<TierId>,
+    pub recommendation: String,
+    pub tiers: Vec<TierReport>,
+    pub break_even: Vec<BreakEven>,
+    pub headroom_curve: Vec<HeadroomPoint>,
+    pub monte_carlo: Vec<SimulatedRisk>,
+}
+
+/// Builds the JSON contract from a plan.
+pub fn plan_report(s: &Scenario, plan: &Plan, curve: Vec<HeadroomPoint>, sims: Vec<SimulatedRisk>) -> PlanReport {
+    PlanReport {
+        scenario: s.name.clone(),
+        currency: plan.currency.clone(),
+        price_sheet: plan.sheet.clone(),
+        recommended_tier: plan.recommended_tier,
+        recommendation: plan.recommendation.clone(),
+        tiers: plan
+            .tiers
+            .iter()
+            .map(|t| {
+                let r = &t.resilience;
+                let mut notes = t.cost.notes.clone();
+                notes.extend(r.notes.iter().cloned());
+                TierReport {
+                    tier: t.cost.tier,
+                    label: t.cost.tier.label(),
+                    regions: t.cost.stamps.iter().map(|s| s.region.clone()).collect(),
+                    monthly_usd: t.cost.monthly_usd,
+                    annual_usd: t.cost.annual_usd,
+                    cost_ratio: t.cost_ratio,
+                    compute_multiple: t.cost.compute_multiple,
+                    compute_instances: t.cost.compute_instances,
+                    cosmos: t.cost.cosmos.clone(),
+                    replication_egress_gb_per_month: t.cost.replication_egress_gb_per_month,
+                    replication_egress_monthly_usd: t.cost.replication_egress_monthly_usd,
+                    front_door_monthly_usd: t.cost.front_door_monthly_usd,
+                    rto_s: r.rto_s,
+                    rto_reads_s: r.rto_reads_s,
+                    rto_writes_s: r.rto_writes_s,
+                    rto_ledger_s: r.rto_ledger_s,
+                    rpo_s: r.rpo_s,
+                    availability: r.availability,
+                    downtime_min_per_year: r.downtime_min_per_year,
+                    latency_p95_ms: r.latency.iter().map(|g| (g.region.clone(), g.reads_p95_ms)).collect(),
+                    latency_writes_p95_ms: r.latency.iter().map(|g| (g.region.clone(), g.writes_p95_ms)).collect(),
+                    expected_downtime_h_per_year: t.risk.downtime_h_per_year,
+                    expected_sla_credits_annual: t.risk.sla_credits_annual,
+                    expected_annual_loss_usd: t.risk.expected_annual_loss_usd,
+                    risk_adjusted_annual_usd: t.risk.risk_adjusted_annual_usd,
+                    meets_targets: t.meets_targets,
+                    failed_targets: t.failed_targets.clone(),
+                    notes,
+                    line_items: t
+                        .cost
+                        .line_items
+                        .iter()
+                        .map(|li| LineItemReport {
+                            category: li.category,
+                            component: li.component.clone(),
+                            region: li.region.clone(),
+                            quantity: li.quantity,
+                            unit: li.unit.clone(),
+                            unit_price: li.unit_price,
+                            monthly_usd: li.monthly_usd,
+                            formula: li.formula.clone(),
+                            service_name: li.price.service_name.clone(),
+                            product_name: li.price.product_name.clone(),
+                            sku_name: li.price.sku_name.clone(),
+                            meter_name: li.price.meter_name.clone(),
+                            price_region: li.price.arm_region_name.clone(),
+                            unit_of_measure: li.price.unit_of_measure.as_str().to_string(),
+                            retail_price: li.price.retail_price,
+                            price_type: format!("{:?}", li.price.price_type),
+                            reservation_term: li.price.reservation_term.as_str().to_string(),
+                            effective_start_date: li.price.effective_start_date.clone(),
+                            confidence: li.price.confidence.clone(),
+                            source: li.price.source.clone(),
+                            sheet_line: li.price.line,
+                        })
+                        .collect(),
+                }
+            })
+            .collect(),
+        break_even: plan.break_even.clone(),
+        headroom_curve: curve,
+        monte_carlo: sims,
+    }
+}
+
+/// Columns of the line-item CSV export.
+pub const CSV_COLUMNS: [&str; 20] = [
+    "tier",
+    "category",
+    "component",
+    "region",
+    "quantity",
+    "unit",
+    "unit_price",
+    "monthly_cost",
+    "currency",
+    "formula",
+    "service_name",
+    "product_name",
+    "sku_name",
+    "meter_name",
+    "price_region",
+    "price_type",
+    "reservation_term",
+    "effective_start_date",
+    "confidence",
+    "source",
+];
+
+/// Every tier's line items as CSV, one row per line item, full precision,
+/// so a spreadsheet's SUM per tier equals the tier's monthly total.
+pub fn line_items_csv(plan: &Plan) -> String {
+    let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
+    let _ = w.write_record(CSV_COLUMNS);
+    for t in &plan.tiers {
+        for li in &t.cost.line_items {
+            let _ = w.write_record([
+                t.cost.tier.id().to_string(),
+                format!("{:?}", li.category).to_lowercase(),
+                li.component.clone(),
+                li.region.clone(),
+                li.quantity.to_string(),
+                li.unit.clone(),
+                li.unit_price.to_string(),
+                li.monthly_usd.to_string(),
+                plan.currency.clone(),
+                li.formula.clone(),
+                li.price.service_name.clone(),
+                li.price.product_name.clone(),
+                li.price.sku_name.clone(),
+                li.price.meter_name.clone(),
+                li.price.arm_region_name.clone(),
+                format!("{:?}", li.price.price_type),
+                li.price.reservation_term.as_str().to_string(),
+                li.price.effective_start_date.clone(),
+                li.price.confidence.clone(),
+                li.price.source.clone(),
+            ]);
+        }
+    }
+    let bytes = w.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// The four tiers side by side as a plain-text table.
+pub fn table(plan: &Plan) -> String {
+    let cur = &plan.currency;
+    let mut rows: Vec<(String, Vec<String>)> = Vec::new();
+    let col = |f: &dyn Fn(&super::plan::TierResult) -> String| plan.tiers.iter().map(f).collect::<Vec<_>>();
+    rows.push(("".into(), col(&|t| t.cost.tier.short_label().to_string())));
+    rows.push(("Monthly".into(), col(&|t| format::money_whole(t.cost.monthly_usd, cur))));
+    rows.push(("Annual".into(), col(&|t| format::money_whole(t.cost.annual_usd, cur))));
+    rows.push(("Cost ratio".into(), col(&|t| format!("{}×", format::number(t.cost_ratio, 2)))));
+    rows.push(("Compute multiple".into(), col(&|t| format!("{}×", format::number(t.cost.compute_multiple, 2)))));
+    rows.push(("Cosmos RU/s per region".into(), col(&|t| format::number(t.cost.cosmos.ru_per_s_per_region, 0))));
+    rows.push(("Cosmos RU/s billed".into(), col(&|t| format::number(t.cost.cosmos.ru_per_s_billed, 0))));
+    rows.push(("Write regions".into(), col(&|t| t.cost.cosmos.write_regions.to_string())));
+    rows.push(("Replication egress GB/mo".into(), col(&|t| format::number(t.cost.replication_egress_gb_per_month, 0))));
+    rows.push(("Front Door monthly".into(), col(&|t| format::money_whole(t.cost.front_door_monthly_usd, cur))));
+    rows.push(("RTO reads / writes".into(), col(&|t| format!("{} / {}", format::duration(t.resilience.rto_reads_s), format::duration(t.resilience.rto_writes_s)))));
+    rows.push(("RPO".into(), col(&|t| format::duration(t.resilience.rpo_s))));
+    rows.push(("Availability".into(), col(&|t| format::percent(t.resilience.availability, 4))));
+    rows.push(("Worst p95 latency".into(), col(&|t| format!("{} ms", format::number(t.resilience.latency_p95_ms, 0)))));
+    rows.push(("Risk-adjusted annual".into(), col(&|t| format::money_whole(t.risk.risk_adjusted_annual_usd, cur))));
+    rows.push((
+        "Meets targets".into(),
+        col(&|t| {
+            if t.meets_targets {
+                if Some(t.cost.tier) == plan.recommended_tier {
+                    "yes (recommended)".into()
+                } else {
+                    "yes".into()
+                }
+            } else {
+                format!("no: {}", t.failed_targets.iter().map(|f| f.target.as_str()).collect::<Vec<_>>().join(", "))
+            }
+        }),
+    ));
+    let label_w = rows.iter().map(|r| r.0.chars().count()).max().unwrap_or(0);
+    let col_w: Vec<usize> = (0..plan.tiers.len())
+        .map(|i| rows.iter().map(|r| r.1.get(i).map(|c| c.chars().count()).unwrap_or(0)).max().unwrap_or(0))
+        .collect();
+    let mut out = String::new();
+    for (label, cells) in rows {
+        out.push_str(&format!("{label:<label_w$}"));
+        for (i, c) in cells.iter().enumerate() {
+            let w = col_w[i];
+            out.push_str(&format!("  {c:>w$}"));
+        }
+        out.push('\n');
+    }
+    out.push_str(&format!("\nRecommendation: {}\n", plan.recommendation));
+    out
+}

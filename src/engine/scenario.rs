@@ -1,0 +1,737 @@
+//! The scenario: one workload, one set of regions, and every dial the user can
+//! turn. Serde-serialisable (scenario JSON, share links, local storage); every
+//! struct has `#[serde(default)]`, so a file or link written before a field
+//! existed still opens, with that field at its default.
+
+use serde::{Deserialize, Serialize};
+
+use super::pricing::ReservationTerm;
+
+/// The whole input of a plan.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Scenario {
+    /// A name for the business case.
+    pub name: String,
+    /// Free text: assumptions, sources, what the figures are for.
+    pub notes: String,
+    /// Regions in order: the first is the primary (write region of the
+    /// single-writer tiers), the second the warm standby of `active_passive`.
+    pub regions: Vec<RegionShare>,
+    pub workload: Workload,
+    pub compute: Compute,
+    pub data: Data,
+    pub edge: Edge,
+    pub platform: Platform,
+    pub resilience: Resilience,
+    pub risk: Risk,
+    pub targets: Targets,
+    pub commercial: Commercial,
+}
+
+/// A region and the share of users near it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RegionShare {
+    /// ARM name, e.g. `westeurope`.
+    pub region: String,
+    /// Fraction of global user traffic from users near this region (0–1;
+    /// the shares add up to 1).
+    pub traffic_share: f64,
+}
+
+impl Default for RegionShare {
+    fn default() -> Self {
+        Self { region: "westeurope".into(), traffic_share: 1.0 }
+    }
+}
+
+/// Traffic and database work at peak.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Workload {
+    /// Global peak requests per second, all regions together.
+    pub peak_requests_per_s: f64,
+    /// Average load over a month as a fraction of peak (0–1): turns peak
+    /// rates into monthly volumes.
+    pub average_to_peak_ratio: f64,
+    /// Average response size in KB (edge-to-client transfer).
+    pub response_kb: f64,
+    /// Fraction of requests answered from Front Door's edge cache (0–1):
+    /// they never reach a stamp or the database.
+    pub edge_cache_hit_ratio: f64,
+    /// Point reads per origin request.
+    pub point_reads_per_request: f64,
+    /// Writes (inserts, replaces) per origin request.
+    pub writes_per_request: f64,
+    /// Queries per origin request.
+    pub queries_per_request: f64,
+    /// Request units per query (the Cosmos capacity planner assumes 10).
+    pub ru_per_query: f64,
+    /// Average item size in KB.
+    pub item_kb: f64,
+    /// Fraction of writes that replace an existing item (a replace costs
+    /// twice an insert).
+    pub replace_ratio: f64,
+    /// Data stored in Cosmos DB, GB (billed once per region).
+    pub stored_gb: f64,
+}
+
+impl Default for Workload {
+    fn default() -> Self {
+        Self {
+            peak_requests_per_s: 2000.0,
+            average_to_peak_ratio: 0.4,
+            response_kb: 40.0,
+            edge_cache_hit_ratio: 0.3,
+            point_reads_per_request: 2.0,
+            writes_per_request: 0.1,
+            queries_per_request: 0.3,
+            ru_per_query: 10.0,
+            item_kb: 2.0,
+            replace_ratio: 0.5,
+            stored_gb: 200.0,
+        }
+    }
+}
+
+/// App Service Premium v3 size.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AppServiceSku {
+    P1v3,
+    P2v3,
+    P3v3,
+}
+
+impl AppServiceSku {
+    pub const ALL: [Self; 3] = [Self::P1v3, Self::P2v3, Self::P3v3];
+    /// The API's skuName.
+    pub fn sku_name(self) -> &'static str {
+        match self {
+            Self::P1v3 => "P1 v3",
+            Self::P2v3 => "P2 v3",
+            Self::P3v3 => "P3 v3",
+        }
+    }
+    /// The API's meterName.
+    pub fn meter_name(self) -> &'static str {
+        match self {
+            Self::P1v3 => "P1 v3 App",
+            Self::P2v3 => "P2 v3 App",
+            Self::P3v3 => "P3 v3 App",
+        }
+    }
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::P1v3 => "p1v3",
+            Self::P2v3 => "p2v3",
+            Self::P3v3 => "p3v3",
+        }
+    }
+}
+
+/// Operating system of an App Service plan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Os {
+    Linux,
+    Windows,
+}
+
+/// An App Service pool in every stamp.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AppServicePool {
+    pub enabled: bool,
+    pub sku: AppServiceSku,
+    pub os: Os,
+    /// Requests per second one instance serves at target utilisation.
+    pub requests_per_s_per_instance: f64,
+    /// Fewest instances per stamp (zone redundancy needs at least 2).
+    pub min_instances: u32,
+}
+
+impl Default for AppServicePool {
+    fn default() -> Self {
+        Self {
+            enabled: true,
+            sku: AppServiceSku::P1v3,
+            os: Os::Linux,
+            requests_per_s_per_instance: 250.0,
+            min_instances: 2,
+        }
+    }
+}
+
+/// VM size of an AKS node pool.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NodeSize {
+    D2sV5,
+    D4sV5,
+    D8sV5,
+    D4asV5,
+    E4sV5,
+}
+
+impl NodeSize {
+    pub const ALL: [Self; 5] = [Self::D2sV5, Self::D4sV5, Self::D8sV5, Self::D4asV5, Self::E4sV5];
+    pub fn product_name(self) -> &'static str {
+        match self {
+            Self::D2sV5 | Self::D4sV5 | Self::D8sV5 => "Virtual Machines Dsv5 Series",
+            Self::D4asV5 => "Virtual Machines Dasv5 Series",
+            Self::E4sV5 => "Virtual Machines Esv5 Series",
+        }
+    }
+    /// The API's skuName (also its meterName).
+    pub fn sku_name(self) -> &'static str {
+        match self {
+            Self::D2sV5 => "D2s v5",
+            Self::D4sV5 => "D4s v5",
+            Self::D8sV5 => "D8s v5",
+            Self::D4asV5 => "D4as v5",
+            Self::E4sV5 => "E4s v5",
+        }
+    }
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::D2sV5 => "d2s_v5",
+            Self::D4sV5 => "d4s_v5",
+            Self::D8sV5 => "d8s_v5",
+            Self::D4asV5 => "d4as_v5",
+            Self::E4sV5 => "e4s_v5",
+        }
+    }
+}
+
+/// AKS pricing tier (cluster management fee).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AksTier {
+    Free,
+    Standard,
+    Premium,
+}
+
+impl AksTier {
+    pub fn sku_name(self) -> &'static str {
+        match self {
+            Self::Free => "Free",
+            Self::Standard => "Standard",
+            Self::Premium => "Premium",
+        }
+    }
+    pub fn meter_name(self) -> &'static str {
+        match self {
+            Self::Free => "Free Cluster Management",
+            Self::Standard => "Standard Uptime SLA",
+            Self::Premium => "Premium Uptime SLA",
+        }
+    }
+}
+
+/// An AKS cluster in every stamp, fronted by Application Gateway WAF_v2.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AksPool {
+    pub enabled: bool,
+    pub node_size: NodeSize,
+    pub tier: AksTier,
+    /// Requests per second one node serves at target utilisation.
+    pub requests_per_s_per_node: f64,
+    /// Fewest nodes per stamp (3 spreads a pool over three zones).
+    pub min_nodes: u32,
+    /// Put Application Gateway WAF_v2 in front of the cluster (the seed's
+    /// regional ingress for AKS stamps).
+    pub app_gateway: bool,
+}
+
+impl Default for AksPool {
+    fn default() -> Self {
+        Self {
+            enabled: false,
+            node_size: NodeSize::D4sV5,
+            tier: AksTier::Standard,
+            requests_per_s_per_node: 400.0,
+            min_nodes: 3,
+            app_gateway: true,
+        }
+    }
+}
+
+/// The compute stamp.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Compute {
+    pub app_service: AppServicePool,
+    pub aks: AksPool,
+    /// Capacity of each stamp in the active-active tiers, as a fraction of
+    /// global peak (the seed's headroom dial: Northwind runs 0.7).
+    pub stamp_capacity_fraction: f64,
+    /// Instances (or nodes) of the `active_passive` warm standby, per pool.
+    /// 0 means each pool's minimum.
+    pub warm_standby_instances: u32,
+}
+
+impl Default for Compute {
+    fn default() -> Self {
+        Self {
+            app_service: AppServicePool::default(),
+            aks: AksPool::default(),
+            stamp_capacity_fraction: 0.7,
+            warm_standby_instances: 0,
+        }
+    }
+}
+
+/// How Cosmos DB throughput is bought.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CosmosMode {
+    /// Manual provisioned RU/s.
+    Provisioned,
+    /// Autoscale: billed on the highest RU/s reached each hour.
+    Autoscale,
+    /// Serverless: per million RU consumed; single region only.
+    Serverless,
+}
+
+/// Cosmos DB default consistency.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Consistency {
+    Strong,
+    BoundedStaleness,
+    Session,
+    ConsistentPrefix,
+    Eventual,
+}
+
+impl Consistency {
+    pub const ALL: [Self; 5] = [
+        Self::Strong,
+        Self::BoundedStaleness,
+        Self::Session,
+        Self::ConsistentPrefix,
+        Self::Eventual,
+    ];
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Strong => "Strong",
+            Self::BoundedStaleness => "Bounded staleness",
+            Self::Session => "Session",
+            Self::ConsistentPrefix => "Consistent prefix",
+            Self::Eventual => "Eventual",
+        }
+    }
+}
+
+/// SQL Database service tier.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SqlTier {
+    GeneralPurpose,
+    BusinessCritical,
+}
+
+/// The relational ledger kept in an Azure SQL failover group.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SqlLedger {
+    pub enabled: bool,
+    pub tier: SqlTier,
+    pub vcores: u32,
+    pub storage_gb: f64,
+    pub zone_redundant: bool,
+    /// Data written to the ledger per month, GB (replicated to the secondary).
+    pub write_gb_per_month: f64,
+}
+
+impl Default for SqlLedger {
+    fn default() -> Self {
+        Self {
+            enabled: false,
+            tier: SqlTier::GeneralPurpose,
+            vcores: 4,
+            storage_gb: 100.0,
+            zone_redundant: true,
+            write_gb_per_month: 20.0,
+        }
+    }
+}
+
+/// The data band.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Data {
+    pub cosmos_mode: CosmosMode,
+    pub consistency: Consistency,
+    /// Availability zones in every Cosmos region.
+    pub cosmos_zone_redundant: bool,
+    pub sql: SqlLedger,
+}
+
+impl Default for Data {
+    fn default() -> Self {
+        Self {
+            cosmos_mode: CosmosMode::Autoscale,
+            consistency: Consistency::Session,
+            cosmos_zone_redundant: true,
+            sql: SqlLedger::default(),
+        }
+    }
+}
+
+/// Front Door tier.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FrontDoorTier {
+    Standard,
+    Premium,
+}
+
+impl FrontDoorTier {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Standard => "Standard",
+            Self::Premium => "Premium",
+        }
+    }
+}
+
+/// The global band.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Edge {
+    pub front_door_tier: FrontDoorTier,
+    /// DNS-level steering above Front Door (non-HTTP or multi-profile cases).
+    pub traffic_manager: bool,
+    /// Traffic Manager DNS queries per month, millions.
+    pub dns_queries_millions_per_month: f64,
+}
+
+impl Default for Edge {
+    fn default() -> Self {
+        Self {
+            front_door_tier: FrontDoorTier::Premium,
+            traffic_manager: false,
+            dns_queries_millions_per_month: 10.0,
+        }
+    }
+}
+
+/// Redis size per stamp.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RedisSku {
+    None,
+    StandardC1,
+    StandardC3,
+    PremiumP1,
+}
+
+/// Per-stamp platform services.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Platform {
+    pub redis: RedisSku,
+    /// Zone-redundant Premium Redis: one more replica node per cache.
+    pub redis_zone_redundant: bool,
+    /// Key Vault operations per stamp per month, millions.
+    pub key_vault_operations_millions_per_month: f64,
+    /// One App Configuration store, replicated to every other stamp region.
+    pub app_configuration: bool,
+    /// Log Analytics ingestion per stamp, GB per day.
+    pub log_analytics_gb_per_day: f64,
+}
+
+impl Default for Platform {
+    fn default() -> Self {
+        Self {
+            redis: RedisSku::PremiumP1,
+            redis_zone_redundant: true,
+            key_vault_operations_millions_per_month: 5.0,
+            app_configuration: true,
+            log_analytics_gb_per_day: 5.0,
+        }
+    }
+}
+
+/// How writes fail over in the single-writer tiers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WriteFailover {
+    /// The service promotes a new write region by itself.
+    ServiceManaged,
+    /// A person runs the runbook (the seed keeps stateful failover human-gated).
+    HumanGated,
+}
+
+/// Component SLAs, percent. Defaults from `shared/reference/azure-prices.md` §12.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Slas {
+    pub front_door_pct: f64,
+    pub traffic_manager_pct: f64,
+    pub app_service_pct: f64,
+    pub aks_pct: f64,
+    pub app_gateway_pct: f64,
+    pub redis_pct: f64,
+    pub key_vault_pct: f64,
+    pub app_configuration_pct: f64,
+    /// Cosmos DB, one region without zones.
+    pub cosmos_single_region_pct: f64,
+    /// Cosmos DB, one region with zones (also the write SLA of a
+    /// zone-redundant single-writer multi-region account).
+    pub cosmos_single_region_zonal_pct: f64,
+    /// Cosmos DB multi-region reads, and reads and writes with multi-region writes.
+    pub cosmos_multi_region_pct: f64,
+    pub sql_pct: f64,
+    pub sql_zone_redundant_pct: f64,
+}
+
+impl Default for Slas {
+    fn default() -> Self {
+        Self {
+            front_door_pct: 99.99,
+            traffic_manager_pct: 99.99,
+            app_service_pct: 99.95,
+            aks_pct: 99.95,
+            app_gateway_pct: 99.95,
+            redis_pct: 99.9,
+            key_vault_pct: 99.99,
+            app_configuration_pct: 99.9,
+            cosmos_single_region_pct: 99.99,
+            cosmos_single_region_zonal_pct: 99.995,
+            cosmos_multi_region_pct: 99.999,
+            sql_pct: 99.99,
+            sql_zone_redundant_pct: 99.995,
+        }
+    }
+}
+
+/// A measured round-trip time that overrides the distance model.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct MeasuredRtt {
+    /// Region whose users were measured.
+    pub from: String,
+    /// Region of the stamp or write region they reached.
+    pub to: String,
+    pub rtt_ms: f64,
+}
+
+/// Recovery mechanics and the latency model.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Resilience {
+    /// Front Door health-probe interval, seconds.
+    pub probe_interval_s: f64,
+    /// Failed probe samples before an origin is marked down (sample size 4
+    /// with 3 successes required = 2 failures).
+    pub failed_samples_to_flip: u32,
+    /// Time for every edge to stop sending to a down origin, seconds.
+    pub drain_s: f64,
+    /// DNS TTL where Traffic Manager steers, seconds.
+    pub dns_ttl_s: f64,
+    pub write_failover: WriteFailover,
+    /// Service-managed write-region failover, seconds (Cosmos DB documents
+    /// < 15 min for single-write accounts).
+    pub service_managed_failover_s: f64,
+    /// A person promoting the write region by runbook, seconds.
+    pub human_promotion_s: f64,
+    /// Warm standby scale-out to full capacity, seconds.
+    pub standby_scale_out_s: f64,
+    /// Autoscale reaction after a region is lost, seconds (how long a
+    /// capacity shortfall lasts).
+    pub autoscale_reaction_s: f64,
+    /// Rebuild or restore in another region for `single_region`, hours.
+    pub rebuild_hours: f64,
+    /// Asynchronous replication lag of single-writer data, seconds.
+    pub async_replication_lag_s: f64,
+    /// Replication lag between write regions with multi-region writes, seconds.
+    pub multi_write_replication_lag_s: f64,
+    /// Backup interval of `single_region` (its RPO on a regional loss), minutes.
+    pub backup_interval_min: f64,
+    /// SQL failover group replication lag, seconds.
+    pub sql_replication_lag_s: f64,
+    pub slas: Slas,
+    /// p95 server time plus access network to the nearest edge, ms.
+    pub base_latency_ms: f64,
+    /// Signal speed in fibre, km per ms (about two thirds of light speed).
+    pub fibre_km_per_ms: f64,
+    /// Real routes are longer than the great circle by this factor.
+    pub route_factor: f64,
+    pub measured_rtts: Vec<MeasuredRtt>,
+}
+
+impl Default for Resilience {
+    fn default() -> Self {
+        Self {
+            probe_interval_s: 30.0,
+            failed_samples_to_flip: 2,
+            drain_s: 5.0,
+            dns_ttl_s: 60.0,
+            write_failover: WriteFailover::ServiceManaged,
+            service_managed_failover_s: 900.0,
+            human_promotion_s: 1800.0,
+            standby_scale_out_s: 300.0,
+            autoscale_reaction_s: 300.0,
+            rebuild_hours: 6.0,
+            async_replication_lag_s: 5.0,
+            multi_write_replication_lag_s: 0.5,
+            backup_interval_min: 240.0,
+            sql_replication_lag_s: 3.0,
+            slas: Slas::default(),
+            base_latency_ms: 65.0,
+            fibre_km_per_ms: 200.0,
+            route_factor: 1.75,
+            measured_rtts: Vec::new(),
+        }
+    }
+}
+
+/// Shape of a regional outage's duration.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DurationDistribution {
+    /// Every outage lasts the typical duration.
+    Fixed,
+    /// Exponential with the typical duration as its mean.
+    Exponential,
+    /// Log-normal with the typical duration as its median (long tail).
+    LogNormal,
+}
+
+/// Customer SLA credit: below `below_pct` monthly availability, credit
+/// `credit_pct` of the month's fee.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct CreditStep {
+    pub below_pct: f64,
+    pub credit_pct: f64,
+}
+
+/// What outages cost the business.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Risk {
+    /// Whole-region outages per region per year.
+    pub regional_outages_per_year: f64,
+    /// Typical outage duration, hours (the seed's lasted four).
+    pub typical_outage_hours: f64,
+    pub duration_distribution: DurationDistribution,
+    /// Log-normal shape (sigma of the log) when that distribution is chosen.
+    pub lognormal_sigma: f64,
+    /// Lost revenue and cost of an hour of full downtime.
+    pub downtime_cost_per_hour: f64,
+    /// Monthly availability the business promises its customers, percent.
+    pub customer_sla_pct: f64,
+    /// Monthly fees covered by that SLA (the credit base).
+    pub sla_covered_monthly_revenue: f64,
+    pub credit_schedule: Vec<CreditStep>,
+    /// Simulated years in the Monte Carlo.
+    pub simulated_years: u32,
+    /// Seed of the Monte Carlo (same seed, same answer).
+    pub seed: u64,
+}
+
+impl Default for Risk {
+    fn default() -> Self {
+        Self {
+            regional_outages_per_year: 0.5,
+            typical_outage_hours: 4.0,
+            duration_distribution: DurationDistribution::LogNormal,
+            lognormal_sigma: 0.8,
+            downtime_cost_per_hour: 25_000.0,
+            customer_sla_pct: 99.95,
+            sla_covered_monthly_revenue: 200_000.0,
+            credit_schedule: vec![
+                CreditStep { below_pct: 99.95, credit_pct: 10.0 },
+                CreditStep { below_pct: 99.0, credit_pct: 25.0 },
+                CreditStep { below_pct: 95.0, credit_pct: 100.0 },
+            ],
+            simulated_years: 20_000,
+            seed: 42,
+        }
+    }
+}
+
+/// What the business needs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Targets {
+    /// Recovery time on the loss of a region, seconds.
+    pub rto_s: f64,
+    /// Data loss window on the loss of a region, seconds.
+    pub rpo_s: f64,
+    /// Composite availability, percent.
+    pub availability_pct: f64,
+    /// p95 latency for every user geography, ms.
+    pub latency_p95_ms: f64,
+    /// Apply the latency target to writes too (else reads only).
+    pub latency_includes_writes: bool,
+    /// Monthly budget; 0 means no budget.
+    pub monthly_budget: f64,
+}
+
+impl Default for Targets {
+    fn default() -> Self {
+        Self {
+            rto_s: 60.0,
+            rpo_s: 5.0,
+            availability_pct: 99.95,
+            latency_p95_ms: 80.0,
+            latency_includes_writes: false,
+            monthly_budget: 0.0,
+        }
+    }
+}
+
+/// Commercial terms.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Commercial {
+    /// Negotiated discount off every line (EA/MCA), percent.
+    pub discount_pct: f64,
+    /// Reservation for compute (App Service, VMs) and Cosmos manual throughput.
+    pub reservation: ReservationTerm,
+    /// Hours billed per month (730 is Azure's and infracost's convention).
+    pub hours_per_month: f64,
+}
+
+impl Default for Commercial {
+    fn default() -> Self {
+        Self { discount_pct: 0.0, reservation: ReservationTerm::None, hours_per_month: 730.0 }
+    }
+}
+
+impl Default for Scenario {
+    fn default() -> Self {
+        Self {
+            name: "My web app".into(),
+            notes: String::new(),
+            regions: vec![
+                RegionShare { region: "westeurope".into(), traffic_share: 0.5 },
+                RegionShare { region: "southeastasia".into(), traffic_share: 0.5 },
+            ],
+            workload: Workload::default(),
+            compute: Compute::default(),
+            data: Data::default(),
+            edge: Edge::default(),
+            platform: Platform::default(),
+            resilience: Resilience::default(),
+            risk: Risk::default(),
+            targets: Targets::default(),
+            commercial: Commercial::default(),
+        }
+    }
+}
+
+impl Scenario {
+    /// Seconds in the billing month (hours per month x 3,600).
+    pub fn seconds_per_month(&self) -> f64 {
+        self.commercial.hours_per_month * 3600.0
+    }
+}

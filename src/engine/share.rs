@@ -1,0 +1,97 @@
+//! Share links and scenario files.
+//!
+//! A share link carries the whole scenario in the URL fragment, so it needs
+//! no server or login and never expires: `#s=1.<payload>`, where `1` is the
+//! format version and the payload is the scenario JSON, DEFLATE-compressed
+//! and base64url-encoded. Every struct of the scenario has serde defaults,
+//! so a link made before a field existed still opens.
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use serde::Serialize;
+
+use super::scenario::Scenario;
+
+/// The version written into new links.
+pub const SHARE_VERSION: u32 = 1;
+
+/// Largest decompressed scenario a link may carry (a real one is ~3 KB).
+pub const MAX_SCENARIO_BYTES: usize = 256 * 1024;
+
+/// Why a link or file could not be opened.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, thiserror::Error)]
+pub enum ShareError {
+    #[error("the link has no scenario in it")]
+    Empty,
+    #[error("the link was made by a newer version of the planner (format {0}); this one reads format {SHARE_VERSION}")]
+    NewerVersion(u32),
+    #[error("the link's format version “{0}” is not one the planner knows")]
+    UnknownVersion(String),
+    #[error("the link is damaged (its text is not valid base64url): was it cut short when copied?")]
+    BadEncoding,
+    #[error("the link is damaged (its data does not decompress): was it cut short when copied?")]
+    BadCompression,
+    #[error("the scenario is larger than {MAX_SCENARIO_BYTES} bytes")]
+    TooLarge,
+    #[error("the scenario cannot be read: {0}")]
+    BadScenario(String),
+}
+
+/// Encodes a scenario as the part of the link after `#s=`.
+pub fn encode(s: &Scenario) -> String {
+    let json = serde_json::to_vec(s).unwrap_or_default();
+    let packed = miniz_oxide::deflate::compress_to_vec(&json, 9);
+    format!("{SHARE_VERSION}.{}", URL_SAFE_NO_PAD.encode(packed))
+}
+
+/// Decodes the part of a link after `#s=` (a leading `#s=` or `s=` is
+/// accepted too). Never panics, whatever the input.
+pub fn decode(text: &str) -> Result<Scenario, ShareError> {
+    let text = text.trim();
+    let text = text.strip_prefix('#').unwrap_or(text);
+    let text = text.strip_prefix("s=").unwrap_or(text);
+    if text.is_empty() {
+        return Err(ShareError::Empty);
+    }
+    let (version, payload) = text.split_once('.').ok_or_else(|| ShareError::UnknownVersion(text.chars().take(8).collect()))?;
+    match version.parse::<u32>() {
+        Ok(SHARE_VERSION) => {}
+        Ok(v) if v > SHARE_VERSION => return Err(ShareError::NewerVersion(v)),
+        _ => return Err(ShareError::UnknownVersion(version.chars().take(8).collect())),
+    }
+    let packed = URL_SAFE_NO_PAD.decode(payload.trim_end_matches('=')).map_err(|_| ShareError::BadEncoding)?;
+    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_SCENARIO_BYTES).map_err(|e| {
+        if matches!(e.status, miniz_oxide::inflate::TINFLStatus::HasMoreOutput) {
+            ShareError::TooLarge
+        } else {
+            ShareError::BadCompression
+        }
+    })?;
+    from_json_bytes(&json)
+}
+
+/// Reads a scenario from JSON (an exported scenario file), with a message a
+/// person can act on.
+pub fn from_json(text: &str) -> Result<Scenario, ShareError> {
+    if text.len() > MAX_SCENARIO_BYTES {
+        return Err(ShareError::TooLarge);
+    }
+    from_json_bytes(text.as_bytes())
+}
+
+fn from_json_bytes(bytes: &[u8]) -> Result<Scenario, ShareError> {
+    serde_json::from_slice::<Scenario>(bytes).map_err(|e| {
+        let what = match e.classify() {
+            serde_json::error::Category::Data => "a field has the wrong kind of value",
+            serde_json::error::Category::Syntax => "it is not valid JSON",
+            serde_json::error::Category::Eof => "it ends too early",
+            serde_json::error::Category::Io => "it could not be read",
+        };
+        ShareError::BadScenario(format!("{what} (line {}, column {}): {e}", e.line(), e.column()))
+    })
+}
+
+/// The scenario as pretty JSON, for export.
+pub fn to_json(s: &Scenario) -> String {
+    serde_json::to_string_pretty(s).unwrap_or_default()
+}

@@ -1,0 +1,309 @@
+//! The four tiers: how each lays the stamps and the data band out, and the
+//! priced result of each.
+
+use serde::{Deserialize, Serialize};
+
+use super::costs::{Category, LineItem, Pricer, Stamp, StampRole};
+use super::cosmos;
+use super::format;
+use super::pricing::{MissingPrice, PriceSheet};
+use super::regions::RegionTable;
+use super::scenario::{Consistency, CosmosMode, Scenario};
+
+/// The tiers, cheapest and least capable first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum TierId {
+    SingleRegion,
+    ActivePassive,
+    ActiveActiveReads,
+    MultiWrite,
+}
+
+impl TierId {
+    pub const ALL: [Self; 4] = [Self::SingleRegion, Self::ActivePassive, Self::ActiveActiveReads, Self::MultiWrite];
+
+    /// Identifier used in JSON, CSV and test ids.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::SingleRegion => "single_region",
+            Self::ActivePassive => "active_passive",
+            Self::ActiveActiveReads => "active_active_reads",
+            Self::MultiWrite => "multi_write",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::SingleRegion => "Single region, zone-redundant",
+            Self::ActivePassive => "Active-passive warm standby",
+            Self::ActiveActiveReads => "Active-active reads, single writer",
+            Self::MultiWrite => "Active-active multi-region writes",
+        }
+    }
+
+    pub fn short_label(self) -> &'static str {
+        match self {
+            Self::SingleRegion => "Single region",
+            Self::ActivePassive => "Active-passive",
+            Self::ActiveActiveReads => "Active-active reads",
+            Self::MultiWrite => "Multi-region writes",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.id() == id)
+    }
+}
+
+/// Cosmos DB figures of one tier.
+#[derive(Clone, Debug, PartialEq, Serialize, Default)]
+pub struct CosmosSummary {
+    /// RU/s each region carries (the autoscale maximum under autoscale).
+    pub ru_per_s_per_region: f64,
+    /// RU/s billed across all regions (hourly-peak RU/s under autoscale).
+    pub ru_per_s_billed: f64,
+    /// Regions in the account.
+    pub regions: usize,
+    pub write_regions: usize,
+    /// RU/s of the busiest region's reads and queries.
+    pub read_ru_per_s: f64,
+    /// RU/s of the world's writes, spent in every region.
+    pub write_ru_per_s: f64,
+    /// Throughput and storage together.
+    pub monthly_usd: f64,
+}
+
+/// The priced topology of one tier (costs only; resilience is added by
+/// `resilience` and the decision by `decision`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TierCost {
+    pub tier: TierId,
+    pub stamps: Vec<Stamp>,
+    pub line_items: Vec<LineItem>,
+    pub monthly_usd: f64,
+    pub annual_usd: f64,
+    /// Provisioned compute capacity over the single-region baseline's
+    /// (N × stamp fraction for the active-active tiers; 1 + the standby's
+    /// share of full capacity for active-passive).
+    pub compute_multiple: f64,
+    /// App Service instances and AKS nodes, all stamps.
+    pub compute_instances: u32,
+    pub cosmos: CosmosSummary,
+    pub replication_egress_gb_per_month: f64,
+    pub replication_egress_monthly_usd: f64,
+    pub front_door_monthly_usd: f64,
+    /// Monthly cost per category (the cost chart's stacks), in [`Category::ALL`] order.
+    pub by_category: Vec<(Category, f64)>,
+    /// Things the user must know about this tier's figures.
+    pub notes: Vec<String>,
+    /// Why this tier cannot be built as specified, if it cannot.
+    pub infeasible: Option<String>,
+}
+
+/// Global origin requests per second at peak: peak × (1 − edge cache hit ratio).
+pub fn origin_peak_rps(s: &Scenario) -> f64 {
+    s.workload.peak_requests_per_s * (1.0 - s.workload.edge_cache_hit_ratio)
+}
+
+/// Instances to carry `fraction` of origin peak: `max(minimum, ⌈fraction × rps ÷ rps per instance⌉)`.
+fn instances_for(fraction: f64, origin_rps: f64, per_instance: f64, minimum: u32) -> u32 {
+    let need = (fraction * origin_rps / per_instance - 1e-9).ceil().max(0.0);
+    (need as u32).max(minimum)
+}
+
+/// Lays out the stamps of a tier.
+pub fn stamps_for(tier: TierId, s: &Scenario) -> Vec<Stamp> {
+    let rps = origin_peak_rps(s);
+    let app = &s.compute.app_service;
+    let aks = &s.compute.aks;
+    let sized = |region: &str, role: StampRole, fraction: f64, share: f64| Stamp {
+        region: region.to_string(),
+        role,
+        capacity_fraction: fraction,
+        steady_share: share,
+        app_service_instances: if app.enabled {
+            instances_for(fraction, rps, app.requests_per_s_per_instance, app.min_instances)
+        } else {
+            0
+        },
+        aks_nodes: if aks.enabled { instances_for(fraction, rps, aks.requests_per_s_per_node, aks.min_nodes) } else { 0 },
+    };
+    let primary = s.regions.first().map(|r| r.region.as_str()).unwrap_or("westeurope");
+    match tier {
+        TierId::SingleRegion => vec![sized(primary, StampRole::Primary, 1.0, 1.0)],
+        TierId::ActivePassive => {
+            let mut out = vec![sized(primary, StampRole::Primary, 1.0, 1.0)];
+            if let Some(second) = s.regions.get(1) {
+                let standby_app = if s.compute.warm_standby_instances > 0 {
+                    s.compute.warm_standby_instances.max(app.min_instances)
+                } else {
+                    app.min_instances
+                };
+                let standby_aks = if s.compute.warm_standby_instances > 0 {
+                    s.compute.warm_standby_instances.max(aks.min_nodes)
+                } else {
+                    aks.min_nodes
+                };
+                let app_n = if app.enabled { standby_app } else { 0 };
+                let aks_n = if aks.enabled { standby_aks } else { 0 };
+                // The standby's capacity: what its web pool can carry.
+                let fraction = if app.enabled {
+                    app_n as f64 * app.requests_per_s_per_instance / rps
+                } else {
+                    aks_n as f64 * aks.requests_per_s_per_node / rps
+                };
+                out.push(Stamp {
+                    region: second.region.clone(),
+                    role: StampRole::Standby,
+                    capacity_fraction: fraction.min(1.0),
+                    steady_share: 0.0,
+                    app_service_instances: app_n,
+                    aks_nodes: aks_n,
+                });
+            }
+            out
+        }
+        TierId::ActiveActiveReads | TierId::MultiWrite => s
+            .regions
+            .iter()
+            .map(|r| sized(&r.region, StampRole::Active, s.compute.stamp_capacity_fraction, r.traffic_share))
+            .collect(),
+    }
+}
+
+/// Prices one tier. Missing prices are collected, not papered over.
+pub fn price_tier(tier: TierId, s: &Scenario, sheet: &PriceSheet, regions: &RegionTable) -> Result<TierCost, Vec<MissingPrice>> {
+    let mut p = Pricer::new(s, sheet, regions);
+    let mut notes = Vec::new();
+    let stamps = stamps_for(tier, s);
+    let rps = origin_peak_rps(s);
+    let avg_rps = rps * s.workload.average_to_peak_ratio;
+
+    // Regional stamps.
+    for (i, stamp) in stamps.iter().enumerate() {
+        p.app_service(stamp);
+        p.aks(stamp, avg_rps);
+        p.redis(stamp);
+        p.key_vault(stamp);
+        p.app_configuration(stamp, i == 0);
+        p.log_analytics(stamp);
+    }
+
+    // Global band.
+    p.front_door();
+    if stamps.len() > 1 {
+        p.traffic_manager(stamps.len());
+    }
+
+    // Data band: Cosmos DB.
+    let account_regions: Vec<String> = stamps.iter().map(|st| st.region.clone()).collect();
+    let multi_write = tier == TierId::MultiWrite;
+    let busiest_share = stamps.iter().map(|st| st.steady_share).fold(0.0, f64::max);
+    let read_ru = cosmos::read_ru_per_s(rps * busiest_share, &s.workload, s.data.consistency);
+    let write_ru = cosmos::write_ru_per_s(rps, &s.workload);
+    let (per_region, billed) = p.cosmos_throughput(&account_regions, multi_write, read_ru, write_ru, &mut notes);
+    p.cosmos_storage(&account_regions);
+
+    // Replication egress: bytes written per month × (regions − 1), priced per pair.
+    let write_gb = avg_rps * s.workload.writes_per_request * s.workload.item_kb * s.seconds_per_month() / 1e6;
+    let write_how = |share: f64| {
+        format!(
+            "{} origin req/s average × {} writes × {} KB × {} s{} ÷ 10⁶",
+            format::quantity(avg_rps),
+            format::quantity(s.workload.writes_per_request),
+            format::quantity(s.workload.item_kb),
+            format::number(s.seconds_per_month(), 0),
+            if share < 1.0 { format!(" × {}% written here", format::number(share * 100.0, 1)) } else { String::new() }
+        )
+    };
+    let mut egress_gb = 0.0;
+    if account_regions.len() > 1 {
+        if multi_write {
+            for src in &stamps {
+                for dst in &stamps {
+                    if src.region != dst.region {
+                        egress_gb += p.replication_egress("Cosmos DB", &src.region, &dst.region, write_gb * src.steady_share, write_how(src.steady_share));
+                    }
+                }
+            }
+        } else {
+            let writer = &account_regions[0];
+            for dst in &account_regions[1..] {
+                egress_gb += p.replication_egress("Cosmos DB", writer, dst, write_gb, write_how(1.0));
+            }
+        }
+    }
+
+    // SQL ledger: primary, plus a full-price failover-group secondary when
+    // the tier spans regions.
+    if s.data.sql.enabled {
+        p.sql_database(&account_regions[0], false);
+        if let Some(second) = account_regions.get(1) {
+            p.sql_database(second, true);
+            egress_gb += p.replication_egress(
+                "SQL failover group",
+                &account_regions[0],
+                second,
+                s.data.sql.write_gb_per_month,
+                format!("{} GB written to the ledger per month", format::quantity(s.data.sql.write_gb_per_month)),
+            );
+        }
+    }
+
+    let infeasible = if multi_write && s.data.consistency == Consistency::Strong {
+        Some("Strong consistency is not available with multiple write regions (Cosmos DB falls back to a single write region); choose Session or weaker.".to_string())
+    } else {
+        None
+    };
+    if multi_write && s.data.cosmos_zone_redundant && s.data.cosmos_mode == CosmosMode::Provisioned {
+        notes.push("The 25% zone-redundancy RU premium is waived with multi-region writes.".into());
+    }
+    if multi_write {
+        notes.push("Concurrent writes to one item in two regions conflict: choose the conflict policy deliberately (last-writer-wins lets a delete beat an update).".into());
+    }
+
+    if !p.missing.is_empty() {
+        return Err(p.missing);
+    }
+    let items = p.items;
+    let monthly: f64 = items.iter().map(|i| i.monthly_usd).sum();
+    let sum_of = |cat: Category| items.iter().filter(|i| i.category == cat).map(|i| i.monthly_usd).sum::<f64>();
+    let by_category: Vec<(Category, f64)> = Category::ALL.iter().map(|&c| (c, sum_of(c))).collect();
+    let cosmos_monthly = sum_of(Category::CosmosThroughput) + sum_of(Category::CosmosStorage);
+    let compute_multiple = match tier {
+        TierId::SingleRegion => 1.0,
+        TierId::ActivePassive => stamps.iter().map(|st| st.capacity_fraction).sum(),
+        _ => stamps.len() as f64 * s.compute.stamp_capacity_fraction,
+    };
+    let compute_instances = stamps.iter().map(|st| st.app_service_instances + st.aks_nodes).sum();
+    let front_door = items
+        .iter()
+        .filter(|i| i.category == Category::FrontDoor && !i.component.starts_with("Traffic Manager"))
+        .map(|i| i.monthly_usd)
+        .sum();
+    Ok(TierCost {
+        tier,
+        cosmos: CosmosSummary {
+            ru_per_s_per_region: per_region,
+            ru_per_s_billed: billed,
+            regions: account_regions.len(),
+            write_regions: if multi_write { account_regions.len() } else { 1 },
+            read_ru_per_s: read_ru,
+            write_ru_per_s: write_ru,
+            monthly_usd: cosmos_monthly,
+        },
+        stamps,
+        monthly_usd: monthly,
+        annual_usd: monthly * 12.0,
+        compute_multiple,
+        compute_instances,
+        replication_egress_gb_per_month: egress_gb,
+        replication_egress_monthly_usd: sum_of(Category::ReplicationEgress),
+        front_door_monthly_usd: front_door,
+        by_category,
+        line_items: items,
+        notes,
+        infeasible,
+    })
+}
