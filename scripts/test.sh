@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Command 2 of the README: install what testing needs, then run every test:
+#   1. native: the engine, every price sheet, the charts, the CLI (cargo test)
+#   2. in-browser: wasm-bindgen-test in Debian's headless Chromium
+#   3. end-to-end: the built site (dist/) served on 127.0.0.1 and driven by
+#      playwright-core in Debian's Chromium (never a downloaded browser)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+export PATH="$HOME/.cargo/bin:$PATH"
+
+# Debian's Chromium and ChromeDriver.
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  echo "test: installing Debian's chromium and chromium-driver"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+# playwright-core from the npm registry (it downloads no browser).
+if [ ! -d tests/e2e/node_modules/playwright-core ]; then
+  echo "test: installing playwright-core"
+  (cd tests/e2e && npm ci --no-audit --no-fund --ignore-scripts)
+fi
+
+echo "== 1/3 native tests"
+cargo test --offline --all-targets
+
+echo "== 2/3 in-browser tests (wasm-bindgen-test, headless Chromium)"
+CHROMEDRIVER=/usr/bin/chromedriver cargo test --offline --target wasm32-unknown-unknown --test browser
+
+echo "== 3/3 end-to-end tests (built site, headless Chromium)"
+trunk build --release --offline
+node --test --test-concurrency=1 tests/e2e/

@@ -1,0 +1,2 @@
+//! `refresh-prices`: regenerates a price sheet from the Azure Retail Prices API.
+fn main() {}

@@ -1,0 +1,390 @@
+//! The page: header (presets, share, export, presentation), inputs, the
+//! four tiers, the working, the charts. Loads the price data at start-up.
+
+use leptos::html::Input;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+use super::charts_panel::ChartsPanel;
+use super::inputs::{InputPanel, KeyControls};
+use super::io;
+use super::state::{AppState, Good};
+use super::tiers_table::{Recommendation, TiersTable};
+use super::working::Working;
+use crate::engine::plan::PlanError;
+use crate::engine::presets::{self, PRESETS};
+use crate::engine::{report, share, PriceSheet, RegionTable, Scenario};
+
+/// The scenario a fresh page starts with.
+pub fn default_scenario() -> Scenario {
+    presets::preset("northwind").unwrap_or_default()
+}
+
+/// Where the first scenario comes from: a share link, else the autosave,
+/// else the default. A bad link gets a message and the default scenario.
+fn initial_scenario() -> (Scenario, Option<String>, bool) {
+    let hash = io::hash();
+    if let Some(link) = hash.strip_prefix("s=") {
+        return match share::decode(link) {
+            Ok(s) => (s, None, true),
+            Err(e) => (
+                default_scenario(),
+                Some(format!("This share link could not be opened: {e}. Showing the default scenario; your saved scenario is untouched.")),
+                true,
+            ),
+        };
+    }
+    if let Some(saved) = io::load_saved() {
+        if let Ok(s) = share::from_json(&saved) {
+            return (s, None, false);
+        }
+    }
+    (default_scenario(), None, false)
+}
+
+async fn load_sheet(state: AppState, name: String) {
+    match io::fetch_text(&format!("pricing/{name}")).await {
+        Ok(text) => match PriceSheet::parse(&name, &text) {
+            Ok(sheet) => {
+                state.sheet_error.set(None);
+                state.sheet.set(Some(Arc::new(sheet)));
+            }
+            Err(e) => state.sheet_error.set(Some(format!("The price sheet could not be used: {e}"))),
+        },
+        Err(e) => state.sheet_error.set(Some(format!("The price sheet could not be loaded: {e}"))),
+    }
+}
+
+async fn load_regions(state: AppState) {
+    match io::fetch_text("pricing/regions.csv").await {
+        Ok(text) => match RegionTable::parse("regions.csv", &text) {
+            Ok(t) => state.regions.set(Some(Arc::new(t))),
+            Err(e) => state.sheet_error.set(Some(format!("The region table could not be used: {e}"))),
+        },
+        Err(e) => state.sheet_error.set(Some(format!("The region table could not be loaded: {e}"))),
+    }
+}
+
+async fn load_index(state: AppState) {
+    if let Ok(text) = io::fetch_text("pricing/index.json").await {
+        #[derive(serde::Deserialize)]
+        struct Index {
+            sheets: Vec<String>,
+        }
+        if let Ok(index) = serde_json::from_str::<Index>(&text) {
+            let sheets: Vec<String> = index
+                .sheets
+                .into_iter()
+                .filter(|s| s.ends_with(".csv") && !s.contains('/') && !s.contains(".."))
+                .collect();
+            if !sheets.is_empty() {
+                state.sheets_available.set(sheets);
+            }
+        }
+    }
+}
+
+/// The application root.
+#[component]
+pub fn App() -> impl IntoView {
+    let (initial, banner, from_link) = initial_scenario();
+    let state = AppState::new(initial.clone());
+    state.banner.set(banner);
+    provide_context(state);
+
+    leptos::task::spawn_local(load_regions(state));
+    leptos::task::spawn_local(load_sheet(state, presets::DEFAULT_SHEET_NAME.to_string()));
+    leptos::task::spawn_local(load_index(state));
+
+    // Keep the last good plan on screen; autosave only scenarios the engine
+    // accepted, and never the one a link opened until the person edits it.
+    let armed = RwSignal::new(!from_link);
+    let first = initial;
+    Effect::new(move |_| {
+        let started = io::now_ms();
+        let evaluation = state.evaluation.get();
+        state.last_eval_ms.set(io::now_ms() - started);
+        if let Some(Ok(plan)) = evaluation {
+            let scenario = state.scenario.get_untracked();
+            if !armed.get_untracked() && scenario != first {
+                armed.set(true);
+                io::set_hash("");
+            }
+            if armed.get_untracked() {
+                io::save(&share::to_json(&scenario));
+            }
+            state.last_good.set(Some(Arc::new(Good { scenario, plan: (*plan).clone() })));
+        }
+    });
+
+    let class = move || if state.presentation.get() { "app presentation" } else { "app" };
+    view! {
+        <div class=class data-testid="app">
+            <a class="skip" href="#results">"Skip to results"</a>
+            <Header />
+            <Banners />
+            <main class="layout">
+                <aside class="input-column" aria-label="Inputs">
+                    {move || if state.presentation.get() { view! { <KeyControls /> }.into_any() } else { view! { <InputPanel /> }.into_any() }}
+                </aside>
+                <div class="results" id="results" tabindex="-1">
+                    <PrintSummary />
+                    <Recommendation />
+                    <TiersTable />
+                    <Working />
+                    <ChartsPanel />
+                </div>
+            </main>
+            <Footer />
+        </div>
+    }
+}
+
+/// Messages that must not be missed: a bad link, a price-sheet failure,
+/// missing prices, invalid inputs.
+#[component]
+fn Banners() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let missing = move || match state.evaluation.get() {
+        Some(Err(PlanError::MissingPrices(m))) => Some(view! {
+            <div class="banner error" role="alert" data-testid="missing-prices">
+                <strong>"Prices missing — the figures below are from your last complete scenario. "</strong>
+                <ul>{m.iter().map(|x| view! { <li>{x.to_string()}</li> }).collect_view()}</ul>
+            </div>
+        }),
+        _ => None,
+    };
+    let invalid = move || match state.evaluation.get() {
+        Some(Err(PlanError::Invalid(e))) => Some(view! {
+            <div class="banner warn" role="status" data-testid="invalid-banner">
+                {format!("{} input(s) need attention (marked in red). The results show your last valid scenario.", e.len())}
+            </div>
+        }),
+        _ => None,
+    };
+    let parse = move || {
+        let n = state.parse_errors.with(|m| m.len());
+        (n > 0 && !matches!(state.evaluation.get(), Some(Err(PlanError::Invalid(_))))).then(|| {
+            view! {
+                <div class="banner warn" role="status" data-testid="invalid-banner">
+                    {format!("{n} input(s) need attention (marked in red). The results show your last valid scenario.")}
+                </div>
+            }
+        })
+    };
+    view! {
+        {move || state.banner.get().map(|b| view! {
+            <div class="banner error" role="alert" data-testid="banner">
+                <span>{b}</span>
+                <button class="icon" aria-label="Dismiss" on:click=move |_| state.banner.set(None)>"×"</button>
+            </div>
+        })}
+        {move || state.sheet_error.get().map(|b| view! { <div class="banner error" role="alert" data-testid="sheet-error">{b}</div> })}
+        {missing}
+        {invalid}
+        {parse}
+        {move || state.toast.get().map(|t| view! { <div class="banner ok" role="status" data-testid="toast">{t}</div> })}
+    }
+}
+
+/// Title, presets, share, export and import, presentation mode.
+#[component]
+fn Header() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let import_ref = NodeRef::<Input>::new();
+    let sheet_ref = NodeRef::<Input>::new();
+    let share_url = RwSignal::new(String::new());
+    let on_preset = move |ev| {
+        let id = event_target_value(&ev);
+        if id.is_empty() {
+            return;
+        }
+        match presets::preset(&id) {
+            Ok(s) => {
+                state.replace_scenario(s);
+                state.toast.set(None);
+            }
+            Err(e) => state.banner.set(Some(e.to_string())),
+        }
+    };
+    let on_share = move |_| {
+        let Some(good) = state.last_good.get_untracked() else { return };
+        let fragment = format!("s={}", share::encode(&good.scenario));
+        let url = format!("{}#{fragment}", io::page_url());
+        io::set_hash(&fragment);
+        io::copy_to_clipboard(&url);
+        share_url.set(url);
+        state.toast.set(Some("Share link copied. It holds the whole scenario, needs no login and never expires.".into()));
+    };
+    let on_csv = move |_| {
+        if let Some(good) = state.last_good.get_untracked() {
+            io::download("planner-line-items.csv", "text/csv", &report::line_items_csv(&good.plan));
+        }
+    };
+    let on_json = move |_| {
+        if let Some(good) = state.last_good.get_untracked() {
+            io::download("planner-scenario.json", "application/json", &share::to_json(&good.scenario));
+        }
+    };
+    let on_import = move |_| {
+        let Some(input) = import_ref.get() else { return };
+        leptos::task::spawn_local(async move {
+            match io::read_file(&input).await {
+                Ok((name, text)) => match share::from_json(&text) {
+                    Ok(s) => {
+                        state.replace_scenario(s);
+                        state.banner.set(None);
+                        state.toast.set(Some(format!("Imported {name}.")));
+                    }
+                    Err(e) => state.banner.set(Some(format!("{name} could not be imported: {e}. Nothing was changed."))),
+                },
+                Err(e) => state.banner.set(Some(e)),
+            }
+            input.set_value("");
+        });
+    };
+    let on_sheet_file = move |_| {
+        let Some(input) = sheet_ref.get() else { return };
+        leptos::task::spawn_local(async move {
+            match io::read_file(&input).await {
+                Ok((name, text)) => match PriceSheet::parse(&name, &text) {
+                    Ok(sheet) => {
+                        state.sheet.set(Some(Arc::new(sheet)));
+                        state.sheet_error.set(None);
+                        state.toast.set(Some(format!("Using prices from {name}.")));
+                    }
+                    Err(e) => state.sheet_error.set(Some(format!("{e}. The previous price sheet is still in use."))),
+                },
+                Err(e) => state.sheet_error.set(Some(e)),
+            }
+            input.set_value("");
+        });
+    };
+    let on_sheet_select = move |ev| {
+        let name = event_target_value(&ev);
+        leptos::task::spawn_local(load_sheet(state, name));
+    };
+    view! {
+        <header class="top">
+            <div class="title">
+                <h1>"Multi-region Azure planner"</h1>
+                <p class="subtitle">{move || state.scenario.with(|s| s.name.clone())}</p>
+            </div>
+            <nav class="actions" aria-label="Scenario actions">
+                <label class="inline">
+                    <span>"Preset"</span>
+                    <select data-testid="preset" on:change=on_preset>
+                        <option value="">"Choose…"</option>
+                        {PRESETS.iter().map(|(id, label, _)| view! { <option value=*id>{*label}</option> }).collect_view()}
+                    </select>
+                </label>
+                <button data-testid="reset" on:click=move |_| { state.replace_scenario(default_scenario()); state.banner.set(None); }>"Reset"</button>
+                <button data-testid="share" on:click=on_share>"Share link"</button>
+                <button data-testid="export-csv" on:click=on_csv>"Export CSV"</button>
+                <button data-testid="export-json" on:click=on_json>"Export scenario"</button>
+                <label class="file-button">
+                    "Import scenario"
+                    <input type="file" accept=".json,application/json" node_ref=import_ref data-testid="import-json" on:change=on_import />
+                </label>
+                <button data-testid="print" on:click=move |_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>"Print"</button>
+                <button
+                    data-testid="presentation"
+                    aria-pressed=move || if state.presentation.get() { "true" } else { "false" }
+                    on:click=move |_| state.presentation.update(|p| *p = !*p)
+                >
+                    {move || if state.presentation.get() { "Exit presentation" } else { "Present" }}
+                </button>
+            </nav>
+            <div class="prices">
+                <label class="inline">
+                    <span>"Price sheet"</span>
+                    <select data-testid="sheet-select" on:change=on_sheet_select>
+                        {move || state.sheets_available.get().into_iter().map(|n| {
+                            let current = state.sheet.get().map(|s| s.name.clone()).unwrap_or_default();
+                            let selected = current == n;
+                            view! { <option value=n.clone() selected=selected>{n.clone()}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label class="file-button">
+                    "Load price sheet (CSV)"
+                    <input type="file" accept=".csv,text/csv" node_ref=sheet_ref data-testid="load-sheet" on:change=on_sheet_file />
+                </label>
+                <SheetInfo />
+            </div>
+            {move || (!share_url.get().is_empty()).then(|| view! {
+                <label class="share-url">
+                    <span>"Share link"</span>
+                    <input type="text" readonly data-testid="share-url" prop:value=move || share_url.get() />
+                </label>
+            })}
+        </header>
+    }
+}
+
+/// Which sheet, currency and as-of dates the figures use.
+#[component]
+fn SheetInfo() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        state.sheet.get().map(|sheet| {
+            let oldest = sheet.oldest_effective_date().unwrap_or("?").to_string();
+            let newest = sheet.newest_effective_date().unwrap_or("?").to_string();
+            let today = io::today();
+            let year_ago = match today.split_once('-') {
+                Some((y, rest)) => y.parse::<i32>().map(|y| format!("{}-{rest}", y - 1)).unwrap_or_default(),
+                None => String::new(),
+            };
+            let stale = !year_ago.is_empty() && oldest.as_str() < year_ago.as_str();
+            view! {
+                <p class="sheet-info" data-testid="sheet-info">
+                    {format!("{} · {} · prices effective {} to {}", sheet.name, sheet.currency, oldest, newest)}
+                    {stale.then(|| view! { <span class="stale" data-testid="stale-warning">" · some prices are over 12 months old: refresh them (see README)"</span> })}
+                </p>
+            }
+        })
+    }
+}
+
+/// The inputs summary printed at the top of the business case.
+#[component]
+fn PrintSummary() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        state.last_good.get().map(|good| {
+            let s = &good.scenario;
+            let regions = s
+                .regions
+                .iter()
+                .map(|r| format!("{} ({}%)", r.region, crate::engine::format::number(r.traffic_share * 100.0, 1)))
+                .collect::<Vec<_>>()
+                .join(", ");
+            view! {
+                <section class="print-summary" data-testid="print-summary">
+                    <h2>{format!("Business case: {}", s.name)}</h2>
+                    <p>{s.notes.clone()}</p>
+                    <dl>
+                        <dt>"Regions"</dt><dd>{regions}</dd>
+                        <dt>"Peak traffic"</dt><dd>{format!("{} req/s", crate::engine::format::number(s.workload.peak_requests_per_s, 0))}</dd>
+                        <dt>"Each stamp"</dt><dd>{format!("{}% of global peak", crate::engine::format::number(s.compute.stamp_capacity_fraction * 100.0, 0))}</dd>
+                        <dt>"Targets"</dt><dd>{format!("RTO {} · RPO {} · availability {}% · p95 {} ms", crate::engine::format::duration(s.targets.rto_s), crate::engine::format::duration(s.targets.rpo_s), s.targets.availability_pct, s.targets.latency_p95_ms)}</dd>
+                        <dt>"Prices"</dt><dd>{format!("{} ({})", good.plan.sheet, good.plan.currency)}</dd>
+                    </dl>
+                </section>
+            }
+        })
+    }
+}
+
+#[component]
+fn Footer() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <footer class="bottom">
+            <p>
+                "Every figure opens its working: press it. Prices are list prices from the sheet named above; RTO comes from routing, RPO from the data band. "
+                <span data-testid="eval-ms">{move || format!("Last recalculation: {} ms.", crate::engine::format::number(state.last_eval_ms.get(), 2))}</span>
+            </p>
+        </footer>
+    }
+}

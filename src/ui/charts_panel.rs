@@ -1,0 +1,254 @@
+//! Charts drawn with plotters-canvas, crisp on high-DPI screens and redrawn
+//! whenever the plan changes, each with a table alternative. The drawing
+//! itself lives in `crate::charts` (no browser code there).
+
+use leptos::html::Canvas;
+use leptos::prelude::*;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::JsCast;
+
+use super::state::{headroom_memo, simulation_memo, AppState};
+use crate::charts::{self, ChartError};
+use crate::engine::costs::Category;
+use crate::engine::format;
+use crate::engine::tiers::TierId;
+
+/// Sizes the canvas backing store to its CSS size × devicePixelRatio, scales
+/// the context to match, and draws into a CSS-pixel-sized area.
+pub fn draw_on_canvas(
+    canvas: &web_sys::HtmlCanvasElement,
+    draw: impl FnOnce(&DrawingArea<CanvasBackend, Shift>) -> Result<(), ChartError>,
+) -> Result<(), String> {
+    let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).max(1.0);
+    let css_w = canvas.client_width().max(1) as f64;
+    let css_h = canvas.client_height().max(1) as f64;
+    canvas.set_width((css_w * dpr).round() as u32);
+    canvas.set_height((css_h * dpr).round() as u32);
+    let ctx = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+        .ok_or("no 2d context")?;
+    let _ = ctx.scale(dpr, dpr);
+    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no canvas backend")?;
+    let root = backend.into_drawing_area();
+    let area = root.shrink((0, 0), (css_w as u32, css_h as u32));
+    draw(&area).map_err(|e| e.0)?;
+    area.present().map_err(|e| e.to_string())
+}
+
+/// A titled chart: canvas plus a table alternative.
+#[component]
+fn ChartFrame(
+    title: &'static str,
+    id: &'static str,
+    canvas: NodeRef<Canvas>,
+    description: &'static str,
+    /// The table alternative.
+    children: ChildrenFn,
+) -> impl IntoView {
+    view! {
+        <figure class="chart" data-testid=format!("chart-{id}")>
+            <figcaption>
+                <h3>{title}</h3>
+                <p class="chart-desc">{description}</p>
+            </figcaption>
+            <canvas node_ref=canvas role="img" aria-label=format!("{title}: {description}") data-testid=format!("canvas-{id}")></canvas>
+            <details class="chart-table">
+                <summary>"Show as a table"</summary>
+                {children()}
+            </details>
+        </figure>
+    }
+}
+
+fn currency_symbol(code: &str) -> String {
+    format::currency_symbol(code).map(str::to_string).unwrap_or_else(|| format!("{code} "))
+}
+
+/// Every chart.
+#[component]
+pub fn ChartsPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let headroom = headroom_memo(state);
+    let sims = simulation_memo(state);
+    let cost_ref = NodeRef::<Canvas>::new();
+    let headroom_ref = NodeRef::<Canvas>::new();
+    let break_ref = NodeRef::<Canvas>::new();
+    let downtime_ref = NodeRef::<Canvas>::new();
+    let latency_ref = NodeRef::<Canvas>::new();
+    let redraws = RwSignal::new(0u32);
+
+    // Redraw on any change of the plan, the curve or the simulation, and
+    // when the window is resized (canvas size follows CSS).
+    let resize = RwSignal::new(0u32);
+    let _ = leptos::prelude::window_event_listener(leptos::ev::resize, move |_| resize.update(|n| *n += 1));
+    let _ = leptos::prelude::window_event_listener(leptos::ev::beforeprint, move |_| resize.update(|n| *n += 1));
+
+    Effect::new(move |_| {
+        resize.track();
+        state.presentation.track();
+        let Some(good) = state.last_good.get() else { return };
+        let plan = &good.plan;
+        let sym = currency_symbol(&plan.currency);
+        if let Some(canvas) = cost_ref.get() {
+            let data = charts::CostStack {
+                tiers: plan.tiers.iter().map(|t| t.cost.tier.short_label().to_string()).collect(),
+                categories: Category::ALL.iter().map(|c| c.label().to_string()).collect(),
+                values: plan.tiers.iter().map(|t| t.cost.by_category.iter().map(|(_, v)| *v).collect()).collect(),
+                currency_symbol: sym.clone(),
+            };
+            let _ = draw_on_canvas(&canvas, |a| charts::draw_cost_stack(a, &data));
+        }
+        if let Some(canvas) = headroom_ref.get() {
+            let data = charts::Headroom {
+                points: headroom.get().iter().map(|p| (p.stamp_capacity_fraction, p.monthly_usd, p.shortfall_fraction)).collect(),
+                current: good.scenario.compute.stamp_capacity_fraction,
+                currency_symbol: sym.clone(),
+            };
+            let _ = draw_on_canvas(&canvas, |a| charts::draw_headroom(a, &data));
+        }
+        if let Some(canvas) = break_ref.get() {
+            let current = good.scenario.risk.downtime_cost_per_hour;
+            let max_be = plan.break_even.iter().filter_map(|b| b.downtime_cost_per_hour).fold(0.0, f64::max);
+            let data = charts::BreakEvenChart {
+                tiers: plan
+                    .tiers
+                    .iter()
+                    .map(|t| (t.cost.tier.short_label().to_string(), t.cost.annual_usd + t.risk.sla_credits_annual, t.risk.downtime_h_per_year))
+                    .collect(),
+                max_cost_per_hour: (current.max(max_be) * 1.5).max(1000.0),
+                current_cost_per_hour: current,
+                currency_symbol: sym.clone(),
+            };
+            let _ = draw_on_canvas(&canvas, |a| charts::draw_break_even(a, &data));
+        }
+        if let Some(canvas) = downtime_ref.get() {
+            let data = charts::DowntimeDistribution {
+                tiers: sims.get().iter().map(|s| (s.tier.short_label().to_string(), s.percentiles_h.clone())).collect(),
+            };
+            let _ = draw_on_canvas(&canvas, |a| charts::draw_downtime_distribution(a, &data));
+        }
+        if let Some(canvas) = latency_ref.get() {
+            let geos: Vec<String> = plan.tiers.first().map(|t| t.resilience.latency.iter().map(|g| g.display_name.clone()).collect()).unwrap_or_default();
+            let data = charts::LatencyChart {
+                geographies: geos,
+                tiers: plan
+                    .tiers
+                    .iter()
+                    .map(|t| (t.cost.tier.short_label().to_string(), t.resilience.latency.iter().map(|g| g.reads_p95_ms).collect()))
+                    .collect(),
+                target_ms: good.scenario.targets.latency_p95_ms,
+            };
+            let _ = draw_on_canvas(&canvas, |a| charts::draw_latency(a, &data));
+        }
+        redraws.update(|n| *n += 1);
+    });
+
+    let cost_table = move || {
+        state.last_good.get().map(|good| {
+            let cur = good.plan.currency.clone();
+            view! {
+                <table class="data-table">
+                    <thead><tr><th scope="col">"Category"</th>{good.plan.tiers.iter().map(|t| view! { <th scope="col">{t.cost.tier.short_label()}</th> }).collect_view()}</tr></thead>
+                    <tbody>
+                        {Category::ALL.iter().enumerate().map(|(i, c)| view! {
+                            <tr><th scope="row">{c.label()}</th>
+                            {good.plan.tiers.iter().map(|t| view! { <td class="num">{format::money_whole(t.cost.by_category.get(i).map(|x| x.1).unwrap_or(0.0), &cur)}</td> }).collect_view()}
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }
+        })
+    };
+    let headroom_table = move || {
+        let cur = state.last_good.get().map(|g| g.plan.currency.clone()).unwrap_or_default();
+        view! {
+            <table class="data-table">
+                <thead><tr><th scope="col">"Each stamp"</th><th scope="col">"Compute multiple"</th><th scope="col">"Monthly (multi-write)"</th><th scope="col">"Shortfall after losing a region"</th></tr></thead>
+                <tbody>
+                    {headroom.get().into_iter().step_by(4).map(|p| view! {
+                        <tr>
+                            <td class="num">{format!("{}%", format::number(p.stamp_capacity_fraction * 100.0, 1))}</td>
+                            <td class="num">{format!("{}×", format::number(p.compute_multiple, 2))}</td>
+                            <td class="num">{format::money_whole(p.monthly_usd, &cur)}</td>
+                            <td class="num">{format!("{}% for {}", format::number(p.shortfall_fraction * 100.0, 1), format::duration(p.shortfall_duration_s))}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        }
+    };
+    let break_table = move || {
+        state.last_good.get().map(|good| {
+            let cur = good.plan.currency.clone();
+            view! {
+                <table class="data-table" data-testid="break-even-table">
+                    <thead><tr><th scope="col">"Tier"</th><th scope="col">"Versus"</th><th scope="col">"Pays for itself above (per hour of downtime)"</th></tr></thead>
+                    <tbody>
+                        {good.plan.break_even.iter().map(|b| view! {
+                            <tr>
+                                <td>{b.tier.short_label()}</td><td>{b.versus.short_label()}</td>
+                                <td class="num">{b.downtime_cost_per_hour.map(|v| format::money_whole(v, &cur)).unwrap_or_else(|| "never (no less downtime)".into())}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }
+        })
+    };
+    let downtime_table = move || {
+        view! {
+            <table class="data-table" data-testid="monte-carlo-table">
+                <thead><tr><th scope="col">"Tier"</th><th scope="col">"Mean"</th><th scope="col">"P50"</th><th scope="col">"P95"</th><th scope="col">"P99"</th><th scope="col">"Years breaching the customer SLA"</th></tr></thead>
+                <tbody>
+                    {sims.get().into_iter().map(|s| view! {
+                        <tr data-testid=format!("mc-{}", s.tier.id())>
+                            <td>{s.tier.short_label()}</td>
+                            <td class="num">{format!("{} h", format::number(s.mean_downtime_h, 2))}</td>
+                            <td class="num">{format!("{} h", format::number(s.p50_downtime_h, 2))}</td>
+                            <td class="num">{format!("{} h", format::number(s.p95_downtime_h, 2))}</td>
+                            <td class="num">{format!("{} h", format::number(s.p99_downtime_h, 2))}</td>
+                            <td class="num">{format!("{}% of {} years", format::number(s.sla_breach_probability * 100.0, 1), format::number(s.years as f64, 0))}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        }
+    };
+    let latency_table = move || {
+        state.last_good.get().map(|good| {
+            view! {
+                <table class="data-table">
+                    <thead><tr><th scope="col">"Users near"</th>{good.plan.tiers.iter().map(|t| view! { <th scope="col">{t.cost.tier.short_label()}</th> }).collect_view()}</tr></thead>
+                    <tbody>
+                        {good.plan.tiers.first().map(|first| first.resilience.latency.iter().enumerate().map(|(i, g)| view! {
+                            <tr><th scope="row">{g.display_name.clone()}</th>
+                            {good.plan.tiers.iter().map(|t| view! { <td class="num">{format!("{} ms", format::number(t.resilience.latency.get(i).map(|x| x.reads_p95_ms).unwrap_or(0.0), 0))}</td> }).collect_view()}
+                            </tr>
+                        }).collect_view())}
+                    </tbody>
+                </table>
+            }
+        })
+    };
+    let _ = TierId::ALL;
+    view! {
+        <section class="charts" aria-label="Charts" data-testid="charts" data-redraws=move || redraws.get().to_string()>
+            <ChartFrame title="Monthly cost by component" id="cost" canvas=cost_ref
+                description="Stacked monthly cost of each tier, by component.">{move || cost_table()}</ChartFrame>
+            <ChartFrame title="Failover headroom" id="headroom" canvas=headroom_ref
+                description="Monthly cost (multi-write tier) and capacity shortfall after losing a region, as each stamp's capacity moves; the line marks the current setting.">{move || headroom_table()}</ChartFrame>
+            <ChartFrame title="Risk-adjusted cost vs cost of downtime" id="break-even" canvas=break_ref
+                description="Annual infrastructure + expected losses, by cost of an hour of downtime; dots mark break-even points.">{move || break_table()}</ChartFrame>
+            <ChartFrame title="Simulated annual downtime" id="downtime" canvas=downtime_ref
+                description="Monte Carlo: probability that a year's downtime exceeds each number of hours.">{move || downtime_table()}</ChartFrame>
+            <ChartFrame title="p95 latency by user geography" id="latency" canvas=latency_ref
+                description="Read latency of each user population in each tier; the dashed line is the target.">{move || latency_table()}</ChartFrame>
+        </section>
+    }
+}

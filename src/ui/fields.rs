@@ -1,0 +1,231 @@
+//! Input fields: a label, a unit, a tooltip saying what the field changes,
+//! and inline validation. A field whose text is not a number keeps its text
+//! and shows a message; the scenario (and so the results) keeps the last
+//! valid value.
+
+use leptos::prelude::*;
+
+use super::state::AppState;
+use crate::engine::Scenario;
+
+/// Parses what a person typed: trims, accepts `1,000`, rejects empty, NaN,
+/// infinities and (for whole-number fields) fractions.
+pub fn parse_number(raw: &str, integer: bool) -> Result<f64, String> {
+    let text: String = raw.trim().chars().filter(|c| *c != ',' && *c != '_').collect();
+    if text.is_empty() {
+        return Err("Enter a number.".into());
+    }
+    let value: f64 = text.parse().map_err(|_| format!("“{}” is not a number.", raw.trim()))?;
+    if !value.is_finite() {
+        return Err(format!("“{}” is not a finite number.", raw.trim()));
+    }
+    if integer && (value.fract() != 0.0 || value < 0.0) {
+        return Err("Enter a whole number (0, 1, 2, …).".into());
+    }
+    Ok(value)
+}
+
+/// Shows a stored value in a field: no trailing zeros, no float noise.
+pub fn show_number(value: f64) -> String {
+    if !value.is_finite() {
+        return String::new();
+    }
+    let rounded = (value * 1e6).round() / 1e6;
+    format!("{rounded}")
+}
+
+fn test_id(path: &str) -> String {
+    path.replace(['.', '[', ']'], "-").trim_end_matches('-').to_string()
+}
+
+/// The message under a field, if it has one.
+#[component]
+pub fn FieldError(path: &'static str) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let message = Memo::new(move |_| state.field_errors.with(|m| m.get(path).cloned()));
+    let id = format!("err-{}", test_id(path));
+    let testid = format!("error-{}", test_id(path));
+    move || {
+        message.get().map(|m| {
+            view! { <p class="field-error" id=id.clone() data-testid=testid.clone() role="alert">{m}</p> }
+        })
+    }
+}
+
+/// A number input bound to one scenario field.
+#[component]
+pub fn NumberField(
+    /// The label, in words.
+    label: &'static str,
+    /// Unit shown after the input ("req/s", "%", "ms").
+    unit: &'static str,
+    /// What the field changes (tooltip and screen-reader description).
+    help: &'static str,
+    /// JSON path of the field; validation messages are keyed by it.
+    path: &'static str,
+    /// Reads the stored value.
+    get: fn(&Scenario) -> f64,
+    /// Writes a parsed value.
+    set: fn(&mut Scenario, f64),
+    /// Displayed = stored × scale (100 for fractions shown as percent).
+    #[prop(default = 1.0)]
+    scale: f64,
+    /// Whole numbers only.
+    #[prop(default = false)]
+    integer: bool,
+    /// Also show a range slider (presentation mode's key controls).
+    #[prop(optional)]
+    slider: Option<(f64, f64, f64)>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let current = Memo::new(move |_| state.scenario.with(|s| get(s)) * scale);
+    let text = RwSignal::new(show_number(current.get_untracked()));
+    // Follow outside changes (preset, reset, import, slider) unless the
+    // person is mid-way through typing something that is not a number yet.
+    Effect::new(move |_| {
+        let v = current.get();
+        let typed = text.get_untracked();
+        let pending = state.parse_errors.with_untracked(|e| e.contains_key(path));
+        if !pending && parse_number(&typed, integer).ok() != Some(v) {
+            text.set(show_number(v));
+        }
+    });
+    let on_text = move |raw: String| {
+        text.set(raw.clone());
+        match parse_number(&raw, integer) {
+            Ok(v) => {
+                state.parse_errors.update(|e| {
+                    e.remove(path);
+                });
+                state.scenario.update(|s| set(s, v / scale));
+            }
+            Err(message) => state.parse_errors.update(|e| {
+                e.insert(path.to_string(), message);
+            }),
+        }
+    };
+    let id = format!("f-{}", test_id(path));
+    let testid = format!("input-{}", test_id(path));
+    let err_id = format!("err-{}", test_id(path));
+    let invalid = Memo::new(move |_| state.field_errors.with(|m| m.contains_key(path)));
+    let slider_view = slider.map(|(min, max, step)| {
+        view! {
+            <input
+                type="range"
+                class="slider"
+                min=min
+                max=max
+                step=step
+                aria-label=label
+                data-testid=format!("slider-{}", test_id(path))
+                prop:value=move || current.get().to_string()
+                on:input=move |ev| on_text(event_target_value(&ev))
+            />
+        }
+    });
+    view! {
+        <div class="field" class:invalid=move || invalid.get()>
+            <label for=id.clone() title=help>
+                {label}
+                <span class="tip" aria-hidden="true" title=help>"?"</span>
+            </label>
+            <div class="field-input">
+                {slider_view}
+                <input
+                    id=id
+                    type="text"
+                    inputmode="decimal"
+                    autocomplete="off"
+                    data-testid=testid
+                    aria-describedby=err_id
+                    aria-invalid=move || if invalid.get() { "true" } else { "false" }
+                    aria-description=help
+                    prop:value=move || text.get()
+                    on:input=move |ev| on_text(event_target_value(&ev))
+                />
+                <span class="unit">{unit}</span>
+            </div>
+            <FieldError path=path />
+        </div>
+    }
+}
+
+/// A drop-down bound to one scenario field.
+#[component]
+pub fn SelectField(
+    label: &'static str,
+    help: &'static str,
+    path: &'static str,
+    /// (value, label) pairs.
+    options: Vec<(&'static str, &'static str)>,
+    get: fn(&Scenario) -> String,
+    set: fn(&mut Scenario, &str),
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let current = Memo::new(move |_| state.scenario.with(|s| get(s)));
+    let id = format!("f-{}", test_id(path));
+    view! {
+        <div class="field">
+            <label for=id.clone() title=help>
+                {label}
+                <span class="tip" aria-hidden="true" title=help>"?"</span>
+            </label>
+            <div class="field-input">
+                <select
+                    id=id
+                    data-testid=format!("input-{}", test_id(path))
+                    aria-description=help
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        state.scenario.update(|s| set(s, &v));
+                    }
+                >
+                    {options
+                        .into_iter()
+                        .map(|(value, text)| {
+                            view! {
+                                <option value=value selected=move || current.get() == value>
+                                    {text}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <FieldError path=path />
+        </div>
+    }
+}
+
+/// A checkbox bound to one scenario field.
+#[component]
+pub fn CheckField(
+    label: &'static str,
+    help: &'static str,
+    path: &'static str,
+    get: fn(&Scenario) -> bool,
+    set: fn(&mut Scenario, bool),
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let current = Memo::new(move |_| state.scenario.with(|s| get(s)));
+    let id = format!("f-{}", test_id(path));
+    view! {
+        <div class="field check">
+            <input
+                id=id.clone()
+                type="checkbox"
+                data-testid=format!("input-{}", test_id(path))
+                aria-description=help
+                prop:checked=move || current.get()
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    state.scenario.update(|s| set(s, on));
+                }
+            />
+            <label for=id title=help>
+                {label}
+                <span class="tip" aria-hidden="true" title=help>"?"</span>
+            </label>
+        </div>
+    }
+}

@@ -1,0 +1,13 @@
+//! Leptos components (wasm32 only), one per concern. They read the engine
+//! through memos (see [`state`]) and never compute a cost themselves.
+
+mod app;
+pub mod charts_panel;
+pub mod fields;
+pub mod inputs;
+pub mod io;
+pub mod state;
+mod tiers_table;
+mod working;
+
+pub use app::App;

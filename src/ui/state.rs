@@ -1,0 +1,126 @@
+//! The page's state: the scenario being edited, the loaded price data, and
+//! the engine's answer, read through memos. No arithmetic on prices here.
+
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use crate::engine::plan::{self, HeadroomPoint, Plan, PlanError};
+use crate::engine::risk::SimulatedRisk;
+use crate::engine::tiers::TierId;
+use crate::engine::{PriceSheet, RegionTable, Scenario};
+
+/// What the "show the working" panel explains.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Topic {
+    /// Every line item of the tier.
+    All,
+    /// The line items of one cost group.
+    Category(crate::engine::costs::Category),
+    Rto,
+    Rpo,
+    Availability,
+    Latency,
+    Risk,
+}
+
+/// A scenario the engine accepted, with its plan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Good {
+    pub scenario: Scenario,
+    pub plan: Plan,
+}
+
+/// Shared page state (signals are `Copy`).
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// The scenario as edited (every value in it parsed as a number).
+    pub scenario: RwSignal<Scenario>,
+    /// Fields whose text is not a number yet, by JSON path.
+    pub parse_errors: RwSignal<BTreeMap<String, String>>,
+    pub sheet: RwSignal<Option<Arc<PriceSheet>>>,
+    pub regions: RwSignal<Option<Arc<RegionTable>>>,
+    /// Price sheets offered in the selector (file names under pricing/).
+    pub sheets_available: RwSignal<Vec<String>>,
+    /// A price sheet that failed to load or parse, in words.
+    pub sheet_error: RwSignal<Option<String>>,
+    /// A share link or import that could not be opened, in words.
+    pub banner: RwSignal<Option<String>>,
+    /// A short confirmation ("Share link copied").
+    pub toast: RwSignal<Option<String>>,
+    /// The engine's answer for the current scenario (None until prices load).
+    pub evaluation: Memo<Option<Result<Arc<Plan>, PlanError>>>,
+    /// The last scenario the engine accepted, and its plan: what the page shows.
+    pub last_good: RwSignal<Option<Arc<Good>>>,
+    /// Errors next to fields: parse errors and validation errors, by path.
+    pub field_errors: Memo<BTreeMap<String, String>>,
+    pub working: RwSignal<Option<(TierId, Topic)>>,
+    pub presentation: RwSignal<bool>,
+    /// Time the last evaluation took, ms (shown in the footer).
+    pub last_eval_ms: RwSignal<f64>,
+}
+
+impl AppState {
+    pub fn new(initial: Scenario) -> Self {
+        let scenario = RwSignal::new(initial);
+        let sheet: RwSignal<Option<Arc<PriceSheet>>> = RwSignal::new(None);
+        let regions: RwSignal<Option<Arc<RegionTable>>> = RwSignal::new(None);
+        let parse_errors = RwSignal::new(BTreeMap::new());
+        let last_eval_ms = RwSignal::new(0.0);
+        let evaluation = Memo::new(move |_| {
+            let sheet = sheet.get()?;
+            let regions = regions.get()?;
+            Some(scenario.with(|s| plan::evaluate(s, &sheet, &regions)).map(Arc::new))
+        });
+        let field_errors = Memo::new(move |_| {
+            let mut all: BTreeMap<String, String> = parse_errors.get();
+            if let Some(Err(PlanError::Invalid(errors))) = evaluation.get() {
+                for e in errors {
+                    all.entry(e.field.clone()).or_insert(e.message.clone());
+                }
+            }
+            all
+        });
+        Self {
+            scenario,
+            parse_errors,
+            sheet,
+            regions,
+            sheets_available: RwSignal::new(vec![crate::engine::presets::DEFAULT_SHEET_NAME.to_string()]),
+            sheet_error: RwSignal::new(None),
+            banner: RwSignal::new(None),
+            toast: RwSignal::new(None),
+            evaluation,
+            last_good: RwSignal::new(None),
+            field_errors,
+            working: RwSignal::new(None),
+            presentation: RwSignal::new(false),
+            last_eval_ms,
+        }
+    }
+
+    /// Replaces the whole scenario (preset, reset, import, link): clears the
+    /// half-typed fields first so every input shows the new values.
+    pub fn replace_scenario(&self, s: Scenario) {
+        self.parse_errors.set(BTreeMap::new());
+        self.scenario.set(s);
+    }
+}
+
+/// The headroom curve of the last good scenario.
+pub fn headroom_memo(state: AppState) -> Memo<Vec<HeadroomPoint>> {
+    Memo::new(move |_| {
+        let (Some(good), Some(sheet), Some(regions)) = (state.last_good.get(), state.sheet.get(), state.regions.get()) else {
+            return Vec::new();
+        };
+        plan::headroom_curve(&good.scenario, &sheet, &regions, 41)
+    })
+}
+
+/// The Monte Carlo of the last good scenario.
+pub fn simulation_memo(state: AppState) -> Memo<Vec<SimulatedRisk>> {
+    Memo::new(move |_| {
+        let Some(good) = state.last_good.get() else { return Vec::new() };
+        plan::simulate(&good.scenario, &good.plan, good.scenario.risk.simulated_years)
+    })
+}

@@ -1,0 +1,203 @@
+//! The four tiers side by side. Every figure is a button that opens its
+//! working (line items, formula, price-sheet row).
+
+use leptos::prelude::*;
+use std::sync::Arc;
+
+use super::state::{AppState, Good, Topic};
+use crate::engine::costs::Category;
+use crate::engine::format;
+use crate::engine::plan::TierResult;
+use crate::engine::tiers::TierId;
+
+/// A figure that opens its working when pressed.
+fn figure(
+    state: AppState,
+    tier: TierId,
+    topic: Topic,
+    testid: String,
+    text: String,
+) -> impl IntoView {
+    let label = format!("Show the working for {} of {}", text, tier.short_label());
+    view! {
+        <button
+            class="figure"
+            class:open=move || state.working.get() == Some((tier, topic))
+            data-testid=testid
+            aria-label=label
+            on:click=move |_| {
+                state.working.update(|w| *w = if *w == Some((tier, topic)) { None } else { Some((tier, topic)) });
+            }
+        >
+            {text}
+        </button>
+    }
+}
+
+type Row = (&'static str, Topic, &'static str, fn(&TierResult, &str) -> String);
+
+/// Metric rows: (label, topic, test-id suffix, formatter).
+fn rows() -> Vec<Row> {
+    vec![
+        ("Monthly cost", Topic::All, "monthly", |t, c| format::money_whole(t.cost.monthly_usd, c)),
+        ("Annual cost", Topic::All, "annual", |t, c| format::money_whole(t.cost.annual_usd, c)),
+        ("Cost vs single region", Topic::All, "ratio", |t, _| format!("{}×", format::number(t.cost_ratio, 2))),
+        ("Compute multiple", Topic::Category(Category::Compute), "compute-multiple", |t, _| {
+            format!("{}× ({} instances)", format::number(t.cost.compute_multiple, 2), t.cost.compute_instances)
+        }),
+        ("Cosmos DB RU/s per region", Topic::Category(Category::CosmosThroughput), "ru-per-region", |t, _| {
+            format::number(t.cost.cosmos.ru_per_s_per_region, 0)
+        }),
+        ("Cosmos DB RU/s billed", Topic::Category(Category::CosmosThroughput), "ru-billed", |t, _| {
+            format!("{} ({} write region{})", format::number(t.cost.cosmos.ru_per_s_billed, 0), t.cost.cosmos.write_regions, if t.cost.cosmos.write_regions == 1 { "" } else { "s" })
+        }),
+        ("Cosmos DB monthly", Topic::Category(Category::CosmosThroughput), "cosmos-monthly", |t, c| {
+            format::money_whole(t.cost.cosmos.monthly_usd, c)
+        }),
+        ("Replication egress", Topic::Category(Category::ReplicationEgress), "egress", |t, c| {
+            format!("{} GB · {}", format::number(t.cost.replication_egress_gb_per_month, 0), format::money_whole(t.cost.replication_egress_monthly_usd, c))
+        }),
+        ("Front Door", Topic::Category(Category::FrontDoor), "front-door", |t, c| format::money_whole(t.cost.front_door_monthly_usd, c)),
+        ("RTO reads / writes", Topic::Rto, "rto", |t, _| {
+            format!("{} / {}", format::duration(t.resilience.rto_reads_s), format::duration(t.resilience.rto_writes_s))
+        }),
+        ("RPO", Topic::Rpo, "rpo", |t, _| format::duration(t.resilience.rpo_s)),
+        ("Availability", Topic::Availability, "availability", |t, _| {
+            format!("{} ({} min/yr)", format::percent(t.resilience.availability, 3), format::number(t.resilience.downtime_min_per_year, 0))
+        }),
+        ("Expected loss per year", Topic::Risk, "expected-loss", |t, c| format::money_whole(t.risk.expected_annual_loss_usd, c)),
+        ("Risk-adjusted annual cost", Topic::Risk, "risk-adjusted", |t, c| format::money_whole(t.risk.risk_adjusted_annual_usd, c)),
+    ]
+}
+
+/// The comparison table.
+#[component]
+pub fn TiersTable() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        let Some(good): Option<Arc<Good>> = state.last_good.get() else {
+            return view! { <p class="placeholder" data-testid="loading">"Loading prices…"</p> }.into_any();
+        };
+        let plan = &good.plan;
+        let cur = plan.currency.clone();
+        let recommended = plan.recommended_tier;
+        let header = plan
+            .tiers
+            .iter()
+            .map(|t| {
+                let id = t.cost.tier;
+                let is_rec = recommended == Some(id);
+                view! {
+                    <th scope="col" class:recommended=is_rec data-testid=format!("tier-{}-header", id.id())>
+                        <span class="tier-name">{id.label()}</span>
+                        {is_rec.then(|| view! { <span class="badge" data-testid="recommended-badge">"✓ Recommended"</span> })}
+                    </th>
+                }
+            })
+            .collect_view();
+        let body = rows()
+            .into_iter()
+            .map(|(label, topic, suffix, fmt)| {
+                let cells = plan
+                    .tiers
+                    .iter()
+                    .map(|t| {
+                        let id = t.cost.tier;
+                        let text = fmt(t, &cur);
+                        view! {
+                            <td class:recommended=recommended == Some(id)>
+                                {figure(state, id, topic, format!("tier-{}-{}", id.id(), suffix), text)}
+                            </td>
+                        }
+                    })
+                    .collect_view();
+                view! { <tr><th scope="row">{label}</th>{cells}</tr> }
+            })
+            .collect_view();
+        // One latency row per user geography.
+        let geos: Vec<(String, String)> = plan
+            .tiers
+            .first()
+            .map(|t| t.resilience.latency.iter().map(|g| (g.region.clone(), g.display_name.clone())).collect())
+            .unwrap_or_default();
+        let latency_rows = geos
+            .into_iter()
+            .map(|(region, name)| {
+                let cells = plan
+                    .tiers
+                    .iter()
+                    .map(|t| {
+                        let id = t.cost.tier;
+                        let g = t.resilience.latency.iter().find(|g| g.region == region);
+                        let text = g
+                            .map(|g| {
+                                if (g.writes_p95_ms - g.reads_p95_ms).abs() > 0.5 {
+                                    format!("{} ms (writes {} ms)", format::number(g.reads_p95_ms, 0), format::number(g.writes_p95_ms, 0))
+                                } else {
+                                    format!("{} ms", format::number(g.reads_p95_ms, 0))
+                                }
+                            })
+                            .unwrap_or_default();
+                        view! {
+                            <td class:recommended=recommended == Some(id)>
+                                {figure(state, id, Topic::Latency, format!("tier-{}-latency-{}", id.id(), region), text)}
+                            </td>
+                        }
+                    })
+                    .collect_view();
+                view! { <tr><th scope="row">{format!("p95 latency, {name} users")}</th>{cells}</tr> }
+            })
+            .collect_view();
+        let verdicts = plan
+            .tiers
+            .iter()
+            .map(|t| {
+                let id = t.cost.tier;
+                let content = if t.meets_targets {
+                    view! { <p class="meets">"Meets every target"</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="misses">
+                            {t.failed_targets.iter().map(|f| view! { <li data-target=f.target.clone()>{f.message.clone()}</li> }).collect_view()}
+                        </ul>
+                    }
+                    .into_any()
+                };
+                view! {
+                    <td class:recommended=recommended == Some(id) data-testid=format!("tier-{}-verdict", id.id())>{content}</td>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="table-wrap">
+                <table class="tiers" data-testid="tiers-table">
+                    <caption class="visually-hidden">"The four tiers side by side; press any figure to see how it was worked out."</caption>
+                    <thead><tr><th scope="col">"Per month unless stated"</th>{header}</tr></thead>
+                    <tbody>
+                        {body}
+                        {latency_rows}
+                        <tr class="verdict-row"><th scope="row">"Targets"</th>{verdicts}</tr>
+                    </tbody>
+                </table>
+            </div>
+        }
+        .into_any()
+    }
+}
+
+/// The recommendation, in words.
+#[component]
+pub fn Recommendation() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        state.last_good.get().map(|good| {
+            let none = good.plan.recommended_tier.is_none();
+            view! {
+                <section class="recommendation" class:none=none data-testid="recommendation" aria-live="polite">
+                    <h2>{if none { "No tier meets every target" } else { "Recommendation" }}</h2>
+                    <p>{good.plan.recommendation.clone()}</p>
+                </section>
+            }
+        })
+    }
+}

@@ -1,0 +1,212 @@
+//! "Show the working": the line items behind a figure (quantity × unit
+//! price = cost, the formula in words, and the price-sheet row), or the
+//! parts of an RTO, RPO, availability, latency or risk figure.
+
+use leptos::prelude::*;
+
+use super::state::{AppState, Topic};
+use crate::engine::format;
+use crate::engine::resilience::Part;
+
+fn parts_table(parts: &[Part], value: fn(f64) -> String) -> impl IntoView {
+    view! {
+        <table class="working-table">
+            <thead><tr><th scope="col">"Part"</th><th scope="col">"Value"</th><th scope="col">"How"</th></tr></thead>
+            <tbody>
+                {parts
+                    .iter()
+                    .map(|p| view! { <tr><td>{p.name.clone()}</td><td class="num">{value(p.value)}</td><td>{p.how.clone()}</td></tr> })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+/// The working panel for the selected figure.
+#[component]
+pub fn Working() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        let (tier, topic) = state.working.get()?;
+        let good = state.last_good.get()?;
+        let t = good.plan.tier(tier)?.clone();
+        let cur = good.plan.currency.clone();
+        let title = match topic {
+            Topic::All => format!("{}: every line item", tier.label()),
+            Topic::Category(c) => format!("{}: {}", tier.label(), c.label()),
+            Topic::Rto => format!("{}: recovery time", tier.label()),
+            Topic::Rpo => format!("{}: recovery point", tier.label()),
+            Topic::Availability => format!("{}: composite availability", tier.label()),
+            Topic::Latency => format!("{}: p95 latency by user geography", tier.label()),
+            Topic::Risk => format!("{}: risk-adjusted cost", tier.label()),
+        };
+        let body = match topic {
+            Topic::All | Topic::Category(_) => {
+                let items: Vec<_> = t
+                    .cost
+                    .line_items
+                    .iter()
+                    .filter(|li| match topic {
+                        Topic::Category(c) => li.category == c,
+                        _ => true,
+                    })
+                    .cloned()
+                    .collect();
+                let total: f64 = items.iter().map(|li| li.monthly_usd).sum();
+                let extra = match topic {
+                    Topic::Category(crate::engine::costs::Category::CosmosThroughput) => Some(format!(
+                        "Each region carries the busiest region's reads ({} RU/s) plus every write in the world ({} RU/s): {} RU/s per region across {} region(s), {} write region(s).",
+                        format::number(t.cost.cosmos.read_ru_per_s, 0),
+                        format::number(t.cost.cosmos.write_ru_per_s, 0),
+                        format::number(t.cost.cosmos.ru_per_s_per_region, 0),
+                        t.cost.cosmos.regions,
+                        t.cost.cosmos.write_regions
+                    )),
+                    Topic::Category(crate::engine::costs::Category::Compute) => Some(format!(
+                        "Compute multiple {}×: {}",
+                        format::number(t.cost.compute_multiple, 2),
+                        t.cost
+                            .stamps
+                            .iter()
+                            .map(|s| format!("{} at {}% of peak", s.region, format::number(s.capacity_fraction * 100.0, 0)))
+                            .collect::<Vec<_>>()
+                            .join(" + ")
+                    )),
+                    _ => None,
+                };
+                let rows = items
+                    .iter()
+                    .map(|li| {
+                        let p = &li.price;
+                        view! {
+                            <tr>
+                                <td>{li.component.clone()}</td>
+                                <td>{li.region.clone()}</td>
+                                <td class="num">{format!("{} {}", format::quantity(li.quantity), li.unit)}</td>
+                                <td class="num">{format::unit_price(li.unit_price, &cur)}</td>
+                                <td class="num">{format::money(li.monthly_usd, &cur)}</td>
+                                <td class="formula">{li.formula.clone()}</td>
+                                <td class="source">
+                                    <span class="meter">{format!("{} / {} / {} / {}", p.service_name, p.product_name, p.sku_name, p.meter_name)}</span>
+                                    <span>{format!(" · {} · {} per {} · effective {} · line {} · confidence: {}", p.arm_region_name, format::unit_price(p.retail_price, &cur), p.unit_of_measure.as_str(), p.effective_start_date, p.line, p.confidence)}</span>
+                                    <span class="src">{p.source.clone()}</span>
+                                </td>
+                            </tr>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <div>
+                        {extra.map(|e| view! { <p>{e}</p> })}
+                        <div class="table-wrap">
+                            <table class="working-table" data-testid="working-lines">
+                                <thead>
+                                    <tr>
+                                        <th scope="col">"Component"</th><th scope="col">"Region"</th><th scope="col">"Quantity"</th>
+                                        <th scope="col">"Unit price"</th><th scope="col">"Monthly"</th><th scope="col">"Formula"</th><th scope="col">"Price-sheet row"</th>
+                                    </tr>
+                                </thead>
+                                <tbody>{rows}</tbody>
+                                <tfoot>
+                                    <tr>
+                                        <th scope="row" colspan="4">"Total"</th>
+                                        <td class="num" data-testid="working-total">{format::money(total, &cur)}</td>
+                                        <td colspan="2">{format!("{} line items", items.len())}</td>
+                                    </tr>
+                                </tfoot>
+                            </table>
+                        </div>
+                    </div>
+                }
+                .into_any()
+            }
+            Topic::Rto => view! {
+                <div>
+                    <p>{format!(
+                        "Reads recover after {}, writes after {}. Parts run in parallel where stated; the routing band sets read recovery, the data band's failover sets write recovery.",
+                        format::duration(t.resilience.rto_reads_s),
+                        format::duration(t.resilience.rto_writes_s)
+                    )}</p>
+                    {parts_table(&t.resilience.rto_parts, format::duration)}
+                    {t.resilience.rto_ledger_s.map(|l| view! { <p>{format!("SQL ledger writes: {} (reported apart; the seed keeps the ledger failover in a runbook).", format::duration(l))}</p> })}
+                </div>
+            }
+            .into_any(),
+            Topic::Rpo => view! {
+                <div>
+                    <p>"RPO comes from the data band only: how many seconds of acknowledged writes may not have reached a surviving region."</p>
+                    {parts_table(&t.resilience.rpo_parts, format::duration)}
+                </div>
+            }
+            .into_any(),
+            Topic::Availability => view! {
+                <div>
+                    <p>{format!(
+                        "Availability = global band × stamps in parallel × data band = {} ({} minutes of downtime a year).",
+                        format::percent(t.resilience.availability, 4),
+                        format::number(t.resilience.downtime_min_per_year, 0)
+                    )}</p>
+                    {parts_table(&t.resilience.availability_parts, |v| format::percent(v, 4))}
+                </div>
+            }
+            .into_any(),
+            Topic::Latency => view! {
+                <div>
+                    <p>{format!(
+                        "p95 = base ({} ms: server time and access network) + round trip to the serving stamp, estimated as 2 × great-circle distance × {} route factor ÷ {} km/ms in fibre, unless a measured RTT is given.",
+                        format::number(good.scenario.resilience.base_latency_ms, 0),
+                        format::number(good.scenario.resilience.route_factor, 2),
+                        format::number(good.scenario.resilience.fibre_km_per_ms, 0)
+                    )}</p>
+                    <table class="working-table">
+                        <thead><tr><th scope="col">"Users near"</th><th scope="col">"Served by"</th><th scope="col">"Reads p95"</th><th scope="col">"Writes p95"</th><th scope="col">"How"</th></tr></thead>
+                        <tbody>
+                            {t.resilience.latency.iter().map(|g| view! {
+                                <tr>
+                                    <td>{g.display_name.clone()}</td><td>{g.served_by.clone()}</td>
+                                    <td class="num">{format!("{} ms", format::number(g.reads_p95_ms, 0))}</td>
+                                    <td class="num">{format!("{} ms", format::number(g.writes_p95_ms, 0))}</td>
+                                    <td>{g.how.clone()}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            }
+            .into_any(),
+            Topic::Risk => {
+                let r = &good.scenario.risk;
+                view! {
+                    <div>
+                        <p>{format!(
+                            "Each region is lost {} times a year for a typical {} h. This tier turns those losses into {} h of user-weighted downtime a year: Σ outages × share of users affected × E[min(outage, recovery)].",
+                            format::number(r.regional_outages_per_year, 2),
+                            format::number(r.typical_outage_hours, 1),
+                            format::number(t.risk.downtime_h_per_year, 3)
+                        )}</p>
+                        <table class="working-table">
+                            <tbody>
+                                <tr><th scope="row">"Downtime cost"</th><td class="num">{format::money_whole(t.risk.downtime_cost_annual, &cur)}</td><td>{format!("{} h × {} per hour", format::number(t.risk.downtime_h_per_year, 3), format::money_whole(r.downtime_cost_per_hour, &cur))}</td></tr>
+                                <tr><th scope="row">"Expected SLA credits"</th><td class="num">{format::money_whole(t.risk.sla_credits_annual, &cur)}</td><td>{format!("credit schedule on {} a month under a {}% SLA", format::money_whole(r.sla_covered_monthly_revenue, &cur), format::number(r.customer_sla_pct, 3))}</td></tr>
+                                <tr><th scope="row">"Infrastructure"</th><td class="num">{format::money_whole(t.cost.annual_usd, &cur)}</td><td>"12 × monthly cost"</td></tr>
+                                <tr><th scope="row">"Risk-adjusted annual cost"</th><td class="num">{format::money_whole(t.risk.risk_adjusted_annual_usd, &cur)}</td><td>"infrastructure + downtime cost + credits"</td></tr>
+                            </tbody>
+                        </table>
+                    </div>
+                }
+                .into_any()
+            }
+        };
+        let notes: Vec<String> = t.cost.notes.iter().chain(t.resilience.notes.iter()).cloned().collect();
+        Some(view! {
+            <section class="working" data-testid="working" aria-live="polite">
+                <header>
+                    <h2>{title}</h2>
+                    <button class="icon" aria-label="Close the working" data-testid="working-close" on:click=move |_| state.working.set(None)>"×"</button>
+                </header>
+                {body}
+                {(!notes.is_empty()).then(|| view! { <ul class="notes">{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul> })}
+            </section>
+        })
+    }
+}

@@ -1,0 +1,160 @@
+//! In-browser component tests: run by wasm-bindgen-test-runner in headless
+//! Chromium (`cargo test --target wasm32-unknown-unknown --test browser`).
+//! They mount real components into the page and assert on the DOM a person
+//! would see.
+#![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use leptos::prelude::*;
+use planner::engine::plan::evaluate;
+use planner::engine::presets;
+use planner::ui::charts_panel::ChartsPanel;
+use planner::ui::fields::NumberField;
+use planner::ui::state::{AppState, Good};
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Lets effects and the browser run (a 30 ms timer).
+async fn tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh container for one test.
+fn container(id: &str) -> web_sys::HtmlElement {
+    let div = document().create_element("div").unwrap();
+    div.set_id(id);
+    document().body().unwrap().append_child(&div).unwrap();
+    div.dyn_into().unwrap()
+}
+
+/// An app state with the shipped prices and the Northwind preset, evaluated.
+fn loaded_state() -> AppState {
+    let scenario = presets::preset("northwind").unwrap();
+    let state = AppState::new(scenario.clone());
+    let sheet = presets::default_sheet().unwrap();
+    let regions = presets::default_regions().unwrap();
+    let plan = evaluate(&scenario, &sheet, &regions).unwrap();
+    state.sheet.set(Some(Arc::new(sheet)));
+    state.regions.set(Some(Arc::new(regions)));
+    state.last_good.set(Some(Arc::new(Good { scenario, plan })));
+    state
+}
+
+fn type_into(input: &web_sys::HtmlInputElement, text: &str) {
+    input.set_value(text);
+    let ev = web_sys::Event::new("input").unwrap();
+    input.dispatch_event(&ev).unwrap();
+}
+
+fn query(root: &web_sys::HtmlElement, selector: &str) -> Option<web_sys::Element> {
+    root.query_selector(selector).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn a_number_field_rejects_text_and_negatives_and_keeps_the_last_valid_value() {
+    let root = container("field-test");
+    let state = loaded_state();
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(state);
+        view! {
+            <NumberField label="Peak requests" unit="req/s" path="workload.peak_requests_per_s"
+                help="Global peak requests per second."
+                get=|s| s.workload.peak_requests_per_s set=|s, v| s.workload.peak_requests_per_s = v />
+        }
+    });
+    tick().await;
+    let input: web_sys::HtmlInputElement = query(&root, "[data-testid='input-workload-peak_requests_per_s']")
+        .expect("the input is rendered")
+        .dyn_into()
+        .unwrap();
+    assert_eq!(input.value(), "800", "shows the preset's peak");
+
+    type_into(&input, "lots");
+    tick().await;
+    let error = query(&root, "[data-testid='error-workload-peak_requests_per_s']").expect("a message appears");
+    assert!(error.text_content().unwrap().contains("is not a number"), "{:?}", error.text_content());
+    assert_eq!(state.scenario.get_untracked().workload.peak_requests_per_s, 800.0, "the scenario keeps the last valid value");
+    assert_eq!(input.value(), "lots", "what the person typed stays in the field");
+
+    type_into(&input, "-5");
+    tick().await;
+    let error = query(&root, "[data-testid='error-workload-peak_requests_per_s']").expect("the engine's message appears");
+    assert!(error.text_content().unwrap().contains("more than 0"), "{:?}", error.text_content());
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+
+    type_into(&input, "1,500");
+    tick().await;
+    assert!(query(&root, "[data-testid='error-workload-peak_requests_per_s']").is_none(), "the message goes away");
+    assert_eq!(state.scenario.get_untracked().workload.peak_requests_per_s, 1500.0);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_number_field_follows_a_preset_loaded_elsewhere() {
+    let root = container("field-follow-test");
+    let state = loaded_state();
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(state);
+        view! {
+            <NumberField label="Each stamp" unit="%" path="compute.stamp_capacity_fraction" help="h"
+                get=|s| s.compute.stamp_capacity_fraction set=|s, v| s.compute.stamp_capacity_fraction = v scale=100.0 />
+        }
+    });
+    tick().await;
+    let input: web_sys::HtmlInputElement =
+        query(&root, "[data-testid='input-compute-stamp_capacity_fraction']").unwrap().dyn_into().unwrap();
+    assert_eq!(input.value(), "70");
+    state.replace_scenario(presets::preset("enterprise").unwrap());
+    tick().await;
+    assert_eq!(input.value(), "50", "the enterprise preset runs stamps at 50%");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn charts_are_drawn_crisp_and_redrawn_when_the_plan_changes() {
+    let root = container("chart-test");
+    root.set_attribute("style", "width: 900px").unwrap();
+    let state = loaded_state();
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(state);
+        view! { <ChartsPanel /> }
+    });
+    tick().await;
+    let panel = query(&root, "[data-testid='charts']").expect("the chart panel renders");
+    let first: u32 = panel.get_attribute("data-redraws").unwrap().parse().unwrap();
+    assert!(first >= 1, "drawn at least once");
+    let canvas: web_sys::HtmlCanvasElement = query(&root, "[data-testid='canvas-cost']").unwrap().dyn_into().unwrap();
+    let dpr = web_sys::window().unwrap().device_pixel_ratio();
+    assert!(canvas.client_width() > 100);
+    assert_eq!(canvas.width(), (canvas.client_width() as f64 * dpr).round() as u32, "backing store = CSS size × devicePixelRatio");
+    // Something was drawn: the canvas is not blank.
+    let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    let pixels = ctx.get_image_data(0.0, 0.0, canvas.width() as f64, canvas.height() as f64).unwrap().data();
+    let non_white = pixels.chunks(4).filter(|p| p[0] < 200 || p[1] < 200 || p[2] < 200).count();
+    assert!(non_white > 500, "the chart has ink: {non_white} dark pixels");
+
+    // A new plan redraws every chart.
+    let mut scenario = state.last_good.get_untracked().unwrap().scenario.clone();
+    scenario.workload.peak_requests_per_s *= 2.0;
+    let plan = evaluate(&scenario, &presets::default_sheet().unwrap(), &presets::default_regions().unwrap()).unwrap();
+    state.last_good.set(Some(Arc::new(Good { scenario, plan })));
+    tick().await;
+    let second: u32 = panel.get_attribute("data-redraws").unwrap().parse().unwrap();
+    assert!(second > first, "redrawn after the plan changed ({first} → {second})");
+    // Each chart has a table alternative.
+    assert_eq!(root.query_selector_all(".chart-table").unwrap().length(), 5);
+    root.remove();
+}

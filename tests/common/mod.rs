@@ -1,0 +1,145 @@
+//! Helpers shared by the integration tests: the shipped sheet and region
+//! table (parsed once), pricing shortcuts, line-item finders and float
+//! comparison. Not every test crate uses every helper.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use std::sync::OnceLock;
+
+use planner::engine::costs::{Category, LineItem};
+use planner::engine::plan::{self, Plan};
+use planner::engine::presets;
+use planner::engine::pricing::{MeterKey, PriceSheet};
+use planner::engine::regions::RegionTable;
+use planner::engine::scenario::{RegionShare, Scenario};
+use planner::engine::tiers::{self, TierCost, TierId};
+
+/// The shipped price sheet, parsed once per test binary.
+pub fn sheet() -> &'static PriceSheet {
+    static SHEET: OnceLock<PriceSheet> = OnceLock::new();
+    SHEET.get_or_init(|| presets::default_sheet().expect("the shipped price sheet parses"))
+}
+
+/// The shipped region table, parsed once per test binary.
+pub fn regions() -> &'static RegionTable {
+    static REGIONS: OnceLock<RegionTable> = OnceLock::new();
+    REGIONS.get_or_init(|| presets::default_regions().expect("the shipped regions.csv parses"))
+}
+
+/// The pay-as-you-go retail price of a meter in a region, from the shipped sheet.
+pub fn rate(key: &MeterKey, region: &str) -> f64 {
+    sheet()
+        .consumption(key, region)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .retail_price
+}
+
+/// Prices one tier with the shipped sheet.
+pub fn price(tier: TierId, s: &Scenario) -> TierCost {
+    tiers::price_tier(tier, s, sheet(), regions())
+        .unwrap_or_else(|m| panic!("missing prices for {}: {m:?}", tier.id()))
+}
+
+/// Evaluates a scenario with the shipped sheet.
+pub fn evaluate(s: &Scenario) -> Plan {
+    plan::evaluate(s, sheet(), regions()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Line items whose component starts with `prefix`.
+pub fn items<'a>(cost: &'a TierCost, prefix: &str) -> Vec<&'a LineItem> {
+    cost.line_items
+        .iter()
+        .filter(|li| li.component.starts_with(prefix))
+        .collect()
+}
+
+/// The one line item whose component starts with `prefix` in `region`.
+pub fn item<'a>(cost: &'a TierCost, prefix: &str, region: &str) -> &'a LineItem {
+    let found: Vec<&LineItem> = items(cost, prefix)
+        .into_iter()
+        .filter(|li| li.region == region)
+        .collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "expected exactly one “{prefix}” line in {region} for {}, found {}: {:#?}",
+        cost.tier.id(),
+        found.len(),
+        cost.line_items
+            .iter()
+            .map(|l| (&l.component, &l.region))
+            .collect::<Vec<_>>()
+    );
+    found[0]
+}
+
+/// Sum of the monthly cost of one category.
+pub fn category_sum(cost: &TierCost, category: Category) -> f64 {
+    cost.line_items
+        .iter()
+        .filter(|li| li.category == category)
+        .map(|li| li.monthly_usd)
+        .sum()
+}
+
+/// Relative comparison with an absolute floor for values near zero.
+pub fn close(actual: f64, expected: f64, rel: f64) -> bool {
+    let scale = expected.abs().max(actual.abs()).max(1e-12);
+    (actual - expected).abs() <= rel * scale || (actual - expected).abs() <= 1e-9
+}
+
+#[track_caller]
+pub fn assert_close(actual: f64, expected: f64, what: &str) {
+    assert!(
+        close(actual, expected, 1e-9),
+        "{what}: got {actual}, expected {expected} (diff {})",
+        actual - expected
+    );
+}
+
+#[track_caller]
+pub fn assert_close_rel(actual: f64, expected: f64, rel: f64, what: &str) {
+    assert!(
+        close(actual, expected, rel),
+        "{what}: got {actual}, expected {expected} within {}%",
+        rel * 100.0
+    );
+}
+
+/// Two regions with the given shares.
+pub fn two_regions(a: &str, share_a: f64, b: &str, share_b: f64) -> Vec<RegionShare> {
+    vec![
+        RegionShare {
+            region: a.into(),
+            traffic_share: share_a,
+        },
+        RegionShare {
+            region: b.into(),
+            traffic_share: share_b,
+        },
+    ]
+}
+
+/// The default scenario with round numbers that make hand arithmetic easy:
+/// 1,000 req/s peak, no edge cache (origin = 1,000 req/s), West Europe 60% +
+/// Southeast Asia 40%, 1 KB items, 2 reads, 0.1 inserts (no replaces), no
+/// queries per request.
+pub fn round_scenario() -> Scenario {
+    let mut s = Scenario::default();
+    s.regions = two_regions("westeurope", 0.6, "southeastasia", 0.4);
+    s.workload.peak_requests_per_s = 1000.0;
+    s.workload.edge_cache_hit_ratio = 0.0;
+    s.workload.average_to_peak_ratio = 0.5;
+    s.workload.point_reads_per_request = 2.0;
+    s.workload.writes_per_request = 0.1;
+    s.workload.queries_per_request = 0.0;
+    s.workload.item_kb = 1.0;
+    s.workload.replace_ratio = 0.0;
+    s.workload.response_kb = 10.0;
+    s.workload.stored_gb = 100.0;
+    s
+}
+
+/// Every tier id.
+pub fn all_tiers() -> [TierId; 4] {
+    TierId::ALL
+}

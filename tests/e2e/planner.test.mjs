@@ -1,0 +1,297 @@
+// End-to-end tests of the built planner in Debian's headless Chromium.
+// Each asserts on what a person sees on the page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { start, ready, monthly, money, typeInto, SHOTS } from './harness.mjs';
+
+let h;
+before(async () => { h = await start(); });
+after(async () => { await h?.stop(); });
+
+const TIERS = ['single_region', 'active_passive', 'active_active_reads', 'multi_write'];
+
+test('the page shows the four tiers with real figures and a recommendation', async () => {
+  const page = await h.newPage();
+  await page.goto(h.url);
+  await ready(page);
+  for (const tier of TIERS) {
+    const text = await page.getByTestId(`tier-${tier}-monthly`).innerText();
+    assert.match(text, /^\$[0-9,]+$/, `${tier} monthly reads as money: ${text}`);
+    assert.ok(money(text) > 0, `${tier} costs something`);
+  }
+  const body = await page.locator('body').innerText();
+  for (const bad of ['NaN', 'TODO', 'undefined', 'Infinity']) assert.ok(!body.includes(bad), `no ${bad} on the page`);
+  assert.match(await page.getByTestId('recommendation').innerText(), /Active-active multi-region writes/);
+  assert.equal(await page.getByTestId('recommended-badge').count(), 1);
+  assert.match(await page.getByTestId('tier-multi_write-compute-multiple').innerText(), /^1\.4×/);
+  assert.match(await page.getByTestId('sheet-info').innerText(), /azure-retail-usd\.csv · USD · prices effective \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d/);
+  assert.match(await page.getByTestId('tier-active_passive-verdict').innerText(), /RTO .* misses the 60 s target/);
+  await page.screenshot({ path: path.join(SHOTS, 'planner.png'), fullPage: false });
+  assert.deepEqual(page.errors, [], 'no errors in the console');
+});
+
+test('changing an input changes the figures', async () => {
+  const page = await h.newPage();
+  await page.goto(h.url);
+  await ready(page);
+  const beforeCosts = await monthly(page);
+  await typeInto(page, 'input-workload-peak_requests_per_s', '4000');
+  await page.waitForFunction((b) => document.querySelector('[data-testid="tier-multi_write-monthly"]').innerText !== b, `$${beforeCosts.multi_write.toLocaleString('en-US')}`);
+  const afterCosts = await monthly(page);
+  for (const tier of TIERS) assert.ok(afterCosts[tier] > beforeCosts[tier], `${tier}: ${beforeCosts[tier]} → ${afterCosts[tier]}`);
+});
+
+test('switching preset changes the scenario and its figures', async () => {
+  const page = await h.newPage();
+  await page.goto(h.url);
+  await ready(page);
+  const northwind = await monthly(page);
+  await page.getByTestId('preset').selectOption('enterprise');
+  await page.waitForFunction(() => document.querySelector('.subtitle').innerText.includes('Three-region'));
+  const enterprise = await monthly(page);
+  assert.notDeepEqual(enterprise, northwind);
+  assert.equal(await page.getByTestId('region-row-2').count(), 1, 'three regions listed');
+  assert.match(await page.getByTestId('tier-multi_write-compute-multiple').innerText(), /^1\.5×/, '3 stamps × 50%');
+});
+
+test('a share link opens identically in a fresh browser profile', async () => {
+  const page = await h.newPage();
+  await page.goto(h.url);
+  await ready(page);
+  await typeInto(page, 'input-workload-peak_requests_per_s', '1234');
+  await page.getByTestId('preset').selectOption('startup');
+  await page.waitForFunction(() => document.querySelector('.subtitle').innerText.includes('startup'));
+  await typeInto(page, 'input-workload-peak_requests_per_s', '777');
+  await page.waitForTimeout(200);
+  const shown = await monthly(page);
+  await page.getByTestId('share').click();
+  const link = await page.getByTestId('share-url').inputValue();
+  assert.match(link, /#s=1\./);
+  const fresh = await h.newPage();
+  await fresh.goto(link);
+  await ready(fresh);
+  assert.deepEqual(await monthly(fresh), shown);
+  assert.equal(await fresh.getByTestId('input-workload-peak_requests_per_s').inputValue(), '777');
+  assert.equal(await fresh.evaluate(() => localStorage.getItem('planner.scenario.v1')), null, 'opening a link does not overwrite a saved scenario');
+});
+
+test('a reload keeps the scenario', async () => {
+  const page = await h.newPage();
+  await page.goto(h.url);
+  await ready(page);
+  await typeInto(page, 'input-workload-peak_requests_per_s', '2500');
+  await page.waitForTimeout(300);
+  const shown = await monthly(page);
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.getByTestId('input-workload-peak_requests_per_s').inputValue(), '2500');
+  assert.deepEqual(await monthly(page), shown);
+});
+
+test('the exported CSV adds up to the totals on the page', async () => {
+  const page = await h.newPage();
+  await page.goto(h.url);
+  await ready(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  const file = path.join(SHOTS, 'line-items.csv');
+  await download.saveAs(file);
+  const rows = parseCsv(fs.readFileSync(file, 'utf8'));
+  const header = rows.shift();
+  assert.equal(header[0], 'tier');
+  const col = header.indexOf('monthly_cost');
+  const sums = {};
+  for (const r of rows) sums[r[0]] = (sums[r[0]] || 0) + Number(r[col]);
+  const shown = await monthly(page);
+  for (const tier of TIERS) assert.equal(Math.round(sums[tier]), shown[tier], `${tier}: CSV ${sums[tier]} vs page ${shown[tier]}`);
+  assert.ok(rows.every((r) => r[header.indexOf('source')].length > 0), 'every line names its price source');
+});
+
+test('a bad value gets a message and the last good results stay', async () => {
+  const page = await h.newPage();
+  await page.goto(h.url);
+  await ready(page);
+  await typeInto(page, 'input-workload-peak_requests_per_s', '900');
+  await page.waitForTimeout(300);
+  const good = await monthly(page);
+  const saved = await page.evaluate(() => localStorage.getItem('planner.scenario.v1'));
+  for (const [text, message] of [['', /Enter a number/], ['abc', /not a number/], ['-5', /more than 0/], ['1e308', /at most/], ['NaN', /not a/]]) {
+    await typeInto(page, 'input-workload-peak_requests_per_s', text);
+    await page.getByTestId('error-workload-peak_requests_per_s').waitFor();
+    assert.match(await page.getByTestId('error-workload-peak_requests_per_s').innerText(), message, `message for "${text}"`);
+    assert.deepEqual(await monthly(page), good, `results kept for "${text}"`);
+    assert.equal(await page.evaluate(() => localStorage.getItem('planner.scenario.v1')), saved, `saved scenario untouched for "${text}"`);
+  }
+  await page.screenshot({ path: path.join(SHOTS, 'bad-input.png') });
+  await typeInto(page, 'input-workload-peak_requests_per_s', '900');
+  await page.getByTestId('error-workload-peak_requests_per_s').waitFor({ state: 'detached' });
+});
+
+test('a broken price sheet names the line and column and the good sheet stays', async () => {
+  const page = await h.newPage();
+  await page.goto(h.url);
+  await ready(page);
+  const good = await monthly(page);
+  const sheet = fs.readFileSync(path.resolve('pricing/azure-retail-usd.csv'), 'utf8').split('\n');
+  const cells = sheet[3].split(',');
+  cells[7] = 'twelve';
+  sheet[3] = cells.join(',');
+  const bad = path.join(SHOTS, 'bad-sheet.csv');
+  fs.writeFileSync(bad, sheet.join('\n'));
+  await page.getByTestId('load-sheet').setInputFiles(bad);
+  const error = page.getByTestId('sheet-error');
+  await error.waitFor();
+  assert.match(await error.innerText(), /bad-sheet\.csv, line 4, column “retail_price”: “twelve” is not a number/);
+  assert.match(await error.innerText(), /previous price sheet is still in use/);
+  assert.deepEqual(await monthly(page), good);
+});
+
+test('a mangled share link gets a message and the default scenario', async () => {
+  const page = await h.newPage();
+  await page.goto(h.url);
+  await ready(page);
+  await typeInto(page, 'input-workload-peak_requests_per_s', '3333');
+  await page.waitForTimeout(300);
+  const saved = await page.evaluate(() => localStorage.getItem('planner.scenario.v1'));
+  for (const hash of ['#s=1.abc', '#s=9.xyz', '#s=1.' + 'A'.repeat(40), '#s=<script>alert(1)</script>']) {
+    await page.goto(h.url + hash);
+    await page.getByTestId('banner').waitFor();
+    assert.match(await page.getByTestId('banner').innerText(), /share link could not be opened/);
+    await ready(page);
+    assert.equal(await page.getByTestId('input-workload-peak_requests_per_s').inputValue(), '800', 'default scenario');
+    assert.equal(await page.evaluate(() => localStorage.getItem('planner.scenario.v1')), saved, 'saved scenario untouched');
+  }
+});
+
+test('the working of a figure shows quantity × unit price and its price-sheet row', async () => {
+  const page = await h.newPage();
+  await page.goto(h.url);
+  await ready(page);
+  await page.getByTestId('tier-multi_write-cosmos-monthly').focus();
+  await page.keyboard.press('Enter');
+  const working = page.getByTestId('working');
+  await working.waitFor();
+  const text = await working.innerText();
+  assert.match(text, /100 Multi-master RU\/s/);
+  assert.match(text, /100 RU\/s-hours × \$0\.\d+ per hour = \$/);
+  assert.match(text, /Azure Cosmos DB \/ Azure Cosmos DB \/ mRUs \/ 100 Multi-master RU\/s/);
+  await page.getByTestId('tier-single_region-rto').click();
+  assert.match(await working.innerText(), /Rebuild or restore in another region/);
+});
+
+test('print media gives a clean business-case document', async () => {
+  const page = await h.newPage();
+  await page.goto(h.url);
+  await ready(page);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.getByTestId('inputs').isVisible(), false, 'inputs hidden');
+  assert.equal(await page.getByTestId('print-summary').isVisible(), true, 'inputs summary shown');
+  assert.equal(await page.getByTestId('tiers-table').isVisible(), true);
+  assert.equal(await page.getByTestId('recommendation').isVisible(), true);
+  await page.screenshot({ path: path.join(SHOTS, 'print.png'), fullPage: true });
+  const pdf = await page.pdf({ format: 'A4' });
+  assert.ok(pdf.length > 10_000, 'prints to PDF');
+});
+
+test('presentation mode is readable on a 1280×720 projector', async () => {
+  const page = await h.newPage({ viewport: { width: 1280, height: 720 } });
+  await page.goto(h.url);
+  await ready(page);
+  const normal = await page.evaluate(() => parseFloat(getComputedStyle(document.body.querySelector('.tiers')).fontSize));
+  await page.getByTestId('presentation').click();
+  await page.getByTestId('key-controls').waitFor();
+  assert.equal(await page.getByTestId('inputs').count(), 0, 'full inputs collapsed');
+  const big = await page.evaluate(() => parseFloat(getComputedStyle(document.body.querySelector('.tiers')).fontSize));
+  assert.ok(big > normal, `larger type: ${normal}px → ${big}px`);
+  const beforeCosts = await monthly(page);
+  await page.getByTestId('slider-compute-stamp_capacity_fraction').fill('100');
+  await page.waitForTimeout(300);
+  const afterCosts = await monthly(page);
+  assert.ok(afterCosts.multi_write > beforeCosts.multi_write, 'the headroom slider moves the cost');
+  await page.screenshot({ path: path.join(SHOTS, 'presentation.png') });
+});
+
+test('keyboard only: every control is reachable and focus is visible', async () => {
+  const page = await h.newPage();
+  await page.goto(h.url);
+  await ready(page);
+  const seen = new Set();
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    const info = await page.evaluate(() => {
+      const el = document.activeElement;
+      const style = getComputedStyle(el);
+      return { id: el.dataset.testid || el.tagName, outline: style.outlineStyle };
+    });
+    seen.add(info.id);
+    assert.notEqual(info.outline, 'none', `focus is visible on ${info.id}`);
+  }
+  assert.ok(seen.has('share'), 'the share button is reachable by keyboard');
+});
+
+test('the page talks to no origin but its own (Content-Security-Policy)', async () => {
+  const page = await h.newPage();
+  await page.goto(h.url);
+  await ready(page);
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  assert.match(csp, /default-src 'self'/);
+  assert.match(csp, /connect-src 'self'/);
+  const blocked = await page.evaluate(async () => {
+    try { await fetch('http://127.0.0.2:9/leak'); return 'sent'; } catch (e) { return 'blocked'; }
+  });
+  assert.equal(blocked, 'blocked');
+  assert.ok(page.errors.some((e) => /Content Security Policy/.test(e)), 'the browser reports the CSP block');
+  const origin = new URL(h.url).origin;
+  const foreign = h.requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:') && !u.includes('127.0.0.2'));
+  assert.deepEqual(foreign, [], 'no request left the origin');
+});
+
+test('speed: first paint of the comparison and recalculation after an input change', async () => {
+  const page = await h.newPage();
+  const t0 = Date.now();
+  await page.goto(h.url);
+  await ready(page);
+  const firstPaintMs = Date.now() - t0;
+  const samples = [];
+  for (let i = 0; i < 50; i++) {
+    const ms = await page.evaluate(async (value) => {
+      const input = document.querySelector('[data-testid="input-workload-peak_requests_per_s"]');
+      const cell = document.querySelector('[data-testid="tier-multi_write-monthly"]');
+      const before = cell.innerText;
+      const start = performance.now();
+      input.value = String(value);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      // Leptos updates synchronously; charts redraw in the same task.
+      await new Promise((r) => requestAnimationFrame(() => r()));
+      if (cell.innerText === before) return -1;
+      return performance.now() - start;
+    }, 1000 + i * 37);
+    if (ms >= 0) samples.push(ms);
+  }
+  samples.sort((a, b) => a - b);
+  const median = samples[Math.floor(samples.length / 2)];
+  const p95 = samples[Math.floor(samples.length * 0.95)];
+  const figures = { firstPaintMs, inputToFrameMedianMs: median, inputToFrameP95Ms: p95, changes: samples.length };
+  fs.writeFileSync(path.join(SHOTS, 'speed.json'), JSON.stringify(figures, null, 2));
+  console.log('speed figures', JSON.stringify(figures));
+  assert.ok(samples.length >= 45, 'the figures changed on (almost) every input change');
+});
+
+function parseCsv(text) {
+  const rows = [];
+  let row = [], cell = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(cell); cell = ''; }
+    else if (c === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; }
+    else if (c !== '\r') cell += c;
+  }
+  if (cell || row.length) { row.push(cell); rows.push(row); }
+  return rows;
+}

@@ -1,0 +1,1084 @@
+//! Hand-checked cases for every cost formula of the planning engine. Each
+//! test builds a small scenario, works the arithmetic out in its comment, and
+//! takes unit prices from the shipped sheet's rows (looked up by meter), so it
+//! checks the formula rather than a copied constant.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::*;
+use planner::engine::cosmos;
+use planner::engine::costs::{meters, Category, StampRole};
+use planner::engine::pricing::{MeterKey, ReservationTerm, HOURS_PER_YEAR};
+use planner::engine::scenario::{
+    AppServiceSku, Consistency, CosmosMode, FrontDoorTier, NodeSize, RedisSku, Scenario, SqlTier,
+};
+use planner::engine::tiers::{self, TierId};
+
+const H: f64 = 730.0;
+const SECONDS_PER_MONTH: f64 = 730.0 * 3600.0; // 2,628,000 s
+
+fn app_service_linux(sku: AppServiceSku) -> MeterKey {
+    MeterKey {
+        service: "Azure App Service",
+        product: "Azure App Service Premium v3 Plan - Linux",
+        sku: sku.sku_name(),
+        meter: sku.meter_name(),
+    }
+}
+
+fn vm(size: NodeSize) -> MeterKey {
+    MeterKey {
+        service: "Virtual Machines",
+        product: size.product_name(),
+        sku: size.sku_name(),
+        meter: size.sku_name(),
+    }
+}
+
+fn provisioned(mut s: Scenario) -> Scenario {
+    s.data.cosmos_mode = CosmosMode::Provisioned;
+    s
+}
+
+// ---------------------------------------------------------------- RU per operation
+
+#[test]
+fn point_read_costs_1_ru_at_1_kb_and_10_ru_at_100_kb() {
+    assert_close(cosmos::read_ru(1.0, Consistency::Session), 1.0, "1 KB read");
+    assert_close(
+        cosmos::read_ru(100.0, Consistency::Session),
+        10.0,
+        "100 KB read",
+    );
+}
+
+#[test]
+fn point_read_ru_interpolates_linearly_between_published_sizes() {
+    // 1 + (50.5 − 1) × (10 − 1) / (100 − 1) = 1 + 49.5 × 9/99 = 1 + 4.5 = 5.5
+    assert_close(cosmos::read_ru(50.5, Consistency::Eventual), 5.5, "50.5 KB");
+    // 1 + (2 − 1) × 9/99 = 1.0909…
+    assert_close(
+        cosmos::read_ru(2.0, Consistency::Session),
+        1.0 + 9.0 / 99.0,
+        "2 KB",
+    );
+    // Above 100 KB the last slope continues: 1 + 198 × 9/99 = 19
+    assert_close(cosmos::read_ru(199.0, Consistency::Session), 19.0, "199 KB");
+}
+
+#[test]
+fn items_smaller_than_1_kb_cost_the_1_kb_charge() {
+    assert_close(cosmos::read_ru(0.1, Consistency::Session), 1.0, "0.1 KB read");
+    assert_close(cosmos::write_ru(0.5, 0.0), 5.0, "0.5 KB insert");
+}
+
+#[test]
+fn strong_and_bounded_staleness_reads_cost_twice() {
+    // 2 KB read: 1 + 9/99 RU; ×2 under Strong and Bounded Staleness only.
+    let base = 1.0 + 9.0 / 99.0;
+    for c in Consistency::ALL {
+        let expected = match c {
+            Consistency::Strong | Consistency::BoundedStaleness => 2.0 * base,
+            _ => base,
+        };
+        assert_close(cosmos::read_ru(2.0, c), expected, c.label());
+    }
+}
+
+#[test]
+fn insert_costs_5_ru_at_1_kb_and_50_ru_at_100_kb() {
+    assert_close(cosmos::write_ru(1.0, 0.0), 5.0, "1 KB insert");
+    assert_close(cosmos::write_ru(100.0, 0.0), 50.0, "100 KB insert");
+    // 5 + (50.5 − 1) × 45/99 = 5 + 22.5 = 27.5
+    assert_close(cosmos::write_ru(50.5, 0.0), 27.5, "50.5 KB insert");
+}
+
+#[test]
+fn replace_costs_twice_an_insert() {
+    // All replaces: 2 × 50 = 100 RU at 100 KB.
+    assert_close(cosmos::write_ru(100.0, 1.0), 100.0, "100 KB replace");
+    // Half replaces at 50.5 KB: 27.5 × (1 + 0.5 × (2 − 1)) = 41.25
+    assert_close(cosmos::write_ru(50.5, 0.5), 41.25, "blended");
+}
+
+#[test]
+fn read_ru_per_s_counts_point_reads_and_queries_with_the_consistency_factor() {
+    let mut w = round_scenario().workload;
+    w.point_reads_per_request = 3.0;
+    w.queries_per_request = 0.5;
+    w.ru_per_query = 10.0;
+    w.item_kb = 1.0;
+    // 200 req/s × (3 × 1 RU + 0.5 × 10 RU) = 200 × 8 = 1,600 RU/s
+    assert_close(
+        cosmos::read_ru_per_s(200.0, &w, Consistency::Session),
+        1600.0,
+        "session",
+    );
+    // Strong doubles both: 200 × (3 × 2 + 0.5 × 10 × 2) = 200 × 16 = 3,200 RU/s
+    assert_close(
+        cosmos::read_ru_per_s(200.0, &w, Consistency::Strong),
+        3200.0,
+        "strong",
+    );
+    // Writes: 200 req/s × 0.1 writes × 5 RU = 100 RU/s
+    assert_close(cosmos::write_ru_per_s(200.0, &w), 100.0, "writes");
+}
+
+#[test]
+fn throughput_rounds_up_to_the_100_ru_billing_unit() {
+    assert_eq!(cosmos::round_up_100(1.0), 100.0);
+    assert_eq!(cosmos::round_up_100(1700.0), 1700.0);
+    assert_eq!(cosmos::round_up_100(1701.0), 1800.0);
+}
+
+// ---------------------------------------------------------------- regional throughput
+
+#[test]
+fn replicated_writes_consume_ru_in_every_region() {
+    // Origin 1,000 req/s (no edge cache). Busiest region West Europe 60%:
+    // reads 1,000 × 0.6 × 2 × 1 RU = 1,200 RU/s; writes from the whole world
+    // 1,000 × 0.1 × 5 RU = 500 RU/s; every region carries 1,700 RU/s, and
+    // two regions bill 3,400 RU/s.
+    let s = provisioned(round_scenario());
+    for tier in [TierId::ActiveActiveReads, TierId::MultiWrite] {
+        let c = price(tier, &s).cosmos;
+        assert_close(c.read_ru_per_s, 1200.0, "busiest region's reads");
+        assert_close(c.write_ru_per_s, 500.0, "all writes");
+        assert_eq!(c.ru_per_s_per_region, 1700.0, "{}", tier.id());
+        assert_eq!(c.ru_per_s_billed, 3400.0, "{}", tier.id());
+        assert_eq!(c.regions, 2);
+    }
+    assert_eq!(
+        price(TierId::MultiWrite, &s).cosmos.write_regions,
+        2,
+        "every region writes"
+    );
+    assert_eq!(price(TierId::ActiveActiveReads, &s).cosmos.write_regions, 1);
+}
+
+#[test]
+fn single_writer_primary_carries_every_read() {
+    // single_region and active_passive serve everyone from the primary:
+    // reads 1,000 × 2 = 2,000 + writes 500 = 2,500 RU/s per region.
+    let s = provisioned(round_scenario());
+    let single = price(TierId::SingleRegion, &s).cosmos;
+    assert_eq!(single.ru_per_s_per_region, 2500.0);
+    assert_eq!(single.ru_per_s_billed, 2500.0);
+    assert_eq!(single.regions, 1);
+    let ap = price(TierId::ActivePassive, &s).cosmos;
+    assert_eq!(ap.ru_per_s_per_region, 2500.0);
+    assert_eq!(ap.ru_per_s_billed, 5000.0, "the geo-replica is provisioned too");
+}
+
+#[test]
+fn edge_cache_hits_never_reach_the_database() {
+    // 30% edge hits: origin 700 req/s. Reads 700 × 0.6 × 2 = 840; writes
+    // 700 × 0.1 × 5 = 350; 1,190 RU/s → 1,200 RU/s billed per region.
+    let mut s = provisioned(round_scenario());
+    s.workload.edge_cache_hit_ratio = 0.3;
+    let c = price(TierId::MultiWrite, &s).cosmos;
+    assert_close(c.read_ru_per_s, 840.0, "reads");
+    assert_close(c.write_ru_per_s, 350.0, "writes");
+    assert_eq!(c.ru_per_s_per_region, 1200.0);
+}
+
+// ---------------------------------------------------------------- throughput billing
+
+#[test]
+fn provisioned_single_write_bills_each_region_with_the_zone_premium() {
+    // active_active_reads, manual 1,700 RU/s, zone-redundant: per region
+    // 1,700 ÷ 100 × 730 h × 1.25 = 15,512.5 (100 RU/s)-hours × that region's
+    // single-write rate.
+    let s = provisioned(round_scenario());
+    let cost = price(TierId::ActiveActiveReads, &s);
+    for region in ["westeurope", "southeastasia"] {
+        let li = item(&cost, "Cosmos DB RU/s (manual)", region);
+        assert_close(li.quantity, 17.0 * H * 1.25, "quantity");
+        assert_close(
+            li.monthly_usd,
+            15_512.5 * rate(&meters::COSMOS_RU, region),
+            region,
+        );
+    }
+}
+
+#[test]
+fn zone_premium_applies_only_to_single_write_manual_throughput() {
+    // Without zones: 1,700 ÷ 100 × 730 = 12,410 (100 RU/s)-hours.
+    let mut s = provisioned(round_scenario());
+    s.data.cosmos_zone_redundant = false;
+    let cost = price(TierId::ActiveActiveReads, &s);
+    assert_close(
+        item(&cost, "Cosmos DB RU/s (manual)", "westeurope").quantity,
+        12_410.0,
+        "no zones",
+    );
+    // Multi-write with zones: waived, still 12,410.
+    s.data.cosmos_zone_redundant = true;
+    let mw = price(TierId::MultiWrite, &s);
+    assert_close(
+        item(&mw, "Cosmos DB multi-region-write RU/s", "westeurope").quantity,
+        12_410.0,
+        "multi-write waives the premium",
+    );
+    // Autoscale single write with zones: 1,700 × 0.5 = 850 ÷ 100 × 730 = 6,205, no ×1.25.
+    s.data.cosmos_mode = CosmosMode::Autoscale;
+    let auto = price(TierId::ActiveActiveReads, &s);
+    assert_close(
+        item(&auto, "Cosmos DB autoscale RU/s", "westeurope").quantity,
+        6_205.0,
+        "autoscale has no zone premium",
+    );
+}
+
+#[test]
+fn multi_write_bills_the_multi_region_write_rate_in_every_region() {
+    // 1,700 RU/s ÷ 100 × 730 h = 12,410 × the 100 multi-master RU/s rate.
+    let s = provisioned(round_scenario());
+    let cost = price(TierId::MultiWrite, &s);
+    let mut total = 0.0;
+    for region in ["westeurope", "southeastasia"] {
+        let li = item(&cost, "Cosmos DB multi-region-write RU/s", region);
+        let expected = 12_410.0 * rate(&meters::COSMOS_MRU, region);
+        assert_close(li.monthly_usd, expected, region);
+        assert_eq!(li.price.meter_name, "100 Multi-master RU/s");
+        total += expected;
+    }
+    assert_close(
+        category_sum(&cost, Category::CosmosThroughput),
+        total,
+        "throughput total",
+    );
+}
+
+#[test]
+fn provisioned_throughput_is_never_below_400_ru_per_s() {
+    // 10 req/s: reads 10 × 0.6 × 2 = 12, writes 10 × 0.1 × 5 = 5 → 17 RU/s,
+    // rounds to 100, raised to the 400 RU/s minimum.
+    let mut s = provisioned(round_scenario());
+    s.workload.peak_requests_per_s = 10.0;
+    let c = price(TierId::MultiWrite, &s).cosmos;
+    assert_eq!(c.ru_per_s_per_region, cosmos::MIN_MANUAL_RU_PER_S);
+    assert_eq!(c.ru_per_s_per_region, 400.0);
+    assert_eq!(c.ru_per_s_billed, 800.0);
+}
+
+#[test]
+fn autoscale_max_is_never_below_1000_ru_per_s() {
+    // Same 17 RU/s need; the autoscale maximum is at least 1,000 RU/s, billed
+    // at max(10% × 1,000, 0.5 × 1,000) = 500 RU/s per region.
+    let mut s = round_scenario();
+    s.data.cosmos_mode = CosmosMode::Autoscale;
+    s.workload.peak_requests_per_s = 10.0;
+    let c = price(TierId::MultiWrite, &s).cosmos;
+    assert_eq!(c.ru_per_s_per_region, cosmos::MIN_AUTOSCALE_MAX_RU_PER_S);
+    assert_eq!(c.ru_per_s_per_region, 1000.0);
+    assert_close(c.ru_per_s_billed, 1000.0, "2 × 500");
+}
+
+#[test]
+fn autoscale_bills_the_hourly_peak_at_the_autoscale_rate() {
+    // Max 1,700 RU/s; hourly peak max(170, 0.5 × 1,700) = 850 RU/s;
+    // 850 ÷ 100 × 730 = 6,205 (100 RU/s)-hours at the autoscale rate
+    // (single write) or the autoscale multi-master rate.
+    let s = round_scenario();
+    let aar = price(TierId::ActiveActiveReads, &s);
+    assert_eq!(aar.cosmos.ru_per_s_per_region, 1700.0);
+    assert_close(aar.cosmos.ru_per_s_billed, 1700.0, "2 × 850");
+    for region in ["westeurope", "southeastasia"] {
+        assert_close(
+            item(&aar, "Cosmos DB autoscale RU/s", region).monthly_usd,
+            6_205.0 * rate(&meters::COSMOS_AUTOSCALE_RU, region),
+            region,
+        );
+    }
+    let mw = price(TierId::MultiWrite, &s);
+    for region in ["westeurope", "southeastasia"] {
+        assert_close(
+            item(&mw, "Cosmos DB autoscale multi-region-write RU/s", region).monthly_usd,
+            6_205.0 * rate(&meters::COSMOS_AUTOSCALE_MRU, region),
+            region,
+        );
+    }
+}
+
+#[test]
+fn autoscale_never_bills_below_10_percent_of_max() {
+    // Average-to-peak 0.05: max(10% × 1,700, 0.05 × 1,700) = 170 RU/s per region.
+    let mut s = round_scenario();
+    s.workload.average_to_peak_ratio = 0.05;
+    let c = price(TierId::MultiWrite, &s);
+    assert_close(c.cosmos.ru_per_s_billed, 340.0, "2 × 170");
+    assert_close(
+        item(&c, "Cosmos DB autoscale multi-region-write RU/s", "westeurope").quantity,
+        1.7 * H,
+        "170 ÷ 100 × 730",
+    );
+}
+
+#[test]
+fn shipped_autoscale_rates_are_1_5x_manual_single_write_and_equal_for_multi_write() {
+    for region in sheet().regions() {
+        let manual = rate(&meters::COSMOS_RU, &region);
+        let auto = rate(&meters::COSMOS_AUTOSCALE_RU, &region);
+        assert_close_rel(auto, 1.5 * manual, 1e-3, &region);
+        let mmanual = rate(&meters::COSMOS_MRU, &region);
+        let mauto = rate(&meters::COSMOS_AUTOSCALE_MRU, &region);
+        assert_close_rel(mauto, mmanual, 1e-9, &region);
+    }
+}
+
+#[test]
+fn serverless_bills_consumed_request_units_in_a_single_region() {
+    // single_region: need 2,500 RU/s at peak; average 2,500 × 0.5 = 1,250
+    // RU/s × 2,628,000 s × 1.25 (zones) = 4,106,250,000 RU = 4,106.25 million
+    // RU × the West Europe serverless price.
+    let mut s = round_scenario();
+    s.data.cosmos_mode = CosmosMode::Serverless;
+    let c = price(TierId::SingleRegion, &s);
+    let li = item(&c, "Cosmos DB serverless", "westeurope");
+    assert_close(li.quantity, 4_106.25, "million RU");
+    assert_close(
+        li.monthly_usd,
+        4_106.25 * rate(&meters::COSMOS_SERVERLESS, "westeurope"),
+        "monthly",
+    );
+    // Without zones, no ×1.25: 3,285 million RU.
+    s.data.cosmos_zone_redundant = false;
+    let c = price(TierId::SingleRegion, &s);
+    assert_close(
+        item(&c, "Cosmos DB serverless", "westeurope").quantity,
+        3_285.0,
+        "no zones",
+    );
+}
+
+#[test]
+fn serverless_multi_region_tiers_are_priced_with_autoscale_and_say_so() {
+    let mut s = round_scenario();
+    s.data.cosmos_mode = CosmosMode::Serverless;
+    let mut auto = s.clone();
+    auto.data.cosmos_mode = CosmosMode::Autoscale;
+    for tier in [
+        TierId::ActivePassive,
+        TierId::ActiveActiveReads,
+        TierId::MultiWrite,
+    ] {
+        let c = price(tier, &s);
+        assert!(
+            c.notes.iter().any(|n| n.contains("Serverless")),
+            "{}: {:?}",
+            tier.id(),
+            c.notes
+        );
+        assert!(items(&c, "Cosmos DB serverless").is_empty());
+        assert_close(
+            category_sum(&c, Category::CosmosThroughput),
+            category_sum(&price(tier, &auto), Category::CosmosThroughput),
+            tier.id(),
+        );
+    }
+}
+
+#[test]
+fn cosmos_storage_is_billed_once_per_region() {
+    // 100 GB stored × each region's GB-month price.
+    let s = round_scenario();
+    let single = price(TierId::SingleRegion, &s);
+    assert_close(
+        category_sum(&single, Category::CosmosStorage),
+        100.0 * rate(&meters::COSMOS_STORAGE, "westeurope"),
+        "one region",
+    );
+    let mw = price(TierId::MultiWrite, &s);
+    assert_close(
+        category_sum(&mw, Category::CosmosStorage),
+        100.0
+            * (rate(&meters::COSMOS_STORAGE, "westeurope")
+                + rate(&meters::COSMOS_STORAGE, "southeastasia")),
+        "two regions",
+    );
+    assert_close(
+        mw.cosmos.monthly_usd,
+        category_sum(&mw, Category::CosmosStorage) + category_sum(&mw, Category::CosmosThroughput),
+        "cosmos monthly = throughput + storage",
+    );
+}
+
+// ---------------------------------------------------------------- replication egress
+
+/// Bytes written per month in the round scenario: origin average 1,000 × 0.5
+/// = 500 req/s × 0.1 writes × 1 KB × 2,628,000 s ÷ 10⁶ = 131.4 GB.
+const WRITE_GB: f64 = 131.4;
+
+#[test]
+fn single_writer_egress_is_written_bytes_per_secondary_at_the_intra_continent_rate() {
+    // West Europe → North Europe, both Europe: 131.4 GB × intra-continent
+    // rate of the source region.
+    let mut s = round_scenario();
+    s.regions = two_regions("westeurope", 0.6, "northeurope", 0.4);
+    let c = price(TierId::ActiveActiveReads, &s);
+    let li = item(&c, "Cosmos DB replication westeurope → northeurope", "westeurope");
+    assert_close(li.quantity, WRITE_GB, "GB");
+    assert_eq!(li.price.meter_name, "Intra Continent Data Transfer Out");
+    assert_close(
+        li.monthly_usd,
+        WRITE_GB * rate(&meters::INTRA_CONTINENT, "westeurope"),
+        "cost",
+    );
+    assert_close(c.replication_egress_gb_per_month, WRITE_GB, "total GB");
+}
+
+#[test]
+fn egress_between_continents_uses_the_inter_continent_rate_of_the_source() {
+    let s = round_scenario();
+    let c = price(TierId::ActivePassive, &s);
+    let li = item(
+        &c,
+        "Cosmos DB replication westeurope → southeastasia",
+        "westeurope",
+    );
+    assert_eq!(li.price.meter_name, "Inter Continent Data Transfer Out");
+    assert_close(
+        li.monthly_usd,
+        WRITE_GB * rate(&meters::INTER_CONTINENT, "westeurope"),
+        "cost",
+    );
+}
+
+#[test]
+fn multi_write_egress_is_each_regions_written_share_sent_to_every_other_region() {
+    // West Europe writes 60%: 131.4 × 0.6 = 78.84 GB → Southeast Asia at West
+    // Europe's inter-continent rate; Southeast Asia writes 40%: 52.56 GB → West
+    // Europe at Southeast Asia's rate. Total 131.4 GB = written × (N − 1).
+    let s = round_scenario();
+    let c = price(TierId::MultiWrite, &s);
+    let we = item(&c, "Cosmos DB replication westeurope →", "westeurope");
+    let sea = item(&c, "Cosmos DB replication southeastasia →", "southeastasia");
+    assert_close(we.quantity, 78.84, "WE share");
+    assert_close(sea.quantity, 52.56, "SEA share");
+    assert_close(
+        we.monthly_usd,
+        78.84 * rate(&meters::INTER_CONTINENT, "westeurope"),
+        "WE cost",
+    );
+    assert_close(
+        sea.monthly_usd,
+        52.56 * rate(&meters::INTER_CONTINENT, "southeastasia"),
+        "SEA cost",
+    );
+    assert_close(c.replication_egress_gb_per_month, WRITE_GB, "total");
+}
+
+#[test]
+fn three_region_single_writer_sends_every_write_to_each_secondary() {
+    // Writer West Europe → North Europe (intra) and → Southeast Asia (inter):
+    // 131.4 GB each, 262.8 GB = written × (3 − 1).
+    let mut s = round_scenario();
+    s.regions = two_regions("westeurope", 0.4, "northeurope", 0.3);
+    s.regions.push(planner::engine::scenario::RegionShare {
+        region: "southeastasia".into(),
+        traffic_share: 0.3,
+    });
+    let c = price(TierId::ActiveActiveReads, &s);
+    assert_close(c.replication_egress_gb_per_month, 2.0 * WRITE_GB, "GB");
+    assert_close(
+        c.replication_egress_monthly_usd,
+        WRITE_GB
+            * (rate(&meters::INTRA_CONTINENT, "westeurope")
+                + rate(&meters::INTER_CONTINENT, "westeurope")),
+        "cost",
+    );
+}
+
+#[test]
+fn sql_ledger_replicates_its_written_bytes_to_the_failover_secondary() {
+    // 20 GB written to the ledger per month, West Europe → Southeast Asia.
+    let mut s = round_scenario();
+    s.data.sql.enabled = true;
+    s.data.sql.write_gb_per_month = 20.0;
+    let c = price(TierId::ActivePassive, &s);
+    let li = item(&c, "SQL failover group replication", "westeurope");
+    assert_close(li.quantity, 20.0, "GB");
+    assert_close(
+        li.monthly_usd,
+        20.0 * rate(&meters::INTER_CONTINENT, "westeurope"),
+        "cost",
+    );
+    assert_close(
+        c.replication_egress_gb_per_month,
+        WRITE_GB + 20.0,
+        "Cosmos + SQL",
+    );
+}
+
+#[test]
+fn single_region_has_no_replication_egress() {
+    let mut s = round_scenario();
+    s.data.sql.enabled = true;
+    let c = price(TierId::SingleRegion, &s);
+    assert_eq!(c.replication_egress_gb_per_month, 0.0);
+    assert_eq!(category_sum(&c, Category::ReplicationEgress), 0.0);
+}
+
+// ---------------------------------------------------------------- Front Door
+
+#[test]
+fn front_door_bills_base_fee_requests_and_transfer_by_zone() {
+    // Requests per month: 1,000 × 0.5 × 2,628,000 = 1,314,000,000.
+    // West Europe (Zone 1) 60%: 788,400,000 ÷ 10,000 = 78,840 × Premium
+    //   request price; 788,400,000 × 10 KB ÷ 10⁶ = 7,884 GB × Zone 1 transfer.
+    // Southeast Asia (Zone 2) 40%: 52,560 × request price; 5,256 GB × Zone 2.
+    // Plus the Premium base fee.
+    let s = round_scenario();
+    let c = price(TierId::SingleRegion, &s);
+    let req = |zone: &str| {
+        rate(
+            &MeterKey {
+                service: "Azure Front Door Service",
+                product: "Azure Front Door",
+                sku: "Premium",
+                meter: "Premium Requests",
+            },
+            zone,
+        )
+    };
+    let base = rate(
+        &MeterKey {
+            service: "Azure Front Door Service",
+            product: "Azure Front Door",
+            sku: "Premium",
+            meter: "Premium Base Fees",
+        },
+        "Global",
+    );
+    let requests = 1000.0 * 0.5 * SECONDS_PER_MONTH;
+    assert_close(requests, 1_314_000_000.0, "requests");
+    assert_close(
+        item(&c, "Front Door requests", "Zone 1").quantity,
+        78_840.0,
+        "Z1 requests",
+    );
+    assert_close(
+        item(&c, "Front Door edge-to-client", "Zone 1").quantity,
+        7_884.0,
+        "Z1 GB",
+    );
+    assert_close(
+        item(&c, "Front Door requests", "Zone 2").quantity,
+        52_560.0,
+        "Z2 requests",
+    );
+    assert_close(
+        item(&c, "Front Door edge-to-client", "Zone 2").quantity,
+        5_256.0,
+        "Z2 GB",
+    );
+    let expected = base
+        + 78_840.0 * req("Zone 1")
+        + 7_884.0 * rate(&meters::FD_DATA_OUT, "Zone 1")
+        + 52_560.0 * req("Zone 2")
+        + 5_256.0 * rate(&meters::FD_DATA_OUT, "Zone 2");
+    assert_close(c.front_door_monthly_usd, expected, "Front Door monthly");
+    assert_close(
+        category_sum(&c, Category::FrontDoor),
+        expected,
+        "category",
+    );
+}
+
+#[test]
+fn front_door_is_the_same_in_every_tier() {
+    let s = round_scenario();
+    let single = price(TierId::SingleRegion, &s).front_door_monthly_usd;
+    for tier in TierId::ALL {
+        assert_close(price(tier, &s).front_door_monthly_usd, single, tier.id());
+    }
+}
+
+#[test]
+fn user_populations_in_the_same_billing_zone_share_one_line() {
+    // West Europe and North Europe are both Zone 1: one line of 131,400 ×
+    // 10,000 requests.
+    let mut s = round_scenario();
+    s.regions = two_regions("westeurope", 0.6, "northeurope", 0.4);
+    let c = price(TierId::MultiWrite, &s);
+    assert_eq!(items(&c, "Front Door requests").len(), 1);
+    assert_close(
+        item(&c, "Front Door requests", "Zone 1").quantity,
+        131_400.0,
+        "requests",
+    );
+}
+
+#[test]
+fn front_door_standard_uses_its_own_base_fee_and_request_price() {
+    let mut s = round_scenario();
+    s.edge.front_door_tier = FrontDoorTier::Standard;
+    let c = price(TierId::SingleRegion, &s);
+    let base = item(&c, "Front Door Standard base fee", "Global");
+    assert_eq!(base.price.meter_name, "Standard Base Fees");
+    assert_close(
+        base.monthly_usd,
+        rate(
+            &MeterKey {
+                service: "Azure Front Door Service",
+                product: "Azure Front Door",
+                sku: "Standard",
+                meter: "Standard Base Fees",
+            },
+            "Global",
+        ),
+        "base",
+    );
+    assert_eq!(
+        item(&c, "Front Door requests", "Zone 1").price.meter_name,
+        "Standard Requests"
+    );
+}
+
+#[test]
+fn traffic_manager_bills_queries_and_endpoints_only_for_multi_stamp_tiers() {
+    // 10 million queries × price per million + 2 endpoints × monthly health check.
+    let mut s = round_scenario();
+    s.edge.traffic_manager = true;
+    s.edge.dns_queries_millions_per_month = 10.0;
+    let single = price(TierId::SingleRegion, &s);
+    assert!(items(&single, "Traffic Manager").is_empty());
+    let c = price(TierId::ActiveActiveReads, &s);
+    let dns = item(&c, "Traffic Manager DNS queries", "Global");
+    assert_close(dns.monthly_usd, 10.0 * rate(&meters::TM_DNS, "Global"), "DNS");
+    let ep = item(&c, "Traffic Manager endpoint", "Global");
+    assert_close(
+        ep.monthly_usd,
+        2.0 * rate(&meters::TM_ENDPOINT, "Global"),
+        "endpoints",
+    );
+    // front_door_monthly_usd leaves Traffic Manager out.
+    let without: f64 = c
+        .line_items
+        .iter()
+        .filter(|li| li.category == Category::FrontDoor)
+        .map(|li| li.monthly_usd)
+        .sum::<f64>()
+        - dns.monthly_usd
+        - ep.monthly_usd;
+    assert_close(c.front_door_monthly_usd, without, "Front Door only");
+}
+
+// ---------------------------------------------------------------- compute sizing
+
+#[test]
+fn app_service_instances_are_max_of_minimum_and_ceil_of_capacity_over_rps() {
+    // Origin peak 1,000 req/s, 250 req/s per instance, minimum 2:
+    // single region max(2, ⌈1.0 × 1,000 / 250⌉) = 4;
+    // multi-write at p = 0.7: max(2, ⌈700 / 250⌉ = ⌈2.8⌉) = 3 per stamp.
+    let s = round_scenario();
+    let single = tiers::stamps_for(TierId::SingleRegion, &s);
+    assert_eq!(single.len(), 1);
+    assert_eq!(single[0].app_service_instances, 4);
+    let mw = tiers::stamps_for(TierId::MultiWrite, &s);
+    assert_eq!(mw.len(), 2);
+    assert!(mw.iter().all(|st| st.app_service_instances == 3));
+    // 1,000 req/s per instance: ⌈0.7⌉ = 1, raised to the minimum 2.
+    let mut big = s.clone();
+    big.compute.app_service.requests_per_s_per_instance = 1000.0;
+    assert!(tiers::stamps_for(TierId::MultiWrite, &big)
+        .iter()
+        .all(|st| st.app_service_instances == 2));
+}
+
+#[test]
+fn an_exact_multiple_of_instance_capacity_does_not_round_up() {
+    // 0.7 × 1,000 / 100 = 7 (7.000000000000001 in floating point) → 7, not 8.
+    let mut s = round_scenario();
+    s.compute.app_service.requests_per_s_per_instance = 100.0;
+    let mw = tiers::stamps_for(TierId::MultiWrite, &s);
+    assert!(
+        mw.iter().all(|st| st.app_service_instances == 7),
+        "{mw:?}"
+    );
+    assert_eq!(
+        tiers::stamps_for(TierId::SingleRegion, &s)[0].app_service_instances,
+        10
+    );
+}
+
+#[test]
+fn edge_cache_hits_reduce_origin_capacity() {
+    // 2,000 req/s peak, 30% cached → origin 1,400; ⌈1,400 / 250⌉ = ⌈5.6⌉ = 6.
+    let mut s = round_scenario();
+    s.workload.peak_requests_per_s = 2000.0;
+    s.workload.edge_cache_hit_ratio = 0.3;
+    assert_close(tiers::origin_peak_rps(&s), 1400.0, "origin");
+    assert_eq!(
+        tiers::stamps_for(TierId::SingleRegion, &s)[0].app_service_instances,
+        6
+    );
+}
+
+#[test]
+fn app_service_line_is_instances_times_hours_times_hourly_price() {
+    // Single region: 4 instances × 730 h = 2,920 instance-hours × P1v3 Linux price.
+    let s = round_scenario();
+    let c = price(TierId::SingleRegion, &s);
+    let li = item(&c, "App Service P1 v3 (Linux)", "westeurope");
+    assert_close(li.quantity, 2_920.0, "instance-hours");
+    assert_close(
+        li.monthly_usd,
+        2_920.0 * rate(&app_service_linux(AppServiceSku::P1v3), "westeurope"),
+        "cost",
+    );
+    assert_eq!(c.compute_instances, 4);
+}
+
+#[test]
+fn aks_prices_nodes_cluster_fee_and_application_gateway() {
+    // AKS only, 100 req/s per node, minimum 3, D4s v5, Standard tier, WAF_v2:
+    // single region ⌈1,000 / 100⌉ = 10 nodes × 730 h = 7,300 node-hours;
+    // cluster fee 730 h; gateway fixed 730 h; capacity units: average origin
+    // 500 req/s × 10 KB × 8 = 40 Mbps ÷ 2.22 = 18.018 CU × 730 h.
+    let mut s = round_scenario();
+    s.compute.app_service.enabled = false;
+    s.compute.aks.enabled = true;
+    s.compute.aks.requests_per_s_per_node = 100.0;
+    let c = price(TierId::SingleRegion, &s);
+    let nodes = item(&c, "AKS nodes D4s v5", "westeurope");
+    assert_close(nodes.quantity, 7_300.0, "node-hours");
+    assert_close(
+        nodes.monthly_usd,
+        7_300.0 * rate(&vm(NodeSize::D4sV5), "westeurope"),
+        "nodes",
+    );
+    let fee = item(&c, "AKS Standard tier cluster fee", "westeurope");
+    assert_close(
+        fee.monthly_usd,
+        H * rate(
+            &MeterKey {
+                service: "Azure Kubernetes Service",
+                product: "Azure Kubernetes Service",
+                sku: "Standard",
+                meter: "Standard Uptime SLA",
+            },
+            "westeurope",
+        ),
+        "fee",
+    );
+    let fixed = item(&c, "Application Gateway WAF_v2, fixed", "westeurope");
+    assert_close(
+        fixed.monthly_usd,
+        H * rate(&meters::APP_GATEWAY_FIXED, "westeurope"),
+        "gateway fixed",
+    );
+    let cu = item(&c, "Application Gateway WAF_v2, capacity units", "westeurope");
+    assert_close(cu.quantity, 40.0 / 2.22 * H, "CU-hours");
+    assert_close(
+        cu.monthly_usd,
+        40.0 / 2.22 * H * rate(&meters::APP_GATEWAY_CU, "westeurope"),
+        "gateway CU",
+    );
+    // Multi-write at 0.7: ⌈700 / 100⌉ = 7 nodes per stamp.
+    let mw = tiers::stamps_for(TierId::MultiWrite, &s);
+    assert!(mw.iter().all(|st| st.aks_nodes == 7 && st.app_service_instances == 0));
+}
+
+#[test]
+fn redis_node_count_follows_sku_and_zone_redundancy() {
+    // Premium P1 zone-redundant: 3 nodes × 730 h; without zones 2 nodes;
+    // Standard C1: one cache (primary + replica in one price); None: no line.
+    let mut s = round_scenario();
+    let c = price(TierId::SingleRegion, &s);
+    let p1 = rate(&meters::REDIS_P1, "westeurope");
+    assert_close(
+        item(&c, "Redis Premium P1 nodes", "westeurope").monthly_usd,
+        3.0 * H * p1,
+        "3 nodes",
+    );
+    s.platform.redis_zone_redundant = false;
+    let c = price(TierId::SingleRegion, &s);
+    assert_close(
+        item(&c, "Redis Premium P1 nodes", "westeurope").monthly_usd,
+        2.0 * H * p1,
+        "2 nodes",
+    );
+    s.platform.redis = RedisSku::StandardC1;
+    let c = price(TierId::SingleRegion, &s);
+    assert_close(
+        item(&c, "Redis Standard C1 cache", "westeurope").monthly_usd,
+        H * rate(&meters::REDIS_C1, "westeurope"),
+        "C1",
+    );
+    s.platform.redis = RedisSku::None;
+    assert!(items(&price(TierId::SingleRegion, &s), "Redis").is_empty());
+    // One cache per stamp, the warm standby included.
+    s.platform.redis = RedisSku::StandardC3;
+    let ap = price(TierId::ActivePassive, &s);
+    assert_eq!(items(&ap, "Redis Standard C3 cache").len(), 2);
+}
+
+#[test]
+fn platform_services_are_priced_per_stamp() {
+    // Key Vault: 5 million ops ÷ 10,000 = 500 units; Log Analytics 5 GB/day ×
+    // 730/24 days; App Configuration store in the first region (730/24 days ×
+    // daily price) and a replica in every other.
+    let s = round_scenario();
+    let c = price(TierId::MultiWrite, &s);
+    for region in ["westeurope", "southeastasia"] {
+        let kv = item(&c, "Key Vault operations", region);
+        assert_close(kv.quantity, 500.0, "KV units");
+        assert_close(
+            kv.monthly_usd,
+            500.0 * rate(&meters::KEY_VAULT_OPS, region),
+            "KV",
+        );
+        let la = item(&c, "Log Analytics ingestion", region);
+        assert_close(la.quantity, 5.0 * H / 24.0, "LA GB");
+        assert_close(
+            la.monthly_usd,
+            5.0 * H / 24.0 * rate(&meters::LOG_ANALYTICS, region),
+            "LA",
+        );
+    }
+    assert_close(
+        item(&c, "App Configuration store", "westeurope").monthly_usd,
+        H / 24.0 * rate(&meters::APP_CONFIG_STORE, "westeurope"),
+        "store",
+    );
+    assert_close(
+        item(&c, "App Configuration replica", "southeastasia").monthly_usd,
+        H / 24.0 * rate(&meters::APP_CONFIG_REPLICA, "southeastasia"),
+        "replica",
+    );
+    assert!(items(&c, "App Configuration replica")
+        .iter()
+        .all(|li| li.region != "westeurope"));
+}
+
+// ---------------------------------------------------------------- compute multiple
+
+#[test]
+fn multi_write_with_two_stamps_at_70_percent_is_exactly_1_4x() {
+    let s = round_scenario();
+    assert_eq!(s.compute.stamp_capacity_fraction, 0.7);
+    assert_eq!(price(TierId::MultiWrite, &s).compute_multiple, 1.4);
+    assert_eq!(price(TierId::ActiveActiveReads, &s).compute_multiple, 1.4);
+    assert_eq!(price(TierId::SingleRegion, &s).compute_multiple, 1.0);
+}
+
+#[test]
+fn active_passive_compute_multiple_is_one_plus_the_standby() {
+    // Standby at the minimum 2 instances × 100 req/s = 200 of 1,000 origin
+    // req/s = 0.2 → 1.2×.
+    let mut s = round_scenario();
+    s.compute.app_service.requests_per_s_per_instance = 100.0;
+    let ap = price(TierId::ActivePassive, &s);
+    assert_close(ap.compute_multiple, 1.2, "1 + 0.2");
+    assert_eq!(ap.stamps[1].role, StampRole::Standby);
+    assert_eq!(ap.stamps[1].app_service_instances, 2);
+    assert_eq!(ap.stamps[1].steady_share, 0.0);
+    // An explicit warm standby of 5 instances: 500 / 1,000 → 1.5×.
+    s.compute.warm_standby_instances = 5;
+    let ap = price(TierId::ActivePassive, &s);
+    assert_eq!(ap.stamps[1].app_service_instances, 5);
+    assert_close(ap.compute_multiple, 1.5, "1 + 0.5");
+    // A standby that could carry everything counts as 1.0, not more: 2.0×.
+    s.compute.warm_standby_instances = 50;
+    assert_close(
+        price(TierId::ActivePassive, &s).compute_multiple,
+        2.0,
+        "capped",
+    );
+}
+
+// ---------------------------------------------------------------- SQL ledger
+
+#[test]
+fn sql_failover_secondary_is_billed_as_a_full_database() {
+    // General Purpose, 4 vCores, zone-redundant, 100 GB: per database
+    // 4 × 730 = 2,920 vCore-hours × (compute + licence + zone surcharge)
+    // + 100 GB × zone-redundant storage price.
+    let mut s = round_scenario();
+    s.data.sql.enabled = true;
+    s.data.sql.vcores = 4;
+    s.data.sql.storage_gb = 100.0;
+    let single = price(TierId::SingleRegion, &s);
+    let per_db = |region: &str| {
+        2_920.0
+            * (rate(&meters::SQL_GP_COMPUTE, region)
+                + rate(&meters::SQL_GP_LICENSE, region)
+                + rate(&meters::SQL_GP_ZONE, region))
+            + 100.0 * rate(&meters::SQL_GP_ZONE_STORAGE, region)
+    };
+    assert_close(
+        category_sum(&single, Category::Sql),
+        per_db("westeurope"),
+        "primary only",
+    );
+    for tier in [
+        TierId::ActivePassive,
+        TierId::ActiveActiveReads,
+        TierId::MultiWrite,
+    ] {
+        let c = price(tier, &s);
+        assert_close(
+            category_sum(&c, Category::Sql),
+            per_db("westeurope") + per_db("southeastasia"),
+            tier.id(),
+        );
+    }
+}
+
+#[test]
+fn business_critical_has_no_zone_surcharge_line() {
+    let mut s = round_scenario();
+    s.data.sql.enabled = true;
+    s.data.sql.tier = SqlTier::BusinessCritical;
+    s.data.sql.vcores = 8;
+    s.data.sql.storage_gb = 50.0;
+    let c = price(TierId::SingleRegion, &s);
+    assert!(items(&c, "SQL Business Critical zone redundancy").is_empty());
+    // 8 × 730 = 5,840 vCore-hours × (compute + licence) + 50 GB × storage.
+    let expected = 5_840.0
+        * (rate(&meters::SQL_BC_COMPUTE, "westeurope")
+            + rate(&meters::SQL_BC_LICENSE, "westeurope"))
+        + 50.0 * rate(&meters::SQL_BC_STORAGE, "westeurope");
+    assert_close(category_sum(&c, Category::Sql), expected, "BC");
+}
+
+// ---------------------------------------------------------------- commercial terms
+
+#[test]
+fn discount_takes_the_same_percentage_off_every_line() {
+    // 20% off: every line's monthly cost × 0.8, so the total × 0.8.
+    let base = round_scenario();
+    let mut disc = base.clone();
+    disc.commercial.discount_pct = 20.0;
+    for tier in TierId::ALL {
+        let a = price(tier, &base);
+        let b = price(tier, &disc);
+        assert_eq!(a.line_items.len(), b.line_items.len());
+        for (x, y) in a.line_items.iter().zip(&b.line_items) {
+            assert_eq!(x.component, y.component);
+            assert_eq!(x.unit_price, y.unit_price, "unit price is before discount");
+            assert_close(y.monthly_usd, 0.8 * x.monthly_usd, &x.component);
+        }
+        assert_close(b.monthly_usd, 0.8 * a.monthly_usd, tier.id());
+    }
+}
+
+#[test]
+fn a_reservation_turns_the_term_price_into_an_hourly_rate() {
+    // 1 year: unit price = whole-term price ÷ 8,760 h; 3 years: ÷ 26,280 h.
+    let key = app_service_linux(AppServiceSku::P1v3);
+    for (term, hours) in [
+        (ReservationTerm::OneYear, HOURS_PER_YEAR),
+        (ReservationTerm::ThreeYears, 3.0 * HOURS_PER_YEAR),
+    ] {
+        let mut s = provisioned(round_scenario());
+        s.commercial.reservation = term;
+        let c = price(TierId::SingleRegion, &s);
+        let term_price = sheet()
+            .lookup(&key, "westeurope", term)
+            .unwrap()
+            .retail_price;
+        let li = item(&c, "App Service P1 v3", "westeurope");
+        assert_close(li.unit_price, term_price / hours, "hourly rate");
+        assert_close(
+            li.monthly_usd,
+            2_920.0 * term_price / hours,
+            "4 × 730 h",
+        );
+        assert!(li.unit_price < rate(&key, "westeurope"), "cheaper than PAYG");
+        // Manual Cosmos throughput is reserved too: 2,500 RU/s ÷ 100 × 730 ×
+        // 1.25 = 22,812.5 (100 RU/s)-hours × term price ÷ hours.
+        let cosmos_term = sheet()
+            .lookup(&meters::COSMOS_RU, "westeurope", term)
+            .unwrap()
+            .retail_price;
+        assert_close(
+            item(&c, "Cosmos DB RU/s (manual)", "westeurope").monthly_usd,
+            22_812.5 * cosmos_term / hours,
+            "cosmos reserved",
+        );
+    }
+}
+
+#[test]
+fn reservations_leave_autoscale_throughput_pay_as_you_go_and_say_so() {
+    let mut s = round_scenario();
+    s.commercial.reservation = ReservationTerm::OneYear;
+    let c = price(TierId::MultiWrite, &s);
+    let li = item(
+        &c,
+        "Cosmos DB autoscale multi-region-write RU/s",
+        "westeurope",
+    );
+    assert_eq!(li.unit_price, rate(&meters::COSMOS_AUTOSCALE_MRU, "westeurope"));
+    assert!(c.notes.iter().any(|n| n.contains("Reservations")));
+}
+
+#[test]
+fn discount_applies_on_top_of_a_reservation() {
+    // 10% off the hourly reserved rate.
+    let key = app_service_linux(AppServiceSku::P1v3);
+    let mut s = round_scenario();
+    s.commercial.reservation = ReservationTerm::OneYear;
+    s.commercial.discount_pct = 10.0;
+    let c = price(TierId::SingleRegion, &s);
+    let term_price = sheet()
+        .lookup(&key, "westeurope", ReservationTerm::OneYear)
+        .unwrap()
+        .retail_price;
+    assert_close(
+        item(&c, "App Service P1 v3", "westeurope").monthly_usd,
+        2_920.0 * term_price / 8760.0 * 0.9,
+        "reserved and discounted",
+    );
+}
+
+// ---------------------------------------------------------------- totals
+
+#[test]
+fn totals_are_the_sum_of_line_items_and_annual_is_twelve_months() {
+    let s = round_scenario();
+    for tier in TierId::ALL {
+        let c = price(tier, &s);
+        let sum: f64 = c.line_items.iter().map(|li| li.monthly_usd).sum();
+        assert_close(c.monthly_usd, sum, tier.id());
+        assert_close(c.annual_usd, 12.0 * c.monthly_usd, tier.id());
+        let by_cat: f64 = c.by_category.iter().map(|(_, v)| v).sum();
+        assert_close(by_cat, sum, "categories");
+        for li in &c.line_items {
+            // Every line is quantity × unit price (no discount here).
+            assert_close(li.monthly_usd, li.quantity * li.unit_price, &li.component);
+        }
+    }
+}
+
+#[test]
+fn cost_ratio_is_monthly_cost_over_single_region() {
+    let s = round_scenario();
+    let plan = evaluate(&s);
+    let base = plan.tier(TierId::SingleRegion).unwrap().cost.monthly_usd;
+    assert_eq!(plan.tier(TierId::SingleRegion).unwrap().cost_ratio, 1.0);
+    for t in &plan.tiers {
+        assert_close(t.cost_ratio, t.cost.monthly_usd / base, t.cost.tier.id());
+    }
+}
+
+#[test]
+fn every_line_names_the_price_sheet_row_it_came_from() {
+    let s = round_scenario();
+    let c = price(TierId::MultiWrite, &s);
+    for li in &c.line_items {
+        assert!(li.price.line >= 2, "{}", li.component);
+        let row = &sheet().rows[sheet()
+            .rows
+            .iter()
+            .position(|r| r.line == li.price.line)
+            .unwrap()];
+        assert_eq!(row.retail_price, li.price.retail_price);
+        assert!(li.formula.contains('='), "{}", li.formula);
+    }
+}
