@@ -383,7 +383,10 @@ fn Footer() -> impl IntoView {
         <footer class="bottom">
             <p>
                 "Every figure opens its working: press it. Prices are list prices from the sheet named above; RTO comes from routing, RPO from the data band. "
-                <span data-testid="eval-ms">{move || format!("Last recalculation: {} ms.", crate::engine::format::number(state.last_eval_ms.get(), 2))}</span>
+                <span data-testid="eval-ms">{move || {
+                    let ms = state.last_eval_ms.get();
+                    if ms < 0.1 { "Last recalculation: under 0.1 ms.".to_string() } else { format!("Last recalculation: {} ms.", crate::engine::format::number(ms, 1)) }
+                }}</span>
             </p>
         </footer>
     }

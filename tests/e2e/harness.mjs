@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const DIST = path.resolve(here, '..', '..', 'dist');
+export const ROOT = path.resolve(here, '..', '..');
+export const DIST = path.join(ROOT, 'dist');
 export const SHOTS = process.env.E2E_SHOTS || path.join(os.tmpdir(), 'planner-e2e');
 fs.mkdirSync(SHOTS, { recursive: true });
 

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { start, ready, monthly, money, typeInto, SHOTS } from './harness.mjs';
+import { start, ready, monthly, money, typeInto, SHOTS, ROOT } from './harness.mjs';
 
 let h;
 before(async () => { h = await start(); });
@@ -28,8 +28,9 @@ test('the page shows the four tiers with real figures and a recommendation', asy
   assert.match(await page.getByTestId('tier-multi_write-compute-multiple').innerText(), /^1\.4×/);
   assert.match(await page.getByTestId('sheet-info').innerText(), /azure-retail-usd\.csv · USD · prices effective \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d/);
   assert.match(await page.getByTestId('tier-active_passive-verdict').innerText(), /RTO .* misses the 60 s target/);
-  await page.screenshot({ path: path.join(SHOTS, 'planner.png'), fullPage: false });
   assert.deepEqual(page.errors, [], 'no errors in the console');
+  // (Screenshots come last: Playwright injects a caret-hiding style that the CSP rightly blocks.)
+  await page.screenshot({ path: path.join(SHOTS, 'planner.png'), fullPage: false });
 });
 
 test('changing an input changes the figures', async () => {
@@ -133,7 +134,7 @@ test('a broken price sheet names the line and column and the good sheet stays', 
   await page.goto(h.url);
   await ready(page);
   const good = await monthly(page);
-  const sheet = fs.readFileSync(path.resolve('pricing/azure-retail-usd.csv'), 'utf8').split('\n');
+  const sheet = fs.readFileSync(path.join(ROOT, 'pricing', 'azure-retail-usd.csv'), 'utf8').split('\n');
   const cells = sheet[3].split(',');
   cells[7] = 'twelve';
   sheet[3] = cells.join(',');
@@ -155,6 +156,7 @@ test('a mangled share link gets a message and the default scenario', async () =>
   await page.waitForTimeout(300);
   const saved = await page.evaluate(() => localStorage.getItem('planner.scenario.v1'));
   for (const hash of ['#s=1.abc', '#s=9.xyz', '#s=1.' + 'A'.repeat(40), '#s=<script>alert(1)</script>']) {
+    await page.goto('about:blank');
     await page.goto(h.url + hash);
     await page.getByTestId('banner').waitFor();
     assert.match(await page.getByTestId('banner').innerText(), /share link could not be opened/);
