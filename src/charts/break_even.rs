@@ -10,8 +10,9 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::common::{
-    current_marker, legend_on_top, no_data, note, prepare, text_style, text_width, value_range, x_label_area,
-    y_label_area, AxisFormat, OrChart, Swatch, DESC_SIZE, GRID, INK, LABEL_SIZE, MARKER,
+    current_marker, legend_on_top, no_data, note, prepare, text_style, text_width, value_range,
+    x_label_area, x_label_count, y_label_area, AxisFormat, OrChart, Swatch, DESC_SIZE, GRID, INK,
+    LABEL_SIZE, MARKER,
 };
 use super::{format_money, series_color, ChartError};
 
@@ -126,6 +127,16 @@ pub fn draw_break_even<DB: DrawingBackend>(
         legend.push(("Break-even".to_string(), Swatch::Dot(MARKER)));
     }
     let plot = legend_on_top(area, &legend, y_area + margin_left)?;
+    let plot_w = plot
+        .dim_in_pixel()
+        .0
+        .saturating_sub(y_area + margin_left + margin_right);
+    let x_labels = x_label_count(
+        area,
+        plot_w,
+        &[x_money.label(max_x), x_money.label(max_x * 0.55)],
+        6,
+    );
 
     let mut chart = ChartBuilder::on(&plot)
         .margin_top(8)
@@ -146,7 +157,7 @@ pub fn draw_break_even<DB: DrawingBackend>(
         .axis_style(INK)
         .label_style(text_style(LABEL_SIZE))
         .axis_desc_style(text_style(DESC_SIZE))
-        .x_labels(6)
+        .x_labels(x_labels)
         .y_labels(6)
         .x_label_formatter(&x_fmt)
         .y_label_formatter(&y_fmt)

@@ -144,7 +144,9 @@ pub(crate) fn fit_text<DB: DrawingBackend>(
 
 /// Fills the area white. Returns `false` when the area is too small to hold
 /// a chart (the caller then stops, successfully).
-pub(crate) fn prepare<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>) -> Result<bool, ChartError> {
+pub(crate) fn prepare<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+) -> Result<bool, ChartError> {
     area.fill(&WHITE).chart()?;
     let (w, h) = area.dim_in_pixel();
     Ok(w >= MIN_WIDTH && h >= MIN_HEIGHT)
@@ -223,7 +225,8 @@ pub(crate) fn value_range(values: &[f64], include: &[f64], pad_top: f64) -> (f64
         };
         (lo2, hi + half)
     } else {
-        (lo, hi + span * pad_top)
+        let below = if lo < 0.0 { span * pad_top } else { 0.0 };
+        (lo - below, hi + span * pad_top)
     };
     let limit = f64::MAX / 4.0;
     let (lo, hi) = (lo.clamp(-limit, limit), hi.clamp(-limit, limit));
@@ -243,6 +246,8 @@ pub(crate) struct AxisFormat {
     unit: f64,
     unit_suffix: &'static str,
     decimals: usize,
+    /// Drop trailing zeros (`1` rather than `1.0`); money keeps its cents.
+    trim: bool,
 }
 
 impl AxisFormat {
@@ -264,12 +269,14 @@ impl AxisFormat {
             unit,
             unit_suffix,
             decimals,
+            trim: true,
         }
     }
 
     /// Money: `$12,500`, `$0.50`, `$1.5M`.
     pub(crate) fn money(symbol: &str, lo: f64, hi: f64) -> Self {
         let mut f = Self::new(symbol, "", lo, hi);
+        f.trim = false;
         // Cents, not tenths, below a unit.
         if f.unit == 1.0 && f.decimals == 1 {
             f.decimals = 2;
@@ -281,19 +288,31 @@ impl AxisFormat {
         if !v.is_finite() {
             return String::new();
         }
-        let body = if self.unit > 1.0 {
+        let body = if self.unit.is_infinite() {
+            scientific(v.abs())
+        } else if self.unit > 1.0 {
             trim_zeros(group_thousands(v.abs() / self.unit, self.decimals)) + self.unit_suffix
+        } else if self.trim {
+            trim_zeros(group_thousands(v.abs(), self.decimals))
         } else {
             group_thousands(v.abs(), self.decimals)
         };
         let zero = body.chars().all(|c| !c.is_ascii_digit() || c == '0');
-        let sign = if v < 0.0 && !zero { "-" } else { "" };
+        if zero {
+            // "$0", not "$0T" or "-$0.00".
+            return format!("{}0{}", self.prefix, self.suffix);
+        }
+        let sign = if v < 0.0 { "-" } else { "" };
         format!("{sign}{}{body}{}", self.prefix, self.suffix)
     }
 }
 
+/// The unit labels are written in: an infinite unit means scientific
+/// notation (beyond a thousand trillion).
 fn unit_for(mag: f64) -> (f64, &'static str) {
-    if mag >= 1e12 {
+    if mag >= 1e15 {
+        (f64::INFINITY, "")
+    } else if mag >= 1e12 {
         (1e12, "T")
     } else if mag >= 1e9 {
         (1e9, "B")
@@ -301,6 +320,15 @@ fn unit_for(mag: f64) -> (f64, &'static str) {
         (1e6, "M")
     } else {
         (1.0, "")
+    }
+}
+
+/// `2.5e24`.
+fn scientific(v: f64) -> String {
+    let s = format!("{v:.2e}");
+    match s.split_once('e') {
+        Some((mantissa, exp)) => format!("{}e{exp}", trim_zeros(mantissa.to_string())),
+        None => s,
     }
 }
 
@@ -323,7 +351,7 @@ fn group_thousands(v: f64, decimals: usize) -> String {
     let digits: Vec<char> = int.chars().collect();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 4);
     for (i, c) in digits.iter().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(*c);
@@ -343,7 +371,9 @@ pub fn format_money(value: f64, symbol: &str) -> String {
         return "–".to_string();
     }
     let (unit, suffix) = unit_for(value.abs());
-    let body = if unit > 1.0 {
+    let body = if unit.is_infinite() {
+        scientific(value.abs())
+    } else if unit > 1.0 {
         let scaled = value.abs() / unit;
         let decimals = if scaled < 10.0 {
             2
@@ -384,7 +414,8 @@ where
 }
 
 /// A note of [`NOTE_SIZE`] anchored at `h`/`v`, `offset` pixels away from
-/// the plot point `at`.
+/// the plot point `at`, on a translucent white box so that lines and bars
+/// behind it do not hide it.
 pub(crate) fn note<DB, X, Y>(
     plot: &DrawingArea<DB, Cartesian2d<X, Y>>,
     at: (f64, f64),
@@ -397,8 +428,47 @@ where
     X: Ranged<ValueType = f64>,
     Y: Ranged<ValueType = f64>,
 {
-    plot.draw(&(EmptyElement::at(at) + Text::new(text, offset, anchored(NOTE_SIZE, h, v))))
+    let style = anchored(NOTE_SIZE, h, v);
+    let (w, ht) = plot
+        .estimate_text_size(&text, &style)
+        .map(|(w, h)| (w as i32, h as i32))
+        .unwrap_or((0, 0));
+    let ht = ht.max(line_height(NOTE_SIZE) as i32 - 2);
+    let (dx, dy) = offset;
+    let x0 = match h {
+        HPos::Left => dx,
+        HPos::Center => dx - w / 2,
+        HPos::Right => dx - w,
+    };
+    let y0 = match v {
+        VPos::Top => dy,
+        VPos::Center => dy - ht / 2,
+        VPos::Bottom => dy - ht,
+    };
+    let pad = 2;
+    let backdrop = Rectangle::new(
+        [(x0 - pad, y0 - pad), (x0 + w + pad, y0 + ht + pad)],
+        WHITE.mix(0.8).filled(),
+    );
+    plot.draw(&(EmptyElement::at(at) + backdrop + Text::new(text, offset, style)))
         .chart()
+}
+
+/// How many x tick labels fit in `plot_width` pixels when labels look like
+/// `samples` (at least 2, at most `max`).
+pub(crate) fn x_label_count<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    plot_width: u32,
+    samples: &[String],
+    max: usize,
+) -> usize {
+    let style = text_style(LABEL_SIZE);
+    let widest = samples
+        .iter()
+        .map(|s| text_width(area, s, &style))
+        .max()
+        .unwrap_or(0);
+    ((plot_width / (widest + 16).max(1)) as usize).clamp(2, max.max(2))
 }
 
 /// The "current setting" marker: a dashed vertical line at `x` over the
@@ -443,7 +513,7 @@ pub(crate) enum Swatch {
 
 const SWATCH_WIDTH: i32 = 24;
 const SWATCH_GAP: i32 = 6;
-const ITEM_GAP: i32 = 20;
+const ITEM_GAP: i32 = 16;
 
 /// Draws `items` in rows across the top of `area`, starting `left` pixels in,
 /// and returns the area below the legend.
@@ -460,20 +530,31 @@ pub(crate) fn legend_on_top<DB: DrawingBackend>(
     let row_h = line_height(LEGEND_SIZE) as i32 + 4;
     let left = (left as i32).min(w as i32 / 4);
     let right = w as i32 - 8;
-    let max_text = (right - left - SWATCH_WIDTH - SWATCH_GAP).max(20) as u32;
 
-    // Lay out: (row, x, label, swatch).
-    let mut placed = Vec::with_capacity(items.len());
-    let (mut row, mut x) = (0i32, left);
-    for (label, swatch) in items {
-        let label = fit_text(area, label, &style, max_text);
-        let item_w = SWATCH_WIDTH + SWATCH_GAP + text_width(area, &label, &style) as i32;
-        if x > left && x + item_w > right {
-            row += 1;
-            x = left;
+    // Lay out as (row, x, label, swatch), aligned with the plot unless
+    // starting at the left edge saves a row.
+    let layout = |left: i32| {
+        let max_text = (right - left - SWATCH_WIDTH - SWATCH_GAP).max(20) as u32;
+        let mut placed = Vec::with_capacity(items.len());
+        let (mut row, mut x) = (0i32, left);
+        for (label, swatch) in items {
+            let label = fit_text(area, label, &style, max_text);
+            let item_w = SWATCH_WIDTH + SWATCH_GAP + text_width(area, &label, &style) as i32;
+            if x > left && x + item_w > right {
+                row += 1;
+                x = left;
+            }
+            placed.push((row, x, label, *swatch));
+            x += item_w + ITEM_GAP;
         }
-        placed.push((row, x, label, *swatch));
-        x += item_w + ITEM_GAP;
+        (row, placed)
+    };
+    let (mut row, mut placed) = layout(left);
+    if row > 0 && left > 8 {
+        let (row_edge, placed_edge) = layout(8);
+        if row_edge < row {
+            (row, placed) = (row_edge, placed_edge);
+        }
     }
     // Never let the legend take more than a third of the height.
     let max_rows = ((h as i32 / 3) / row_h).max(1);
@@ -541,6 +622,8 @@ mod tests {
         assert_eq!(format_money(-0.2, "$"), "$0");
         assert_eq!(format_money(1_250_000.0, "$"), "$1.25M");
         assert_eq!(format_money(1e12, "$"), "$1T");
+        assert_eq!(format_money(2.5e24, "$"), "$2.5e24");
+        assert_eq!(AxisFormat::money("$", 0.0, 1e24).label(4e23), "$4e23");
         assert_eq!(format_money(f64::NAN, "$"), "–");
         let axis = AxisFormat::money("$", 0.0, 12_000.0);
         assert_eq!(axis.label(10_000.0), "$10,000");
@@ -548,6 +631,10 @@ mod tests {
         assert_eq!(axis.label(0.5), "$0.50");
         let axis = AxisFormat::money("$", 0.0, 3e6);
         assert_eq!(axis.label(2.5e6), "$2.5M");
+        assert_eq!(axis.label(0.0), "$0");
+        assert_eq!(AxisFormat::new("", "%", 0.0, 5.0).label(-0.0), "0%");
+        assert_eq!(AxisFormat::new("", "", 0.0, 4.0).label(1.0), "1");
+        assert_eq!(AxisFormat::new("", "", 0.0, 4.0).label(1.5), "1.5");
     }
 
     #[test]

@@ -63,7 +63,11 @@ pub fn draw_cost_stack<DB: DrawingBackend>(
             if !v.is_finite() || v == 0.0 {
                 continue;
             }
-            let (low, high) = if v > 0.0 { (up, up + v) } else { (down + v, down) };
+            let (low, high) = if v > 0.0 {
+                (up, up + v)
+            } else {
+                (down + v, down)
+            };
             if !low.is_finite() || !high.is_finite() {
                 continue;
             }

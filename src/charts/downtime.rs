@@ -9,7 +9,7 @@ use plotters::prelude::*;
 
 use super::common::{
     legend_on_top, no_data, prepare, text_style, text_width, value_range, x_label_area,
-    y_label_area, AxisFormat, OrChart, Swatch, DESC_SIZE, GRID, INK, LABEL_SIZE,
+    x_label_count, y_label_area, AxisFormat, OrChart, Swatch, DESC_SIZE, GRID, INK, LABEL_SIZE,
 };
 use super::{series_color, ChartError};
 
@@ -54,6 +54,9 @@ pub fn exceedance_points(percentiles: &[f64]) -> Vec<(f64, f64)> {
     out
 }
 
+/// A tier's series index, name and exceedance points.
+type Curve<'a> = (usize, &'a str, Vec<(f64, f64)>);
+
 /// Draws `data`. See the module documentation.
 pub fn draw_downtime_distribution<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -62,7 +65,7 @@ pub fn draw_downtime_distribution<DB: DrawingBackend>(
     if !prepare(area)? {
         return Ok(());
     }
-    let curves: Vec<(usize, &str, Vec<(f64, f64)>)> = data
+    let curves: Vec<Curve> = data
         .tiers
         .iter()
         .enumerate()
@@ -84,18 +87,29 @@ pub fn draw_downtime_distribution<DB: DrawingBackend>(
     let y_area = y_label_area(area, &[pct.label(100.0)], true);
     let last_x = text_width(area, &hours.label(x_hi), &text_style(LABEL_SIZE));
     let margin_left = 8;
+    let margin_right = (last_x / 2 + 6).max(16);
 
     let legend: Vec<(String, Swatch)> = curves
         .iter()
         .map(|&(i, name, _)| (name.to_string(), Swatch::Line(series_color(i))))
         .collect();
     let plot = legend_on_top(area, &legend, y_area + margin_left)?;
+    let plot_w = plot
+        .dim_in_pixel()
+        .0
+        .saturating_sub(y_area + margin_left + margin_right);
+    let x_labels = x_label_count(
+        area,
+        plot_w,
+        &[hours.label(x_hi), hours.label(x_hi * 0.55)],
+        8,
+    );
 
     let mut chart = ChartBuilder::on(&plot)
         .margin_top(8)
         .margin_bottom(4)
         .margin_left(margin_left)
-        .margin_right((last_x / 2 + 6).max(16))
+        .margin_right(margin_right)
         .x_label_area_size(x_label_area(true))
         .y_label_area_size(y_area)
         .build_cartesian_2d(x_lo..x_hi, y_lo..y_hi)
@@ -109,7 +123,7 @@ pub fn draw_downtime_distribution<DB: DrawingBackend>(
         .axis_style(INK)
         .label_style(text_style(LABEL_SIZE))
         .axis_desc_style(text_style(DESC_SIZE))
-        .x_labels(8)
+        .x_labels(x_labels)
         .y_labels(6)
         .x_label_formatter(&x_fmt)
         .y_label_formatter(&y_fmt)

@@ -9,7 +9,7 @@ use plotters::prelude::*;
 
 use super::common::{
     current_marker, legend_on_top, no_data, prepare, text_style, value_range, x_label_area,
-    y_label_area, AxisFormat, OrChart, Swatch, DESC_SIZE, GRID, INK, LABEL_SIZE,
+    x_label_count, y_label_area, AxisFormat, OrChart, Swatch, DESC_SIZE, GRID, INK, LABEL_SIZE,
 };
 use super::{series_color, ChartError};
 
@@ -66,7 +66,11 @@ pub fn draw_headroom<DB: DrawingBackend>(
     let s_pct = AxisFormat::new("", "%", s_lo * 100.0, s_hi * 100.0);
     let left = y_label_area(
         area,
-        &[money.label(y_lo), money.label(y_hi), money.label(y_hi * 0.55)],
+        &[
+            money.label(y_lo),
+            money.label(y_hi),
+            money.label(y_hi * 0.55),
+        ],
         true,
     );
     let right = y_label_area(
@@ -78,7 +82,7 @@ pub fn draw_headroom<DB: DrawingBackend>(
         ],
         true,
     );
-    let margin_left = 8;
+    let (margin_left, margin_right) = (8, 8);
 
     let cost_color = series_color(0);
     let short_color = series_color(1);
@@ -93,12 +97,22 @@ pub fn draw_headroom<DB: DrawingBackend>(
         ),
     ];
     let plot = legend_on_top(area, &legend, left + margin_left)?;
+    let plot_w = plot
+        .dim_in_pixel()
+        .0
+        .saturating_sub(left + right + margin_left + margin_right);
+    let x_labels = x_label_count(
+        area,
+        plot_w,
+        &[x_pct.label(x_hi * 100.0), x_pct.label(x_hi * 55.0)],
+        8,
+    );
 
     let mut chart = ChartBuilder::on(&plot)
         .margin_top(8)
         .margin_bottom(4)
         .margin_left(margin_left)
-        .margin_right(8)
+        .margin_right(margin_right)
         .x_label_area_size(x_label_area(true))
         .y_label_area_size(left)
         .right_y_label_area_size(right)
@@ -117,7 +131,7 @@ pub fn draw_headroom<DB: DrawingBackend>(
         .axis_style(INK)
         .label_style(text_style(LABEL_SIZE))
         .axis_desc_style(text_style(DESC_SIZE))
-        .x_labels(8)
+        .x_labels(x_labels)
         .y_labels(6)
         .x_label_formatter(&x_fmt)
         .y_label_formatter(&y_fmt)

@@ -8,8 +8,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::common::{
     dashed_line, fit_text, legend_on_top, no_data, note, prepare, text_style, value_range,
-    x_label_area, y_label_area, AxisFormat, OrChart, Slots, Swatch, DESC_SIZE, GRID, INK, LABEL_SIZE,
-    MARKER,
+    x_label_area, y_label_area, AxisFormat, OrChart, Slots, Swatch, DESC_SIZE, GRID, INK,
+    LABEL_SIZE, MARKER,
 };
 use super::{series_color, ChartError};
 
@@ -124,12 +124,7 @@ pub fn draw_latency<DB: DrawingBackend>(
         .chart()?;
 
     if let Some(t) = target {
-        dashed_line(
-            chart.plotting_area(),
-            (0.0, t),
-            (groups as f64, t),
-            MARKER,
-        )?;
+        dashed_line(chart.plotting_area(), (0.0, t), (groups as f64, t), MARKER)?;
         note(
             chart.plotting_area(),
             (groups as f64, t),
