@@ -2,7 +2,11 @@
 //! test builds a small scenario, works the arithmetic out in its comment, and
 //! takes unit prices from the shipped sheet's rows (looked up by meter), so it
 //! checks the formula rather than a copied constant.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::field_reassign_with_default
+)]
 
 mod common;
 
@@ -69,7 +73,11 @@ fn point_read_ru_interpolates_linearly_between_published_sizes() {
 
 #[test]
 fn items_smaller_than_1_kb_cost_the_1_kb_charge() {
-    assert_close(cosmos::read_ru(0.1, Consistency::Session), 1.0, "0.1 KB read");
+    assert_close(
+        cosmos::read_ru(0.1, Consistency::Session),
+        1.0,
+        "0.1 KB read",
+    );
     assert_close(cosmos::write_ru(0.5, 0.0), 5.0, "0.5 KB insert");
 }
 
@@ -168,7 +176,10 @@ fn single_writer_primary_carries_every_read() {
     assert_eq!(single.regions, 1);
     let ap = price(TierId::ActivePassive, &s).cosmos;
     assert_eq!(ap.ru_per_s_per_region, 2500.0);
-    assert_eq!(ap.ru_per_s_billed, 5000.0, "the geo-replica is provisioned too");
+    assert_eq!(
+        ap.ru_per_s_billed, 5000.0,
+        "the geo-replica is provisioned too"
+    );
 }
 
 #[test]
@@ -266,15 +277,49 @@ fn provisioned_throughput_is_never_below_400_ru_per_s() {
 
 #[test]
 fn autoscale_max_is_never_below_1000_ru_per_s() {
-    // Same 17 RU/s need; the autoscale maximum is at least 1,000 RU/s, billed
-    // at max(10% × 1,000, 0.5 × 1,000) = 500 RU/s per region.
+    // Same 17 RU/s need; the autoscale maximum is at least 1,000 RU/s in every
+    // region, and the bill is at least the 10% floor of it (100 RU/s).
     let mut s = round_scenario();
     s.data.cosmos_mode = CosmosMode::Autoscale;
     s.workload.peak_requests_per_s = 10.0;
     let c = price(TierId::MultiWrite, &s).cosmos;
     assert_eq!(c.ru_per_s_per_region, cosmos::MIN_AUTOSCALE_MAX_RU_PER_S);
     assert_eq!(c.ru_per_s_per_region, 1000.0);
-    assert_close(c.ru_per_s_billed, 1000.0, "2 × 500");
+    assert!(c.ru_per_s_billed >= 2.0 * 100.0);
+}
+
+#[test]
+#[ignore = "BUG: src/engine/costs.rs cosmos_throughput (Autoscale) bills max(10% × Tmax, average-to-peak × Tmax); the hourly peak is the workload's, average-to-peak × needed RU/s, so raising Tmax to the 1,000 RU/s minimum (or rounding it up) inflates the bill"]
+fn autoscale_bills_the_workloads_hourly_peak_not_the_raised_maximum() {
+    // Need 17 RU/s at peak, max raised to 1,000 RU/s. Hourly peak at 0.5
+    // average-to-peak: 0.5 × 17 = 8.5 RU/s, below the floor, so each region
+    // bills max(10% × 1,000, 8.5) = 100 RU/s: 2 × 100 = 200 RU/s billed,
+    // not max(100, 0.5 × 1,000) = 500 per region.
+    let mut s = round_scenario();
+    s.data.cosmos_mode = CosmosMode::Autoscale;
+    s.workload.peak_requests_per_s = 10.0;
+    let c = price(TierId::MultiWrite, &s);
+    assert_close(c.cosmos.ru_per_s_billed, 200.0, "2 × 100");
+    assert_close(
+        item(
+            &c,
+            "Cosmos DB autoscale multi-region-write RU/s",
+            "westeurope",
+        )
+        .quantity,
+        1.0 * H,
+        "100 RU/s ÷ 100 × 730 h",
+    );
+    // Above the floor: need 532.5 RU/s (max 1,000) at 0.3 → 159.75 RU/s per
+    // region (200 if rounded up to the 100 RU/s unit), not 0.3 × 1,000 = 300.
+    let mut t = round_scenario();
+    t.workload.peak_requests_per_s = 1000.0 * 532.5 / 1700.0;
+    t.workload.average_to_peak_ratio = 0.3;
+    let billed = price(TierId::MultiWrite, &t).cosmos.ru_per_s_billed / 2.0;
+    assert!(
+        (159.75 - 1e-9..=200.0).contains(&billed),
+        "per region {billed}, expected 0.3 × 532.5 = 159.75 (≤ 200 rounded)"
+    );
 }
 
 #[test]
@@ -311,7 +356,12 @@ fn autoscale_never_bills_below_10_percent_of_max() {
     let c = price(TierId::MultiWrite, &s);
     assert_close(c.cosmos.ru_per_s_billed, 340.0, "2 × 170");
     assert_close(
-        item(&c, "Cosmos DB autoscale multi-region-write RU/s", "westeurope").quantity,
+        item(
+            &c,
+            "Cosmos DB autoscale multi-region-write RU/s",
+            "westeurope",
+        )
+        .quantity,
         1.7 * H,
         "170 ÷ 100 × 730",
     );
@@ -419,7 +469,11 @@ fn single_writer_egress_is_written_bytes_per_secondary_at_the_intra_continent_ra
     let mut s = round_scenario();
     s.regions = two_regions("westeurope", 0.6, "northeurope", 0.4);
     let c = price(TierId::ActiveActiveReads, &s);
-    let li = item(&c, "Cosmos DB replication westeurope → northeurope", "westeurope");
+    let li = item(
+        &c,
+        "Cosmos DB replication westeurope → northeurope",
+        "westeurope",
+    );
     assert_close(li.quantity, WRITE_GB, "GB");
     assert_eq!(li.price.meter_name, "Intra Continent Data Transfer Out");
     assert_close(
@@ -581,11 +635,7 @@ fn front_door_bills_base_fee_requests_and_transfer_by_zone() {
         + 52_560.0 * req("Zone 2")
         + 5_256.0 * rate(&meters::FD_DATA_OUT, "Zone 2");
     assert_close(c.front_door_monthly_usd, expected, "Front Door monthly");
-    assert_close(
-        category_sum(&c, Category::FrontDoor),
-        expected,
-        "category",
-    );
+    assert_close(category_sum(&c, Category::FrontDoor), expected, "category");
 }
 
 #[test]
@@ -648,7 +698,11 @@ fn traffic_manager_bills_queries_and_endpoints_only_for_multi_stamp_tiers() {
     assert!(items(&single, "Traffic Manager").is_empty());
     let c = price(TierId::ActiveActiveReads, &s);
     let dns = item(&c, "Traffic Manager DNS queries", "Global");
-    assert_close(dns.monthly_usd, 10.0 * rate(&meters::TM_DNS, "Global"), "DNS");
+    assert_close(
+        dns.monthly_usd,
+        10.0 * rate(&meters::TM_DNS, "Global"),
+        "DNS",
+    );
     let ep = item(&c, "Traffic Manager endpoint", "Global");
     assert_close(
         ep.monthly_usd,
@@ -695,10 +749,7 @@ fn an_exact_multiple_of_instance_capacity_does_not_round_up() {
     let mut s = round_scenario();
     s.compute.app_service.requests_per_s_per_instance = 100.0;
     let mw = tiers::stamps_for(TierId::MultiWrite, &s);
-    assert!(
-        mw.iter().all(|st| st.app_service_instances == 7),
-        "{mw:?}"
-    );
+    assert!(mw.iter().all(|st| st.app_service_instances == 7), "{mw:?}");
     assert_eq!(
         tiers::stamps_for(TierId::SingleRegion, &s)[0].app_service_instances,
         10
@@ -771,7 +822,11 @@ fn aks_prices_nodes_cluster_fee_and_application_gateway() {
         H * rate(&meters::APP_GATEWAY_FIXED, "westeurope"),
         "gateway fixed",
     );
-    let cu = item(&c, "Application Gateway WAF_v2, capacity units", "westeurope");
+    let cu = item(
+        &c,
+        "Application Gateway WAF_v2, capacity units",
+        "westeurope",
+    );
     assert_close(cu.quantity, 40.0 / 2.22 * H, "CU-hours");
     assert_close(
         cu.monthly_usd,
@@ -780,7 +835,9 @@ fn aks_prices_nodes_cluster_fee_and_application_gateway() {
     );
     // Multi-write at 0.7: ⌈700 / 100⌉ = 7 nodes per stamp.
     let mw = tiers::stamps_for(TierId::MultiWrite, &s);
-    assert!(mw.iter().all(|st| st.aks_nodes == 7 && st.app_service_instances == 0));
+    assert!(mw
+        .iter()
+        .all(|st| st.aks_nodes == 7 && st.app_service_instances == 0));
 }
 
 #[test]
@@ -984,12 +1041,11 @@ fn a_reservation_turns_the_term_price_into_an_hourly_rate() {
             .retail_price;
         let li = item(&c, "App Service P1 v3", "westeurope");
         assert_close(li.unit_price, term_price / hours, "hourly rate");
-        assert_close(
-            li.monthly_usd,
-            2_920.0 * term_price / hours,
-            "4 × 730 h",
+        assert_close(li.monthly_usd, 2_920.0 * term_price / hours, "4 × 730 h");
+        assert!(
+            li.unit_price < rate(&key, "westeurope"),
+            "cheaper than PAYG"
         );
-        assert!(li.unit_price < rate(&key, "westeurope"), "cheaper than PAYG");
         // Manual Cosmos throughput is reserved too: 2,500 RU/s ÷ 100 × 730 ×
         // 1.25 = 22,812.5 (100 RU/s)-hours × term price ÷ hours.
         let cosmos_term = sheet()
@@ -1014,7 +1070,10 @@ fn reservations_leave_autoscale_throughput_pay_as_you_go_and_say_so() {
         "Cosmos DB autoscale multi-region-write RU/s",
         "westeurope",
     );
-    assert_eq!(li.unit_price, rate(&meters::COSMOS_AUTOSCALE_MRU, "westeurope"));
+    assert_eq!(
+        li.unit_price,
+        rate(&meters::COSMOS_AUTOSCALE_MRU, "westeurope")
+    );
     assert!(c.notes.iter().any(|n| n.contains("Reservations")));
 }
 

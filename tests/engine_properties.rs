@@ -2,7 +2,11 @@
 //! perturbing the default scenario or a preset inside the validation ranges
 //! (every generated scenario is checked to be valid), then evaluated with the
 //! shipped price sheet.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::field_reassign_with_default
+)]
 
 mod common;
 
@@ -10,11 +14,11 @@ use common::*;
 use planner::engine::costs::Category;
 use planner::engine::plan::Plan;
 use planner::engine::presets;
-use planner::engine::scenario::{
-    AksTier, AppServiceSku, Consistency, CosmosMode, DurationDistribution, FrontDoorTier,
-    NodeSize, Os, RedisSku, RegionShare, Scenario, SqlTier, WriteFailover,
-};
 use planner::engine::pricing::ReservationTerm;
+use planner::engine::scenario::{
+    AksTier, AppServiceSku, Consistency, CosmosMode, DurationDistribution, FrontDoorTier, NodeSize,
+    Os, RedisSku, RegionShare, Scenario, SqlTier, WriteFailover,
+};
 use planner::engine::tiers::TierId;
 use planner::engine::validate::validate;
 use proptest::prelude::*;
@@ -23,8 +27,13 @@ use proptest::sample::Index;
 const CASES: u32 = 96;
 
 fn config() -> ProptestConfig {
+    // PROPTEST_CASES overrides the count for a longer local run.
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(CASES);
     ProptestConfig {
-        cases: CASES,
+        cases,
         failure_persistence: None,
         ..ProptestConfig::default()
     }
@@ -154,7 +163,11 @@ fn knobs() -> impl Strategy<Value = Knobs> {
             0usize..3,
             any::<bool>(),
         ),
-        (0.0f64..1.0, 0u32..8, prop_oneof![Just(730.0), 672.0f64..744.0]),
+        (
+            0.0f64..1.0,
+            0u32..8,
+            prop_oneof![Just(730.0), 672.0f64..744.0],
+        ),
     )
         .prop_map(
             |(
@@ -203,11 +216,28 @@ struct Recovery {
 
 fn recovery() -> impl Strategy<Value = Recovery> {
     (
-        (1.0f64..120.0, 1u32..6, 0.0f64..60.0, any::<bool>(), 10.0f64..3600.0, 0.0f64..1800.0),
-        (0.5f64..48.0, 0.0f64..2.0, 0.0f64..30.0, 0.0f64..30.0, 5.0f64..1440.0, 0usize..3),
+        (
+            1.0f64..120.0,
+            1u32..6,
+            0.0f64..60.0,
+            any::<bool>(),
+            10.0f64..3600.0,
+            0.0f64..1800.0,
+        ),
+        (
+            0.5f64..48.0,
+            0.0f64..2.0,
+            0.0f64..30.0,
+            0.0f64..30.0,
+            5.0f64..1440.0,
+            0usize..3,
+        ),
     )
         .prop_map(
-            |((probe, samples, drain, human, failover, scale_out), (rebuild_h, mw_lag, async_extra, sql_lag, backup_min, distribution))| Recovery {
+            |(
+                (probe, samples, drain, human, failover, scale_out),
+                (rebuild_h, mw_lag, async_extra, sql_lag, backup_min, distribution),
+            )| Recovery {
                 probe,
                 samples,
                 drain,
@@ -243,14 +273,16 @@ fn goals() -> impl Strategy<Value = Goals> {
         any::<bool>(),
         prop_oneof![Just(0.0), 5_000.0f64..100_000.0],
     )
-        .prop_map(|(rto, rpo, availability, latency, with_writes, budget)| Goals {
-            rto,
-            rpo,
-            availability,
-            latency,
-            with_writes,
-            budget,
-        })
+        .prop_map(
+            |(rto, rpo, availability, latency, with_writes, budget)| Goals {
+                rto,
+                rpo,
+                availability,
+                latency,
+                with_writes,
+                budget,
+            },
+        )
 }
 
 fn build(
@@ -324,7 +356,11 @@ fn build(
     s.compute.aks.tier = [AksTier::Free, AksTier::Standard, AksTier::Premium][k.aks_tier];
     s.compute.aks.app_gateway = k.app_gateway;
     s.compute.warm_standby_instances = k.standby;
-    let max_share = s.regions.iter().map(|r| r.traffic_share).fold(0.0, f64::max);
+    let max_share = s
+        .regions
+        .iter()
+        .map(|r| r.traffic_share)
+        .fold(0.0, f64::max);
     s.compute.stamp_capacity_fraction = max_share + (1.0 - max_share) * k.headroom;
 
     let res = &mut s.resilience;
@@ -374,7 +410,10 @@ fn scenario() -> impl Strategy<Value = Scenario> {
 
 fn checked_plan(s: &Scenario) -> Plan {
     let errors = validate(s, regions());
-    assert!(errors.is_empty(), "generated an invalid scenario: {errors:?}");
+    assert!(
+        errors.is_empty(),
+        "generated an invalid scenario: {errors:?}"
+    );
     evaluate(s)
 }
 
@@ -547,8 +586,9 @@ proptest! {
         s in scenario(), pick in any::<Index>(), take in 0.01f64..0.3,
     ) {
         // Users may come from any region here, so Cosmos (sized to the busiest
-        // region) and Front Door (billed by zone) can legitimately get cheaper;
-        // compute and the per-stamp platform cannot, and neither can availability.
+        // region), Front Door (billed by zone) and gateway capacity units
+        // (billed by each stamp's share) can legitimately get cheaper; the
+        // stamps themselves cannot, and neither can availability.
         let Some(more) = add_region_anywhere(&s, pick, take) else {
             return Ok(());
         };
@@ -557,11 +597,20 @@ proptest! {
         for tier in [TierId::ActiveActiveReads, TierId::MultiWrite] {
             let x = a.tier(tier).unwrap();
             let y = b.tier(tier).unwrap();
-            for cat in [Category::Compute, Category::Platform] {
-                let cx = category_sum(&x.cost, cat);
-                let cy = category_sum(&y.cost, cat);
-                prop_assert!(cy >= cx * (1.0 - 1e-9), "{} {:?}: {} → {}", tier.id(), cat, cx, cy);
-            }
+            // Application Gateway capacity units follow each stamp's share of
+            // traffic (priced per region), so they move with the users, not
+            // the stamp count: leave them out.
+            let per_stamp = |c: &planner::engine::tiers::TierCost| -> f64 {
+                c.line_items
+                    .iter()
+                    .filter(|li| matches!(li.category, Category::Compute | Category::Platform))
+                    .filter(|li| !li.component.contains("capacity units"))
+                    .map(|li| li.monthly_usd)
+                    .sum()
+            };
+            let (cx, cy) = (per_stamp(&x.cost), per_stamp(&y.cost));
+            prop_assert!(cy >= cx * (1.0 - 1e-9), "{} stamps: {} → {}", tier.id(), cx, cy);
+            prop_assert!(y.cost.compute_instances > x.cost.compute_instances);
             prop_assert!(
                 y.resilience.availability >= x.resilience.availability - 1e-15,
                 "{}: {} → {}", tier.id(), x.resilience.availability, y.resilience.availability
@@ -652,13 +701,39 @@ fn strong_consistency_makes_multi_write_infeasible_so_its_rpo_is_moot() {
     assert!(!mw.meets_targets);
     assert!(mw.failed_targets.iter().any(|f| f.target == "feasibility"));
     assert_ne!(plan.recommended_tier, Some(TierId::MultiWrite));
-    assert_eq!(plan.tier(TierId::ActivePassive).unwrap().resilience.rpo_s, 0.0);
+    assert_eq!(
+        plan.tier(TierId::ActivePassive).unwrap().resilience.rpo_s,
+        0.0
+    );
 }
 
 #[test]
-fn every_preset_is_valid_and_generated_bases_are_too() {
+fn every_preset_is_valid() {
     for (id, _, _) in presets::PRESETS {
         let s = presets::preset(id).unwrap();
         assert!(validate(&s, regions()).is_empty(), "{id}");
+    }
+}
+
+#[test]
+#[ignore = "BUG: src/engine/tiers.rs sizes instances as u32 (f64 → u32 saturates) and sums them with `+` (compute_instances): a valid scenario with a tiny requests_per_s_per_instance overflows (panic in debug, silent wrap and capped counts in release); validate.rs accepts any positive per-instance rate"]
+fn tiny_but_valid_per_instance_capacity_does_not_overflow() {
+    // 10,000,000 req/s ÷ 0.001 req/s per instance = 10¹⁰ instances per stamp,
+    // more than u32 holds; validation accepts both inputs.
+    let mut s = Scenario::default();
+    s.workload.peak_requests_per_s = 10_000_000.0;
+    s.workload.edge_cache_hit_ratio = 0.0;
+    s.compute.app_service.requests_per_s_per_instance = 0.001;
+    let errors = validate(&s, regions());
+    if errors.is_empty() {
+        // Either way, evaluating must not panic and must not undercount.
+        let plan = evaluate(&s);
+        let single = plan.tier(TierId::SingleRegion).unwrap();
+        assert!(single.cost.monthly_usd.is_finite());
+        let app_hours: f64 = items(&single.cost, "App Service")
+            .iter()
+            .map(|li| li.quantity)
+            .sum();
+        assert!(app_hours >= 1e10 * 672.0, "{app_hours} instance-hours");
     }
 }

@@ -1,7 +1,12 @@
 //! Helpers shared by the integration tests: the shipped sheet and region
 //! table (parsed once), pricing shortcuts, line-item finders and float
 //! comparison. Not every test crate uses every helper.
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+#![allow(
+    dead_code,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::field_reassign_with_default
+)]
 
 use std::sync::OnceLock;
 
@@ -137,9 +142,4 @@ pub fn round_scenario() -> Scenario {
     s.workload.response_kb = 10.0;
     s.workload.stored_gb = 100.0;
     s
-}
-
-/// Every tier id.
-pub fn all_tiers() -> [TierId; 4] {
-    TierId::ALL
 }

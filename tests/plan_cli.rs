@@ -1,0 +1,320 @@
+//! The `plan` command: its JSON scripting contract, its CSV export, and exit
+//! status 2 with a message naming the field for bad input.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::field_reassign_with_default
+)]
+
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn plan(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_plan"))
+        .args(args)
+        .output()
+        .expect("the plan binary runs")
+}
+
+fn json(args: &[&str]) -> Value {
+    let out = plan(args);
+    assert!(
+        out.status.success(),
+        "plan {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("plan --format json prints JSON")
+}
+
+/// A scratch file unique to this test process, removed when dropped.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn path(&self) -> &str {
+        self.0.to_str().unwrap()
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+fn scratch(name: &str, contents: &str) -> Scratch {
+    let path = std::env::temp_dir().join(format!("planner-plan-cli-{}-{name}", std::process::id()));
+    std::fs::write(&path, contents).unwrap();
+    Scratch(path)
+}
+
+fn number(v: &Value, path: &str) -> f64 {
+    let mut cur = v;
+    for key in path.split('.') {
+        cur = cur
+            .get(key)
+            .unwrap_or_else(|| panic!("missing “{path}” in {v}"));
+    }
+    cur.as_f64()
+        .unwrap_or_else(|| panic!("“{path}” is not a number: {cur}"))
+}
+
+#[test]
+fn json_output_has_every_contract_field() {
+    let doc = json(&["--preset", "northwind", "--format", "json"]);
+    let tiers = doc["tiers"].as_array().expect("tiers[]");
+    let ids: Vec<&str> = tiers.iter().map(|t| t["tier"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        [
+            "single_region",
+            "active_passive",
+            "active_active_reads",
+            "multi_write"
+        ]
+    );
+    for t in tiers {
+        for f in [
+            "monthly_usd",
+            "annual_usd",
+            "cost_ratio",
+            "compute_multiple",
+            "cosmos.ru_per_s_per_region",
+            "cosmos.ru_per_s_billed",
+            "cosmos.write_regions",
+            "cosmos.monthly_usd",
+            "replication_egress_gb_per_month",
+            "front_door_monthly_usd",
+            "rto_s",
+            "rto_reads_s",
+            "rto_writes_s",
+            "rpo_s",
+            "availability",
+            "downtime_min_per_year",
+            "expected_annual_loss_usd",
+            "risk_adjusted_annual_usd",
+        ] {
+            let x = number(t, f);
+            assert!(x.is_finite() && x >= 0.0, "{f} = {x}");
+        }
+        assert!(t["meets_targets"].is_boolean());
+        assert!(t["failed_targets"].is_array());
+        for f in t["failed_targets"].as_array().unwrap() {
+            assert!(f["target"].is_string() && f["message"].is_string());
+        }
+        let latency = t["latency_p95_ms"].as_object().expect("latency by region");
+        assert!(latency.contains_key("westeurope") && latency.contains_key("southeastasia"));
+        assert!(latency.values().all(|v| v.as_f64().unwrap() > 0.0));
+        let items = t["line_items"].as_array().expect("line_items[]");
+        assert!(!items.is_empty());
+        for li in items {
+            for f in ["quantity", "unit_price", "monthly_usd"] {
+                assert!(li[f].is_number(), "{f} in {li}");
+            }
+            for f in [
+                "component",
+                "region",
+                "unit",
+                "formula",
+                "meter_name",
+                "source",
+            ] {
+                assert!(li[f].is_string(), "{f} in {li}");
+            }
+        }
+        let sum: f64 = items
+            .iter()
+            .map(|li| li["monthly_usd"].as_f64().unwrap())
+            .sum();
+        let monthly = number(t, "monthly_usd");
+        assert!(
+            (sum - monthly).abs() <= 1e-9 * monthly,
+            "{sum} vs {monthly}"
+        );
+        assert!((number(t, "annual_usd") - 12.0 * monthly).abs() <= 1e-9 * monthly);
+    }
+    assert_eq!(doc["recommended_tier"], "multi_write");
+    let curve = doc["headroom_curve"].as_array().expect("headroom_curve[]");
+    assert_eq!(curve.len(), 101);
+    for p in curve {
+        for f in [
+            "stamp_capacity_fraction",
+            "compute_multiple",
+            "monthly_usd",
+            "shortfall_fraction",
+            "shortfall_duration_s",
+        ] {
+            assert!(p[f].is_number(), "{f} in {p}");
+        }
+    }
+    assert_eq!(number(&tiers[3], "compute_multiple"), 1.4);
+    assert_eq!(number(&tiers[3], "cosmos.write_regions"), 2.0);
+    assert_eq!(number(&tiers[0], "cost_ratio"), 1.0);
+}
+
+#[test]
+fn csv_rows_sum_to_each_tiers_monthly_cost() {
+    for preset in ["northwind", "startup", "enterprise"] {
+        let doc = json(&["--preset", preset, "--format", "json", "--years", "100"]);
+        let out = plan(&["--preset", preset, "--format", "csv"]);
+        assert!(out.status.success());
+        let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+        let headers = reader.headers().unwrap().clone();
+        let tier_col = headers.iter().position(|h| h == "tier").unwrap();
+        let cost_col = headers.iter().position(|h| h == "monthly_cost").unwrap();
+        let mut sums: BTreeMap<String, f64> = BTreeMap::new();
+        for rec in reader.records() {
+            let rec = rec.unwrap();
+            *sums.entry(rec[tier_col].to_string()).or_default() +=
+                rec[cost_col].parse::<f64>().unwrap();
+        }
+        for t in doc["tiers"].as_array().unwrap() {
+            let id = t["tier"].as_str().unwrap();
+            let monthly = number(t, "monthly_usd");
+            let sum = sums[id];
+            assert!(
+                (sum - monthly).abs() <= 1e-9 * monthly,
+                "{preset} {id}: CSV {sum} vs JSON {monthly}"
+            );
+        }
+        assert_eq!(sums.len(), 4, "{preset}");
+    }
+}
+
+#[test]
+fn an_invalid_scenario_file_exits_2_and_names_the_field() {
+    let path = scratch(
+        "invalid.json",
+        r#"{"workload": {"peak_requests_per_s": -5}, "compute": {"stamp_capacity_fraction": 2}}"#,
+    );
+    let out = plan(&[path.path(), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("workload.peak_requests_per_s"), "{err}");
+    assert!(err.contains("compute.stamp_capacity_fraction"), "{err}");
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn an_unreadable_scenario_file_exits_2_and_says_where() {
+    let path = scratch(
+        "broken.json",
+        "{\n  \"workload\": {\"peak_requests_per_s\": \"lots\"}\n}",
+    );
+    let out = plan(&[path.path()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("broken.json") && err.contains("line 2"),
+        "{err}"
+    );
+    let out = plan(&["/nonexistent/scenario.json"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn a_valid_scenario_file_gives_the_same_plan_as_the_preset() {
+    let preset = planner::engine::presets::preset("startup").unwrap();
+    let path = scratch("startup.json", &planner::engine::share::to_json(&preset));
+    let a = json(&[path.path(), "--format", "json", "--years", "100"]);
+    let b = json(&["--preset", "startup", "--format", "json", "--years", "100"]);
+    assert_eq!(a["tiers"], b["tiers"]);
+    assert_eq!(a["recommended_tier"], b["recommended_tier"]);
+}
+
+#[test]
+fn a_bad_price_sheet_exits_2_naming_file_line_and_column() {
+    let header = planner::engine::pricing::PRICE_SHEET_COLUMNS.join(",");
+    let path = scratch(
+        "bad-prices.csv",
+        &format!("{header}\nKey Vault,Key Vault,Standard,Operations,,westeurope,10K,cheap,USD,Consumption,,0,2024-01-01,high,x\n"),
+    );
+    let out = plan(&["--preset", "northwind", "--prices", path.path()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("bad-prices.csv") && err.contains("line 2") && err.contains("retail_price"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_sheet_missing_prices_exits_2_listing_them() {
+    let header = planner::engine::pricing::PRICE_SHEET_COLUMNS.join(",");
+    let path = scratch(
+        "thin-prices.csv",
+        &format!("{header}\nKey Vault,Key Vault,Standard,Operations,,westeurope,10K,0.03,USD,Consumption,,0,2024-01-01,high,x\n"),
+    );
+    let out = plan(&["--preset", "northwind", "--prices", path.path()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no price for"), "{err}");
+}
+
+#[test]
+fn bad_arguments_exit_2() {
+    assert_eq!(plan(&["--preset", "atlantis"]).status.code(), Some(2));
+    assert_eq!(plan(&[]).status.code(), Some(2));
+    assert_eq!(
+        plan(&["--preset", "northwind", "--format", "xml"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        plan(&["--preset", "northwind", "--years", "5"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(plan(&["--bogus"]).status.code(), Some(2));
+    assert!(plan(&["--help"]).status.success());
+}
+
+#[test]
+fn table_output_shows_the_tiers_and_the_recommendation() {
+    let out = plan(&["--preset", "northwind"]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    for needle in [
+        "Single region",
+        "Active-passive",
+        "Active-active reads",
+        "Multi-region writes",
+        "Recommendation:",
+    ] {
+        assert!(text.contains(needle), "{needle} missing:\n{text}");
+    }
+}
+
+#[test]
+#[ignore = "BUG: src/engine/report.rs line_items_csv writes the category as format!(\"{:?}\").to_lowercase() (cosmosthroughput, replicationegress, frontdoor) while the JSON contract uses the snake_case ids (cosmos_throughput, replication_egress, front_door)"]
+fn csv_categories_use_the_same_ids_as_the_json() {
+    let doc = json(&[
+        "--preset",
+        "northwind",
+        "--format",
+        "json",
+        "--years",
+        "100",
+    ]);
+    let mut json_ids: Vec<String> = doc["tiers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|t| t["line_items"].as_array().unwrap().clone())
+        .map(|li| li["category"].as_str().unwrap().to_string())
+        .collect();
+    json_ids.sort();
+    json_ids.dedup();
+    let out = plan(&["--preset", "northwind", "--format", "csv"]);
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    let mut csv_ids: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap()[1].to_string())
+        .collect();
+    csv_ids.sort();
+    csv_ids.dedup();
+    assert_eq!(csv_ids, json_ids);
+}
