@@ -10,6 +10,8 @@
 
 pub mod charts;
 pub mod engine;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod refresh;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

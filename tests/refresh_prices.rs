@@ -1,0 +1,1442 @@
+//! `refresh-prices` without a network: recorded API pages (hand-made, in the
+//! documented response shape) in `tests/fixtures/retail-api/` drive the
+//! parser, paging, filtering and row mapping; a local HTTP server on
+//! 127.0.0.1 serving them (with a 429 and a 500 on the way) drives the real
+//! binary end to end.
+
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::{HashMap, HashSet};
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::PathBuf;
+use std::process::Command;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use planner::engine::pricing::{PriceType, ReservationTerm, UnitOfMeasure};
+use planner::engine::{evaluate, presets, PriceSheet};
+use planner::refresh::api::{parse_page, Item};
+use planner::refresh::http::{parse_retry_after, retryable_status, RetryPolicy};
+use planner::refresh::needs::{needed_meters, slots, zones_for, Scope};
+use planner::refresh::output::{add_to_index, civil_date, update_index, write_sheet, IndexUpdate};
+use planner::refresh::paging::{fetch_all, looks_full, Fetch, FetchError, PagingError};
+use planner::refresh::query::{
+    carry_params, percent_encode, plan_queries, sanitize_link, with_skip, Query,
+};
+use planner::refresh::rows::{map_items, map_unit, to_csv, vm_drop_reason};
+use planner::refresh::{missing_report, run, Options, RefreshError};
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/retail-api");
+const BASE: &str = "http://api.test/api/retail/prices";
+
+fn fixture(name: &str) -> String {
+    let path = format!("{FIXTURES}/{name}.json");
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{path}: {e}"))
+        .replace("{BASE}", BASE)
+}
+
+fn strings(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| s.to_string()).collect()
+}
+
+fn two_regions() -> Vec<String> {
+    strings(&["westeurope", "southeastasia"])
+}
+
+/// A fresh, empty directory under the system temp dir.
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("refresh-prices-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+// ---------------------------------------------------------------- parser
+
+#[test]
+fn parses_a_recorded_page() {
+    let page = parse_page(&fixture("vm-westeurope-1")).unwrap();
+    assert_eq!(page.billing_currency, "USD");
+    assert_eq!(page.items.len(), 4);
+    assert_eq!(page.count, Some(4));
+    let link = page.next_link().unwrap();
+    assert!(
+        link.starts_with(BASE) && link.contains("page=vm-westeurope-2"),
+        "{link}"
+    );
+    let first = &page.items[0];
+    assert_eq!(first.service_name, "Virtual Machines");
+    assert_eq!(first.product_name, "Virtual Machines Dsv5 Series");
+    assert_eq!(first.sku_name, "D2s v5");
+    assert_eq!(first.meter_name, "D2s v5");
+    assert_eq!(first.arm_sku_name, "Standard_D2s_v5");
+    assert_eq!(first.arm_region_name, "westeurope");
+    assert_eq!(first.unit_of_measure, "1 Hour");
+    assert_eq!(first.retail_price, Some(0.1104));
+    assert_eq!(first.currency_code, "EUR");
+    assert_eq!(first.price_type, "Consumption");
+    assert_eq!(first.reservation_term, "");
+    assert_eq!(first.tier_minimum_units, Some(0.0));
+    assert_eq!(first.effective_start_date, "2026-03-01T00:00:00Z");
+    assert_eq!(first.is_primary_meter_region, Some(true));
+
+    let last = parse_page(&fixture("vm-westeurope-3")).unwrap();
+    assert_eq!(last.next_link(), None);
+    let reserved = parse_page(&fixture("vm-westeurope-reservation")).unwrap();
+    assert_eq!(reserved.items[0].price_type, "Reservation");
+    assert_eq!(reserved.items[0].reservation_term, "1 Year");
+}
+
+#[test]
+fn parser_reads_the_reference_example_and_tolerates_nulls_but_never_invents_a_price() {
+    // The example response in azure-prices.md §14, as recorded.
+    let example = r#"{
+      "BillingCurrency": "USD", "CustomerEntityId": "Default", "CustomerEntityType": "Retail",
+      "NextPageLink": null, "Count": 1,
+      "Items": [{
+        "currencyCode": "USD", "tierMinimumUnits": 0.0, "retailPrice": 0.03, "unitPrice": 0.03,
+        "armRegionName": "westeurope", "location": "EU West",
+        "effectiveStartDate": "2015-08-01T00:00:00Z",
+        "meterId": "0f824807-2376-435c-95c9-f992b67a07b0", "meterName": "Operations",
+        "productId": "DZH318Z0BQG0", "skuId": "DZH318Z0BQG0/003C",
+        "productName": "Key Vault", "skuName": "Standard",
+        "serviceName": "Key Vault", "serviceId": "DZH3157JCZ2M", "serviceFamily": "Security",
+        "unitOfMeasure": "10K", "type": "Consumption",
+        "isPrimaryMeterRegion": false, "armSkuName": ""
+      }]
+    }"#;
+    let page = parse_page(example).unwrap();
+    assert_eq!(page.items[0].meter_name, "Operations");
+    assert_eq!(page.items[0].is_primary_meter_region, Some(false));
+
+    let odd = r#"{"Items": [{"meterName": "x", "armSkuName": null, "reservationTerm": null}], "NextPageLink": ""}"#;
+    let page = parse_page(odd).unwrap();
+    assert_eq!(page.items[0].arm_sku_name, "");
+    assert_eq!(
+        page.items[0].retail_price, None,
+        "a missing price stays missing, never 0"
+    );
+    assert_eq!(page.next_link(), None, "an empty link ends paging");
+
+    let err = parse_page("<html>Service Unavailable</html>").unwrap_err();
+    assert!(
+        err.contains("not a Retail Prices API page") && err.contains("<html>"),
+        "{err}"
+    );
+}
+
+// ---------------------------------------------------------------- queries
+
+#[test]
+fn builds_filters_and_urls_as_documented() {
+    let q = Query {
+        service: "Virtual Machines",
+        region: Some("westeurope".into()),
+        price_type: PriceType::Reservation,
+        products: vec![
+            "Virtual Machines Dsv5 Series",
+            "Virtual Machines Esv5 Series",
+        ],
+    };
+    assert_eq!(
+        q.filter(),
+        "serviceName eq 'Virtual Machines' and armRegionName eq 'westeurope' and priceType eq 'Reservation' \
+         and (productName eq 'Virtual Machines Dsv5 Series' or productName eq 'Virtual Machines Esv5 Series')"
+    );
+    let url = q.url("https://prices.azure.com/api/retail/prices", "EUR");
+    assert!(url.starts_with(
+        "https://prices.azure.com/api/retail/prices?api-version=2023-01-01-preview&currencyCode=%27EUR%27&$filter=serviceName%20eq%20%27Virtual%20Machines%27%20and%20armRegionName%20eq%20%27westeurope%27"
+    ), "{url}");
+    assert!(!url.contains(' '));
+    assert_eq!(percent_encode("a b'c/d"), "a%20b%27c%2Fd");
+}
+
+#[test]
+fn plans_one_query_per_service_region_and_price_type() {
+    let needs = needed_meters();
+    let queries = plan_queries(&needs, &two_regions());
+    let labels: Vec<String> = queries.iter().map(Query::label).collect();
+    // Reservations only where the engine uses them.
+    for service in ["Azure App Service", "Virtual Machines", "Azure Cosmos DB"] {
+        for region in two_regions() {
+            assert!(
+                labels.contains(&format!("{region} · {service} · Reservation")),
+                "{labels:?}"
+            );
+            assert!(
+                labels.contains(&format!("{region} · {service} · Consumption")),
+                "{labels:?}"
+            );
+        }
+    }
+    assert!(!labels
+        .iter()
+        .any(|l| l.contains("Redis Cache · Reservation")));
+    // Global services are asked once, without a region filter.
+    let fd: Vec<&Query> = queries
+        .iter()
+        .filter(|q| q.service == "Azure Front Door Service")
+        .collect();
+    assert_eq!(fd.len(), 1);
+    assert_eq!(fd[0].region, None);
+    assert!(!fd[0].filter().contains("armRegionName"));
+    assert_eq!(
+        queries
+            .iter()
+            .filter(|q| q.service == "Traffic Manager")
+            .count(),
+        1
+    );
+    // The reservation query asks only for the reserved Cosmos DB product.
+    let cosmos_res = queries
+        .iter()
+        .find(|q| q.service == "Azure Cosmos DB" && q.price_type == PriceType::Reservation)
+        .unwrap();
+    assert_eq!(cosmos_res.products, vec!["Azure Cosmos DB"]);
+    // No query is asked twice.
+    let unique: HashSet<String> = queries.iter().map(|q| q.url(BASE, "EUR")).collect();
+    assert_eq!(unique.len(), queries.len());
+}
+
+#[test]
+fn next_links_are_made_safe_and_skip_is_set() {
+    assert_eq!(
+        sanitize_link("https://prices.azure.com:443/api/retail/prices?$filter=serviceName eq 'Key Vault'&$skip=100"),
+        "https://prices.azure.com:443/api/retail/prices?$filter=serviceName%20eq%20'Key%20Vault'&$skip=100"
+    );
+    assert_eq!(
+        sanitize_link("http://h/p?a=%27x%27"),
+        "http://h/p?a=%27x%27",
+        "escapes kept"
+    );
+    assert_eq!(
+        with_skip("http://h/p?a=1&$skip=100", 200),
+        "http://h/p?a=1&$skip=200"
+    );
+    assert_eq!(with_skip("http://h/p?a=1", 100), "http://h/p?a=1&$skip=100");
+    let first = "http://h/p?api-version=2023-01-01-preview&currencyCode=%27EUR%27&$filter=x";
+    assert_eq!(
+        carry_params(
+            "http://h/p?$filter=x&$skip=100",
+            first,
+            &["api-version", "currencyCode"]
+        ),
+        "http://h/p?$filter=x&$skip=100&api-version=2023-01-01-preview&currencyCode=%27EUR%27"
+    );
+    let kept = "http://h/p?currencyCode='EUR'&api-version=2023-01-01-preview&$skip=100";
+    assert_eq!(
+        carry_params(kept, first, &["api-version", "currencyCode"]),
+        kept
+    );
+}
+
+// ---------------------------------------------------------------- paging
+
+/// Serves bodies by exact URL and records what was asked.
+struct MapFetch {
+    pages: HashMap<String, String>,
+    asked: Vec<String>,
+}
+
+impl MapFetch {
+    fn new(pages: &[(&str, String)]) -> Self {
+        Self {
+            pages: pages
+                .iter()
+                .map(|(u, b)| (u.to_string(), b.clone()))
+                .collect(),
+            asked: Vec::new(),
+        }
+    }
+}
+
+impl Fetch for MapFetch {
+    fn get(&mut self, url: &str) -> Result<String, FetchError> {
+        self.asked.push(url.to_string());
+        self.pages.get(url).cloned().ok_or_else(|| FetchError {
+            url: url.to_string(),
+            message: "HTTP 404".into(),
+        })
+    }
+}
+
+fn link_to(name: &str, skip: usize) -> String {
+    sanitize_link(&format!(
+        "{BASE}?currencyCode='EUR'&api-version=2023-01-01-preview&$filter=serviceName eq 'Virtual Machines' and armRegionName eq 'westeurope' and priceType eq 'Consumption'&$skip={skip}&page={name}"
+    ))
+}
+
+fn page_json(items: usize, next: Option<&str>) -> String {
+    let item = r#"{"currencyCode":"EUR","retailPrice":1.0,"meterName":"m","type":"Consumption"}"#;
+    let list = vec![item; items].join(",");
+    let next = next
+        .map(|n| format!("\"{n}\""))
+        .unwrap_or_else(|| "null".into());
+    format!(r#"{{"Items":[{list}],"NextPageLink":{next},"Count":{items}}}"#)
+}
+
+#[test]
+fn follows_next_page_links_until_null() {
+    let first = format!("{BASE}?first");
+    let mut f = MapFetch::new(&[
+        (&first, fixture("vm-westeurope-1")),
+        (&link_to("vm-westeurope-2", 4), fixture("vm-westeurope-2")),
+        (&link_to("vm-westeurope-3", 7), fixture("vm-westeurope-3")),
+    ]);
+    let (items, stats) = fetch_all(&mut f, &first, 10).unwrap();
+    assert_eq!(stats.pages, 3);
+    assert_eq!(items.len(), 4 + 3 + 2);
+    assert_eq!(stats.skip_fallbacks, 0);
+    assert_eq!(f.asked.len(), 3);
+    assert!(
+        f.asked.iter().all(|u| !u.contains(' ')),
+        "links are sanitised: {:?}",
+        f.asked
+    );
+}
+
+#[test]
+fn a_full_page_without_a_next_link_is_continued_with_skip() {
+    assert!(
+        looks_full(100)
+            && looks_full(1000)
+            && !looks_full(99)
+            && !looks_full(0)
+            && !looks_full(150)
+    );
+    let first = format!("{BASE}?q=1");
+    let mut f = MapFetch::new(&[
+        (&first, page_json(100, None)),
+        (&format!("{BASE}?q=1&$skip=100"), page_json(100, None)),
+        (&format!("{BASE}?q=1&$skip=200"), page_json(7, None)),
+    ]);
+    let (items, stats) = fetch_all(&mut f, &first, 10).unwrap();
+    assert_eq!(items.len(), 207);
+    assert_eq!(stats.skip_fallbacks, 2);
+    assert_eq!(stats.pages, 3);
+
+    // An empty answer to the $skip request ends the query.
+    let mut f = MapFetch::new(&[
+        (&first, page_json(100, None)),
+        (&format!("{BASE}?q=1&$skip=100"), page_json(0, None)),
+    ]);
+    let (items, _) = fetch_all(&mut f, &first, 10).unwrap();
+    assert_eq!(items.len(), 100);
+}
+
+#[test]
+fn paging_guards_against_loops_other_hosts_and_endless_runs() {
+    let first = format!("{BASE}?a");
+    let second = format!("{BASE}?b");
+    let mut f = MapFetch::new(&[
+        (&first, page_json(1, Some(&second))),
+        (&second, page_json(1, Some(&first))),
+    ]);
+    assert!(matches!(
+        fetch_all(&mut f, &first, 10),
+        Err(PagingError::Loop { .. })
+    ));
+
+    let mut f = MapFetch::new(&[(&first, page_json(1, Some("https://evil.example/x")))]);
+    assert!(matches!(
+        fetch_all(&mut f, &first, 10),
+        Err(PagingError::OtherHost { .. })
+    ));
+
+    let pages: Vec<(String, String)> = (0..5)
+        .map(|i| {
+            (
+                format!("{BASE}?p={i}"),
+                page_json(1, Some(&format!("{BASE}?p={}", i + 1))),
+            )
+        })
+        .collect();
+    let refs: Vec<(&str, String)> = pages.iter().map(|(u, b)| (u.as_str(), b.clone())).collect();
+    let mut f = MapFetch::new(&refs);
+    assert!(matches!(
+        fetch_all(&mut f, &format!("{BASE}?p=0"), 3),
+        Err(PagingError::TooManyPages { max_pages: 3 })
+    ));
+
+    // A page with no items but a link ends the query rather than running on.
+    let mut f = MapFetch::new(&[(&first, page_json(0, Some(&second)))]);
+    let (items, stats) = fetch_all(&mut f, &first, 10).unwrap();
+    assert_eq!((items.len(), stats.pages), (0, 1));
+
+    // A fetch failure and a page that is not JSON are errors with the URL.
+    let mut f = MapFetch::new(&[(&first, "oops".to_string())]);
+    let err = fetch_all(&mut f, &first, 10).unwrap_err();
+    assert!(
+        matches!(err, PagingError::BadPage { .. }) && err.to_string().contains(&first),
+        "{err}"
+    );
+    let mut f = MapFetch::new(&[]);
+    assert!(matches!(
+        fetch_all(&mut f, &first, 10),
+        Err(PagingError::Fetch(_))
+    ));
+}
+
+// ---------------------------------------------------------------- mapping
+
+fn all_fixture_items() -> Vec<Item> {
+    [
+        "vm-westeurope-1",
+        "vm-westeurope-2",
+        "vm-westeurope-3",
+        "vm-westeurope-reservation",
+        "vm-southeastasia",
+        "app-service-westeurope",
+        "front-door",
+        "traffic-manager",
+    ]
+    .iter()
+    .flat_map(|n| parse_page(&fixture(n)).unwrap().items)
+    .collect()
+}
+
+fn zones() -> Vec<String> {
+    strings(&["Zone 1", "Zone 2"])
+}
+
+#[test]
+fn units_are_mapped_explicitly_or_refused() {
+    assert_eq!(map_unit("1 Hour"), Some((UnitOfMeasure::Hour, 1.0)));
+    assert_eq!(map_unit("1/Hour"), Some((UnitOfMeasure::Hour, 1.0)));
+    assert_eq!(map_unit("100 Hours"), Some((UnitOfMeasure::Hour, 100.0)));
+    assert_eq!(map_unit("1/Month"), Some((UnitOfMeasure::Month, 1.0)));
+    assert_eq!(map_unit("1/Day"), Some((UnitOfMeasure::Day, 1.0)));
+    assert_eq!(map_unit("10K"), Some((UnitOfMeasure::TenThousand, 1.0)));
+    assert_eq!(map_unit("1M"), Some((UnitOfMeasure::Million, 1.0)));
+    assert_eq!(map_unit("1 GB"), Some((UnitOfMeasure::Gigabyte, 1.0)));
+    assert_eq!(
+        map_unit("1 GB/Month"),
+        Some((UnitOfMeasure::GigabyteMonth, 1.0))
+    );
+    for unknown in ["10 Hours", "1 GB/Hour", "1 GiB", "1", "5 GB", ""] {
+        assert_eq!(map_unit(unknown), None, "{unknown}");
+    }
+}
+
+#[test]
+fn drops_windows_spot_and_low_priority_vms_but_not_windows_app_service() {
+    let items = all_fixture_items();
+    let reasons: Vec<Option<&str>> = items.iter().map(vm_drop_reason).collect();
+    assert_eq!(reasons.iter().filter(|r| **r == Some("Windows")).count(), 1);
+    assert_eq!(reasons.iter().filter(|r| **r == Some("Spot")).count(), 1);
+    assert_eq!(
+        reasons
+            .iter()
+            .filter(|r| **r == Some("Low Priority"))
+            .count(),
+        1
+    );
+    let windows_app = items
+        .iter()
+        .find(|i| i.arm_sku_name == "Standard_P1_v3_Windows")
+        .unwrap();
+    assert_eq!(vm_drop_reason(windows_app), None);
+}
+
+#[test]
+fn maps_fixture_items_to_sheet_rows() {
+    let needs = needed_meters();
+    let m = map_items(
+        &all_fixture_items(),
+        &needs,
+        &two_regions(),
+        &zones(),
+        "EUR",
+        "2026-11-26",
+    )
+    .unwrap();
+    let find = |meter: &str, region: &str, term: ReservationTerm, tier: f64| {
+        m.rows
+            .iter()
+            .find(|r| {
+                r.key.meter == meter && r.region == region && r.term == term && r.tier == tier
+            })
+            .unwrap_or_else(|| panic!("no row {meter} {region} {term:?} {tier}"))
+    };
+    let d2s = find("D2s v5", "westeurope", ReservationTerm::None, 0.0);
+    assert_eq!(d2s.price, 0.1104);
+    assert_eq!(
+        d2s.key.product, "Virtual Machines Dsv5 Series",
+        "not the Windows product"
+    );
+    assert_eq!(d2s.arm_sku_name, "Standard_D2s_v5");
+    assert_eq!(d2s.effective, "2026-03-01");
+    assert_eq!(d2s.source, "Azure Retail Prices API, fetched 2026-11-26");
+    let r1 = find("D2s v5", "westeurope", ReservationTerm::OneYear, 0.0);
+    assert_eq!(
+        (r1.price, r1.price_type, r1.unit),
+        (570.6, PriceType::Reservation, UnitOfMeasure::Hour)
+    );
+    assert_eq!(
+        find("D2s v5", "westeurope", ReservationTerm::ThreeYears, 0.0).price,
+        1102.5
+    );
+    assert_eq!(
+        find("D2s v5", "southeastasia", ReservationTerm::None, 0.0).price,
+        0.1152
+    );
+    // "1/Hour" is written as the sheet's "1 Hour".
+    assert_eq!(
+        find("E4s v5", "westeurope", ReservationTerm::None, 0.0).unit,
+        UnitOfMeasure::Hour
+    );
+    // The unknown unit is skipped and explained.
+    assert!(!m.rows.iter().any(|r| r.key.meter == "D8s v5"));
+    let why = m
+        .problems
+        .iter()
+        .find(|(s, _)| s.key.meter == "D8s v5")
+        .map(|(_, w)| w.clone())
+        .unwrap();
+    assert!(why.contains("10 Hours"), "{why}");
+    assert!(m
+        .warnings
+        .iter()
+        .any(|w| w.contains("D8s v5") && w.contains("10 Hours")));
+    // Of two App Service rows for one meter, the primary meter region wins.
+    let p1 = m
+        .rows
+        .iter()
+        .find(|r| {
+            r.key.product == "Azure App Service Premium v3 Plan - Linux" && r.key.sku == "P1 v3"
+        })
+        .unwrap();
+    assert_eq!(p1.price, 0.1709);
+    let windows = m
+        .rows
+        .iter()
+        .find(|r| r.key.product == "Azure App Service Premium v3 Plan")
+        .unwrap();
+    assert_eq!(windows.price, 0.3616);
+    // Global meters: from Zone 1 (with a note) or Global.
+    let std_base = find("Standard Base Fees", "Global", ReservationTerm::None, 0.0);
+    assert_eq!(std_base.price, 32.23);
+    assert!(std_base.source.contains("Zone 1"), "{}", std_base.source);
+    assert_eq!(
+        find("Premium Base Fees", "Global", ReservationTerm::None, 0.0).price,
+        303.86
+    );
+    // Tiered meters keep every tier.
+    assert_eq!(
+        find("Standard Requests", "Zone 1", ReservationTerm::None, 0.0).price,
+        0.0083
+    );
+    assert_eq!(
+        find(
+            "Standard Requests",
+            "Zone 1",
+            ReservationTerm::None,
+            25000.0
+        )
+        .price,
+        0.006
+    );
+    assert_eq!(
+        find("DNS Queries", "Global", ReservationTerm::None, 1000.0).price,
+        0.3453
+    );
+    // Zones: the requested regions' zones only; a zone may come in `location`.
+    assert_eq!(
+        find(
+            "Standard Data Transfer Out",
+            "Zone 2",
+            ReservationTerm::None,
+            0.0
+        )
+        .price,
+        0.1105
+    );
+    assert!(!m.rows.iter().any(|r| r.region == "Zone 3"));
+    assert_eq!(
+        find("Premium Requests", "Zone 2", ReservationTerm::None, 0.0).price,
+        0.0129
+    );
+
+    assert_eq!(m.rows.len(), 19);
+    assert_eq!(
+        (m.dropped.windows, m.dropped.spot, m.dropped.low_priority),
+        (1, 1, 1)
+    );
+    assert_eq!(m.dropped.duplicates, 1);
+    // D16s v5, the 5-year reservation and Zone 3.
+    assert_eq!(m.dropped.unused, 3);
+
+    // The rows make a sheet the planner reads.
+    let text = to_csv(&m.rows).unwrap();
+    assert!(text.starts_with("service_name,product_name,sku_name,meter_name,"));
+    assert!(!text.contains('\r'));
+    let sheet = PriceSheet::parse("azure-retail-eur.csv", &text).unwrap();
+    assert_eq!(sheet.currency, "EUR");
+    assert_eq!(sheet.rows.len(), 19);
+    assert_eq!(sheet.oldest_effective_date(), Some("2023-05-01"));
+    assert!(sheet.rows.iter().all(|r| r.confidence == "high"));
+}
+
+#[test]
+fn duplicates_prefer_latest_then_primary_and_conflicts_are_reported_not_guessed() {
+    let needs = needed_meters();
+    let base = parse_page(&fixture("vm-southeastasia")).unwrap().items[0].clone();
+    let with = |price: f64, date: &str, primary: bool| Item {
+        retail_price: Some(price),
+        effective_start_date: date.into(),
+        is_primary_meter_region: Some(primary),
+        ..base.clone()
+    };
+    let regions = two_regions();
+    let zones = zones();
+    let m = map_items(
+        &[
+            with(0.10, "2025-01-01T00:00:00Z", true),
+            with(0.12, "2026-01-01T00:00:00Z", false),
+        ],
+        &needs,
+        &regions,
+        &zones,
+        "EUR",
+        "2026-11-26",
+    )
+    .unwrap();
+    assert_eq!(m.rows.len(), 1);
+    assert_eq!(m.rows[0].price, 0.12, "the latest effective date wins");
+
+    let m = map_items(
+        &[
+            with(0.10, "2026-01-01T00:00:00Z", true),
+            with(0.12, "2026-01-01T00:00:00Z", true),
+        ],
+        &needs,
+        &regions,
+        &zones,
+        "EUR",
+        "2026-11-26",
+    )
+    .unwrap();
+    assert!(m.rows.is_empty(), "two prices, same date: no guess");
+    let why = m.problems.values().next().unwrap();
+    assert!(why.contains("0.1") && why.contains("0.12"), "{why}");
+
+    let same = map_items(
+        &[
+            with(0.10, "2026-01-01", true),
+            with(0.10, "2026-01-01", true),
+        ],
+        &needs,
+        &regions,
+        &zones,
+        "EUR",
+        "d",
+    )
+    .unwrap();
+    assert_eq!(same.rows.len(), 1);
+
+    // An item without a price is a problem, never a 0 row.
+    let m = map_items(
+        &[Item {
+            retail_price: None,
+            ..base.clone()
+        }],
+        &needs,
+        &regions,
+        &zones,
+        "EUR",
+        "d",
+    )
+    .unwrap();
+    assert!(m.rows.is_empty() && m.problems.len() == 1);
+
+    // The API answering in another currency stops the run.
+    let err = map_items(
+        &[Item {
+            currency_code: "USD".into(),
+            ..base
+        }],
+        &needs,
+        &regions,
+        &zones,
+        "EUR",
+        "d",
+    )
+    .unwrap_err();
+    assert!(err.contains("USD") && err.contains("EUR"), "{err}");
+}
+
+#[test]
+fn a_100_hours_price_becomes_an_hourly_price() {
+    let needs = needed_meters();
+    let mut item = parse_page(&fixture("vm-southeastasia")).unwrap().items[0].clone();
+    item.unit_of_measure = "100 Hours".into();
+    item.retail_price = Some(11.52);
+    let m = map_items(
+        &[item.clone()],
+        &needs,
+        &two_regions(),
+        &zones(),
+        "EUR",
+        "d",
+    )
+    .unwrap();
+    assert_eq!(m.rows[0].price, 0.1152);
+    assert!(
+        m.rows[0].source.contains("100 Hours"),
+        "{}",
+        m.rows[0].source
+    );
+    // A reservation's whole-term price cannot be divided that way.
+    item.price_type = "Reservation".into();
+    item.reservation_term = "1 Year".into();
+    let m = map_items(&[item], &needs, &two_regions(), &zones(), "EUR", "d").unwrap();
+    assert!(m.rows.is_empty() && m.problems.len() == 1);
+}
+
+// ---------------------------------------------------------------- needs
+
+#[test]
+fn needed_meters_match_the_shipped_sheet() {
+    let sheet = presets::default_sheet().unwrap();
+    let needs = needed_meters();
+    let shipped: HashSet<(String, String, String, String)> = sheet
+        .rows
+        .iter()
+        .map(|r| {
+            (
+                r.service_name.clone(),
+                r.product_name.clone(),
+                r.sku_name.clone(),
+                r.meter_name.clone(),
+            )
+        })
+        .collect();
+    let ours: HashSet<(String, String, String, String)> = needs
+        .iter()
+        .map(|n| {
+            (
+                n.key.service.to_string(),
+                n.key.product.to_string(),
+                n.key.sku.to_string(),
+                n.key.meter.to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(ours.len(), needs.len(), "no meter listed twice");
+    assert_eq!(
+        ours, shipped,
+        "the refresh list and the shipped sheet name the same meters"
+    );
+    for n in &needs {
+        let rows: Vec<_> = sheet
+            .rows
+            .iter()
+            .filter(|r| {
+                r.service_name == n.key.service
+                    && r.product_name == n.key.product
+                    && r.sku_name == n.key.sku
+                    && r.meter_name == n.key.meter
+            })
+            .collect();
+        let scope = if rows.iter().all(|r| r.arm_region_name == "Global") {
+            Scope::Global
+        } else if rows.iter().all(|r| r.arm_region_name.starts_with("Zone ")) {
+            Scope::Zonal
+        } else {
+            Scope::Regional
+        };
+        assert_eq!(scope, n.scope, "{}", n.key);
+        let reserved = rows.iter().any(|r| r.price_type == PriceType::Reservation);
+        assert_eq!(reserved, n.reservations, "{}", n.key);
+    }
+}
+
+#[test]
+fn zones_and_slots_follow_the_regions() {
+    let table = presets::default_regions().unwrap();
+    assert_eq!(zones_for(&two_regions(), &table), zones());
+    assert_eq!(
+        zones_for(&strings(&["westeurope", "eastus"]), &table),
+        strings(&["Zone 1"])
+    );
+    let needs = needed_meters();
+    let s = slots(&needs, &two_regions(), &zones());
+    let reserved = needs.iter().filter(|n| n.reservations).count();
+    let regional = needs.iter().filter(|n| n.scope == Scope::Regional).count();
+    let global = needs.iter().filter(|n| n.scope == Scope::Global).count();
+    let zonal = needs.iter().filter(|n| n.scope == Scope::Zonal).count();
+    assert_eq!(s.len(), 2 * (regional + 2 * reserved) + global + 2 * zonal);
+}
+
+/// API items, one per slot, for every meter the engine needs.
+fn synthetic_items(regions: &[String], zones: &[String]) -> Vec<Item> {
+    let needs = needed_meters();
+    let shipped = presets::default_sheet().unwrap();
+    slots(&needs, regions, zones)
+        .into_iter()
+        .map(|s| {
+            let unit = shipped
+                .rows
+                .iter()
+                .find(|r| {
+                    r.service_name == s.key.service
+                        && r.product_name == s.key.product
+                        && r.sku_name == s.key.sku
+                        && r.meter_name == s.key.meter
+                })
+                .map(|r| r.unit_of_measure.as_str())
+                .unwrap();
+            Item {
+                currency_code: "EUR".into(),
+                tier_minimum_units: Some(0.0),
+                reservation_term: s.term.as_str().into(),
+                retail_price: Some(if s.term == ReservationTerm::None {
+                    0.5
+                } else {
+                    2000.0
+                }),
+                arm_region_name: s.region.clone(),
+                effective_start_date: "2026-06-01T00:00:00Z".into(),
+                meter_name: s.key.meter.into(),
+                product_name: s.key.product.into(),
+                sku_name: s.key.sku.into(),
+                service_name: s.key.service.into(),
+                unit_of_measure: unit.into(),
+                price_type: if s.term == ReservationTerm::None {
+                    "Consumption"
+                } else {
+                    "Reservation"
+                }
+                .into(),
+                is_primary_meter_region: Some(true),
+                ..Item::default()
+            }
+        })
+        .collect()
+}
+
+/// Answers every query with the same items (the mapping sorts them out).
+struct Everything(String);
+
+impl Fetch for Everything {
+    fn get(&mut self, _url: &str) -> Result<String, FetchError> {
+        Ok(self.0.clone())
+    }
+}
+
+fn items_page(items: &[Item]) -> String {
+    let list: Vec<String> = items
+        .iter()
+        .map(|i| {
+            format!(
+                r#"{{"currencyCode":"{}","tierMinimumUnits":0.0,"reservationTerm":"{}","retailPrice":{},"armRegionName":"{}","effectiveStartDate":"{}","meterName":"{}","productName":"{}","skuName":"{}","serviceName":"{}","unitOfMeasure":"{}","type":"{}","isPrimaryMeterRegion":true,"armSkuName":""}}"#,
+                i.currency_code,
+                i.reservation_term,
+                i.retail_price.unwrap(),
+                i.arm_region_name,
+                i.effective_start_date,
+                i.meter_name,
+                i.product_name,
+                i.sku_name,
+                i.service_name,
+                i.unit_of_measure,
+                i.price_type
+            )
+        })
+        .collect();
+    format!(
+        r#"{{"BillingCurrency":"USD","Items":[{}],"NextPageLink":null,"Count":{}}}"#,
+        list.join(","),
+        items.len()
+    )
+}
+
+#[test]
+fn a_complete_answer_gives_a_complete_sheet_the_planner_can_price_every_preset_with() {
+    let table = presets::default_regions().unwrap();
+    let regions: Vec<String> = table
+        .regions
+        .iter()
+        .map(|r| r.arm_region_name.clone())
+        .collect();
+    let zones = zones_for(&regions, &table);
+    let dir = temp_dir("complete");
+    std::fs::write(
+        dir.join("index.json"),
+        "{\"sheets\": [\"azure-retail-usd.csv\"]}\n",
+    )
+    .unwrap();
+    let opts = Options {
+        regions: regions.clone(),
+        currency: "EUR".into(),
+        out: dir.join("azure-retail-eur.csv"),
+        base_url: BASE.into(),
+        max_pages: 5,
+        strict: true,
+    };
+    let mut fetch = Everything(items_page(&synthetic_items(&regions, &zones)));
+    let mut lines = Vec::new();
+    let outcome = run(&opts, &mut fetch, &mut |l: &str| lines.push(l.to_string())).unwrap();
+    assert!(outcome.missing.is_empty(), "{:?}", outcome.missing);
+    assert_eq!(outcome.sheet.currency, "EUR");
+    assert_eq!(outcome.index, IndexUpdate::Added(dir.join("index.json")));
+    assert!(!lines.is_empty());
+    assert!(missing_report(&outcome.missing, &regions).starts_with("Complete"));
+    let index = std::fs::read_to_string(dir.join("index.json")).unwrap();
+    assert_eq!(
+        index,
+        "{\"sheets\": [\"azure-retail-usd.csv\", \"azure-retail-eur.csv\"]}\n"
+    );
+
+    // Every preset prices without a missing price on the refreshed sheet.
+    let text = std::fs::read_to_string(&opts.out).unwrap();
+    let sheet = PriceSheet::parse("azure-retail-eur.csv", &text).unwrap();
+    for (id, _, _) in presets::PRESETS {
+        let scenario = presets::preset(id).unwrap();
+        let plan = evaluate(&scenario, &sheet, &table);
+        assert!(
+            plan.is_ok(),
+            "{id}: {}",
+            plan.err().map(|e| e.to_string()).unwrap_or_default()
+        );
+        assert_eq!(plan.unwrap().currency, "EUR");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+// ---------------------------------------------------------------- output
+
+#[test]
+fn an_invalid_sheet_never_replaces_the_target() {
+    let dir = temp_dir("invalid");
+    let target = dir.join("sheet.csv");
+    std::fs::write(&target, "old contents").unwrap();
+    let err = write_sheet(&target, "not,a,price,sheet\n").unwrap_err();
+    assert!(err.contains("not valid"), "{err}");
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "old contents");
+    assert_eq!(
+        std::fs::read_dir(&dir).unwrap().count(),
+        1,
+        "the temporary file is removed"
+    );
+    let err = write_sheet(&dir.join("missing-dir").join("x.csv"), "x").unwrap_err();
+    assert!(err.contains("does not exist"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_sheet_list_gains_the_new_file_once() {
+    let one = "{\"sheets\": [\"azure-retail-usd.csv\"]}\n";
+    assert_eq!(
+        add_to_index(one, "azure-retail-eur.csv").unwrap().unwrap(),
+        "{\"sheets\": [\"azure-retail-usd.csv\", \"azure-retail-eur.csv\"]}\n"
+    );
+    assert_eq!(add_to_index(one, "azure-retail-usd.csv").unwrap(), None);
+    let more = add_to_index("{\"sheets\": [], \"default\": \"a.csv\"}", "b.csv")
+        .unwrap()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_str(&more).unwrap();
+    assert_eq!(v["sheets"][0], "b.csv");
+    assert_eq!(v["default"], "a.csv");
+    assert!(add_to_index("[1]", "b.csv").is_err());
+    assert!(add_to_index("{\"sheets\": 3}", "b.csv").is_err());
+    assert!(add_to_index("{", "b.csv").is_err());
+
+    let dir = temp_dir("index");
+    assert_eq!(
+        update_index(&dir.join("x.csv")).unwrap(),
+        IndexUpdate::NoIndex
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn dates_and_retry_rules() {
+    assert_eq!(civil_date(0), "1970-01-01");
+    assert_eq!(civil_date(11_017), "2000-03-01");
+    assert_eq!(civil_date(19_782), "2024-02-29");
+    assert_eq!(civil_date(20_818), "2026-12-31");
+
+    assert_eq!(parse_retry_after(" 7 "), Some(Duration::from_secs(7)));
+    assert_eq!(parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT"), None);
+    assert!(retryable_status(429) && retryable_status(500) && retryable_status(503));
+    assert!(!retryable_status(400) && !retryable_status(404) && !retryable_status(200));
+    let p = RetryPolicy::default();
+    assert_eq!(p.backoff(0), Duration::from_secs(1));
+    assert_eq!(p.backoff(3), Duration::from_secs(8));
+    assert_eq!(p.backoff(40), Duration::from_secs(30), "capped");
+    assert_eq!(
+        p.wait(2, Some(Duration::from_secs(3))),
+        Ok(Duration::from_secs(3)),
+        "Retry-After wins"
+    );
+    assert_eq!(p.wait(2, None), Ok(Duration::from_secs(4)));
+    assert_eq!(
+        p.wait(0, Some(Duration::from_secs(3600))),
+        Err(Duration::from_secs(3600))
+    );
+}
+
+#[test]
+fn bad_options_are_refused_before_any_request() {
+    let opts = |regions: &[&str], currency: &str| Options {
+        regions: strings(regions),
+        currency: currency.into(),
+        out: PathBuf::from("x.csv"),
+        base_url: BASE.into(),
+        max_pages: 5,
+        strict: false,
+    };
+    let mut never = MapFetch::new(&[]);
+    for (o, want) in [
+        (opts(&["westeurope"], "eur"), "three-letter"),
+        (opts(&["narnia"], "EUR"), "narnia"),
+        (opts(&[], "EUR"), "empty"),
+        (opts(&["westeurope", "westeurope"], "EUR"), "twice"),
+    ] {
+        let err = run(&o, &mut never, &mut |_: &str| {}).unwrap_err();
+        assert!(
+            matches!(err, RefreshError::Usage(_)) && err.to_string().contains(want),
+            "{err}"
+        );
+    }
+    assert!(never.asked.is_empty());
+}
+
+// ---------------------------------------------------------------- end to end
+
+#[derive(Clone, Copy, PartialEq)]
+enum Mode {
+    /// Serve the fixtures; 429 once on one page and 500 once on another.
+    Fixtures,
+    /// Answer 500 to everything.
+    AlwaysFail,
+}
+
+struct Server {
+    base: String,
+    log: Arc<Mutex<Vec<String>>>,
+    stop: Arc<AtomicBool>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Server {
+    /// Listens on a free port of 127.0.0.1. The thread ends when told to,
+    /// or by itself after 60 s.
+    fn start(mode: Mode) -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let base = format!("http://127.0.0.1:{port}/api/retail/prices");
+        listener.set_nonblocking(true).unwrap();
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let stop = Arc::new(AtomicBool::new(false));
+        let (log2, stop2, base2) = (log.clone(), stop.clone(), base.clone());
+        let thread = std::thread::spawn(move || {
+            let deadline = Instant::now() + Duration::from_secs(60);
+            let mut faulted: HashSet<&'static str> = HashSet::new();
+            while !stop2.load(Ordering::SeqCst) && Instant::now() < deadline {
+                match listener.accept() {
+                    Ok((stream, _)) => serve(stream, mode, &base2, &log2, &mut faulted),
+                    Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                        std::thread::sleep(Duration::from_millis(5));
+                    }
+                    Err(_) => break,
+                }
+            }
+        });
+        Self {
+            base,
+            log,
+            stop,
+            thread: Some(thread),
+        }
+    }
+
+    fn requests(&self) -> Vec<String> {
+        self.log.lock().unwrap().clone()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            if let Some(b) = s
+                .get(i + 1..i + 3)
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+            {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The decoded query parameters of a request target.
+fn params(target: &str) -> HashMap<String, String> {
+    let query = target.split_once('?').map(|(_, q)| q).unwrap_or("");
+    query
+        .split('&')
+        .filter_map(|p| p.split_once('='))
+        .map(|(k, v)| (percent_decode(k), percent_decode(v)))
+        .collect()
+}
+
+/// Which fixture answers a request: `page=NAME` in a next link, else the
+/// first page of a query by its filter; `None` for a query with no fixture
+/// (answered with an empty page).
+fn route(p: &HashMap<String, String>) -> Option<&'static str> {
+    const PAGES: [&str; 8] = [
+        "vm-westeurope-1",
+        "vm-westeurope-2",
+        "vm-westeurope-3",
+        "vm-westeurope-reservation",
+        "vm-southeastasia",
+        "app-service-westeurope",
+        "front-door",
+        "traffic-manager",
+    ];
+    if let Some(page) = p.get("page") {
+        return PAGES.iter().copied().find(|n| n == page);
+    }
+    let f = p.get("$filter")?;
+    let has = |s: &str| f.contains(s);
+    let consumption = has("priceType eq 'Consumption'");
+    let reservation = has("priceType eq 'Reservation'");
+    let we = has("armRegionName eq 'westeurope'");
+    let sea = has("armRegionName eq 'southeastasia'");
+    if has("serviceName eq 'Virtual Machines'") {
+        return match (we, sea, consumption, reservation) {
+            (true, _, true, _) => Some("vm-westeurope-1"),
+            (true, _, _, true) => Some("vm-westeurope-reservation"),
+            (_, true, true, _) => Some("vm-southeastasia"),
+            _ => None,
+        };
+    }
+    if has("serviceName eq 'Azure App Service'") && we && consumption {
+        return Some("app-service-westeurope");
+    }
+    if has("serviceName eq 'Azure Front Door Service'") && !has("armRegionName") {
+        return Some("front-door");
+    }
+    if has("serviceName eq 'Traffic Manager'") && !has("armRegionName") {
+        return Some("traffic-manager");
+    }
+    None
+}
+
+fn respond(stream: &mut TcpStream, status: &str, extra: &str, body: &str) {
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n{extra}\r\n",
+        body.len()
+    );
+    let _ = stream.write_all(head.as_bytes());
+    let _ = stream.write_all(body.as_bytes());
+    let _ = stream.flush();
+}
+
+fn serve(
+    mut stream: TcpStream,
+    mode: Mode,
+    base: &str,
+    log: &Mutex<Vec<String>>,
+    faulted: &mut HashSet<&'static str>,
+) {
+    let _ = stream.set_nonblocking(false);
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
+    let mut request = Vec::new();
+    let mut buf = [0u8; 4096];
+    while !request.windows(4).any(|w| w == b"\r\n\r\n") && request.len() < 64 * 1024 {
+        match stream.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => request.extend_from_slice(&buf[..n]),
+        }
+    }
+    let text = String::from_utf8_lossy(&request).into_owned();
+    let target = text
+        .lines()
+        .next()
+        .and_then(|l| l.split(' ').nth(1))
+        .unwrap_or("")
+        .to_string();
+    if mode == Mode::AlwaysFail {
+        log.lock().unwrap().push(format!("500 {target}"));
+        return respond(
+            &mut stream,
+            "500 Internal Server Error",
+            "",
+            "{\"error\":\"down\"}",
+        );
+    }
+    let p = params(&target);
+    // Every request carries the api-version and the currency.
+    if p.get("api-version").map(String::as_str) != Some("2023-01-01-preview")
+        || p.get("currencyCode").map(String::as_str) != Some("'EUR'")
+    {
+        log.lock().unwrap().push(format!("400 {target}"));
+        return respond(
+            &mut stream,
+            "400 Bad Request",
+            "",
+            "{\"Error\":{\"Message\":\"bad query\"}}",
+        );
+    }
+    let name = route(&p);
+    if name == Some("vm-westeurope-2") && faulted.insert("vm-westeurope-2") {
+        log.lock().unwrap().push(format!("429 {target}"));
+        return respond(
+            &mut stream,
+            "429 Too Many Requests",
+            "Retry-After: 1\r\n",
+            "{}",
+        );
+    }
+    if name == Some("front-door") && faulted.insert("front-door") {
+        log.lock().unwrap().push(format!("500 {target}"));
+        return respond(&mut stream, "500 Internal Server Error", "", "{}");
+    }
+    let body = match name {
+        Some(n) => std::fs::read_to_string(format!("{FIXTURES}/{n}.json"))
+            .unwrap_or_default()
+            .replace("{BASE}", base),
+        None => "{\"BillingCurrency\":\"USD\",\"Items\":[],\"NextPageLink\":null,\"Count\":0}"
+            .to_string(),
+    };
+    log.lock()
+        .unwrap()
+        .push(format!("200 {} {target}", name.unwrap_or("empty")));
+    respond(&mut stream, "200 OK", "", &body);
+}
+
+fn refresh_prices(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_refresh-prices"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn end_to_end_against_a_local_server_with_a_429_and_a_500() {
+    let server = Server::start(Mode::Fixtures);
+    let dir = temp_dir("e2e");
+    std::fs::write(
+        dir.join("index.json"),
+        "{\"sheets\": [\"azure-retail-usd.csv\"]}\n",
+    )
+    .unwrap();
+    let out = dir.join("azure-retail-eur.csv");
+    let out_s = out.to_string_lossy().into_owned();
+    let run = refresh_prices(&[
+        "--regions",
+        "westeurope,southeastasia",
+        "--currency",
+        "EUR",
+        "--out",
+        &out_s,
+        "--base-url",
+        &server.base,
+        "--retry-delay-ms",
+        "20",
+        "--timeout-secs",
+        "10",
+    ]);
+    let stdout = text(&run.stdout);
+    let stderr = text(&run.stderr);
+    let requests = server.requests();
+    drop(server);
+    assert_eq!(
+        run.status.code(),
+        Some(1),
+        "written with gaps\nstdout:\n{stdout}\nstderr:\n{stderr}"
+    );
+
+    // The 429 and the 500 were retried, and the pages chained.
+    let count = |prefix: &str| requests.iter().filter(|r| r.starts_with(prefix)).count();
+    assert_eq!(count("429 "), 1, "{requests:#?}");
+    assert_eq!(count("500 "), 1, "{requests:#?}");
+    assert_eq!(count("400 "), 0, "{requests:#?}");
+    for page in [
+        "vm-westeurope-1",
+        "vm-westeurope-2",
+        "vm-westeurope-3",
+        "front-door",
+        "traffic-manager",
+    ] {
+        assert_eq!(count(&format!("200 {page} ")), 1, "{page}: {requests:#?}");
+    }
+    assert!(
+        stderr.contains("HTTP 429") && stderr.contains("Retry-After"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("HTTP 500"), "{stderr}");
+    assert!(
+        stderr.contains("10 Hours"),
+        "the skipped unit is named: {stderr}"
+    );
+
+    // The sheet parses and holds the fixture prices.
+    let sheet = PriceSheet::parse(
+        "azure-retail-eur.csv",
+        &std::fs::read_to_string(&out).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(sheet.currency, "EUR");
+    assert_eq!(sheet.rows.len(), 19);
+    let d2s = sheet
+        .rows
+        .iter()
+        .find(|r| {
+            r.meter_name == "D2s v5"
+                && r.arm_region_name == "westeurope"
+                && r.reservation_term == ReservationTerm::None
+        })
+        .unwrap();
+    assert_eq!(d2s.retail_price, 0.1104);
+    assert!(
+        d2s.source
+            .starts_with("Azure Retail Prices API, fetched 20"),
+        "{}",
+        d2s.source
+    );
+    assert!(sheet
+        .rows
+        .iter()
+        .any(|r| r.reservation_term == ReservationTerm::ThreeYears && r.retail_price == 1102.5));
+    assert!(sheet
+        .rows
+        .iter()
+        .any(|r| r.meter_name == "Standard Requests" && r.tier_minimum_units == 25000.0));
+    assert!(!sheet
+        .rows
+        .iter()
+        .any(|r| r.product_name.ends_with(" Windows") || r.sku_name.contains("Spot")));
+
+    // The missing-meter report: per region, with the reason where known.
+    assert!(stdout.contains("Missing: "), "{stdout}");
+    assert!(stdout.contains("  westeurope ("), "{stdout}");
+    assert!(stdout.contains("  southeastasia ("), "{stdout}");
+    assert!(stdout.contains("  Zone 1 ("), "{stdout}");
+    assert!(stdout.contains("Virtual Machines / Virtual Machines Dsv5 Series / D8s v5 / D8s v5: the API's unit “10 Hours”"), "{stdout}");
+    assert!(
+        stdout.contains("Redis Cache / Azure Redis Cache Premium / P1 / P1 Cache Instance"),
+        "{stdout}"
+    );
+    assert!(
+        !stdout.contains("Dsv5 Series / D2s v5 / D2s v5\n"),
+        "D2s v5 was returned: {stdout}"
+    );
+    assert!(stdout.contains("(1 Year reservation)"), "{stdout}");
+
+    // The sheet list gained the new file.
+    let index = std::fs::read_to_string(dir.join("index.json")).unwrap();
+    assert!(index.contains("\"azure-retail-eur.csv\""), "{index}");
+    assert!(stdout.contains("sheet selector"), "{stdout}");
+    // Only the sheet and the index are left in the folder.
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["azure-retail-eur.csv", "index.json"]);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_failing_run_leaves_the_existing_sheet_untouched() {
+    let server = Server::start(Mode::AlwaysFail);
+    let dir = temp_dir("fail");
+    let out = dir.join("azure-retail-eur.csv");
+    let before = presets::DEFAULT_SHEET_CSV;
+    std::fs::write(&out, before).unwrap();
+    let out_s = out.to_string_lossy().into_owned();
+    let run = refresh_prices(&[
+        "--regions",
+        "westeurope",
+        "--currency",
+        "EUR",
+        "--out",
+        &out_s,
+        "--base-url",
+        &server.base,
+        "--max-retries",
+        "2",
+        "--retry-delay-ms",
+        "10",
+    ]);
+    let requests = server.requests();
+    drop(server);
+    let stderr = text(&run.stderr);
+    assert_eq!(run.status.code(), Some(2), "{stderr}");
+    assert_eq!(
+        requests.len(),
+        3,
+        "one attempt and two retries, then stop: {requests:#?}"
+    );
+    assert!(
+        stderr.contains("HTTP 500") && stderr.contains("gave up after 3 attempts"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("Nothing was written"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), before);
+    assert_eq!(
+        std::fs::read_dir(&dir).unwrap().count(),
+        1,
+        "no temporary file left"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_command_explains_itself_and_refuses_bad_arguments() {
+    let help = refresh_prices(&["--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    let usage = text(&help.stdout);
+    for needle in [
+        "--regions",
+        "--currency",
+        "--out",
+        "--base-url",
+        "Exit status",
+        "  1  ",
+        "  2  ",
+    ] {
+        assert!(usage.contains(needle), "{needle}: {usage}");
+    }
+    let bad = refresh_prices(&[
+        "--regions",
+        "westeurope",
+        "--out",
+        "x.csv",
+        "--currency",
+        "euro",
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(text(&bad.stderr).contains("three-letter"));
+    let missing = refresh_prices(&["--regions", "westeurope"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(text(&missing.stderr).contains("--out is required"));
+}
