@@ -289,7 +289,7 @@ fn autoscale_max_is_never_below_1000_ru_per_s() {
 }
 
 #[test]
-#[ignore = "BUG: src/engine/costs.rs cosmos_throughput (Autoscale) bills max(10% × Tmax, average-to-peak × Tmax); the hourly peak is the workload's, average-to-peak × needed RU/s, so raising Tmax to the 1,000 RU/s minimum (or rounding it up) inflates the bill"]
+
 fn autoscale_bills_the_workloads_hourly_peak_not_the_raised_maximum() {
     // Need 17 RU/s at peak, max raised to 1,000 RU/s. Hourly peak at 0.5
     // average-to-peak: 0.5 × 17 = 8.5 RU/s, below the floor, so each region

@@ -289,7 +289,7 @@ fn table_output_shows_the_tiers_and_the_recommendation() {
 }
 
 #[test]
-#[ignore = "BUG: src/engine/report.rs line_items_csv writes the category as format!(\"{:?}\").to_lowercase() (cosmosthroughput, replicationegress, frontdoor) while the JSON contract uses the snake_case ids (cosmos_throughput, replication_egress, front_door)"]
+
 fn csv_categories_use_the_same_ids_as_the_json() {
     let doc = json(&[
         "--preset",

@@ -548,7 +548,7 @@ fn errors_report_the_physical_line_when_no_blank_line_precedes_the_row() {
 }
 
 #[test]
-#[ignore = "BUG: src/engine/pricing.rs takes the line from csv's record.position().line(), which for the first record after blank lines is the line of the first blank line (BurntSushi/rust-csv#208), so the error names the wrong line"]
+
 fn errors_after_blank_lines_report_the_physical_line() {
     // header (1), row (2), blank (3), blank (4), bad row (5).
     let bad = replace_field(ROW_B, col("retail_price"), "x");
@@ -560,7 +560,7 @@ fn errors_after_blank_lines_report_the_physical_line() {
 }
 
 #[test]
-#[ignore = "BUG: same csv position quirk in src/engine/pricing.rs: PriceRow.line (shown as sheet_line and in duplicate-meter messages) is the blank line's number for the first row after blank lines"]
+
 fn row_lines_after_blank_lines_are_physical_lines() {
     // header (1), A (2), blank (3), B (4), blank (5), blank (6), C (7).
     let text = format!("{}\n{ROW_A}\n\n{ROW_B}\n\n\n{ROW_C}\n", header());
@@ -574,7 +574,7 @@ fn row_lines_after_blank_lines_are_physical_lines() {
 }
 
 #[test]
-#[ignore = "BUG: src/engine/regions.rs has the same csv position quirk: an error in the first row after a blank line names the blank line"]
+
 fn regions_csv_errors_after_blank_lines_report_the_physical_line() {
     // header (1), westeurope (2), blank (3), bad northeurope (4).
     let mut lines: Vec<&str> = presets::REGIONS_CSV.lines().take(3).collect();

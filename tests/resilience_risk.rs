@@ -128,7 +128,7 @@ fn warm_standby_capacity_is_what_its_web_pool_carries_when_that_is_the_bottlenec
 }
 
 #[test]
-#[ignore = "BUG: src/engine/tiers.rs stamps_for (ActivePassive) sizes the standby's capacity from the web pool alone; when the AKS back end at its minimum carries less, the standby is counted as full size, so RTO omits the scale-out and compute_multiple overstates it"]
+
 fn warm_standby_capacity_is_limited_by_its_smallest_pool() {
     // App Service 1,000 req/s per instance: standby web pool 2 × 1,000 = 2,000
     // ≥ 1,400 origin req/s (1.0), but AKS 3 nodes × 400 = 1,200 req/s (0.857).

@@ -467,7 +467,7 @@ impl<'a> Pricer<'a> {
     ///   in every region; billed `T/100 × hours` per region at the single-write
     ///   or multi-region-write rate, ×1.25 on single-write accounts with zones.
     /// * Autoscale: `Tmax = max(1000, ⌈…⌉₁₀₀)`; billed on the hourly peak, taken
-    ///   as `max(10% × Tmax, average-to-peak × Tmax)`, at the autoscale rate
+    ///   as `max(10% × Tmax, average-to-peak × needed)`, at the autoscale rate
     ///   (1.5× manual for single write; the manual rate for multi-region writes),
     ///   no zone surcharge.
     /// * Serverless (single region only): `RU per month ÷ 1M × price`, ×1.25 with zones.
@@ -550,7 +550,9 @@ impl<'a> Pricer<'a> {
                     notes.push("Reservations are applied to manual throughput only; autoscale RU/s are priced pay-as-you-go.".into());
                 }
                 let tmax = cosmos::round_up_100(needed).max(cosmos::MIN_AUTOSCALE_MAX_RU_PER_S);
-                let billed = (tmax * s.workload.average_to_peak_ratio).max(tmax * cosmos::AUTOSCALE_FLOOR_FRACTION);
+                // The hourly peak follows the workload (average-to-peak × what it
+                // needs), never below the 10% floor of the autoscale maximum.
+                let billed = (needed * s.workload.average_to_peak_ratio).max(tmax * cosmos::AUTOSCALE_FLOOR_FRACTION);
                 let key = if multi_write { meters::COSMOS_AUTOSCALE_MRU } else { meters::COSMOS_AUTOSCALE_RU };
                 let label = if multi_write { "Cosmos DB autoscale multi-region-write RU/s" } else { "Cosmos DB autoscale RU/s" };
                 for region in account_regions {
@@ -564,7 +566,7 @@ impl<'a> Pricer<'a> {
                             value: billed / 100.0 * h,
                             unit: "100 RU/s-hours",
                             how: format!(
-                                "{need_text}, max {} RU/s; hourly peak max(10% × max, {} × max) = {} RU/s ÷ 100 × {} h",
+                                "{need_text}, max {} RU/s; hourly peak max(10% × max, {} × needed) = {} RU/s ÷ 100 × {} h",
                                 format::number(tmax, 0),
                                 format::number(s.workload.average_to_peak_ratio, 2),
                                 format::number(billed, 0),

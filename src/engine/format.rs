@@ -57,7 +57,9 @@ pub fn money_whole(value: f64, currency: &str) -> String {
 }
 
 fn money_with(value: f64, currency: &str, decimals: usize) -> String {
-    let text = format!("{:.*}", decimals, value.abs());
+    // Round half away from zero ($1,234.5 → $1,235), as people expect.
+    let scale = 10f64.powi(decimals as i32);
+    let text = format!("{:.*}", decimals, (value.abs() * scale).round() / scale);
     let (int, frac) = text.split_once('.').unwrap_or((text.as_str(), ""));
     let int = number(int.parse::<f64>().unwrap_or(0.0), 0);
     let body = if frac.is_empty() { int } else { format!("{int}.{frac}") };

@@ -253,10 +253,10 @@ impl PriceSheet {
         };
         for record in reader.records() {
             let record = record.map_err(|e| {
-                let line = e.position().map(|p| p.line() as usize).unwrap_or(0);
+                let line = e.position().map(|p| line_at(text, p.byte())).unwrap_or(0);
                 err(line, None, format!("this line cannot be read as CSV: {e}"))
             })?;
-            let line = record.position().map(|p| p.line() as usize).unwrap_or(0);
+            let line = record.position().map(|p| line_at(text, p.byte())).unwrap_or(0);
             if record.iter().all(|f| f.is_empty()) {
                 continue;
             }
@@ -463,6 +463,14 @@ impl PriceSheet {
             .filter(|d| !d.is_empty())
             .max()
     }
+}
+
+/// The 1-based line of the first character of the record starting at `byte`.
+/// (csv reports the first record after blank lines at the blank line.)
+pub(crate) fn line_at(text: &str, byte: u64) -> usize {
+    let start = (byte as usize).min(text.len());
+    let skipped = text[start..].chars().take_while(|c| *c == '\n' || *c == '\r').filter(|c| *c == '\n').count();
+    1 + text.as_bytes()[..start].iter().filter(|b| **b == b'\n').count() + skipped
 }
 
 fn index_key(

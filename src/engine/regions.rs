@@ -65,8 +65,11 @@ impl RegionTable {
         }
         let mut regions: Vec<Region> = Vec::new();
         for record in reader.records() {
-            let record = record.map_err(|e| err(0, None, format!("cannot be read as CSV: {e}")))?;
-            let line = record.position().map(|p| p.line() as usize).unwrap_or(0);
+            let record = record.map_err(|e| {
+                let line = e.position().map(|p| super::pricing::line_at(text, p.byte())).unwrap_or(0);
+                err(line, None, format!("cannot be read as CSV: {e}"))
+            })?;
+            let line = record.position().map(|p| super::pricing::line_at(text, p.byte())).unwrap_or(0);
             if record.iter().all(|f| f.is_empty()) {
                 continue;
             }

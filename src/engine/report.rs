@@ -202,7 +202,7 @@ pub fn line_items_csv(plan: &Plan) -> String {
         for li in &t.cost.line_items {
             let _ = w.write_record([
                 t.cost.tier.id().to_string(),
-                format!("{:?}", li.category).to_lowercase(),
+                serde_json::to_value(li.category).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(),
                 li.component.clone(),
                 li.region.clone(),
                 li.quantity.to_string(),

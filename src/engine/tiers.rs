@@ -10,7 +10,8 @@ use super::pricing::{MissingPrice, PriceSheet};
 use super::regions::RegionTable;
 use super::scenario::{Consistency, CosmosMode, Scenario};
 
-/// The tiers, cheapest and least capable first.
+/// The tiers, least capable first (usually, but not always, cheapest first:
+/// active-passive provisions every read in both regions).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
 pub enum TierId {
@@ -147,12 +148,17 @@ pub fn stamps_for(tier: TierId, s: &Scenario) -> Vec<Stamp> {
                 };
                 let app_n = if app.enabled { standby_app } else { 0 };
                 let aks_n = if aks.enabled { standby_aks } else { 0 };
-                // The standby's capacity: what its web pool can carry.
-                let fraction = if app.enabled {
-                    app_n as f64 * app.requests_per_s_per_instance / rps
-                } else {
-                    aks_n as f64 * aks.requests_per_s_per_node / rps
-                };
+                // The standby's capacity: what its weakest enabled pool can carry.
+                let mut fraction = f64::INFINITY;
+                if app.enabled {
+                    fraction = fraction.min(app_n as f64 * app.requests_per_s_per_instance / rps);
+                }
+                if aks.enabled {
+                    fraction = fraction.min(aks_n as f64 * aks.requests_per_s_per_node / rps);
+                }
+                if !fraction.is_finite() {
+                    fraction = 0.0;
+                }
                 out.push(Stamp {
                     region: second.region.clone(),
                     role: StampRole::Standby,
@@ -276,7 +282,9 @@ pub fn price_tier(tier: TierId, s: &Scenario, sheet: &PriceSheet, regions: &Regi
         TierId::ActivePassive => stamps.iter().map(|st| st.capacity_fraction).sum(),
         _ => stamps.len() as f64 * s.compute.stamp_capacity_fraction,
     };
-    let compute_instances = stamps.iter().map(|st| st.app_service_instances + st.aks_nodes).sum();
+    let compute_instances = stamps
+        .iter()
+        .fold(0u32, |n, st| n.saturating_add(st.app_service_instances).saturating_add(st.aks_nodes));
     let front_door = items
         .iter()
         .filter(|i| i.category == Category::FrontDoor && !i.component.starts_with("Traffic Manager"))

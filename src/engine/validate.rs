@@ -11,6 +11,9 @@ use super::scenario::Scenario;
 /// Most regions a scenario may have.
 pub const MAX_REGIONS: usize = 5;
 
+/// Most instances (or nodes) one stamp may need at full peak.
+pub const MAX_INSTANCES_PER_STAMP: f64 = 10_000.0;
+
 /// A problem with one input.
 #[derive(Clone, Debug, PartialEq, Serialize, thiserror::Error)]
 #[error("{field}: {message}")]
@@ -107,6 +110,17 @@ pub fn validate(s: &Scenario, regions: &RegionTable) -> Vec<FieldError> {
         c.positive("compute.aks.requests_per_s_per_node", cp.aks.requests_per_s_per_node, 1_000_000.0, "requests/s");
         if cp.aks.min_nodes < 1 || cp.aks.min_nodes > 1000 {
             c.push("compute.aks.min_nodes", format!("must be between 1 and 1000; it is {}", cp.aks.min_nodes));
+        }
+    }
+    // Keep instance counts in a range a person could mean (and u32 can count).
+    let origin_rps = s.workload.peak_requests_per_s * (1.0 - s.workload.edge_cache_hit_ratio);
+    for (on, field, per, what) in [
+        (cp.app_service.enabled, "compute.app_service.requests_per_s_per_instance", cp.app_service.requests_per_s_per_instance, "instances"),
+        (cp.aks.enabled, "compute.aks.requests_per_s_per_node", cp.aks.requests_per_s_per_node, "nodes"),
+    ] {
+        let needed = origin_rps / per;
+        if on && per > 0.0 && needed.is_finite() && needed > MAX_INSTANCES_PER_STAMP {
+            c.push(field, format!("{} req/s at this rate needs {needed:.0} {what} per stamp, more than {MAX_INSTANCES_PER_STAMP:.0}: check the requests per second one can serve", origin_rps.round()));
         }
     }
     c.range("compute.stamp_capacity_fraction", cp.stamp_capacity_fraction, 0.05, 1.0, "of global peak");

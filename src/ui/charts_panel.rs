@@ -81,6 +81,8 @@ pub fn ChartsPanel() -> impl IntoView {
     let downtime_ref = NodeRef::<Canvas>::new();
     let latency_ref = NodeRef::<Canvas>::new();
     let redraws = RwSignal::new(0u32);
+    // Milliseconds of the last redraw: (curve + simulation, drawing).
+    let timing = RwSignal::new((0.0f64, 0.0f64));
 
     // Redraw on any change of the plan, the curve or the simulation, and
     // when the window is resized (canvas size follows CSS).
@@ -92,6 +94,9 @@ pub fn ChartsPanel() -> impl IntoView {
         resize.track();
         state.presentation.track();
         let Some(good) = state.last_good.get() else { return };
+        let started = super::io::now_ms();
+        let (curve, simulated) = (headroom.get(), sims.get());
+        let computed = super::io::now_ms();
         let plan = &good.plan;
         let sym = currency_symbol(&plan.currency);
         if let Some(canvas) = cost_ref.get() {
@@ -105,7 +110,7 @@ pub fn ChartsPanel() -> impl IntoView {
         }
         if let Some(canvas) = headroom_ref.get() {
             let data = charts::Headroom {
-                points: headroom.get().iter().map(|p| (p.stamp_capacity_fraction, p.monthly_usd, p.shortfall_fraction)).collect(),
+                points: curve.iter().map(|p| (p.stamp_capacity_fraction, p.monthly_usd, p.shortfall_fraction)).collect(),
                 current: good.scenario.compute.stamp_capacity_fraction,
                 currency_symbol: sym.clone(),
             };
@@ -128,7 +133,7 @@ pub fn ChartsPanel() -> impl IntoView {
         }
         if let Some(canvas) = downtime_ref.get() {
             let data = charts::DowntimeDistribution {
-                tiers: sims.get().iter().map(|s| (s.tier.short_label().to_string(), s.percentiles_h.clone())).collect(),
+                tiers: simulated.iter().map(|s| (s.tier.short_label().to_string(), s.percentiles_h.clone())).collect(),
             };
             let _ = draw_on_canvas(&canvas, |a| charts::draw_downtime_distribution(a, &data));
         }
@@ -145,6 +150,7 @@ pub fn ChartsPanel() -> impl IntoView {
             };
             let _ = draw_on_canvas(&canvas, |a| charts::draw_latency(a, &data));
         }
+        timing.set((computed - started, super::io::now_ms() - computed));
         redraws.update(|n| *n += 1);
     });
 
@@ -238,7 +244,8 @@ pub fn ChartsPanel() -> impl IntoView {
     };
     let _ = TierId::ALL;
     view! {
-        <section class="charts" aria-label="Charts" data-testid="charts" data-redraws=move || redraws.get().to_string()>
+        <section class="charts" aria-label="Charts" data-testid="charts" data-redraws=move || redraws.get().to_string()
+            data-compute-ms=move || format!("{:.2}", timing.get().0) data-draw-ms=move || format!("{:.2}", timing.get().1)>
             <ChartFrame title="Monthly cost by component" id="cost" canvas=cost_ref
                 description="Stacked monthly cost of each tier, by component.">{move || cost_table()}</ChartFrame>
             <ChartFrame title="Failover headroom" id="headroom" canvas=headroom_ref
