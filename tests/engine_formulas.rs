@@ -2,6 +2,7 @@
 //! test builds a small scenario, works the arithmetic out in its comment, and
 //! takes unit prices from the shipped sheet's rows (looked up by meter), so it
 //! checks the formula rather than a copied constant.
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

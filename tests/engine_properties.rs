@@ -2,6 +2,7 @@
 //! perturbing the default scenario or a preset inside the validation ranges
 //! (every generated scenario is checked to be valid), then evaluated with the
 //! shipped price sheet.
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

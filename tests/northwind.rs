@@ -1,6 +1,7 @@
 //! The Northwind Bookings preset: the seed's own worked example must come
 //! out of the planner, and relaxing its targets must move the recommendation
 //! to cheaper tiers.
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

@@ -1,5 +1,6 @@
 //! The `plan` command: its JSON scripting contract, its CSV export, and exit
 //! status 2 with a message naming the field for bad input.
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

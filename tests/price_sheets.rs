@@ -3,6 +3,7 @@
 //! the engine has a meter for; bad sheets are rejected with the file, line
 //! and column; forgiven quirks (BOM, blank lines) are accepted; arbitrary
 //! text never panics the parser.
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

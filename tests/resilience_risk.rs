@@ -2,6 +2,7 @@
 //! its parts, RPO from the data band, composite availability, the latency
 //! model, expected downtime in closed form, SLA credits, break-even, the
 //! headroom curve and the seeded Monte Carlo.
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

@@ -1,5 +1,6 @@
 //! Share links and scenario files: round trips, damaged and foreign links,
 //! links from older versions, hostile text, and never panicking on any input.
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

@@ -268,7 +268,7 @@ impl<'a> Pricer<'a> {
             unit_price,
             monthly_usd: monthly,
             formula,
-            price: Arc::new(row.clone()),
+            price: Arc::clone(row),
         });
     }
 

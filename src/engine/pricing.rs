@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fmt;
+use std::sync::Arc;
 
 /// The header every price sheet must start with, in this order.
 pub const PRICE_SHEET_COLUMNS: [&str; 15] = [
@@ -187,7 +188,8 @@ pub struct SheetError {
     pub message: String,
 }
 
-type IndexKey = (String, String, String, String, String, PriceType, ReservationTerm);
+/// One string per meter, region, type and term (one allocation per lookup).
+type IndexKey = String;
 
 /// A parsed, validated price sheet.
 #[derive(Clone, Debug, Default)]
@@ -196,7 +198,8 @@ pub struct PriceSheet {
     pub name: String,
     /// The one currency every row is in.
     pub currency: String,
-    pub rows: Vec<PriceRow>,
+    /// Rows in file order; shared (not copied) by every line item priced from them.
+    pub rows: Vec<Arc<PriceRow>>,
     index: HashMap<IndexKey, usize>,
 }
 
@@ -392,7 +395,7 @@ impl PriceSheet {
                 }
                 sheet.index.insert(key, sheet.rows.len());
             }
-            sheet.rows.push(row);
+            sheet.rows.push(Arc::new(row));
         }
         if sheet.rows.is_empty() {
             return Err(err(2, None, "the sheet has a header but no price rows".into()));
@@ -401,7 +404,7 @@ impl PriceSheet {
     }
 
     /// The pay-as-you-go row for a meter in a region.
-    pub fn consumption(&self, key: &MeterKey, region: &str) -> Result<&PriceRow, MissingPrice> {
+    pub fn consumption(&self, key: &MeterKey, region: &str) -> Result<&Arc<PriceRow>, MissingPrice> {
         self.lookup(key, region, ReservationTerm::None)
     }
 
@@ -412,7 +415,7 @@ impl PriceSheet {
         key: &MeterKey,
         region: &str,
         term: ReservationTerm,
-    ) -> Result<&PriceRow, MissingPrice> {
+    ) -> Result<&Arc<PriceRow>, MissingPrice> {
         let price_type = if term == ReservationTerm::None {
             PriceType::Consumption
         } else {
@@ -482,13 +485,13 @@ fn index_key(
     price_type: PriceType,
     term: ReservationTerm,
 ) -> IndexKey {
-    (
-        service.to_string(),
-        product.to_string(),
-        sku.to_string(),
-        meter.to_string(),
-        region.to_string(),
-        price_type,
-        term,
-    )
+    const SEP: char = '\u{1f}';
+    let mut key = String::with_capacity(service.len() + product.len() + sku.len() + meter.len() + region.len() + 16);
+    for part in [service, product, sku, meter, region] {
+        key.push_str(part);
+        key.push(SEP);
+    }
+    key.push(if price_type == PriceType::Consumption { 'C' } else { 'R' });
+    key.push_str(term.as_str());
+    key
 }
