@@ -156,5 +156,12 @@ async fn charts_are_drawn_crisp_and_redrawn_when_the_plan_changes() {
     assert!(second > first, "redrawn after the plan changed ({first} → {second})");
     // Each chart has a table alternative.
     assert_eq!(root.query_selector_all(".chart-table").unwrap().length(), 5);
+    // Opening one shows its table, with a row per cost category.
+    let details: web_sys::HtmlDetailsElement = query(&root, "[data-testid='chart-cost'] details").unwrap().dyn_into().unwrap();
+    details.set_open(true);
+    tick().await;
+    let table = query(&root, "[data-testid='chart-cost'] table.data-table").expect("the table alternative renders when opened");
+    assert_eq!(table.query_selector_all("tbody tr").unwrap().length(), 7, "one row per cost category");
+    assert!(table.text_content().unwrap().contains("Cosmos DB throughput"));
     root.remove();
 }

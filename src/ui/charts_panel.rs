@@ -119,6 +119,7 @@ fn ChartFrame(
     /// The table alternative.
     children: ChildrenFn,
 ) -> impl IntoView {
+    let table_open = RwSignal::new(false);
     view! {
         <figure class="chart" data-testid=format!("chart-{id}")>
             <figcaption>
@@ -126,9 +127,13 @@ fn ChartFrame(
                 <p class="chart-desc">{description}</p>
             </figcaption>
             <canvas node_ref=canvas role="img" aria-label=format!("{title}: {description}") data-testid=format!("canvas-{id}")></canvas>
-            <details class="chart-table">
+            <details class="chart-table" on:toggle=move |ev| {
+                let open = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
+                table_open.set(open);
+            }>
                 <summary>"Show as a table"</summary>
-                {children()}
+                // Rendered only while open: no work for hidden tables on every change.
+                {move || table_open.get().then(|| children())}
             </details>
         </figure>
     }

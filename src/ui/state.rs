@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::engine::plan::{self, HeadroomPoint, Plan, PlanError};
-use crate::engine::risk::SimulatedRisk;
+use crate::engine::risk::{self, LossImpact, SimulatedRisk};
 use crate::engine::tiers::TierId;
 use crate::engine::{PriceSheet, RegionTable, Scenario};
 
@@ -117,10 +117,23 @@ pub fn headroom_memo(state: AppState) -> Memo<Vec<HeadroomPoint>> {
     })
 }
 
-/// The Monte Carlo of the last good scenario.
+/// The Monte Carlo of the last good scenario. It depends only on the risk
+/// settings and each tier's loss impacts, so a change that does not touch
+/// those (traffic, prices, sizes) does not re-run it.
 pub fn simulation_memo(state: AppState) -> Memo<Vec<SimulatedRisk>> {
+    let inputs = Memo::new(move |_| {
+        let good = state.last_good.get()?;
+        let tiers: Vec<(TierId, Vec<LossImpact>)> = good.plan.tiers.iter().map(|t| (t.cost.tier, t.impacts.clone())).collect();
+        Some((good.scenario.clone(), tiers))
+    });
+    let key = Memo::new(move |_| {
+        inputs.with(|i| i.as_ref().map(|(s, tiers)| (s.risk.clone(), s.commercial.hours_per_month, s.regions.len(), tiers.clone())))
+    });
     Memo::new(move |_| {
-        let Some(good) = state.last_good.get() else { return Vec::new() };
-        plan::simulate(&good.scenario, &good.plan, good.scenario.risk.simulated_years)
+        let Some((risk, _, _, tiers)) = key.get() else { return Vec::new() };
+        let Some((scenario, _)) = inputs.get_untracked() else { return Vec::new() };
+        let mut s = scenario;
+        s.risk = risk;
+        risk::simulate(&s, &tiers, s.risk.simulated_years)
     })
 }

@@ -2,23 +2,23 @@
 //! working (line items, formula, price-sheet row).
 
 use leptos::prelude::*;
-use std::sync::Arc;
 
-use super::state::{AppState, Good, Topic};
+use super::state::{AppState, Topic};
 use crate::engine::costs::Category;
 use crate::engine::format;
 use crate::engine::plan::TierResult;
 use crate::engine::tiers::TierId;
 
 /// A figure that opens its working when pressed.
-fn figure(
+fn figure<T: Fn() -> String + Send + Sync + Clone + 'static>(
     state: AppState,
     tier: TierId,
     topic: Topic,
     testid: String,
-    text: String,
+    text: T,
 ) -> impl IntoView {
-    let label = format!("Show the working for {} of {}", text, tier.short_label());
+    let t = text.clone();
+    let label = move || format!("Show the working for {} of {}", t(), tier.short_label());
     view! {
         <button
             class="figure"
@@ -29,7 +29,7 @@ fn figure(
                 state.working.update(|w| *w = if *w == Some((tier, topic)) { None } else { Some((tier, topic)) });
             }
         >
-            {text}
+            {move || text()}
         </button>
     }
 }
@@ -70,76 +70,87 @@ fn rows() -> Vec<Row> {
     ]
 }
 
-/// The comparison table.
+/// The comparison table. Its structure (four tiers, the metric rows, one
+/// row per user geography) is built once per set of geographies; each cell is
+/// a fine-grained text binding, so an input change only rewrites text.
 #[component]
 pub fn TiersTable() -> impl IntoView {
     let state = expect_context::<AppState>();
-    move || {
-        let Some(good): Option<Arc<Good>> = state.last_good.get() else {
-            return view! { <p class="placeholder" data-testid="loading">"Loading prices…"</p> }.into_any();
-        };
-        let plan = &good.plan;
-        let cur = plan.currency.clone();
-        let recommended = plan.recommended_tier;
-        let header = plan
-            .tiers
-            .iter()
-            .map(|t| {
-                let id = t.cost.tier;
-                let is_rec = recommended == Some(id);
-                view! {
-                    <th scope="col" class:recommended=is_rec data-testid=format!("tier-{}-header", id.id())>
-                        <span class="tier-name">{id.label()}</span>
-                        {is_rec.then(|| view! { <span class="badge" data-testid="recommended-badge">"✓ Recommended"</span> })}
-                    </th>
-                }
+    let good = Memo::new(move |_| state.last_good.get());
+    let loaded = Memo::new(move |_| good.with(|g| g.is_some()));
+    let recommended = Memo::new(move |_| good.with(|g| g.as_ref().and_then(|g| g.plan.recommended_tier)));
+    let geos = Memo::new(move |_| {
+        good.with(|g| {
+            g.as_ref()
+                .and_then(|g| g.plan.tiers.first())
+                .map(|t| t.resilience.latency.iter().map(|g| (g.region.clone(), g.display_name.clone())).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
+    // Text of one tier's cell, recomputed when the plan changes.
+    let cell = move |id: TierId, f: fn(&TierResult, &str) -> String| {
+        move || {
+            good.with(|g| {
+                g.as_ref()
+                    .and_then(|g| g.plan.tier(id).map(|t| f(t, &g.plan.currency)))
+                    .unwrap_or_default()
             })
-            .collect_view();
-        let body = rows()
-            .into_iter()
-            .map(|(label, topic, suffix, fmt)| {
-                let cells = plan
-                    .tiers
-                    .iter()
-                    .map(|t| {
-                        let id = t.cost.tier;
-                        let text = fmt(t, &cur);
-                        view! {
-                            <td class:recommended=recommended == Some(id)>
-                                {figure(state, id, topic, format!("tier-{}-{}", id.id(), suffix), text)}
-                            </td>
-                        }
-                    })
-                    .collect_view();
-                view! { <tr><th scope="row">{label}</th>{cells}</tr> }
-            })
-            .collect_view();
-        // One latency row per user geography.
-        let geos: Vec<(String, String)> = plan
-            .tiers
-            .first()
-            .map(|t| t.resilience.latency.iter().map(|g| (g.region.clone(), g.display_name.clone())).collect())
-            .unwrap_or_default();
-        let latency_rows = geos
+        }
+    };
+    let header = TierId::ALL
+        .into_iter()
+        .map(|id| {
+            let is_rec = move || recommended.get() == Some(id);
+            view! {
+                <th scope="col" class:recommended=is_rec data-testid=format!("tier-{}-header", id.id())>
+                    <span class="tier-name">{id.label()}</span>
+                    {move || is_rec().then(|| view! { <span class="badge" data-testid="recommended-badge">"✓ Recommended"</span> })}
+                </th>
+            }
+        })
+        .collect_view();
+    let body = rows()
+        .into_iter()
+        .map(|(label, topic, suffix, fmt)| {
+            let cells = TierId::ALL
+                .into_iter()
+                .map(|id| {
+                    let testid = format!("tier-{}-{}", id.id(), suffix);
+                    view! {
+                        <td class:recommended=move || recommended.get() == Some(id)>
+                            {figure(state, id, topic, testid, cell(id, fmt))}
+                        </td>
+                    }
+                })
+                .collect_view();
+            view! { <tr><th scope="row">{label}</th>{cells}</tr> }
+        })
+        .collect_view();
+    let latency_rows = move || {
+        geos.get()
             .into_iter()
             .map(|(region, name)| {
-                let cells = plan
-                    .tiers
-                    .iter()
-                    .map(|t| {
-                        let id = t.cost.tier;
-                        let g = t.resilience.latency.iter().find(|g| g.region == region);
-                        let text = g
-                            .map(|g| {
-                                if (g.writes_p95_ms - g.reads_p95_ms).abs() > 0.5 {
-                                    format!("{} ms (writes {} ms)", format::number(g.reads_p95_ms, 0), format::number(g.writes_p95_ms, 0))
-                                } else {
-                                    format!("{} ms", format::number(g.reads_p95_ms, 0))
-                                }
+                let cells = TierId::ALL
+                    .into_iter()
+                    .map(|id| {
+                        let r = region.clone();
+                        let text = move || {
+                            good.with(|g| {
+                                g.as_ref()
+                                    .and_then(|g| g.plan.tier(id))
+                                    .and_then(|t| t.resilience.latency.iter().find(|x| x.region == r))
+                                    .map(|g| {
+                                        if (g.writes_p95_ms - g.reads_p95_ms).abs() > 0.5 {
+                                            format!("{} ms (writes {} ms)", format::number(g.reads_p95_ms, 0), format::number(g.writes_p95_ms, 0))
+                                        } else {
+                                            format!("{} ms", format::number(g.reads_p95_ms, 0))
+                                        }
+                                    })
+                                    .unwrap_or_default()
                             })
-                            .unwrap_or_default();
+                        };
                         view! {
-                            <td class:recommended=recommended == Some(id)>
+                            <td class:recommended=move || recommended.get() == Some(id)>
                                 {figure(state, id, Topic::Latency, format!("tier-{}-latency-{}", id.id(), region), text)}
                             </td>
                         }
@@ -147,41 +158,44 @@ pub fn TiersTable() -> impl IntoView {
                     .collect_view();
                 view! { <tr><th scope="row">{format!("p95 latency, {name} users")}</th>{cells}</tr> }
             })
-            .collect_view();
-        let verdicts = plan
-            .tiers
-            .iter()
-            .map(|t| {
-                let id = t.cost.tier;
-                let content = if t.meets_targets {
-                    view! { <p class="meets">"Meets every target"</p> }.into_any()
-                } else {
-                    view! {
-                        <ul class="misses">
-                            {t.failed_targets.iter().map(|f| view! { <li data-target=f.target.clone()>{f.message.clone()}</li> }).collect_view()}
-                        </ul>
-                    }
-                    .into_any()
-                };
-                view! {
-                    <td class:recommended=recommended == Some(id) data-testid=format!("tier-{}-verdict", id.id())>{content}</td>
-                }
-            })
-            .collect_view();
-        view! {
-            <div class="table-wrap">
-                <table class="tiers" data-testid="tiers-table">
-                    <caption class="visually-hidden">"The four tiers side by side; press any figure to see how it was worked out."</caption>
-                    <thead><tr><th scope="col">"Per month unless stated"</th>{header}</tr></thead>
-                    <tbody>
-                        {body}
-                        {latency_rows}
-                        <tr class="verdict-row"><th scope="row">"Targets"</th>{verdicts}</tr>
-                    </tbody>
-                </table>
-            </div>
-        }
-        .into_any()
+            .collect_view()
+    };
+    let verdicts = TierId::ALL
+        .into_iter()
+        .map(|id| {
+            let content = move || {
+                good.with(|g| {
+                    let t = g.as_ref().and_then(|g| g.plan.tier(id))?;
+                    Some(if t.meets_targets {
+                        view! { <p class="meets">"Meets every target"</p> }.into_any()
+                    } else {
+                        let items = t
+                            .failed_targets
+                            .iter()
+                            .map(|f| view! { <li data-target=f.target.clone()>{f.message.clone()}</li> })
+                            .collect_view();
+                        view! { <ul class="misses">{items}</ul> }.into_any()
+                    })
+                })
+            };
+            view! {
+                <td class:recommended=move || recommended.get() == Some(id) data-testid=format!("tier-{}-verdict", id.id())>{content}</td>
+            }
+        })
+        .collect_view();
+    view! {
+        <p class="placeholder" data-testid="loading" class:hidden=move || loaded.get()>"Loading prices…"</p>
+        <div class="table-wrap" class:hidden=move || !loaded.get()>
+            <table class="tiers" data-testid="tiers-table">
+                <caption class="visually-hidden">"The four tiers side by side; press any figure to see how it was worked out."</caption>
+                <thead><tr><th scope="col">"Per month unless stated"</th>{header}</tr></thead>
+                <tbody>
+                    {body}
+                    {latency_rows}
+                    <tr class="verdict-row"><th scope="row">"Targets"</th>{verdicts}</tr>
+                </tbody>
+            </table>
+        </div>
     }
 }
 

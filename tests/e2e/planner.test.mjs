@@ -250,34 +250,46 @@ test('the page talks to no origin but its own (Content-Security-Policy)', async 
 });
 
 test('speed: first paint of the comparison and recalculation after an input change', async () => {
+  // Figures, not gates: timed tests must not fail CI on noise. The assertions
+  // check only that every change was applied.
   const page = await h.newPage();
   const t0 = Date.now();
   await page.goto(h.url);
   await ready(page);
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="charts"]').dataset.redraws) >= 1);
   const firstPaintMs = Date.now() - t0;
-  const samples = [];
+  const work = [], frame = [];
   for (let i = 0; i < 50; i++) {
-    const ms = await page.evaluate(async (value) => {
+    const r = await page.evaluate(async (value) => {
       const input = document.querySelector('[data-testid="input-workload-peak_requests_per_s"]');
       const cell = document.querySelector('[data-testid="tier-multi_write-monthly"]');
-      const before = cell.innerText;
+      const charts = document.querySelector('[data-testid="charts"]');
+      const before = cell.innerText, redraws = charts.dataset.redraws;
       const start = performance.now();
       input.value = String(value);
       input.dispatchEvent(new Event('input', { bubbles: true }));
-      // Leptos updates synchronously; charts redraw in the same task.
+      // Every effect (figures, charts) has run once the task queue is reached.
+      await new Promise((r) => setTimeout(r, 0));
+      const done = performance.now() - start;
       await new Promise((r) => requestAnimationFrame(() => r()));
-      if (cell.innerText === before) return -1;
-      return performance.now() - start;
+      const painted = performance.now() - start;
+      const changed = cell.innerText !== before && charts.dataset.redraws !== redraws;
+      return changed ? { done, painted } : null;
     }, 1000 + i * 37);
-    if (ms >= 0) samples.push(ms);
+    if (r) { work.push(r.done); frame.push(r.painted); }
   }
-  samples.sort((a, b) => a - b);
-  const median = samples[Math.floor(samples.length / 2)];
-  const p95 = samples[Math.floor(samples.length * 0.95)];
-  const figures = { firstPaintMs, inputToFrameMedianMs: median, inputToFrameP95Ms: p95, changes: samples.length };
+  const stats = (xs) => { const v = [...xs].sort((a, b) => a - b); return { median: v[Math.floor(v.length / 2)], p95: v[Math.floor(v.length * 0.95)] }; };
+  const figures = {
+    firstPaintMs,
+    inputToUpdatedMs: stats(work),
+    inputToNextFrameMs: stats(frame),
+    changes: work.length,
+    chartsComputeMs: Number(await page.getByTestId('charts').getAttribute('data-compute-ms')),
+    chartsDrawMs: Number(await page.getByTestId('charts').getAttribute('data-draw-ms')),
+  };
   fs.writeFileSync(path.join(SHOTS, 'speed.json'), JSON.stringify(figures, null, 2));
   console.log('speed figures', JSON.stringify(figures));
-  assert.ok(samples.length >= 45, 'the figures changed on (almost) every input change');
+  assert.ok(work.length >= 45, 'figures and charts changed on (almost) every input change');
 });
 
 function parseCsv(text) {
