@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-export PATH="$HOME/.cargo/bin:$PATH"
+export PATH="$PWD/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 port="${PORT:-8080}"
 echo
 echo "The planner is at  http://127.0.0.1:${port}/  (Ctrl-C stops it)"

@@ -26,5 +26,12 @@ if ! trunk --version 2>/dev/null | grep -q '^trunk 0\.21\.'; then
   cargo install trunk --version "~0.21" --locked
 fi
 
+# binaryen's wasm-opt, from the npm registry (the scripts put it on PATH for Trunk;
+# a version mismatch fails loudly instead of downloading).
+if [ ! -x tools/node_modules/.bin/wasm-opt ]; then
+  echo "setup: installing binaryen (wasm-opt) from npm"
+  (cd tools && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error)
+fi
+
 # Fill the local crate cache so the build itself runs --offline.
 cargo fetch --quiet

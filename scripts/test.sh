@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-export PATH="$HOME/.cargo/bin:$PATH"
+export PATH="$PWD/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 # Debian's Chromium and ChromeDriver.
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
