@@ -4,6 +4,8 @@
 #   2. in-browser: wasm-bindgen-test in Debian's headless Chromium
 #   3. end-to-end: the built site (dist/) served on 127.0.0.1 and driven by
 #      playwright-core in Debian's Chromium (never a downloaded browser)
+# Lint first: rustfmt, and clippy for both targets with warnings as errors
+# (the crate denies unwrap/expect outside tests and forbids unsafe).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -22,6 +24,11 @@ if [ ! -d tests/e2e/node_modules/playwright-core ]; then
   echo "test: installing playwright-core"
   (cd tests/e2e && npm ci --no-audit --no-fund --ignore-scripts)
 fi
+
+echo "== lint: rustfmt and clippy (native and wasm32)"
+cargo fmt --check
+cargo clippy --offline --all-targets -- -D warnings
+cargo clippy --offline --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 echo "== 1/3 native tests"
 cargo test --offline --all-targets
