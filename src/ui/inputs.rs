@@ -150,6 +150,103 @@ fn RegionRow(index: usize) -> impl IntoView {
     }
 }
 
+/// Measured round trips that override the distance model.
+#[component]
+fn MeasuredRtts() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let count = Memo::new(move |_| state.scenario.with(|s| s.resilience.measured_rtts.len()));
+    let region_options = move || {
+        state
+            .regions
+            .get()
+            .map(|t| t.regions.iter().map(|r| (r.arm_region_name.clone(), r.display_name.clone())).collect::<Vec<_>>())
+            .unwrap_or_default()
+    };
+    let row = move |i: usize| {
+        let current = Memo::new(move |_| state.scenario.with(|s| s.resilience.measured_rtts.get(i).cloned().unwrap_or_default()));
+        let path = format!("resilience.measured_rtts[{i}].rtt_ms");
+        let text = RwSignal::new(show_number(current.get_untracked().rtt_ms));
+        let p2 = path.clone();
+        let on_ms = move |raw: String| {
+            text.set(raw.clone());
+            match parse_number(&raw, false) {
+                Ok(v) => {
+                    state.parse_errors.update(|e| {
+                        e.remove(&p2);
+                    });
+                    state.scenario.update(|s| {
+                        if let Some(m) = s.resilience.measured_rtts.get_mut(i) {
+                            m.rtt_ms = v;
+                        }
+                    });
+                }
+                Err(m) => state.parse_errors.update(|e| {
+                    e.insert(p2.clone(), m);
+                }),
+            }
+        };
+        let select = move |which: &'static str| {
+            view! {
+                <select
+                    aria-label=if which == "from" { "Users near" } else { "Stamp or write region" }
+                    data-testid=format!("rtt-{which}-{i}")
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        state.scenario.update(|s| {
+                            if let Some(m) = s.resilience.measured_rtts.get_mut(i) {
+                                if which == "from" { m.from = v } else { m.to = v }
+                            }
+                        });
+                    }
+                >
+                    {move || region_options().into_iter().map(|(value, label)| {
+                        let v2 = value.clone();
+                        view! {
+                            <option value=value selected=move || {
+                                let m = current.get();
+                                (if which == "from" { m.from } else { m.to }) == v2
+                            }>{label}</option>
+                        }
+                    }).collect_view()}
+                </select>
+            }
+        };
+        let err = path.clone();
+        view! {
+            <div class="rtt-row">
+                {select("from")}
+                <span aria-hidden="true">"→"</span>
+                {select("to")}
+                <input type="text" inputmode="decimal" aria-label="Measured round trip, ms" data-testid=format!("rtt-ms-{i}")
+                    prop:value=move || text.get() on:input=move |ev| on_ms(event_target_value(&ev)) />
+                <span class="unit">"ms"</span>
+                <button class="icon" aria-label="Remove this measurement" on:click=move |_| {
+                    state.parse_errors.set(Default::default());
+                    state.scenario.update(|s| {
+                        if i < s.resilience.measured_rtts.len() {
+                            s.resilience.measured_rtts.remove(i);
+                        }
+                    });
+                }>"×"</button>
+                {move || state.field_errors.with(|m| m.get(&err).cloned()).map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+            </div>
+        }
+    };
+    view! {
+        <div class="rtts" data-testid="measured-rtts">
+            <p class="field-label">"Measured round trips (override the model)"</p>
+            {move || (0..count.get()).map(row).collect_view()}
+            <button class="secondary" data-testid="add-rtt" on:click=move |_| {
+                state.scenario.update(|s| {
+                    let from = s.regions.last().map(|r| r.region.clone()).unwrap_or_default();
+                    let to = s.regions.first().map(|r| r.region.clone()).unwrap_or_default();
+                    s.resilience.measured_rtts.push(crate::engine::scenario::MeasuredRtt { from, to, rtt_ms: 150.0 });
+                });
+            }>"+ Add a measured round trip"</button>
+        </div>
+    }
+}
+
 /// Regions and traffic shares.
 #[component]
 pub fn RegionsEditor() -> impl IntoView {
@@ -456,6 +553,18 @@ pub fn InputPanel() -> impl IntoView {
                 <NumberField label="Multi-write replication lag" unit="s" path="resilience.multi_write_replication_lag_s"
                     help="Replication lag between write regions (RPO of multi-region writes)."
                     get=|s| s.resilience.multi_write_replication_lag_s set=|s, v| s.resilience.multi_write_replication_lag_s = v />
+                <NumberField label="Drain after detection" unit="s" path="resilience.drain_s"
+                    help="Time for every Front Door edge to stop sending to a dead origin."
+                    get=|s| s.resilience.drain_s set=|s, v| s.resilience.drain_s = v />
+                <NumberField label="DNS TTL (Traffic Manager)" unit="s" path="resilience.dns_ttl_s"
+                    help="Added to RTO where Traffic Manager steers clients by DNS."
+                    get=|s| s.resilience.dns_ttl_s set=|s, v| s.resilience.dns_ttl_s = v />
+                <NumberField label="SQL ledger replication lag" unit="s" path="resilience.sql_replication_lag_s"
+                    help="The failover group's asynchronous lag: the ledger's RPO."
+                    get=|s| s.resilience.sql_replication_lag_s set=|s, v| s.resilience.sql_replication_lag_s = v />
+                <NumberField label="Backup interval (single region)" unit="min" path="resilience.backup_interval_min"
+                    help="Single region restores from geo-redundant backup: its RPO on losing the region."
+                    get=|s| s.resilience.backup_interval_min set=|s, v| s.resilience.backup_interval_min = v />
                 <NumberField label="Regional outages" unit="per region per year" path="risk.regional_outages_per_year"
                     help="How often a whole region is lost."
                     get=|s| s.risk.regional_outages_per_year set=|s, v| s.risk.regional_outages_per_year = v />
@@ -467,6 +576,9 @@ pub fn InputPanel() -> impl IntoView {
                     options=vec![("fixed", "Fixed"), ("exponential", "Exponential"), ("log_normal", "Log-normal (long tail)")]
                     get=|s| enum_id(&s.risk.duration_distribution)
                     set=|s, v| { if let Some(x) = enum_from(v) { s.risk.duration_distribution = x } } />
+                <NumberField label="Log-normal spread (σ)" unit="" path="risk.lognormal_sigma"
+                    help="Spread of log-normal outage durations: 0.8 puts one outage in twenty above about 3.7× the typical length."
+                    get=|s| s.risk.lognormal_sigma set=|s, v| s.risk.lognormal_sigma = v />
                 <NumberField label="Cost of downtime" unit="per hour" path="risk.downtime_cost_per_hour"
                     help="Lost revenue and cost of one hour of full downtime."
                     get=|s| s.risk.downtime_cost_per_hour set=|s, v| s.risk.downtime_cost_per_hour = v />
@@ -479,6 +591,50 @@ pub fn InputPanel() -> impl IntoView {
                 <NumberField label="Simulated years" unit="years" path="risk.simulated_years" integer=true
                     help="Years in the Monte Carlo (more is smoother and slower)."
                     get=|s| s.risk.simulated_years as f64 set=|s, v| s.risk.simulated_years = v as u32 />
+            </details>
+            <details>
+                <summary>"Latency model"</summary>
+                <p class="group-note">"p95 = base + 2 × great-circle distance × route factor ÷ fibre speed, unless you give a measured round trip."</p>
+                <NumberField label="Base p95" unit="ms" path="resilience.base_latency_ms"
+                    help="Server time plus the access network to the nearest edge: what users next to a stamp see."
+                    get=|s| s.resilience.base_latency_ms set=|s, v| s.resilience.base_latency_ms = v />
+                <NumberField label="Route factor" unit="× great circle" path="resilience.route_factor"
+                    help="Real network routes are longer than the great circle (1.75 reproduces the seed's 250 ms Europe–Singapore)."
+                    get=|s| s.resilience.route_factor set=|s, v| s.resilience.route_factor = v />
+                <NumberField label="Signal speed in fibre" unit="km/ms" path="resilience.fibre_km_per_ms"
+                    help="About two thirds of the speed of light: 200 km per millisecond."
+                    get=|s| s.resilience.fibre_km_per_ms set=|s, v| s.resilience.fibre_km_per_ms = v />
+                <MeasuredRtts />
+            </details>
+            <details>
+                <summary>"Component SLAs"</summary>
+                <p class="group-note">"Defaults from Microsoft's published SLAs (see shared reference); change them to your contract's."</p>
+                <NumberField label="Front Door" unit="%" path="resilience.slas.front_door_pct" help="Global band."
+                    get=|s| s.resilience.slas.front_door_pct set=|s, v| s.resilience.slas.front_door_pct = v />
+                <NumberField label="Traffic Manager" unit="%" path="resilience.slas.traffic_manager_pct" help="Global band, where enabled."
+                    get=|s| s.resilience.slas.traffic_manager_pct set=|s, v| s.resilience.slas.traffic_manager_pct = v />
+                <NumberField label="App Service" unit="%" path="resilience.slas.app_service_pct" help="In each stamp (serial)."
+                    get=|s| s.resilience.slas.app_service_pct set=|s, v| s.resilience.slas.app_service_pct = v />
+                <NumberField label="AKS" unit="%" path="resilience.slas.aks_pct" help="In each stamp (serial): 99.95% with zones, Standard tier."
+                    get=|s| s.resilience.slas.aks_pct set=|s, v| s.resilience.slas.aks_pct = v />
+                <NumberField label="Application Gateway" unit="%" path="resilience.slas.app_gateway_pct" help="In each AKS stamp (serial)."
+                    get=|s| s.resilience.slas.app_gateway_pct set=|s, v| s.resilience.slas.app_gateway_pct = v />
+                <NumberField label="Redis" unit="%" path="resilience.slas.redis_pct" help="In each stamp (serial)."
+                    get=|s| s.resilience.slas.redis_pct set=|s, v| s.resilience.slas.redis_pct = v />
+                <NumberField label="Key Vault" unit="%" path="resilience.slas.key_vault_pct" help="In each stamp (serial)."
+                    get=|s| s.resilience.slas.key_vault_pct set=|s, v| s.resilience.slas.key_vault_pct = v />
+                <NumberField label="App Configuration" unit="%" path="resilience.slas.app_configuration_pct" help="In each stamp (serial), where enabled."
+                    get=|s| s.resilience.slas.app_configuration_pct set=|s, v| s.resilience.slas.app_configuration_pct = v />
+                <NumberField label="Cosmos DB, one region" unit="%" path="resilience.slas.cosmos_single_region_pct" help="Data band without zones."
+                    get=|s| s.resilience.slas.cosmos_single_region_pct set=|s, v| s.resilience.slas.cosmos_single_region_pct = v />
+                <NumberField label="Cosmos DB, one region with zones" unit="%" path="resilience.slas.cosmos_single_region_zonal_pct" help="Data band with zones; also the write SLA of single-writer accounts."
+                    get=|s| s.resilience.slas.cosmos_single_region_zonal_pct set=|s, v| s.resilience.slas.cosmos_single_region_zonal_pct = v />
+                <NumberField label="Cosmos DB, multi-region writes" unit="%" path="resilience.slas.cosmos_multi_region_pct" help="Data band with multi-region writes."
+                    get=|s| s.resilience.slas.cosmos_multi_region_pct set=|s, v| s.resilience.slas.cosmos_multi_region_pct = v />
+                <NumberField label="SQL Database" unit="%" path="resilience.slas.sql_pct" help="The ledger, without zones."
+                    get=|s| s.resilience.slas.sql_pct set=|s, v| s.resilience.slas.sql_pct = v />
+                <NumberField label="SQL Database, zone-redundant" unit="%" path="resilience.slas.sql_zone_redundant_pct" help="The ledger, with zones."
+                    get=|s| s.resilience.slas.sql_zone_redundant_pct set=|s, v| s.resilience.slas.sql_zone_redundant_pct = v />
             </details>
             <details>
                 <summary>"Commercial terms"</summary>

@@ -182,6 +182,20 @@ test('the working of a figure shows quantity × unit price and its price-sheet r
   assert.match(await working.innerText(), /Rebuild or restore in another region/);
 });
 
+test('a measured round trip overrides the latency model', async () => {
+  const page = await h.newPage();
+  await page.goto(h.url);
+  await ready(page);
+  assert.equal(await page.getByTestId('tier-single_region-latency-southeastasia').innerText(), '249 ms');
+  await page.getByText('Latency model').click();
+  await page.getByTestId('add-rtt').click();
+  // Defaults to the last region's users reaching the first region: Southeast Asia → West Europe.
+  await typeInto(page, 'rtt-ms-0', '120');
+  await page.waitForFunction(() => document.querySelector('[data-testid="tier-single_region-latency-southeastasia"]').innerText === '185 ms');
+  await page.getByTestId('tier-single_region-latency-southeastasia').click();
+  assert.match(await page.getByTestId('working').innerText(), /65 ms base \+ 120 ms to the westeurope stamp/);
+});
+
 test('print media gives a clean business-case document', async () => {
   const page = await h.newPage();
   await page.goto(h.url);
