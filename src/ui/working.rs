@@ -88,7 +88,7 @@ pub fn Working() -> impl IntoView {
                                 <td class="formula">{li.formula.clone()}</td>
                                 <td class="source">
                                     <span class="meter">{format!("{} / {} / {} / {}", p.service_name, p.product_name, p.sku_name, p.meter_name)}</span>
-                                    <span>{format!(" · {} · {} per {} · effective {} · line {} · confidence: {}", p.arm_region_name, format::unit_price(p.retail_price, &cur), p.unit_of_measure.as_str(), p.effective_start_date, p.line, p.confidence)}</span>
+                                    <span>{format!(" · {} · {} per {} · effective {} · line {} · confidence: {}", p.arm_region_name, format::unit_price(p.retail_price, &cur), p.unit_of_measure.as_str(), if p.effective_start_date.is_empty() { "undated" } else { p.effective_start_date.as_str() }, p.line, p.confidence)}</span>
                                     <span class="src">{p.source.clone()}</span>
                                 </td>
                             </tr>
