@@ -1,0 +1,110 @@
+//! Engine benchmarks (criterion): `cargo bench --bench engine`.
+//!
+//! A benchmark, not a test: it reports figures and fails nothing. Targets
+//! (issue 6): a full evaluation of the four tiers under 20 µs, the 101-point
+//! headroom curve under 2 ms, the Monte Carlo of 100,000 simulated years for
+//! four tiers under 100 ms. `cargo run --release --bin bench-report` measures
+//! the same four workloads in-process and prints them against the targets.
+//!
+//! All four use the Northwind preset and the shipped price sheet:
+//! - `evaluate/northwind`: `plan::evaluate` (validation, the four tiers
+//!   priced line by line, resilience, risk, decision and the break-evens);
+//! - `headroom_curve/101`: `plan::headroom_curve` with 101 points;
+//! - `break_even_sweep/50`: `plan::evaluate` at 50 costs of downtime per hour
+//!   (0 to 245,000 in steps of 5,000), i.e. what dragging the downtime-cost
+//!   slider across its range costs. The break-evens themselves are computed
+//!   inside `evaluate` and are not public on their own;
+//! - `monte_carlo/100000_years`: `plan::simulate` for the four tiers.
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use std::hint::black_box;
+    use std::time::Duration;
+
+    use criterion::Criterion;
+    use planner::engine::{plan, presets, PriceSheet, RegionTable, Scenario};
+
+    struct Fixture {
+        scenario: Scenario,
+        sheet: PriceSheet,
+        regions: RegionTable,
+    }
+
+    fn fixture() -> Result<Fixture, String> {
+        let scenario = presets::preset("northwind").map_err(|e| e.to_string())?;
+        let sheet = presets::default_sheet().map_err(|e| e.to_string())?;
+        let regions = presets::default_regions().map_err(|e| e.to_string())?;
+        Ok(Fixture {
+            scenario,
+            sheet,
+            regions,
+        })
+    }
+
+    pub fn engine(c: &mut Criterion) {
+        let f = match fixture() {
+            Ok(f) => f,
+            Err(e) => panic!("the Northwind preset or the shipped sheet does not load: {e}"),
+        };
+        let plan = match plan::evaluate(&f.scenario, &f.sheet, &f.regions) {
+            Ok(p) => p,
+            Err(e) => panic!("the Northwind preset does not evaluate: {e}"),
+        };
+
+        c.bench_function("evaluate/northwind", |b| {
+            b.iter(|| {
+                plan::evaluate(
+                    black_box(&f.scenario),
+                    black_box(&f.sheet),
+                    black_box(&f.regions),
+                )
+            })
+        });
+
+        c.bench_function("headroom_curve/101", |b| {
+            b.iter(|| {
+                plan::headroom_curve(
+                    black_box(&f.scenario),
+                    black_box(&f.sheet),
+                    black_box(&f.regions),
+                    101,
+                )
+            })
+        });
+
+        let sweep: Vec<Scenario> = (0..50)
+            .map(|i| {
+                let mut s = f.scenario.clone();
+                s.risk.downtime_cost_per_hour = f64::from(i) * 5_000.0;
+                s
+            })
+            .collect();
+        c.bench_function("break_even_sweep/50", |b| {
+            b.iter(|| {
+                sweep
+                    .iter()
+                    .filter_map(|s| plan::evaluate(black_box(s), &f.sheet, &f.regions).ok())
+                    .map(|p| p.break_even.len())
+                    .sum::<usize>()
+            })
+        });
+
+        let mut group = c.benchmark_group("monte_carlo");
+        group
+            .sample_size(20)
+            .measurement_time(Duration::from_secs(8));
+        group.bench_function("100000_years", |b| {
+            b.iter(|| plan::simulate(black_box(&f.scenario), black_box(&plan), 100_000))
+        });
+        group.finish();
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+criterion::criterion_group!(benches, native::engine);
+#[cfg(not(target_arch = "wasm32"))]
+criterion::criterion_main!(benches);
+
+/// Benchmarks run natively only.
+#[cfg(target_arch = "wasm32")]
+fn main() {}

@@ -1,0 +1,259 @@
+// Browser benchmarks of the release build in Debian's headless Chromium: a
+// script, not a test (`node --test tests/e2e/` does not pick it up: its name
+// matches none of node's test-file patterns). It reports figures and fails
+// only when it cannot measure at all. Run by scripts/bench.sh:
+//
+//   node tests/e2e/bench.mjs
+//
+// In one run, with the same browser, it measures
+//   * the planner (dist/) and the minimal Leptos page (bench/minimal/dist/):
+//     time from navigation to the first complete paint, over LOADS cold loads
+//     (each in a fresh browser context, so nothing is cached), the two pages
+//     interleaved after one unmeasured warm-up load of each;
+//       planner: the four tiers' monthly figures present and the charts drawn
+//                (the charts section's data-redraws ≥ 1);
+//       minimal: its number shown;
+//     the time is performance.now() (relative to the start of navigation) in
+//     the first animation frame in which the condition holds, i.e. the frame
+//     that paints it;
+//   * the planner: input change → every figure and chart updated, over
+//     CHANGES changes of the peak request rate (the four monthly figures
+//     changed and the charts redrawn, then the next animation frame), with the
+//     chart panel's own data-compute-ms (what the redraw had to compute: here
+//     the 41-point headroom curve, the Monte Carlo being re-run only when a
+//     risk input changes) and data-draw-ms;
+//   * the Monte Carlo in wasm: the scenario's risk.simulated_years set to
+//     20,000 (the default) and to 100,000 through the page's own input, in the
+//     "Resilience and risk" section (see below for how it is made to redraw);
+//     data-compute-ms is then the curve plus that many years for four tiers.
+// Figures go to $E2E_SHOTS/bench.json (default /tmp/planner-e2e/bench.json),
+// which `cargo run --release --bin bench-report` reads.
+//
+// Environment: BENCH_DIST (the planner's build, default dist/),
+// BENCH_MINIMAL_DIST (default bench/minimal/dist/), BENCH_LOADS (10),
+// BENCH_CHANGES (50), CHROMIUM (/usr/bin/chromium).
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { serveDist, CHROMIUM_ARGS, SHOTS, ROOT, DIST } from './harness.mjs';
+
+const PLANNER_DIST = path.resolve(process.env.BENCH_DIST || DIST);
+const MINIMAL_DIST = path.resolve(process.env.BENCH_MINIMAL_DIST || path.join(ROOT, 'bench', 'minimal', 'dist'));
+const LOADS = Number(process.env.BENCH_LOADS || 10);
+const CHANGES = Number(process.env.BENCH_CHANGES || 50);
+const TIERS = ['single_region', 'active_passive', 'active_active_reads', 'multi_write'];
+const VIEWPORT = { width: 1440, height: 1000 };
+
+/** Median (mean of the middle two for an even count) and p95 (nearest rank). */
+function stats(samples) {
+  const s = [...samples].sort((a, b) => a - b);
+  const n = s.length;
+  if (n === 0) return { median: null, p95: null, min: null, max: null, n: 0, samples: [] };
+  const median = n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+  const p95 = s[Math.min(n - 1, Math.ceil(0.95 * n) - 1)];
+  const r = (x) => Math.round(x * 100) / 100;
+  return { median: r(median), p95: r(p95), min: r(s[0]), max: r(s[n - 1]), n, samples: samples.map(r) };
+}
+
+// Runs in the page from the moment the document exists (before any of the
+// page's own scripts): checks every animation frame whether the first
+// complete paint is there, and records when.
+function paintProbe(kind) {
+  const tiers = ['single_region', 'active_passive', 'active_active_reads', 'multi_write'];
+  const done = () => {
+    if (kind === 'minimal') {
+      const n = document.querySelector('[data-testid="count"]');
+      return !!n && /\d/.test(n.textContent);
+    }
+    for (const t of tiers) {
+      const el = document.querySelector(`[data-testid="tier-${t}-monthly"]`);
+      if (!el || !/\d/.test(el.textContent)) return false;
+    }
+    const charts = document.querySelector('[data-testid="charts"]');
+    return !!charts && Number(charts.dataset.redraws) >= 1;
+  };
+  const frame = () => {
+    if (done()) { window.__benchPaintedMs = performance.now(); return; }
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}
+
+/** One cold load in a fresh context; returns the paint time and what was fetched before it. */
+async function coldLoad(browser, url, kind) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  await context.addInitScript(paintProbe, kind);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  try {
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__benchPaintedMs !== undefined, null, { timeout: 60_000 });
+    return await page.evaluate(() => {
+      const painted = window.__benchPaintedMs;
+      const base = new URL('./', location.href);
+      // The document and every resource requested before the paint.
+      const files = ['index.html', ...performance.getEntriesByType('resource')
+        .filter((e) => e.startTime < painted && e.name.startsWith(base.href))
+        .map((e) => decodeURIComponent(e.name.slice(base.href.length).split(/[?#]/)[0]))];
+      return { paintedMs: painted, bootMs: window.plannerBootMs ?? null, files: [...new Set(files)] };
+    }).then((r) => ({ ...r, errors }));
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Changes one input as a person typing would (an `input` event), then waits
+ * until the charts have redrawn and, when `figures` is set, all four monthly
+ * figures show a new value; then the next animation frame.
+ */
+async function change(page, testid, value, figures) {
+  return page.evaluate(async ({ testid, value, figures, tiers }) => {
+    const input = document.querySelector(`[data-testid="${testid}"]`);
+    const charts = document.querySelector('[data-testid="charts"]');
+    const cells = tiers.map((t) => document.querySelector(`[data-testid="tier-${t}-monthly"]`));
+    const before = cells.map((c) => c.textContent);
+    const redraws = Number(charts.dataset.redraws);
+    const updated = () => Number(charts.dataset.redraws) > redraws
+      && (!figures || cells.every((c, i) => c.textContent !== before[i]));
+    const start = performance.now();
+    input.value = String(value);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((resolve, reject) => {
+      if (updated()) { resolve(); return; }
+      const mo = new MutationObserver(() => { if (updated()) { mo.disconnect(); clearTimeout(timer); resolve(); } });
+      const timer = setTimeout(() => {
+        mo.disconnect();
+        reject(new Error(`no update within 30 s after ${testid} = ${value} (redraws ${charts.dataset.redraws}, figures ${cells.map((c) => c.textContent).join(' ')})`));
+      }, 30_000);
+      mo.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
+    const updatedMs = performance.now() - start;
+    await new Promise((r) => requestAnimationFrame(() => r()));
+    return {
+      updatedMs,
+      frameMs: performance.now() - start,
+      computeMs: Number(charts.dataset.computeMs),
+      drawMs: Number(charts.dataset.drawMs),
+    };
+  }, { testid, value, figures, tiers: TIERS });
+}
+
+async function main() {
+  const planner = await serveDist(PLANNER_DIST);
+  const minimal = await serveDist(MINIMAL_DIST);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const out = {
+    date: new Date().toISOString(),
+    browser: `headless Chromium ${browser.version()}`,
+    cpus: (await import('node:os')).cpus().length,
+    loads: LOADS,
+    changes: CHANGES,
+    plannerDist: PLANNER_DIST,
+    minimalDist: MINIMAL_DIST,
+    planner: {},
+    minimal: {},
+    errors: [],
+  };
+  try {
+    // Loads: one warm-up of each (not counted), then interleaved.
+    await coldLoad(browser, planner.url, 'planner');
+    await coldLoad(browser, minimal.url, 'minimal');
+    const loads = { planner: [], minimal: [] };
+    for (let i = 0; i < LOADS; i++) {
+      loads.planner.push(await coldLoad(browser, planner.url, 'planner'));
+      loads.minimal.push(await coldLoad(browser, minimal.url, 'minimal'));
+    }
+    for (const kind of ['planner', 'minimal']) {
+      out[kind].firstPaintMs = stats(loads[kind].map((l) => l.paintedMs));
+      out[kind].bootMs = stats(loads[kind].map((l) => l.bootMs).filter((x) => x !== null));
+      out[kind].firstLoadFiles = loads[kind][0].files;
+      for (const l of loads[kind]) out.errors.push(...l.errors.map((e) => `${kind}: ${e}`));
+    }
+    out.firstPaintRatio = Math.round((out.planner.firstPaintMs.median / out.minimal.firstPaintMs.median) * 100) / 100;
+    console.log(`first paint: planner median ${out.planner.firstPaintMs.median} ms p95 ${out.planner.firstPaintMs.p95} ms; minimal median ${out.minimal.firstPaintMs.median} ms p95 ${out.minimal.firstPaintMs.p95} ms; ratio ${out.firstPaintRatio}×`);
+
+    // Input → every figure and chart updated.
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => out.errors.push(`planner: ${e}`));
+    page.on('console', (m) => { if (m.type() === 'error') out.errors.push(`planner: ${m.text()}`); });
+    await page.goto(planner.url);
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="charts"]')?.dataset.redraws) >= 1, null, { timeout: 60_000 });
+    const changes = [];
+    for (let i = 0; i < CHANGES; i++) changes.push(await change(page, 'input-workload-peak_requests_per_s', 1000 + i * 37, true));
+    out.planner.inputToUpdateMs = stats(changes.map((c) => c.frameMs));
+    out.planner.inputToUpdateBeforeFrameMs = stats(changes.map((c) => c.updatedMs));
+    out.planner.computeMs = stats(changes.map((c) => c.computeMs));
+    out.planner.drawMs = stats(changes.map((c) => c.drawMs));
+    console.log(`input → update: median ${out.planner.inputToUpdateMs.median} ms p95 ${out.planner.inputToUpdateMs.p95} ms (compute median ${out.planner.computeMs.median} ms, draw ${out.planner.drawMs.median} ms)`);
+
+    // The Monte Carlo in wasm, through the page's own input. The page re-runs
+    // the simulation only when a risk input changes, and draws when the plan
+    // changes; a change of risk.simulated_years alone leaves the plan as it
+    // was, so today it redraws nothing (recorded as
+    // simulatedYearsChangeRedraws). So each sample sets the years, then
+    // changes the peak request rate: the redraw that follows re-runs the
+    // 41-point curve and the simulation with the new years, and
+    // data-compute-ms times both. The changes above (no risk input touched)
+    // time the curve alone.
+    await page.locator('summary', { hasText: 'Resilience and risk' }).click();
+    await page.getByTestId('input-risk-simulated_years').waitFor({ state: 'visible' });
+    const setYears = async (n) => page.evaluate(async (n) => {
+      const input = document.querySelector('[data-testid="input-risk-simulated_years"]');
+      const charts = document.querySelector('[data-testid="charts"]');
+      const redraws = Number(charts.dataset.redraws);
+      input.value = String(n);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      for (let i = 0; i < 10; i++) await new Promise((r) => requestAnimationFrame(() => r()));
+      return Number(charts.dataset.redraws) > redraws;
+    }, n);
+    let peak = 3000;
+    const withYears = async (n, samples) => {
+      const r = [];
+      let redrew = false;
+      for (let i = 0; i < samples; i++) {
+        // n and n + 1 alternately, so every sample changes a risk input.
+        redrew = (await setYears(n + (i % 2))) || redrew;
+        r.push(await change(page, 'input-workload-peak_requests_per_s', (peak += 41), true));
+      }
+      // Check the simulation ran with n years: the table alternative (rendered
+      // only while open, so opened after the timed changes) says "of n years".
+      const summary = page.getByTestId('chart-downtime').locator('summary');
+      await summary.click();
+      const table = await page.getByTestId('monte-carlo-table').innerText();
+      await summary.click();
+      const last = n + ((samples - 1) % 2);
+      const shown = table.includes(`of ${last.toLocaleString('en-US')} years`) ? last : null;
+      return { redrew, shown, r };
+    };
+    const mc20 = await withYears(20_000, 7);
+    const mc100 = await withYears(100_000, 7);
+    const p = out.planner;
+    p.simulatedYearsChangeRedraws = mc20.redrew || mc100.redrew;
+    p.monteCarloYearsShown = [mc20.shown, mc100.shown];
+    p.monteCarlo20kComputeMs = stats(mc20.r.map((c) => c.computeMs));
+    p.monteCarlo100kComputeMs = stats(mc100.r.map((c) => c.computeMs));
+    p.inputToUpdate100kMs = stats(mc100.r.map((c) => c.frameMs));
+    // The simulation alone: compute time minus the curve-only compute time.
+    p.monteCarlo100kEstimateMs = Math.round((p.monteCarlo100kComputeMs.median - p.computeMs.median) * 100) / 100;
+    p.monteCarlo20kEstimateMs = Math.round((p.monteCarlo20kComputeMs.median - p.computeMs.median) * 100) / 100;
+    console.log(`Monte Carlo in wasm (curve + simulation): 20k years ${p.monteCarlo20kComputeMs.median} ms, 100k years ${p.monteCarlo100kComputeMs.median} ms; simulation alone ≈ ${p.monteCarlo20kEstimateMs} ms / ${p.monteCarlo100kEstimateMs} ms; years shown in the table: ${p.monteCarloYearsShown.join(', ')}; a change of simulated years alone redraws: ${p.simulatedYearsChangeRedraws}`);
+    await context.close();
+  } finally {
+    await browser.close().catch(() => {});
+    await new Promise((r) => planner.server.close(r));
+    await new Promise((r) => minimal.server.close(r));
+  }
+  if (out.errors.length) console.log(`errors on the pages:\n  ${out.errors.join('\n  ')}`);
+  const file = path.join(SHOTS, 'bench.json');
+  fs.writeFileSync(file, JSON.stringify(out, null, 2));
+  console.log(`wrote ${file}`);
+}
+
+main().catch((e) => {
+  console.error(`bench: ${e.stack || e}`);
+  process.exit(1);
+});
