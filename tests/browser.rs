@@ -76,29 +76,54 @@ async fn a_number_field_rejects_text_and_negatives_and_keeps_the_last_valid_valu
         }
     });
     tick().await;
-    let input: web_sys::HtmlInputElement = query(&root, "[data-testid='input-workload-peak_requests_per_s']")
-        .expect("the input is rendered")
-        .dyn_into()
-        .unwrap();
+    let input: web_sys::HtmlInputElement =
+        query(&root, "[data-testid='input-workload-peak_requests_per_s']")
+            .expect("the input is rendered")
+            .dyn_into()
+            .unwrap();
     assert_eq!(input.value(), "800", "shows the preset's peak");
 
     type_into(&input, "lots");
     tick().await;
-    let error = query(&root, "[data-testid='error-workload-peak_requests_per_s']").expect("a message appears");
-    assert!(error.text_content().unwrap().contains("is not a number"), "{:?}", error.text_content());
-    assert_eq!(state.scenario.get_untracked().workload.peak_requests_per_s, 800.0, "the scenario keeps the last valid value");
-    assert_eq!(input.value(), "lots", "what the person typed stays in the field");
+    let error = query(&root, "[data-testid='error-workload-peak_requests_per_s']")
+        .expect("a message appears");
+    assert!(
+        error.text_content().unwrap().contains("is not a number"),
+        "{:?}",
+        error.text_content()
+    );
+    assert_eq!(
+        state.scenario.get_untracked().workload.peak_requests_per_s,
+        800.0,
+        "the scenario keeps the last valid value"
+    );
+    assert_eq!(
+        input.value(),
+        "lots",
+        "what the person typed stays in the field"
+    );
 
     type_into(&input, "-5");
     tick().await;
-    let error = query(&root, "[data-testid='error-workload-peak_requests_per_s']").expect("the engine's message appears");
-    assert!(error.text_content().unwrap().contains("more than 0"), "{:?}", error.text_content());
+    let error = query(&root, "[data-testid='error-workload-peak_requests_per_s']")
+        .expect("the engine's message appears");
+    assert!(
+        error.text_content().unwrap().contains("more than 0"),
+        "{:?}",
+        error.text_content()
+    );
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
 
     type_into(&input, "1,500");
     tick().await;
-    assert!(query(&root, "[data-testid='error-workload-peak_requests_per_s']").is_none(), "the message goes away");
-    assert_eq!(state.scenario.get_untracked().workload.peak_requests_per_s, 1500.0);
+    assert!(
+        query(&root, "[data-testid='error-workload-peak_requests_per_s']").is_none(),
+        "the message goes away"
+    );
+    assert_eq!(
+        state.scenario.get_untracked().workload.peak_requests_per_s,
+        1500.0
+    );
     root.remove();
 }
 
@@ -114,12 +139,21 @@ async fn a_number_field_follows_a_preset_loaded_elsewhere() {
         }
     });
     tick().await;
-    let input: web_sys::HtmlInputElement =
-        query(&root, "[data-testid='input-compute-stamp_capacity_fraction']").unwrap().dyn_into().unwrap();
+    let input: web_sys::HtmlInputElement = query(
+        &root,
+        "[data-testid='input-compute-stamp_capacity_fraction']",
+    )
+    .unwrap()
+    .dyn_into()
+    .unwrap();
     assert_eq!(input.value(), "70");
     state.replace_scenario(presets::preset("enterprise").unwrap());
     tick().await;
-    assert_eq!(input.value(), "50", "the enterprise preset runs stamps at 50%");
+    assert_eq!(
+        input.value(),
+        "50",
+        "the enterprise preset runs stamps at 50%"
+    );
     root.remove();
 }
 
@@ -134,34 +168,82 @@ async fn charts_are_drawn_crisp_and_redrawn_when_the_plan_changes() {
     });
     tick().await;
     let panel = query(&root, "[data-testid='charts']").expect("the chart panel renders");
-    let first: u32 = panel.get_attribute("data-redraws").unwrap().parse().unwrap();
+    let first: u32 = panel
+        .get_attribute("data-redraws")
+        .unwrap()
+        .parse()
+        .unwrap();
     assert!(first >= 1, "drawn at least once");
-    let canvas: web_sys::HtmlCanvasElement = query(&root, "[data-testid='canvas-cost']").unwrap().dyn_into().unwrap();
+    let canvas: web_sys::HtmlCanvasElement = query(&root, "[data-testid='canvas-cost']")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     let dpr = web_sys::window().unwrap().device_pixel_ratio();
     assert!(canvas.client_width() > 100);
-    assert_eq!(canvas.width(), (canvas.client_width() as f64 * dpr).round() as u32, "backing store = CSS size × devicePixelRatio");
+    assert_eq!(
+        canvas.width(),
+        (canvas.client_width() as f64 * dpr).round() as u32,
+        "backing store = CSS size × devicePixelRatio"
+    );
     // Something was drawn: the canvas is not blank.
-    let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
-    let pixels = ctx.get_image_data(0.0, 0.0, canvas.width() as f64, canvas.height() as f64).unwrap().data();
-    let non_white = pixels.chunks(4).filter(|p| p[0] < 200 || p[1] < 200 || p[2] < 200).count();
-    assert!(non_white > 500, "the chart has ink: {non_white} dark pixels");
+    let ctx: web_sys::CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let pixels = ctx
+        .get_image_data(0.0, 0.0, canvas.width() as f64, canvas.height() as f64)
+        .unwrap()
+        .data();
+    let non_white = pixels
+        .chunks(4)
+        .filter(|p| p[0] < 200 || p[1] < 200 || p[2] < 200)
+        .count();
+    assert!(
+        non_white > 500,
+        "the chart has ink: {non_white} dark pixels"
+    );
 
     // A new plan redraws every chart.
     let mut scenario = state.last_good.get_untracked().unwrap().scenario.clone();
     scenario.workload.peak_requests_per_s *= 2.0;
-    let plan = evaluate(&scenario, &presets::default_sheet().unwrap(), &presets::default_regions().unwrap()).unwrap();
+    let plan = evaluate(
+        &scenario,
+        &presets::default_sheet().unwrap(),
+        &presets::default_regions().unwrap(),
+    )
+    .unwrap();
     state.last_good.set(Some(Arc::new(Good { scenario, plan })));
     tick().await;
-    let second: u32 = panel.get_attribute("data-redraws").unwrap().parse().unwrap();
-    assert!(second > first, "redrawn after the plan changed ({first} → {second})");
+    let second: u32 = panel
+        .get_attribute("data-redraws")
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(
+        second > first,
+        "redrawn after the plan changed ({first} → {second})"
+    );
     // Each chart has a table alternative.
     assert_eq!(root.query_selector_all(".chart-table").unwrap().length(), 5);
     // Opening one shows its table, with a row per cost category.
-    let details: web_sys::HtmlDetailsElement = query(&root, "[data-testid='chart-cost'] details").unwrap().dyn_into().unwrap();
+    let details: web_sys::HtmlDetailsElement = query(&root, "[data-testid='chart-cost'] details")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     details.set_open(true);
     tick().await;
-    let table = query(&root, "[data-testid='chart-cost'] table.data-table").expect("the table alternative renders when opened");
-    assert_eq!(table.query_selector_all("tbody tr").unwrap().length(), 7, "one row per cost category");
-    assert!(table.text_content().unwrap().contains("Cosmos DB throughput"));
+    let table = query(&root, "[data-testid='chart-cost'] table.data-table")
+        .expect("the table alternative renders when opened");
+    assert_eq!(
+        table.query_selector_all("tbody tr").unwrap().length(),
+        7,
+        "one row per cost category"
+    );
+    assert!(table
+        .text_content()
+        .unwrap()
+        .contains("Cosmos DB throughput"));
     root.remove();
 }

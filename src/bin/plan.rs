@@ -57,13 +57,17 @@ fn main() -> ExitCode {
                 }
                 i += 1;
             }
-            other if other.starts_with('-') => return fail(&format!("unknown option {other}\n{USAGE}")),
+            other if other.starts_with('-') => {
+                return fail(&format!("unknown option {other}\n{USAGE}"))
+            }
             other => scenario_path = Some(other.to_string()),
         }
         i += 1;
     }
     if !["table", "json", "csv"].contains(&format.as_str()) {
-        return fail(&format!("--format must be table, json or csv, not “{format}”"));
+        return fail(&format!(
+            "--format must be table, json or csv, not “{format}”"
+        ));
     }
     let scenario = match (scenario_path, preset) {
         (Some(path), None) => {
@@ -83,7 +87,10 @@ fn main() -> ExitCode {
         (Some(_), Some(_)) => return fail("give a scenario file or --preset, not both"),
         (None, None) => {
             let names: Vec<&str> = PRESETS.iter().map(|p| p.0).collect();
-            return fail(&format!("no scenario given (presets: {})\n{USAGE}", names.join(", ")));
+            return fail(&format!(
+                "no scenario given (presets: {})\n{USAGE}",
+                names.join(", ")
+            ));
         }
     };
     let sheet = match prices {
@@ -92,7 +99,10 @@ fn main() -> ExitCode {
                 Ok(t) => t,
                 Err(e) => return fail(&format!("cannot read {path}: {e}")),
             };
-            let name = std::path::Path::new(&path).file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or(path);
+            let name = std::path::Path::new(&path)
+                .file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or(path);
             match PriceSheet::parse(&name, &text) {
                 Ok(s) => s,
                 Err(e) => return fail(&e.to_string()),
@@ -110,18 +120,28 @@ fn main() -> ExitCode {
     let result = match plan::evaluate(&scenario, &sheet, &regions) {
         Ok(p) => p,
         Err(plan::PlanError::Invalid(errors)) => {
-            let lines: Vec<String> = errors.iter().map(|e| format!("  {}: {}", e.field, e.message)).collect();
+            let lines: Vec<String> = errors
+                .iter()
+                .map(|e| format!("  {}: {}", e.field, e.message))
+                .collect();
             return fail(&format!("the scenario is not valid:\n{}", lines.join("\n")));
         }
         Err(plan::PlanError::MissingPrices(missing)) => {
             let lines: Vec<String> = missing.iter().map(|m| format!("  {m}")).collect();
-            return fail(&format!("the price sheet lacks prices this scenario needs:\n{}", lines.join("\n")));
+            return fail(&format!(
+                "the price sheet lacks prices this scenario needs:\n{}",
+                lines.join("\n")
+            ));
         }
     };
     match format.as_str() {
         "json" => {
             let curve = plan::headroom_curve(&scenario, &sheet, &regions, 101);
-            let sims = plan::simulate(&scenario, &result, years.unwrap_or(scenario.risk.simulated_years));
+            let sims = plan::simulate(
+                &scenario,
+                &result,
+                years.unwrap_or(scenario.risk.simulated_years),
+            );
             let doc = report::plan_report(&scenario, &result, curve, sims);
             match serde_json::to_string_pretty(&doc) {
                 Ok(text) => println!("{text}"),
@@ -130,7 +150,10 @@ fn main() -> ExitCode {
         }
         "csv" => print!("{}", report::line_items_csv(&result)),
         _ => {
-            println!("{} — prices: {} ({})\n", scenario.name, result.sheet, result.currency);
+            println!(
+                "{} — prices: {} ({})\n",
+                scenario.name, result.sheet, result.currency
+            );
             print!("{}", report::table(&result));
         }
     }

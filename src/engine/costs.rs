@@ -8,7 +8,9 @@ use std::sync::Arc;
 
 use super::cosmos;
 use super::format;
-use super::pricing::{MeterKey, MissingPrice, PriceRow, PriceSheet, ReservationTerm, UnitOfMeasure};
+use super::pricing::{
+    MeterKey, MissingPrice, PriceRow, PriceSheet, ReservationTerm, UnitOfMeasure,
+};
 use super::regions::RegionTable;
 use super::scenario::{AksTier, CosmosMode, Os, RedisSku, Scenario, SqlTier};
 
@@ -81,63 +83,172 @@ pub mod meters {
         sku: &'static str,
         meter: &'static str,
     ) -> MeterKey {
-        MeterKey { service, product, sku, meter }
+        MeterKey {
+            service,
+            product,
+            sku,
+            meter,
+        }
     }
 
     pub const COSMOS_RU: MeterKey = key("Azure Cosmos DB", "Azure Cosmos DB", "RUs", "100 RU/s");
-    pub const COSMOS_MRU: MeterKey = key("Azure Cosmos DB", "Azure Cosmos DB", "mRUs", "100 Multi-master RU/s");
-    pub const COSMOS_AUTOSCALE_RU: MeterKey = key("Azure Cosmos DB", "Azure Cosmos DB autoscale", "RUs", "100 RU/s");
-    pub const COSMOS_AUTOSCALE_MRU: MeterKey =
-        key("Azure Cosmos DB", "Azure Cosmos DB autoscale", "mRUs", "100 Multi-master RU/s");
-    pub const COSMOS_SERVERLESS: MeterKey = key("Azure Cosmos DB", "Azure Cosmos DB serverless", "RUs", "1M RUs");
-    pub const COSMOS_STORAGE: MeterKey = key("Azure Cosmos DB", "Azure Cosmos DB", "Standard", "Data Stored");
-    pub const INTRA_CONTINENT: MeterKey =
-        key("Bandwidth", "Bandwidth Inter-Region", "Standard", "Intra Continent Data Transfer Out");
-    pub const INTER_CONTINENT: MeterKey =
-        key("Bandwidth", "Bandwidth Inter-Region", "Standard", "Inter Continent Data Transfer Out");
-    pub const FD_DATA_OUT: MeterKey =
-        key("Azure Front Door Service", "Azure Front Door", "Standard", "Standard Data Transfer Out");
-    pub const TM_DNS: MeterKey = key("Traffic Manager", "Traffic Manager", "Standard", "DNS Queries");
-    pub const TM_ENDPOINT: MeterKey =
-        key("Traffic Manager", "Traffic Manager", "Standard", "Azure Endpoint Health Checks");
+    pub const COSMOS_MRU: MeterKey = key(
+        "Azure Cosmos DB",
+        "Azure Cosmos DB",
+        "mRUs",
+        "100 Multi-master RU/s",
+    );
+    pub const COSMOS_AUTOSCALE_RU: MeterKey = key(
+        "Azure Cosmos DB",
+        "Azure Cosmos DB autoscale",
+        "RUs",
+        "100 RU/s",
+    );
+    pub const COSMOS_AUTOSCALE_MRU: MeterKey = key(
+        "Azure Cosmos DB",
+        "Azure Cosmos DB autoscale",
+        "mRUs",
+        "100 Multi-master RU/s",
+    );
+    pub const COSMOS_SERVERLESS: MeterKey = key(
+        "Azure Cosmos DB",
+        "Azure Cosmos DB serverless",
+        "RUs",
+        "1M RUs",
+    );
+    pub const COSMOS_STORAGE: MeterKey = key(
+        "Azure Cosmos DB",
+        "Azure Cosmos DB",
+        "Standard",
+        "Data Stored",
+    );
+    pub const INTRA_CONTINENT: MeterKey = key(
+        "Bandwidth",
+        "Bandwidth Inter-Region",
+        "Standard",
+        "Intra Continent Data Transfer Out",
+    );
+    pub const INTER_CONTINENT: MeterKey = key(
+        "Bandwidth",
+        "Bandwidth Inter-Region",
+        "Standard",
+        "Inter Continent Data Transfer Out",
+    );
+    pub const FD_DATA_OUT: MeterKey = key(
+        "Azure Front Door Service",
+        "Azure Front Door",
+        "Standard",
+        "Standard Data Transfer Out",
+    );
+    pub const TM_DNS: MeterKey = key(
+        "Traffic Manager",
+        "Traffic Manager",
+        "Standard",
+        "DNS Queries",
+    );
+    pub const TM_ENDPOINT: MeterKey = key(
+        "Traffic Manager",
+        "Traffic Manager",
+        "Standard",
+        "Azure Endpoint Health Checks",
+    );
     pub const KEY_VAULT_OPS: MeterKey = key("Key Vault", "Key Vault", "Standard", "Operations");
-    pub const APP_CONFIG_STORE: MeterKey =
-        key("App Configuration", "App Configuration", "Standard", "Standard Instance");
-    pub const APP_CONFIG_REPLICA: MeterKey =
-        key("App Configuration", "App Configuration", "Standard", "Standard Replica");
-    pub const LOG_ANALYTICS: MeterKey =
-        key("Log Analytics", "Log Analytics", "Analytics Logs", "Analytics Logs Data Ingestion");
-    pub const APP_GATEWAY_FIXED: MeterKey =
-        key("Application Gateway", "Application Gateway WAF v2", "Standard", "Standard Fixed Cost");
-    pub const APP_GATEWAY_CU: MeterKey =
-        key("Application Gateway", "Application Gateway WAF v2", "Standard", "Standard Capacity Units");
-    pub const REDIS_C1: MeterKey = key("Redis Cache", "Azure Redis Cache Standard", "C1", "C1 Cache");
-    pub const REDIS_C3: MeterKey = key("Redis Cache", "Azure Redis Cache Standard", "C3", "C3 Cache");
-    pub const REDIS_P1: MeterKey = key("Redis Cache", "Azure Redis Cache Premium", "P1", "P1 Cache Instance");
-    pub const SQL_GP_COMPUTE: MeterKey =
-        key("SQL Database", "SQL Database Single General Purpose - Compute Gen5", "vCore", "vCore");
+    pub const APP_CONFIG_STORE: MeterKey = key(
+        "App Configuration",
+        "App Configuration",
+        "Standard",
+        "Standard Instance",
+    );
+    pub const APP_CONFIG_REPLICA: MeterKey = key(
+        "App Configuration",
+        "App Configuration",
+        "Standard",
+        "Standard Replica",
+    );
+    pub const LOG_ANALYTICS: MeterKey = key(
+        "Log Analytics",
+        "Log Analytics",
+        "Analytics Logs",
+        "Analytics Logs Data Ingestion",
+    );
+    pub const APP_GATEWAY_FIXED: MeterKey = key(
+        "Application Gateway",
+        "Application Gateway WAF v2",
+        "Standard",
+        "Standard Fixed Cost",
+    );
+    pub const APP_GATEWAY_CU: MeterKey = key(
+        "Application Gateway",
+        "Application Gateway WAF v2",
+        "Standard",
+        "Standard Capacity Units",
+    );
+    pub const REDIS_C1: MeterKey = key(
+        "Redis Cache",
+        "Azure Redis Cache Standard",
+        "C1",
+        "C1 Cache",
+    );
+    pub const REDIS_C3: MeterKey = key(
+        "Redis Cache",
+        "Azure Redis Cache Standard",
+        "C3",
+        "C3 Cache",
+    );
+    pub const REDIS_P1: MeterKey = key(
+        "Redis Cache",
+        "Azure Redis Cache Premium",
+        "P1",
+        "P1 Cache Instance",
+    );
+    pub const SQL_GP_COMPUTE: MeterKey = key(
+        "SQL Database",
+        "SQL Database Single General Purpose - Compute Gen5",
+        "vCore",
+        "vCore",
+    );
     pub const SQL_GP_ZONE: MeterKey = key(
         "SQL Database",
         "SQL Database Single General Purpose - Compute Gen5 Zone Redundancy",
         "vCore",
         "vCore",
     );
-    pub const SQL_BC_COMPUTE: MeterKey =
-        key("SQL Database", "SQL Database Single Business Critical - Compute Gen5", "vCore", "vCore");
-    pub const SQL_GP_LICENSE: MeterKey =
-        key("SQL Database", "SQL Database Single General Purpose - SQL License", "vCore", "vCore");
-    pub const SQL_BC_LICENSE: MeterKey =
-        key("SQL Database", "SQL Database Single Business Critical - SQL License", "vCore", "vCore");
-    pub const SQL_GP_STORAGE: MeterKey =
-        key("SQL Database", "SQL Database Single General Purpose - Storage", "Standard", "Data Stored");
+    pub const SQL_BC_COMPUTE: MeterKey = key(
+        "SQL Database",
+        "SQL Database Single Business Critical - Compute Gen5",
+        "vCore",
+        "vCore",
+    );
+    pub const SQL_GP_LICENSE: MeterKey = key(
+        "SQL Database",
+        "SQL Database Single General Purpose - SQL License",
+        "vCore",
+        "vCore",
+    );
+    pub const SQL_BC_LICENSE: MeterKey = key(
+        "SQL Database",
+        "SQL Database Single Business Critical - SQL License",
+        "vCore",
+        "vCore",
+    );
+    pub const SQL_GP_STORAGE: MeterKey = key(
+        "SQL Database",
+        "SQL Database Single General Purpose - Storage",
+        "Standard",
+        "Data Stored",
+    );
     pub const SQL_GP_ZONE_STORAGE: MeterKey = key(
         "SQL Database",
         "SQL Database Single General Purpose - Storage Zone Redundancy",
         "Standard",
         "Data Stored",
     );
-    pub const SQL_BC_STORAGE: MeterKey =
-        key("SQL Database", "SQL Database Single Business Critical - Storage", "Standard", "Data Stored");
+    pub const SQL_BC_STORAGE: MeterKey = key(
+        "SQL Database",
+        "SQL Database Single Business Critical - Storage",
+        "Standard",
+        "Data Stored",
+    );
 }
 
 /// The role a stamp plays in a tier.
@@ -184,7 +295,13 @@ pub struct Quantity {
 
 impl<'a> Pricer<'a> {
     pub fn new(s: &'a Scenario, sheet: &'a PriceSheet, regions: &'a RegionTable) -> Self {
-        Self { s, sheet, regions, missing: Vec::new(), items: Vec::with_capacity(48) }
+        Self {
+            s,
+            sheet,
+            regions,
+            missing: Vec::new(),
+            items: Vec::with_capacity(48),
+        }
     }
 
     fn hours(&self) -> f64 {
@@ -246,7 +363,11 @@ impl<'a> Pricer<'a> {
         } else {
             String::new()
         };
-        let note_text = if note.is_empty() { String::new() } else { format!(". {note}") };
+        let note_text = if note.is_empty() {
+            String::new()
+        } else {
+            format!(". {note}")
+        };
         let formula = format!(
             "{} = {} {} × {} per {}{}{} = {}{}",
             q.how,
@@ -284,17 +405,34 @@ impl<'a> Pricer<'a> {
             Os::Linux => "Azure App Service Premium v3 Plan - Linux",
             Os::Windows => "Azure App Service Premium v3 Plan",
         };
-        let key = MeterKey { service: "Azure App Service", product, sku: pool.sku.sku_name(), meter: pool.sku.meter_name() };
+        let key = MeterKey {
+            service: "Azure App Service",
+            product,
+            sku: pool.sku.sku_name(),
+            meter: pool.sku.meter_name(),
+        };
         let n = stamp.app_service_instances;
         let h = self.hours();
-        let os = if pool.os == Os::Linux { "Linux" } else { "Windows" };
+        let os = if pool.os == Os::Linux {
+            "Linux"
+        } else {
+            "Windows"
+        };
         self.line(
             Category::Compute,
-            format!("App Service {} ({os}), {}", pool.sku.sku_name(), role_label(stamp.role)),
+            format!(
+                "App Service {} ({os}), {}",
+                pool.sku.sku_name(),
+                role_label(stamp.role)
+            ),
             &stamp.region,
             &key,
             self.s.commercial.reservation,
-            Quantity { value: n as f64 * h, unit: "instance-hours", how: format!("{n} instances × {} h", format::number(h, 0)) },
+            Quantity {
+                value: n as f64 * h,
+                unit: "instance-hours",
+                how: format!("{n} instances × {} h", format::number(h, 0)),
+            },
             "",
         );
     }
@@ -312,14 +450,27 @@ impl<'a> Pricer<'a> {
         let h = self.hours();
         let n = stamp.aks_nodes;
         let size = pool.node_size;
-        let vm = MeterKey { service: "Virtual Machines", product: size.product_name(), sku: size.sku_name(), meter: size.sku_name() };
+        let vm = MeterKey {
+            service: "Virtual Machines",
+            product: size.product_name(),
+            sku: size.sku_name(),
+            meter: size.sku_name(),
+        };
         self.line(
             Category::Compute,
-            format!("AKS nodes {} (Linux), {}", size.sku_name(), role_label(stamp.role)),
+            format!(
+                "AKS nodes {} (Linux), {}",
+                size.sku_name(),
+                role_label(stamp.role)
+            ),
             &stamp.region,
             &vm,
             self.s.commercial.reservation,
-            Quantity { value: n as f64 * h, unit: "node-hours", how: format!("{n} nodes × {} h", format::number(h, 0)) },
+            Quantity {
+                value: n as f64 * h,
+                unit: "node-hours",
+                how: format!("{n} nodes × {} h", format::number(h, 0)),
+            },
             "",
         );
         let fee = MeterKey {
@@ -328,14 +479,22 @@ impl<'a> Pricer<'a> {
             sku: pool.tier.sku_name(),
             meter: pool.tier.meter_name(),
         };
-        let note = if pool.tier == AksTier::Free { "The Free tier has no financially backed SLA" } else { "" };
+        let note = if pool.tier == AksTier::Free {
+            "The Free tier has no financially backed SLA"
+        } else {
+            ""
+        };
         self.line(
             Category::Compute,
             format!("AKS {} tier cluster fee", pool.tier.sku_name()),
             &stamp.region,
             &fee,
             ReservationTerm::None,
-            Quantity { value: h, unit: "cluster-hours", how: format!("1 cluster × {} h", format::number(h, 0)) },
+            Quantity {
+                value: h,
+                unit: "cluster-hours",
+                how: format!("1 cluster × {} h", format::number(h, 0)),
+            },
             note,
         );
         if pool.app_gateway {
@@ -345,7 +504,11 @@ impl<'a> Pricer<'a> {
                 &stamp.region,
                 &meters::APP_GATEWAY_FIXED,
                 ReservationTerm::None,
-                Quantity { value: h, unit: "gateway-hours", how: format!("1 gateway × {} h", format::number(h, 0)) },
+                Quantity {
+                    value: h,
+                    unit: "gateway-hours",
+                    how: format!("1 gateway × {} h", format::number(h, 0)),
+                },
                 "",
             );
             let rps = origin_avg_rps * stamp.steady_share;
@@ -385,19 +548,35 @@ impl<'a> Pricer<'a> {
             RedisSku::StandardC1 => (meters::REDIS_C1, 1, "Redis Standard C1 cache"),
             RedisSku::StandardC3 => (meters::REDIS_C3, 1, "Redis Standard C3 cache"),
             RedisSku::PremiumP1 => {
-                let nodes = if self.s.platform.redis_zone_redundant { 3 } else { 2 };
+                let nodes = if self.s.platform.redis_zone_redundant {
+                    3
+                } else {
+                    2
+                };
                 (meters::REDIS_P1, nodes, "Redis Premium P1 nodes")
             }
         };
-        let unit = if nodes == 1 { "cache-hours" } else { "node-hours" };
-        let what = if nodes == 1 { "1 cache".to_string() } else { format!("{nodes} nodes") };
+        let unit = if nodes == 1 {
+            "cache-hours"
+        } else {
+            "node-hours"
+        };
+        let what = if nodes == 1 {
+            "1 cache".to_string()
+        } else {
+            format!("{nodes} nodes")
+        };
         self.line(
             Category::Platform,
             label.into(),
             &stamp.region,
             &key,
             ReservationTerm::None,
-            Quantity { value: nodes as f64 * h, unit, how: format!("{what} × {} h", format::number(h, 0)) },
+            Quantity {
+                value: nodes as f64 * h,
+                unit,
+                how: format!("{what} × {} h", format::number(h, 0)),
+            },
             "",
         );
     }
@@ -414,7 +593,11 @@ impl<'a> Pricer<'a> {
             &stamp.region,
             &meters::KEY_VAULT_OPS,
             ReservationTerm::None,
-            Quantity { value: m * 100.0, unit: "× 10,000 operations", how: format!("{} million operations ÷ 10,000", format::quantity(m)) },
+            Quantity {
+                value: m * 100.0,
+                unit: "× 10,000 operations",
+                how: format!("{} million operations ÷ 10,000", format::quantity(m)),
+            },
             "",
         );
     }
@@ -432,7 +615,15 @@ impl<'a> Pricer<'a> {
             &stamp.region,
             &meters::LOG_ANALYTICS,
             ReservationTerm::None,
-            Quantity { value: gb * days, unit: "GB", how: format!("{} GB/day × {} days", format::quantity(gb), format::number(days, 2)) },
+            Quantity {
+                value: gb * days,
+                unit: "GB",
+                how: format!(
+                    "{} GB/day × {} days",
+                    format::quantity(gb),
+                    format::number(days, 2)
+                ),
+            },
             "",
         );
     }
@@ -456,7 +647,11 @@ impl<'a> Pricer<'a> {
             &stamp.region,
             &key,
             ReservationTerm::None,
-            Quantity { value: days, unit: "store-days", how: format!("{} h ÷ 24", format::number(self.hours(), 0)) },
+            Quantity {
+                value: days,
+                unit: "store-days",
+                how: format!("{} h ÷ 24", format::number(self.hours(), 0)),
+            },
             "",
         );
     }
@@ -500,7 +695,11 @@ impl<'a> Pricer<'a> {
         match mode {
             CosmosMode::Serverless => {
                 let avg = needed * s.workload.average_to_peak_ratio;
-                let factor = if zonal { cosmos::ZONE_REDUNDANCY_RU_FACTOR } else { 1.0 };
+                let factor = if zonal {
+                    cosmos::ZONE_REDUNDANCY_RU_FACTOR
+                } else {
+                    1.0
+                };
                 let ru_month = avg * s.seconds_per_month() * factor;
                 let zone_text = if zonal { " × 1.25 (zones)" } else { "" };
                 self.line(
@@ -524,10 +723,26 @@ impl<'a> Pricer<'a> {
             }
             CosmosMode::Provisioned => {
                 let t = cosmos::round_up_100(needed).max(cosmos::MIN_MANUAL_RU_PER_S);
-                let key = if multi_write { meters::COSMOS_MRU } else { meters::COSMOS_RU };
-                let factor = if zonal && !multi_write { cosmos::ZONE_REDUNDANCY_RU_FACTOR } else { 1.0 };
-                let zone_text = if factor > 1.0 { " × 1.25 (zone redundancy, single-write)" } else { "" };
-                let label = if multi_write { "Cosmos DB multi-region-write RU/s" } else { "Cosmos DB RU/s (manual)" };
+                let key = if multi_write {
+                    meters::COSMOS_MRU
+                } else {
+                    meters::COSMOS_RU
+                };
+                let factor = if zonal && !multi_write {
+                    cosmos::ZONE_REDUNDANCY_RU_FACTOR
+                } else {
+                    1.0
+                };
+                let zone_text = if factor > 1.0 {
+                    " × 1.25 (zone redundancy, single-write)"
+                } else {
+                    ""
+                };
+                let label = if multi_write {
+                    "Cosmos DB multi-region-write RU/s"
+                } else {
+                    "Cosmos DB RU/s (manual)"
+                };
                 for region in account_regions {
                     self.line(
                         Category::CosmosThroughput,
@@ -538,7 +753,11 @@ impl<'a> Pricer<'a> {
                         Quantity {
                             value: t / 100.0 * h * factor,
                             unit: "100 RU/s-hours",
-                            how: format!("{need_text}, provisioned {} RU/s ÷ 100 × {} h{zone_text}", format::number(t, 0), format::number(h, 0)),
+                            how: format!(
+                                "{need_text}, provisioned {} RU/s ÷ 100 × {} h{zone_text}",
+                                format::number(t, 0),
+                                format::number(h, 0)
+                            ),
                         },
                         "",
                     );
@@ -552,9 +771,18 @@ impl<'a> Pricer<'a> {
                 let tmax = cosmos::round_up_100(needed).max(cosmos::MIN_AUTOSCALE_MAX_RU_PER_S);
                 // The hourly peak follows the workload (average-to-peak × what it
                 // needs), never below the 10% floor of the autoscale maximum.
-                let billed = (needed * s.workload.average_to_peak_ratio).max(tmax * cosmos::AUTOSCALE_FLOOR_FRACTION);
-                let key = if multi_write { meters::COSMOS_AUTOSCALE_MRU } else { meters::COSMOS_AUTOSCALE_RU };
-                let label = if multi_write { "Cosmos DB autoscale multi-region-write RU/s" } else { "Cosmos DB autoscale RU/s" };
+                let billed = (needed * s.workload.average_to_peak_ratio)
+                    .max(tmax * cosmos::AUTOSCALE_FLOOR_FRACTION);
+                let key = if multi_write {
+                    meters::COSMOS_AUTOSCALE_MRU
+                } else {
+                    meters::COSMOS_AUTOSCALE_RU
+                };
+                let label = if multi_write {
+                    "Cosmos DB autoscale multi-region-write RU/s"
+                } else {
+                    "Cosmos DB autoscale RU/s"
+                };
                 for region in account_regions {
                     self.line(
                         Category::CosmosThroughput,
@@ -594,7 +822,11 @@ impl<'a> Pricer<'a> {
                 region,
                 &meters::COSMOS_STORAGE,
                 ReservationTerm::None,
-                Quantity { value: gb, unit: "GB-months", how: format!("{} GB stored in this region", format::quantity(gb)) },
+                Quantity {
+                    value: gb,
+                    unit: "GB-months",
+                    how: format!("{} GB stored in this region", format::quantity(gb)),
+                },
                 "",
             );
         }
@@ -603,7 +835,14 @@ impl<'a> Pricer<'a> {
     /// Inter-region replication egress from `from` to `to`: `GB × price per
     /// GB`, at the intra-continent rate when both regions share a continent,
     /// else the inter-continent rate, priced at the source region. Returns GB.
-    pub fn replication_egress(&mut self, what: &str, from: &str, to: &str, gb: f64, how: String) -> f64 {
+    pub fn replication_egress(
+        &mut self,
+        what: &str,
+        from: &str,
+        to: &str,
+        gb: f64,
+        how: String,
+    ) -> f64 {
         if gb <= 0.0 {
             return 0.0;
         }
@@ -611,15 +850,27 @@ impl<'a> Pricer<'a> {
             (Some(a), Some(b)) => a.continent == b.continent,
             _ => false,
         };
-        let key = if same { meters::INTRA_CONTINENT } else { meters::INTER_CONTINENT };
-        let kind = if same { "intra-continent" } else { "inter-continent" };
+        let key = if same {
+            meters::INTRA_CONTINENT
+        } else {
+            meters::INTER_CONTINENT
+        };
+        let kind = if same {
+            "intra-continent"
+        } else {
+            "inter-continent"
+        };
         self.line(
             Category::ReplicationEgress,
             format!("{what} replication {from} → {to} ({kind})"),
             from,
             &key,
             ReservationTerm::None,
-            Quantity { value: gb, unit: "GB", how },
+            Quantity {
+                value: gb,
+                unit: "GB",
+                how,
+            },
             "",
         );
         gb
@@ -648,10 +899,16 @@ impl<'a> Pricer<'a> {
             "Global",
             &base,
             ReservationTerm::None,
-            Quantity { value: 1.0, unit: "profile-months", how: "1 profile".into() },
+            Quantity {
+                value: 1.0,
+                unit: "profile-months",
+                how: "1 profile".into(),
+            },
             "",
         );
-        let requests = s.workload.peak_requests_per_s * s.workload.average_to_peak_ratio * s.seconds_per_month();
+        let requests = s.workload.peak_requests_per_s
+            * s.workload.average_to_peak_ratio
+            * s.seconds_per_month();
         // Group user populations by Front Door billing zone.
         let mut zones: Vec<(String, f64)> = Vec::new();
         for r in &s.regions {
@@ -669,7 +926,12 @@ impl<'a> Pricer<'a> {
             super::scenario::FrontDoorTier::Standard => "Standard Requests",
             super::scenario::FrontDoorTier::Premium => "Premium Requests",
         };
-        let req_key = MeterKey { service: "Azure Front Door Service", product: "Azure Front Door", sku: tier.as_str(), meter: req_meter };
+        let req_key = MeterKey {
+            service: "Azure Front Door Service",
+            product: "Azure Front Door",
+            sku: tier.as_str(),
+            meter: req_meter,
+        };
         for (zone, share) in &zones {
             let n = requests * share;
             self.line(
@@ -701,7 +963,11 @@ impl<'a> Pricer<'a> {
                 Quantity {
                     value: gb,
                     unit: "GB",
-                    how: format!("{} requests × {} KB ÷ 10⁶", format::number(n, 0), format::quantity(s.workload.response_kb)),
+                    how: format!(
+                        "{} requests × {} KB ÷ 10⁶",
+                        format::number(n, 0),
+                        format::quantity(s.workload.response_kb)
+                    ),
                 },
                 "Premium uses the Standard transfer rate",
             );
@@ -722,7 +988,11 @@ impl<'a> Pricer<'a> {
             "Global",
             &meters::TM_DNS,
             ReservationTerm::None,
-            Quantity { value: m, unit: "million queries", how: format!("{} million queries", format::quantity(m)) },
+            Quantity {
+                value: m,
+                unit: "million queries",
+                how: format!("{} million queries", format::quantity(m)),
+            },
             "",
         );
         self.line(
@@ -731,7 +1001,11 @@ impl<'a> Pricer<'a> {
             "Global",
             &meters::TM_ENDPOINT,
             ReservationTerm::None,
-            Quantity { value: endpoints as f64, unit: "endpoint-months", how: format!("{endpoints} endpoints") },
+            Quantity {
+                value: endpoints as f64,
+                unit: "endpoint-months",
+                how: format!("{endpoints} endpoints"),
+            },
             "",
         );
     }
@@ -747,12 +1021,20 @@ impl<'a> Pricer<'a> {
         }
         let h = self.hours();
         let v = sql.vcores as f64;
-        let role = if secondary { "failover-group secondary" } else { "primary" };
+        let role = if secondary {
+            "failover-group secondary"
+        } else {
+            "primary"
+        };
         let (compute, license, storage, tier) = match sql.tier {
             SqlTier::GeneralPurpose => (
                 meters::SQL_GP_COMPUTE,
                 meters::SQL_GP_LICENSE,
-                if sql.zone_redundant { meters::SQL_GP_ZONE_STORAGE } else { meters::SQL_GP_STORAGE },
+                if sql.zone_redundant {
+                    meters::SQL_GP_ZONE_STORAGE
+                } else {
+                    meters::SQL_GP_STORAGE
+                },
                 "General Purpose",
             ),
             SqlTier::BusinessCritical => (
@@ -763,9 +1045,29 @@ impl<'a> Pricer<'a> {
             ),
         };
         let vcore_how = format!("{} vCores × {} h", sql.vcores, format::number(h, 0));
-        let q = |how: &str| Quantity { value: v * h, unit: "vCore-hours", how: how.to_string() };
-        self.line(Category::Sql, format!("SQL {tier} compute, {role}"), region, &compute, ReservationTerm::None, q(&vcore_how), "");
-        self.line(Category::Sql, format!("SQL {tier} licence, {role}"), region, &license, ReservationTerm::None, q(&vcore_how), "");
+        let q = |how: &str| Quantity {
+            value: v * h,
+            unit: "vCore-hours",
+            how: how.to_string(),
+        };
+        self.line(
+            Category::Sql,
+            format!("SQL {tier} compute, {role}"),
+            region,
+            &compute,
+            ReservationTerm::None,
+            q(&vcore_how),
+            "",
+        );
+        self.line(
+            Category::Sql,
+            format!("SQL {tier} licence, {role}"),
+            region,
+            &license,
+            ReservationTerm::None,
+            q(&vcore_how),
+            "",
+        );
         if sql.zone_redundant && sql.tier == SqlTier::GeneralPurpose {
             self.line(
                 Category::Sql,
@@ -783,7 +1085,11 @@ impl<'a> Pricer<'a> {
             region,
             &storage,
             ReservationTerm::None,
-            Quantity { value: sql.storage_gb, unit: "GB-months", how: format!("{} GB", format::quantity(sql.storage_gb)) },
+            Quantity {
+                value: sql.storage_gb,
+                unit: "GB-months",
+                how: format!("{} GB", format::quantity(sql.storage_gb)),
+            },
             "",
         );
     }

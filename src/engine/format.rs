@@ -19,7 +19,11 @@ pub fn number(value: f64, decimals: usize) -> String {
         }
         grouped.push(ch);
     }
-    let sign = if value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') { "-" } else { "" };
+    let sign = if value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        "-"
+    } else {
+        ""
+    };
     if frac.is_empty() {
         format!("{sign}{grouped}")
     } else {
@@ -30,7 +34,13 @@ pub fn number(value: f64, decimals: usize) -> String {
 /// A quantity with sensible precision for its size.
 pub fn quantity(value: f64) -> String {
     let a = value.abs();
-    let decimals = if a >= 100.0 { 0 } else if a >= 1.0 { 2 } else { 4 };
+    let decimals = if a >= 100.0 {
+        0
+    } else if a >= 1.0 {
+        2
+    } else {
+        4
+    };
     number(value, decimals)
 }
 
@@ -62,8 +72,16 @@ fn money_with(value: f64, currency: &str, decimals: usize) -> String {
     let text = format!("{:.*}", decimals, (value.abs() * scale).round() / scale);
     let (int, frac) = text.split_once('.').unwrap_or((text.as_str(), ""));
     let int = number(int.parse::<f64>().unwrap_or(0.0), 0);
-    let body = if frac.is_empty() { int } else { format!("{int}.{frac}") };
-    let sign = if value < 0.0 && value.abs() >= 0.5 * 10f64.powi(-(decimals as i32)) { "-" } else { "" };
+    let body = if frac.is_empty() {
+        int
+    } else {
+        format!("{int}.{frac}")
+    };
+    let sign = if value < 0.0 && value.abs() >= 0.5 * 10f64.powi(-(decimals as i32)) {
+        "-"
+    } else {
+        ""
+    };
     match currency_symbol(currency) {
         Some(sym) => format!("{sign}{sym}{body}"),
         None => format!("{sign}{body} {currency}"),

@@ -76,7 +76,11 @@ impl Plan {
 /// Evaluates a scenario: validation first (every bad field reported), then
 /// every tier priced (every missing price reported), then resilience, risk
 /// and the decision.
-pub fn evaluate(s: &Scenario, sheet: &PriceSheet, regions: &RegionTable) -> Result<Plan, PlanError> {
+pub fn evaluate(
+    s: &Scenario,
+    sheet: &PriceSheet,
+    regions: &RegionTable,
+) -> Result<Plan, PlanError> {
     let errors = validate(s, regions);
     if !errors.is_empty() {
         return Err(PlanError::Invalid(errors));
@@ -108,7 +112,11 @@ pub fn evaluate(s: &Scenario, sheet: &PriceSheet, regions: &RegionTable) -> Resu
             let expected = risk::expected(s, &impacts, cost.annual_usd);
             let failed = judge(s, &cost, &res, &sheet.currency);
             TierResult {
-                cost_ratio: if baseline > 0.0 { cost.monthly_usd / baseline } else { 1.0 },
+                cost_ratio: if baseline > 0.0 {
+                    cost.monthly_usd / baseline
+                } else {
+                    1.0
+                },
                 meets_targets: failed.is_empty(),
                 failed_targets: failed,
                 impacts,
@@ -136,10 +144,18 @@ fn judge(s: &Scenario, cost: &TierCost, r: &TierResilience, currency: &str) -> V
     let t = &s.targets;
     let mut failed = Vec::new();
     if let Some(why) = &cost.infeasible {
-        failed.push(FailedTarget { target: "feasibility".into(), message: why.clone(), shortfall: 1.0 });
+        failed.push(FailedTarget {
+            target: "feasibility".into(),
+            message: why.clone(),
+            shortfall: 1.0,
+        });
     }
     if r.rto_s > t.rto_s {
-        let which = if r.rto_writes_s > r.rto_reads_s { " (writes)" } else { "" };
+        let which = if r.rto_writes_s > r.rto_reads_s {
+            " (writes)"
+        } else {
+            ""
+        };
         failed.push(FailedTarget {
             target: "rto".into(),
             message: format!(
@@ -180,9 +196,18 @@ fn judge(s: &Scenario, cost: &TierCost, r: &TierResilience, currency: &str) -> V
         .latency
         .iter()
         .filter_map(|g| {
-            let v = if t.latency_includes_writes { g.reads_p95_ms.max(g.writes_p95_ms) } else { g.reads_p95_ms };
+            let v = if t.latency_includes_writes {
+                g.reads_p95_ms.max(g.writes_p95_ms)
+            } else {
+                g.reads_p95_ms
+            };
             (v > t.latency_p95_ms).then(|| {
-                format!("{} {} ms (+{} ms)", g.display_name, format::number(v, 0), format::number(v - t.latency_p95_ms, 0))
+                format!(
+                    "{} {} ms (+{} ms)",
+                    g.display_name,
+                    format::number(v, 0),
+                    format::number(v - t.latency_p95_ms, 0)
+                )
             })
         })
         .collect();
@@ -227,14 +252,21 @@ fn decide(results: &[TierResult], currency: &str) -> (Option<TierId>, String) {
                 format!(
                     "{} is cheaper but {}",
                     r.cost.tier.short_label(),
-                    r.failed_targets.iter().map(|f| f.message.clone()).collect::<Vec<_>>().join("; ")
+                    r.failed_targets
+                        .iter()
+                        .map(|f| f.message.clone())
+                        .collect::<Vec<_>>()
+                        .join("; ")
                 )
             })
             .collect();
         let reason = if cheaper.is_empty() {
             "it is the cheapest tier and meets every target".to_string()
         } else {
-            format!("it is the cheapest that meets every target. {}.", cheaper.join(". "))
+            format!(
+                "it is the cheapest that meets every target. {}.",
+                cheaper.join(". ")
+            )
         };
         return (
             Some(best.cost.tier),
@@ -264,7 +296,11 @@ fn decide(results: &[TierResult], currency: &str) -> (Option<TierId>, String) {
                 "No tier meets every target. Closest: {} ({} a month), which would need: {}.",
                 c.cost.tier.label(),
                 format::money_whole(c.cost.monthly_usd, currency),
-                c.failed_targets.iter().map(|f| f.message.clone()).collect::<Vec<_>>().join("; ")
+                c.failed_targets
+                    .iter()
+                    .map(|f| f.message.clone())
+                    .collect::<Vec<_>>()
+                    .join("; ")
             ),
         ),
         None => (None, "No tiers were evaluated.".into()),
@@ -286,8 +322,16 @@ fn break_evens(results: &[TierResult]) -> Vec<BreakEven> {
         for v in versus {
             let saved_h = v.risk.downtime_h_per_year - r.risk.downtime_h_per_year;
             let extra = fixed(r) - fixed(v);
-            let cph = if saved_h > 1e-12 { Some((extra / saved_h).max(0.0)) } else { None };
-            out.push(BreakEven { tier: r.cost.tier, versus: v.cost.tier, downtime_cost_per_hour: cph });
+            let cph = if saved_h > 1e-12 {
+                Some((extra / saved_h).max(0.0))
+            } else {
+                None
+            };
+            out.push(BreakEven {
+                tier: r.cost.tier,
+                versus: v.cost.tier,
+                downtime_cost_per_hour: cph,
+            });
         }
     }
     out
@@ -311,7 +355,12 @@ pub struct HeadroomPoint {
 /// Sweeps the per-stamp capacity fraction `p` from `1/N` to `1` in `points`
 /// steps and prices the multi-write tier at each (the active-active tiers
 /// share the compute layout, so the curve's shape holds for both).
-pub fn headroom_curve(s: &Scenario, sheet: &PriceSheet, regions: &RegionTable, points: usize) -> Vec<HeadroomPoint> {
+pub fn headroom_curve(
+    s: &Scenario,
+    sheet: &PriceSheet,
+    regions: &RegionTable,
+    points: usize,
+) -> Vec<HeadroomPoint> {
     let n = s.regions.len().max(1);
     let lo = 1.0 / n as f64;
     let mut scenario = s.clone();
@@ -327,7 +376,11 @@ pub fn headroom_curve(s: &Scenario, sheet: &PriceSheet, regions: &RegionTable, p
                 compute_multiple: n as f64 * p,
                 monthly_usd: cost.monthly_usd,
                 shortfall_fraction: shortfall,
-                shortfall_duration_s: if shortfall > 1e-9 { s.resilience.autoscale_reaction_s } else { 0.0 },
+                shortfall_duration_s: if shortfall > 1e-9 {
+                    s.resilience.autoscale_reaction_s
+                } else {
+                    0.0
+                },
             })
         })
         .collect()
@@ -335,7 +388,11 @@ pub fn headroom_curve(s: &Scenario, sheet: &PriceSheet, regions: &RegionTable, p
 
 /// Monthly cost of each extra 10% of per-stamp headroom at the current
 /// setting: `cost(p + 0.1) − cost(p)` for the multi-write tier.
-pub fn cost_per_10pct_headroom(s: &Scenario, sheet: &PriceSheet, regions: &RegionTable) -> Option<f64> {
+pub fn cost_per_10pct_headroom(
+    s: &Scenario,
+    sheet: &PriceSheet,
+    regions: &RegionTable,
+) -> Option<f64> {
     let now = tiers::price_tier(TierId::MultiWrite, s, sheet, regions).ok()?;
     let mut more = s.clone();
     more.compute.stamp_capacity_fraction += 0.1;
@@ -345,6 +402,10 @@ pub fn cost_per_10pct_headroom(s: &Scenario, sheet: &PriceSheet, regions: &Regio
 
 /// The Monte Carlo for every tier of a plan.
 pub fn simulate(s: &Scenario, plan: &Plan, years: u32) -> Vec<SimulatedRisk> {
-    let tiers: Vec<(TierId, Vec<LossImpact>)> = plan.tiers.iter().map(|t| (t.cost.tier, t.impacts.clone())).collect();
+    let tiers: Vec<(TierId, Vec<LossImpact>)> = plan
+        .tiers
+        .iter()
+        .map(|t| (t.cost.tier, t.impacts.clone()))
+        .collect();
     risk::simulate(s, &tiers, years)
 }

@@ -16,9 +16,21 @@ pub const REGIONS_CSV: &str = include_str!("../../pricing/regions.csv");
 
 /// (id, label, JSON) of every preset.
 pub const PRESETS: [(&str, &str, &str); 3] = [
-    ("northwind", "Northwind Bookings", include_str!("../../public/presets/northwind.json")),
-    ("startup", "Two-region startup", include_str!("../../public/presets/startup.json")),
-    ("enterprise", "Three-region enterprise", include_str!("../../public/presets/enterprise.json")),
+    (
+        "northwind",
+        "Northwind Bookings",
+        include_str!("../../public/presets/northwind.json"),
+    ),
+    (
+        "startup",
+        "Two-region startup",
+        include_str!("../../public/presets/startup.json"),
+    ),
+    (
+        "enterprise",
+        "Three-region enterprise",
+        include_str!("../../public/presets/enterprise.json"),
+    ),
 ];
 
 /// A preset by id.

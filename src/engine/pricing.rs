@@ -259,7 +259,10 @@ impl PriceSheet {
                 let line = e.position().map(|p| line_at(text, p.byte())).unwrap_or(0);
                 err(line, None, format!("this line cannot be read as CSV: {e}"))
             })?;
-            let line = record.position().map(|p| line_at(text, p.byte())).unwrap_or(0);
+            let line = record
+                .position()
+                .map(|p| line_at(text, p.byte()))
+                .unwrap_or(0);
             if record.iter().all(|f| f.is_empty()) {
                 continue;
             }
@@ -278,24 +281,40 @@ impl PriceSheet {
             let number = |i: usize| -> Result<f64, SheetError> {
                 let raw = record.get(i).unwrap_or_default();
                 let col = PRICE_SHEET_COLUMNS[i];
-                let value: f64 = raw.parse().map_err(|_| {
-                    err(line, Some(col), format!("“{raw}” is not a number"))
-                })?;
+                let value: f64 = raw
+                    .parse()
+                    .map_err(|_| err(line, Some(col), format!("“{raw}” is not a number")))?;
                 if !value.is_finite() {
-                    return Err(err(line, Some(col), format!("“{raw}” is not a finite number")));
+                    return Err(err(
+                        line,
+                        Some(col),
+                        format!("“{raw}” is not a finite number"),
+                    ));
                 }
                 if value < 0.0 {
-                    return Err(err(line, Some(col), format!("{value} is negative; a price cannot be")));
+                    return Err(err(
+                        line,
+                        Some(col),
+                        format!("{value} is negative; a price cannot be"),
+                    ));
                 }
                 Ok(value)
             };
             for (i, col) in PRICE_SHEET_COLUMNS.iter().enumerate().take(4) {
                 if record.get(i).unwrap_or_default().is_empty() {
-                    return Err(err(line, Some(col), "is empty; every row names its meter".into()));
+                    return Err(err(
+                        line,
+                        Some(col),
+                        "is empty; every row names its meter".into(),
+                    ));
                 }
             }
             if field(5).is_empty() {
-                return Err(err(line, Some("arm_region_name"), "is empty; use a region name, Global or Zone N".into()));
+                return Err(err(
+                    line,
+                    Some("arm_region_name"),
+                    "is empty; use a region name, Global or Zone N".into(),
+                ));
             }
             let unit_raw = field(6);
             let unit_of_measure = UnitOfMeasure::parse(&unit_raw).ok_or_else(|| {
@@ -345,14 +364,20 @@ impl PriceSheet {
                     format!("“{term_raw}” is not a term (empty, 1 Year or 3 Years)"),
                 )
             })?;
-            if (price_type == PriceType::Reservation) != (reservation_term != ReservationTerm::None) {
+            if (price_type == PriceType::Reservation) != (reservation_term != ReservationTerm::None)
+            {
                 return Err(err(
                     line,
                     Some("reservation_term"),
-                    "a Reservation row needs a term, and a Consumption row must not have one".into(),
+                    "a Reservation row needs a term, and a Consumption row must not have one"
+                        .into(),
                 ));
             }
-            let tier_minimum_units = if field(11).is_empty() { 0.0 } else { number(11)? };
+            let tier_minimum_units = if field(11).is_empty() {
+                0.0
+            } else {
+                number(11)?
+            };
             let row = PriceRow {
                 service_name: field(0),
                 product_name: field(1),
@@ -398,13 +423,21 @@ impl PriceSheet {
             sheet.rows.push(Arc::new(row));
         }
         if sheet.rows.is_empty() {
-            return Err(err(2, None, "the sheet has a header but no price rows".into()));
+            return Err(err(
+                2,
+                None,
+                "the sheet has a header but no price rows".into(),
+            ));
         }
         Ok(sheet)
     }
 
     /// The pay-as-you-go row for a meter in a region.
-    pub fn consumption(&self, key: &MeterKey, region: &str) -> Result<&Arc<PriceRow>, MissingPrice> {
+    pub fn consumption(
+        &self,
+        key: &MeterKey,
+        region: &str,
+    ) -> Result<&Arc<PriceRow>, MissingPrice> {
         self.lookup(key, region, ReservationTerm::None)
     }
 
@@ -421,7 +454,15 @@ impl PriceSheet {
         } else {
             PriceType::Reservation
         };
-        let k = index_key(key.service, key.product, key.sku, key.meter, region, price_type, term);
+        let k = index_key(
+            key.service,
+            key.product,
+            key.sku,
+            key.meter,
+            region,
+            price_type,
+            term,
+        );
         self.index
             .get(&k)
             .and_then(|&i| self.rows.get(i))
@@ -472,8 +513,16 @@ impl PriceSheet {
 /// (csv reports the first record after blank lines at the blank line.)
 pub(crate) fn line_at(text: &str, byte: u64) -> usize {
     let start = (byte as usize).min(text.len());
-    let skipped = text[start..].chars().take_while(|c| *c == '\n' || *c == '\r').filter(|c| *c == '\n').count();
-    1 + text.as_bytes()[..start].iter().filter(|b| **b == b'\n').count() + skipped
+    let skipped = text[start..]
+        .chars()
+        .take_while(|c| *c == '\n' || *c == '\r')
+        .filter(|c| *c == '\n')
+        .count();
+    1 + text.as_bytes()[..start]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + skipped
 }
 
 fn index_key(
@@ -486,12 +535,18 @@ fn index_key(
     term: ReservationTerm,
 ) -> IndexKey {
     const SEP: char = '\u{1f}';
-    let mut key = String::with_capacity(service.len() + product.len() + sku.len() + meter.len() + region.len() + 16);
+    let mut key = String::with_capacity(
+        service.len() + product.len() + sku.len() + meter.len() + region.len() + 16,
+    );
     for part in [service, product, sku, meter, region] {
         key.push_str(part);
         key.push(SEP);
     }
-    key.push(if price_type == PriceType::Consumption { 'C' } else { 'R' });
+    key.push(if price_type == PriceType::Consumption {
+        'C'
+    } else {
+        'R'
+    });
     key.push_str(term.as_str());
     key
 }

@@ -59,29 +59,51 @@ impl RegionTable {
                 return Err(err(
                     1,
                     Some(want),
-                    format!("column {} should be “{want}” (columns: {})", i + 1, REGION_COLUMNS.join(", ")),
+                    format!(
+                        "column {} should be “{want}” (columns: {})",
+                        i + 1,
+                        REGION_COLUMNS.join(", ")
+                    ),
                 ));
             }
         }
         let mut regions: Vec<Region> = Vec::new();
         for record in reader.records() {
             let record = record.map_err(|e| {
-                let line = e.position().map(|p| super::pricing::line_at(text, p.byte())).unwrap_or(0);
+                let line = e
+                    .position()
+                    .map(|p| super::pricing::line_at(text, p.byte()))
+                    .unwrap_or(0);
                 err(line, None, format!("cannot be read as CSV: {e}"))
             })?;
-            let line = record.position().map(|p| super::pricing::line_at(text, p.byte())).unwrap_or(0);
+            let line = record
+                .position()
+                .map(|p| super::pricing::line_at(text, p.byte()))
+                .unwrap_or(0);
             if record.iter().all(|f| f.is_empty()) {
                 continue;
             }
             if record.len() != REGION_COLUMNS.len() {
-                return Err(err(line, None, format!("this row has {} fields; the header has {}", record.len(), REGION_COLUMNS.len())));
+                return Err(err(
+                    line,
+                    None,
+                    format!(
+                        "this row has {} fields; the header has {}",
+                        record.len(),
+                        REGION_COLUMNS.len()
+                    ),
+                ));
             }
             let field = |i: usize| record.get(i).unwrap_or_default().to_string();
             let coordinate = |i: usize, limit: f64| -> Result<f64, SheetError> {
                 let raw = record.get(i).unwrap_or_default();
                 match raw.parse::<f64>() {
                     Ok(v) if v.is_finite() && v.abs() <= limit => Ok(v),
-                    _ => Err(err(line, Some(REGION_COLUMNS[i]), format!("“{raw}” is not a coordinate within ±{limit}"))),
+                    _ => Err(err(
+                        line,
+                        Some(REGION_COLUMNS[i]),
+                        format!("“{raw}” is not a coordinate within ±{limit}"),
+                    )),
                 }
             };
             let region = Region {
@@ -98,10 +120,21 @@ impl RegionTable {
                 return Err(err(line, Some("arm_region_name"), "is empty".into()));
             }
             if !region.front_door_zone.starts_with("Zone ") {
-                return Err(err(line, Some("front_door_zone"), format!("“{}” is not a zone such as Zone 1", region.front_door_zone)));
+                return Err(err(
+                    line,
+                    Some("front_door_zone"),
+                    format!("“{}” is not a zone such as Zone 1", region.front_door_zone),
+                ));
             }
-            if regions.iter().any(|r| r.arm_region_name == region.arm_region_name) {
-                return Err(err(line, Some("arm_region_name"), format!("{} is listed twice", region.arm_region_name)));
+            if regions
+                .iter()
+                .any(|r| r.arm_region_name == region.arm_region_name)
+            {
+                return Err(err(
+                    line,
+                    Some("arm_region_name"),
+                    format!("{} is listed twice", region.arm_region_name),
+                ));
             }
             regions.push(region);
         }
@@ -113,7 +146,9 @@ impl RegionTable {
 
     /// Looks a region up by its ARM name (`westeurope`).
     pub fn get(&self, arm_region_name: &str) -> Option<&Region> {
-        self.regions.iter().find(|r| r.arm_region_name == arm_region_name)
+        self.regions
+            .iter()
+            .find(|r| r.arm_region_name == arm_region_name)
     }
 }
 
@@ -122,6 +157,7 @@ pub fn great_circle_km(a: &Region, b: &Region) -> f64 {
     const EARTH_RADIUS_KM: f64 = 6371.0;
     let (la1, lo1) = (a.latitude.to_radians(), a.longitude.to_radians());
     let (la2, lo2) = (b.latitude.to_radians(), b.longitude.to_radians());
-    let h = ((la2 - la1) / 2.0).sin().powi(2) + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    let h = ((la2 - la1) / 2.0).sin().powi(2)
+        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
     2.0 * EARTH_RADIUS_KM * h.sqrt().min(1.0).asin()
 }

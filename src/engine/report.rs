@@ -89,7 +89,12 @@ pub struct PlanReport {
 }
 
 /// Builds the JSON contract from a plan.
-pub fn plan_report(s: &Scenario, plan: &Plan, curve: Vec<HeadroomPoint>, sims: Vec<SimulatedRisk>) -> PlanReport {
+pub fn plan_report(
+    s: &Scenario,
+    plan: &Plan,
+    curve: Vec<HeadroomPoint>,
+    sims: Vec<SimulatedRisk>,
+) -> PlanReport {
     PlanReport {
         scenario: s.name.clone(),
         currency: plan.currency.clone(),
@@ -123,8 +128,16 @@ pub fn plan_report(s: &Scenario, plan: &Plan, curve: Vec<HeadroomPoint>, sims: V
                     rpo_s: r.rpo_s,
                     availability: r.availability,
                     downtime_min_per_year: r.downtime_min_per_year,
-                    latency_p95_ms: r.latency.iter().map(|g| (g.region.clone(), g.reads_p95_ms)).collect(),
-                    latency_writes_p95_ms: r.latency.iter().map(|g| (g.region.clone(), g.writes_p95_ms)).collect(),
+                    latency_p95_ms: r
+                        .latency
+                        .iter()
+                        .map(|g| (g.region.clone(), g.reads_p95_ms))
+                        .collect(),
+                    latency_writes_p95_ms: r
+                        .latency
+                        .iter()
+                        .map(|g| (g.region.clone(), g.writes_p95_ms))
+                        .collect(),
                     expected_downtime_h_per_year: t.risk.downtime_h_per_year,
                     expected_sla_credits_annual: t.risk.sla_credits_annual,
                     expected_annual_loss_usd: t.risk.expected_annual_loss_usd,
@@ -202,7 +215,10 @@ pub fn line_items_csv(plan: &Plan) -> String {
         for li in &t.cost.line_items {
             let _ = w.write_record([
                 t.cost.tier.id().to_string(),
-                serde_json::to_value(li.category).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(),
+                serde_json::to_value(li.category)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default(),
                 li.component.clone(),
                 li.region.clone(),
                 li.quantity.to_string(),
@@ -232,22 +248,69 @@ pub fn line_items_csv(plan: &Plan) -> String {
 pub fn table(plan: &Plan) -> String {
     let cur = &plan.currency;
     let mut rows: Vec<(String, Vec<String>)> = Vec::new();
-    let col = |f: &dyn Fn(&super::plan::TierResult) -> String| plan.tiers.iter().map(f).collect::<Vec<_>>();
+    let col = |f: &dyn Fn(&super::plan::TierResult) -> String| {
+        plan.tiers.iter().map(f).collect::<Vec<_>>()
+    };
     rows.push(("".into(), col(&|t| t.cost.tier.short_label().to_string())));
-    rows.push(("Monthly".into(), col(&|t| format::money_whole(t.cost.monthly_usd, cur))));
-    rows.push(("Annual".into(), col(&|t| format::money_whole(t.cost.annual_usd, cur))));
-    rows.push(("Cost ratio".into(), col(&|t| format!("{}×", format::number(t.cost_ratio, 2)))));
-    rows.push(("Compute multiple".into(), col(&|t| format!("{}×", format::number(t.cost.compute_multiple, 2)))));
-    rows.push(("Cosmos RU/s per region".into(), col(&|t| format::number(t.cost.cosmos.ru_per_s_per_region, 0))));
-    rows.push(("Cosmos RU/s billed".into(), col(&|t| format::number(t.cost.cosmos.ru_per_s_billed, 0))));
-    rows.push(("Write regions".into(), col(&|t| t.cost.cosmos.write_regions.to_string())));
-    rows.push(("Replication egress GB/mo".into(), col(&|t| format::number(t.cost.replication_egress_gb_per_month, 0))));
-    rows.push(("Front Door monthly".into(), col(&|t| format::money_whole(t.cost.front_door_monthly_usd, cur))));
-    rows.push(("RTO reads / writes".into(), col(&|t| format!("{} / {}", format::duration(t.resilience.rto_reads_s), format::duration(t.resilience.rto_writes_s)))));
+    rows.push((
+        "Monthly".into(),
+        col(&|t| format::money_whole(t.cost.monthly_usd, cur)),
+    ));
+    rows.push((
+        "Annual".into(),
+        col(&|t| format::money_whole(t.cost.annual_usd, cur)),
+    ));
+    rows.push((
+        "Cost ratio".into(),
+        col(&|t| format!("{}×", format::number(t.cost_ratio, 2))),
+    ));
+    rows.push((
+        "Compute multiple".into(),
+        col(&|t| format!("{}×", format::number(t.cost.compute_multiple, 2))),
+    ));
+    rows.push((
+        "Cosmos RU/s per region".into(),
+        col(&|t| format::number(t.cost.cosmos.ru_per_s_per_region, 0)),
+    ));
+    rows.push((
+        "Cosmos RU/s billed".into(),
+        col(&|t| format::number(t.cost.cosmos.ru_per_s_billed, 0)),
+    ));
+    rows.push((
+        "Write regions".into(),
+        col(&|t| t.cost.cosmos.write_regions.to_string()),
+    ));
+    rows.push((
+        "Replication egress GB/mo".into(),
+        col(&|t| format::number(t.cost.replication_egress_gb_per_month, 0)),
+    ));
+    rows.push((
+        "Front Door monthly".into(),
+        col(&|t| format::money_whole(t.cost.front_door_monthly_usd, cur)),
+    ));
+    rows.push((
+        "RTO reads / writes".into(),
+        col(&|t| {
+            format!(
+                "{} / {}",
+                format::duration(t.resilience.rto_reads_s),
+                format::duration(t.resilience.rto_writes_s)
+            )
+        }),
+    ));
     rows.push(("RPO".into(), col(&|t| format::duration(t.resilience.rpo_s))));
-    rows.push(("Availability".into(), col(&|t| format::percent(t.resilience.availability, 4))));
-    rows.push(("Worst p95 latency".into(), col(&|t| format!("{} ms", format::number(t.resilience.latency_p95_ms, 0)))));
-    rows.push(("Risk-adjusted annual".into(), col(&|t| format::money_whole(t.risk.risk_adjusted_annual_usd, cur))));
+    rows.push((
+        "Availability".into(),
+        col(&|t| format::percent(t.resilience.availability, 4)),
+    ));
+    rows.push((
+        "Worst p95 latency".into(),
+        col(&|t| format!("{} ms", format::number(t.resilience.latency_p95_ms, 0))),
+    ));
+    rows.push((
+        "Risk-adjusted annual".into(),
+        col(&|t| format::money_whole(t.risk.risk_adjusted_annual_usd, cur)),
+    ));
     rows.push((
         "Meets targets".into(),
         col(&|t| {
@@ -258,13 +321,25 @@ pub fn table(plan: &Plan) -> String {
                     "yes".into()
                 }
             } else {
-                format!("no: {}", t.failed_targets.iter().map(|f| f.target.as_str()).collect::<Vec<_>>().join(", "))
+                format!(
+                    "no: {}",
+                    t.failed_targets
+                        .iter()
+                        .map(|f| f.target.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
             }
         }),
     ));
     let label_w = rows.iter().map(|r| r.0.chars().count()).max().unwrap_or(0);
     let col_w: Vec<usize> = (0..plan.tiers.len())
-        .map(|i| rows.iter().map(|r| r.1.get(i).map(|c| c.chars().count()).unwrap_or(0)).max().unwrap_or(0))
+        .map(|i| {
+            rows.iter()
+                .map(|r| r.1.get(i).map(|c| c.chars().count()).unwrap_or(0))
+                .max()
+                .unwrap_or(0)
+        })
         .collect();
     let mut out = String::new();
     for (label, cells) in rows {

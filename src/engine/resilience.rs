@@ -92,8 +92,14 @@ pub fn front_door_detection_s(s: &Scenario) -> f64 {
 
 fn write_failover_s(s: &Scenario) -> (f64, &'static str) {
     match s.resilience.write_failover {
-        WriteFailover::ServiceManaged => (s.resilience.service_managed_failover_s, "service-managed write-region failover"),
-        WriteFailover::HumanGated => (s.resilience.human_promotion_s, "human-gated write-region promotion (runbook)"),
+        WriteFailover::ServiceManaged => (
+            s.resilience.service_managed_failover_s,
+            "service-managed write-region failover",
+        ),
+        WriteFailover::HumanGated => (
+            s.resilience.human_promotion_s,
+            "human-gated write-region promotion (runbook)",
+        ),
     }
 }
 
@@ -103,7 +109,11 @@ fn rto(tier: TierId, s: &Scenario, stamps_capacity: &[f64]) -> (f64, f64, Vec<Pa
     let mut parts = Vec::new();
     if tier == TierId::SingleRegion {
         let t = r.rebuild_hours * 3600.0;
-        parts.push(Part { name: "Rebuild or restore in another region".into(), value: t, how: format!("{} h, by hand", format::number(r.rebuild_hours, 1)) });
+        parts.push(Part {
+            name: "Rebuild or restore in another region".into(),
+            value: t,
+            how: format!("{} h, by hand", format::number(r.rebuild_hours, 1)),
+        });
         return (t, t, parts);
     }
     let detect = front_door_detection_s(s);
@@ -119,14 +129,21 @@ fn rto(tier: TierId, s: &Scenario, stamps_capacity: &[f64]) -> (f64, f64, Vec<Pa
     });
     let mut reads = detect;
     if s.edge.traffic_manager {
-        parts.push(Part { name: "DNS TTL (Traffic Manager)".into(), value: r.dns_ttl_s, how: format!("{} s TTL", format::number(r.dns_ttl_s, 0)) });
+        parts.push(Part {
+            name: "DNS TTL (Traffic Manager)".into(),
+            value: r.dns_ttl_s,
+            how: format!("{} s TTL", format::number(r.dns_ttl_s, 0)),
+        });
         reads += r.dns_ttl_s;
     }
     if tier == TierId::ActivePassive && stamps_capacity.get(1).copied().unwrap_or(0.0) < 1.0 {
         parts.push(Part {
             name: "Warm standby scale-out".into(),
             value: r.standby_scale_out_s,
-            how: format!("{} s to grow from its minimum to full capacity", format::number(r.standby_scale_out_s, 0)),
+            how: format!(
+                "{} s to grow from its minimum to full capacity",
+                format::number(r.standby_scale_out_s, 0)
+            ),
         });
         reads += r.standby_scale_out_s;
     }
@@ -134,7 +151,11 @@ fn rto(tier: TierId, s: &Scenario, stamps_capacity: &[f64]) -> (f64, f64, Vec<Pa
         TierId::MultiWrite => reads,
         _ => {
             let (t, name) = write_failover_s(s);
-            parts.push(Part { name: format!("Writes: {name}"), value: t, how: format!("{} s, in parallel with routing", format::number(t, 0)) });
+            parts.push(Part {
+                name: format!("Writes: {name}"),
+                value: t,
+                how: format!("{} s, in parallel with routing", format::number(t, 0)),
+            });
             reads.max(t)
         }
     };
@@ -149,18 +170,32 @@ fn rpo(tier: TierId, s: &Scenario) -> (f64, Vec<Part>, Vec<String>) {
     let cosmos = match tier {
         TierId::SingleRegion => {
             let t = r.backup_interval_min * 60.0;
-            parts.push(Part { name: "Cosmos DB: restore from geo-redundant backup".into(), value: t, how: format!("backup every {} min", format::number(r.backup_interval_min, 0)) });
+            parts.push(Part {
+                name: "Cosmos DB: restore from geo-redundant backup".into(),
+                value: t,
+                how: format!(
+                    "backup every {} min",
+                    format::number(r.backup_interval_min, 0)
+                ),
+            });
             t
         }
         TierId::ActivePassive | TierId::ActiveActiveReads => {
             if s.data.consistency == Consistency::Strong {
-                parts.push(Part { name: "Cosmos DB single writer, Strong consistency".into(), value: 0.0, how: "writes commit in every region before they are acknowledged".into() });
+                parts.push(Part {
+                    name: "Cosmos DB single writer, Strong consistency".into(),
+                    value: 0.0,
+                    how: "writes commit in every region before they are acknowledged".into(),
+                });
                 0.0
             } else {
                 parts.push(Part {
                     name: "Cosmos DB single writer, asynchronous replication".into(),
                     value: r.async_replication_lag_s,
-                    how: format!("{} s replication lag", format::number(r.async_replication_lag_s, 1)),
+                    how: format!(
+                        "{} s replication lag",
+                        format::number(r.async_replication_lag_s, 1)
+                    ),
                 });
                 r.async_replication_lag_s
             }
@@ -180,7 +215,10 @@ fn rpo(tier: TierId, s: &Scenario) -> (f64, Vec<Part>, Vec<String>) {
         parts.push(Part {
             name: "SQL ledger failover group (asynchronous)".into(),
             value: r.sql_replication_lag_s,
-            how: format!("{} s replication lag", format::number(r.sql_replication_lag_s, 1)),
+            how: format!(
+                "{} s replication lag",
+                format::number(r.sql_replication_lag_s, 1)
+            ),
         });
         total = total.max(r.sql_replication_lag_s);
     }
@@ -217,33 +255,57 @@ fn availability(tier: TierId, s: &Scenario, stamps: usize) -> (f64, Vec<Part>) {
     parts.push(Part {
         name: "One stamp (serial)".into(),
         value: stamp,
-        how: chain.iter().map(|(n, v)| format!("{n} {}%", format::number(*v, 3))).collect::<Vec<_>>().join(" × "),
+        how: chain
+            .iter()
+            .map(|(n, v)| format!("{n} {}%", format::number(*v, 3)))
+            .collect::<Vec<_>>()
+            .join(" × "),
     });
     let parallel = 1.0 - (1.0 - stamp).powi(stamps as i32);
     if stamps > 1 {
-        parts.push(Part { name: format!("{stamps} stamps in parallel"), value: parallel, how: format!("1 − (1 − {})^{stamps}", format::percent(stamp, 4)) });
+        parts.push(Part {
+            name: format!("{stamps} stamps in parallel"),
+            value: parallel,
+            how: format!("1 − (1 − {})^{stamps}", format::percent(stamp, 4)),
+        });
     }
     let mut global = pct(sl.front_door_pct);
     let mut global_how = format!("Front Door {}%", format::number(sl.front_door_pct, 3));
     if s.edge.traffic_manager && stamps > 1 {
         global *= pct(sl.traffic_manager_pct);
-        global_how.push_str(&format!(" × Traffic Manager {}%", format::number(sl.traffic_manager_pct, 3)));
+        global_how.push_str(&format!(
+            " × Traffic Manager {}%",
+            format::number(sl.traffic_manager_pct, 3)
+        ));
     }
-    parts.push(Part { name: "Global band".into(), value: global, how: global_how });
+    parts.push(Part {
+        name: "Global band".into(),
+        value: global,
+        how: global_how,
+    });
     let zonal = s.data.cosmos_zone_redundant;
     let (cosmos, cosmos_how) = match tier {
         TierId::SingleRegion => {
             if zonal {
-                (sl.cosmos_single_region_zonal_pct, "single region with zones")
+                (
+                    sl.cosmos_single_region_zonal_pct,
+                    "single region with zones",
+                )
             } else {
                 (sl.cosmos_single_region_pct, "single region")
             }
         }
         TierId::ActivePassive | TierId::ActiveActiveReads => {
             if zonal {
-                (sl.cosmos_single_region_zonal_pct, "single write region with zones (write SLA)")
+                (
+                    sl.cosmos_single_region_zonal_pct,
+                    "single write region with zones (write SLA)",
+                )
             } else {
-                (sl.cosmos_single_region_pct, "single write region (write SLA)")
+                (
+                    sl.cosmos_single_region_pct,
+                    "single write region (write SLA)",
+                )
             }
         }
         TierId::MultiWrite => (sl.cosmos_multi_region_pct, "multi-region writes"),
@@ -251,11 +313,19 @@ fn availability(tier: TierId, s: &Scenario, stamps: usize) -> (f64, Vec<Part>) {
     let mut data = pct(cosmos);
     let mut data_how = format!("Cosmos DB {}% ({cosmos_how})", format::number(cosmos, 3));
     if s.data.sql.enabled {
-        let v = if s.data.sql.zone_redundant { sl.sql_zone_redundant_pct } else { sl.sql_pct };
+        let v = if s.data.sql.zone_redundant {
+            sl.sql_zone_redundant_pct
+        } else {
+            sl.sql_pct
+        };
         data *= pct(v);
         data_how.push_str(&format!(" × SQL {}%", format::number(v, 3)));
     }
-    parts.push(Part { name: "Data band".into(), value: data, how: data_how });
+    parts.push(Part {
+        name: "Data band".into(),
+        value: data,
+        how: data_how,
+    });
     (global * parallel * data, parts)
 }
 
@@ -264,7 +334,11 @@ fn availability(tier: TierId, s: &Scenario, stamps: usize) -> (f64, Vec<Part>) {
 /// single-writer tiers.
 fn latency(tier: TierId, s: &Scenario, regions: &RegionTable) -> Vec<GeoLatency> {
     let base = s.resilience.base_latency_ms;
-    let primary = s.regions.first().map(|r| r.region.clone()).unwrap_or_default();
+    let primary = s
+        .regions
+        .first()
+        .map(|r| r.region.clone())
+        .unwrap_or_default();
     s.regions
         .iter()
         .map(|u| {
@@ -302,14 +376,25 @@ fn latency(tier: TierId, s: &Scenario, regions: &RegionTable) -> Vec<GeoLatency>
 
 /// Everything resilience for one tier. `stamp_capacities` are the tier's
 /// stamps' capacity fractions, in order.
-pub fn assess(tier: TierId, s: &Scenario, regions: &RegionTable, stamp_capacities: &[f64]) -> TierResilience {
+pub fn assess(
+    tier: TierId,
+    s: &Scenario,
+    regions: &RegionTable,
+    stamp_capacities: &[f64],
+) -> TierResilience {
     let (rto_reads_s, rto_writes_s, rto_parts) = rto(tier, s, stamp_capacities);
     let (rpo_s, rpo_parts, mut notes) = rpo(tier, s);
     let (availability, availability_parts) = availability(tier, s, stamp_capacities.len());
     let latency = latency(tier, s, regions);
     let latency_p95_ms = latency
         .iter()
-        .map(|g| if s.targets.latency_includes_writes { g.reads_p95_ms.max(g.writes_p95_ms) } else { g.reads_p95_ms })
+        .map(|g| {
+            if s.targets.latency_includes_writes {
+                g.reads_p95_ms.max(g.writes_p95_ms)
+            } else {
+                g.reads_p95_ms
+            }
+        })
         .fold(0.0, f64::max);
     let rto_ledger_s = if s.data.sql.enabled {
         if tier == TierId::SingleRegion {
@@ -324,7 +409,10 @@ pub fn assess(tier: TierId, s: &Scenario, regions: &RegionTable, stamp_capacitie
     };
     if let Some(l) = rto_ledger_s {
         if tier != TierId::SingleRegion && l > rto_writes_s {
-            notes.push(format!("SQL ledger writes recover after its failover group fails over: {}.", format::duration(l)));
+            notes.push(format!(
+                "SQL ledger writes recover after its failover group fails over: {}.",
+                format::duration(l)
+            ));
         }
     }
     TierResilience {

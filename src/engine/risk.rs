@@ -38,16 +38,28 @@ pub fn loss_impacts(tier: TierId, s: &Scenario, rto_reads_s: f64, rto_s: f64) ->
     let full = rto_s / 3600.0;
     let reads = rto_reads_s / 3600.0;
     match tier {
-        TierId::SingleRegion | TierId::ActivePassive => vec![LossImpact { region: 0, affected: 1.0, recovery_h: full }],
+        TierId::SingleRegion | TierId::ActivePassive => vec![LossImpact {
+            region: 0,
+            affected: 1.0,
+            recovery_h: full,
+        }],
         TierId::ActiveActiveReads => s
             .regions
             .iter()
             .enumerate()
             .map(|(i, r)| {
                 if i == 0 {
-                    LossImpact { region: 0, affected: 1.0, recovery_h: full }
+                    LossImpact {
+                        region: 0,
+                        affected: 1.0,
+                        recovery_h: full,
+                    }
                 } else {
-                    LossImpact { region: i, affected: r.traffic_share, recovery_h: reads }
+                    LossImpact {
+                        region: i,
+                        affected: r.traffic_share,
+                        recovery_h: reads,
+                    }
                 }
             })
             .collect(),
@@ -55,7 +67,11 @@ pub fn loss_impacts(tier: TierId, s: &Scenario, rto_reads_s: f64, rto_s: f64) ->
             .regions
             .iter()
             .enumerate()
-            .map(|(i, r)| LossImpact { region: i, affected: r.traffic_share, recovery_h: full })
+            .map(|(i, r)| LossImpact {
+                region: i,
+                affected: r.traffic_share,
+                recovery_h: full,
+            })
             .collect(),
     }
 }
@@ -65,7 +81,10 @@ pub fn loss_impacts(tier: TierId, s: &Scenario, rto_reads_s: f64, rto_s: f64) ->
 pub fn normal_cdf(x: f64) -> f64 {
     let z = x / std::f64::consts::SQRT_2;
     let t = 1.0 / (1.0 + 0.327_591_1 * z.abs());
-    let poly = t * (0.254_829_592 + t * (-0.284_496_736 + t * (1.421_413_741 + t * (-1.453_152_027 + t * 1.061_405_429))));
+    let poly = t
+        * (0.254_829_592
+            + t * (-0.284_496_736
+                + t * (1.421_413_741 + t * (-1.453_152_027 + t * 1.061_405_429))));
     let erfc_abs = poly * (-z * z).exp();
     if z >= 0.0 {
         1.0 - 0.5 * erfc_abs
@@ -85,7 +104,11 @@ pub struct Durations {
 
 impl Durations {
     pub fn from(s: &Scenario) -> Self {
-        Self { kind: s.risk.duration_distribution, typical_h: s.risk.typical_outage_hours, sigma: s.risk.lognormal_sigma }
+        Self {
+            kind: s.risk.duration_distribution,
+            typical_h: s.risk.typical_outage_hours,
+            sigma: s.risk.lognormal_sigma,
+        }
     }
 
     /// `P(D > x)`.
@@ -102,7 +125,9 @@ impl Durations {
                 }
             }
             DurationDistribution::Exponential => (-x / self.typical_h).exp(),
-            DurationDistribution::LogNormal => 1.0 - normal_cdf((x.ln() - self.typical_h.ln()) / self.sigma),
+            DurationDistribution::LogNormal => {
+                1.0 - normal_cdf((x.ln() - self.typical_h.ln()) / self.sigma)
+            }
         }
     }
 
@@ -114,7 +139,9 @@ impl Durations {
         }
         match self.kind {
             DurationDistribution::Fixed => self.typical_h.min(r),
-            DurationDistribution::Exponential => self.typical_h * (1.0 - (-r / self.typical_h).exp()),
+            DurationDistribution::Exponential => {
+                self.typical_h * (1.0 - (-r / self.typical_h).exp())
+            }
             DurationDistribution::LogNormal => {
                 let mu = self.typical_h.ln();
                 let s2 = self.sigma * self.sigma;
@@ -129,7 +156,9 @@ impl Durations {
         match self.kind {
             DurationDistribution::Fixed => self.typical_h,
             DurationDistribution::Exponential => -self.typical_h * (1.0 - rng.next_f64()).ln(),
-            DurationDistribution::LogNormal => (self.typical_h.ln() + self.sigma * rng.normal()).exp(),
+            DurationDistribution::LogNormal => {
+                (self.typical_h.ln() + self.sigma * rng.normal()).exp()
+            }
         }
     }
 }
@@ -172,14 +201,25 @@ fn event_exceeds(d: &Durations, e: &LossImpact, a: f64) -> f64 {
 pub fn expected(s: &Scenario, impacts: &[LossImpact], annual_infra: f64) -> ExpectedRisk {
     let d = Durations::from(s);
     let lambda = s.risk.regional_outages_per_year;
-    let downtime: f64 = impacts.iter().map(|e| lambda * e.affected * d.mean_capped(e.recovery_h)).sum();
-    let mut steps: Vec<(f64, f64)> = s.risk.credit_schedule.iter().map(|c| (c.below_pct, c.credit_pct)).collect();
+    let downtime: f64 = impacts
+        .iter()
+        .map(|e| lambda * e.affected * d.mean_capped(e.recovery_h))
+        .sum();
+    let mut steps: Vec<(f64, f64)> = s
+        .risk
+        .credit_schedule
+        .iter()
+        .map(|c| (c.below_pct, c.credit_pct))
+        .collect();
     steps.sort_by(|a, b| a.1.total_cmp(&b.1));
     let mut credits = 0.0;
     let mut previous = 0.0;
     for (below, credit) in steps {
         let a = allowed_h(below, s.commercial.hours_per_month);
-        let rate: f64 = impacts.iter().map(|e| lambda / 12.0 * event_exceeds(&d, e, a)).sum();
+        let rate: f64 = impacts
+            .iter()
+            .map(|e| lambda / 12.0 * event_exceeds(&d, e, a))
+            .sum();
         let p = 1.0 - (-rate).exp();
         credits += (credit - previous).max(0.0) / 100.0 * p;
         previous = previous.max(credit);
@@ -205,7 +245,10 @@ pub struct SplitMix64 {
 
 impl SplitMix64 {
     pub fn new(seed: u64) -> Self {
-        Self { state: seed, spare_normal: None }
+        Self {
+            state: seed,
+            spare_normal: None,
+        }
     }
 
     pub fn next_u64(&mut self) -> u64 {
@@ -269,7 +312,11 @@ pub struct SimulatedRisk {
 
 /// Runs `years` simulated years for every tier on the same simulated
 /// outages (common random numbers, so tiers differ only by design).
-pub fn simulate(s: &Scenario, tiers: &[(TierId, Vec<LossImpact>)], years: u32) -> Vec<SimulatedRisk> {
+pub fn simulate(
+    s: &Scenario,
+    tiers: &[(TierId, Vec<LossImpact>)],
+    years: u32,
+) -> Vec<SimulatedRisk> {
     let d = Durations::from(s);
     let lambda = s.risk.regional_outages_per_year;
     let hours_per_month = s.commercial.hours_per_month;
@@ -278,12 +325,20 @@ pub fn simulate(s: &Scenario, tiers: &[(TierId, Vec<LossImpact>)], years: u32) -
         .risk
         .credit_schedule
         .iter()
-        .map(|c| (allowed_h(c.below_pct, hours_per_month), c.credit_pct / 100.0))
+        .map(|c| {
+            (
+                allowed_h(c.below_pct, hours_per_month),
+                c.credit_pct / 100.0,
+            )
+        })
         .collect();
     let revenue = s.risk.sla_covered_monthly_revenue;
     let n_regions = s.regions.len();
     let mut rng = SplitMix64::new(s.risk.seed);
-    let mut annual: Vec<Vec<f64>> = tiers.iter().map(|_| Vec::with_capacity(years as usize)).collect();
+    let mut annual: Vec<Vec<f64>> = tiers
+        .iter()
+        .map(|_| Vec::with_capacity(years as usize))
+        .collect();
     let mut breaches = vec![0u32; tiers.len()];
     let mut credits = vec![0.0f64; tiers.len()];
     let mut months = vec![[0.0f64; 12]; tiers.len()];
@@ -318,7 +373,11 @@ pub fn simulate(s: &Scenario, tiers: &[(TierId, Vec<LossImpact>)], years: u32) -
                 if x > breach_h {
                     breached = true;
                 }
-                let credit = steps.iter().filter(|(a, _)| x > *a).map(|(_, c)| *c).fold(0.0, f64::max);
+                let credit = steps
+                    .iter()
+                    .filter(|(a, _)| x > *a)
+                    .map(|(_, c)| *c)
+                    .fold(0.0, f64::max);
                 credits[t] += credit * revenue;
             }
             if breached {

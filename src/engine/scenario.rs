@@ -42,7 +42,10 @@ pub struct RegionShare {
 
 impl Default for RegionShare {
     fn default() -> Self {
-        Self { region: "westeurope".into(), traffic_share: 1.0 }
+        Self {
+            region: "westeurope".into(),
+            traffic_share: 1.0,
+        }
     }
 }
 
@@ -176,7 +179,13 @@ pub enum NodeSize {
 }
 
 impl NodeSize {
-    pub const ALL: [Self; 5] = [Self::D2sV5, Self::D4sV5, Self::D8sV5, Self::D4asV5, Self::E4sV5];
+    pub const ALL: [Self; 5] = [
+        Self::D2sV5,
+        Self::D4sV5,
+        Self::D8sV5,
+        Self::D4asV5,
+        Self::E4sV5,
+    ];
     pub fn product_name(self) -> &'static str {
         match self {
             Self::D2sV5 | Self::D4sV5 | Self::D8sV5 => "Virtual Machines Dsv5 Series",
@@ -648,9 +657,18 @@ impl Default for Risk {
             customer_sla_pct: 99.95,
             sla_covered_monthly_revenue: 200_000.0,
             credit_schedule: vec![
-                CreditStep { below_pct: 99.95, credit_pct: 10.0 },
-                CreditStep { below_pct: 99.0, credit_pct: 25.0 },
-                CreditStep { below_pct: 95.0, credit_pct: 100.0 },
+                CreditStep {
+                    below_pct: 99.95,
+                    credit_pct: 10.0,
+                },
+                CreditStep {
+                    below_pct: 99.0,
+                    credit_pct: 25.0,
+                },
+                CreditStep {
+                    below_pct: 95.0,
+                    credit_pct: 100.0,
+                },
             ],
             simulated_years: 20_000,
             seed: 42,
@@ -703,7 +721,11 @@ pub struct Commercial {
 
 impl Default for Commercial {
     fn default() -> Self {
-        Self { discount_pct: 0.0, reservation: ReservationTerm::None, hours_per_month: 730.0 }
+        Self {
+            discount_pct: 0.0,
+            reservation: ReservationTerm::None,
+            hours_per_month: 730.0,
+        }
     }
 }
 
@@ -713,8 +735,14 @@ impl Default for Scenario {
             name: "My web app".into(),
             notes: String::new(),
             regions: vec![
-                RegionShare { region: "westeurope".into(), traffic_share: 0.5 },
-                RegionShare { region: "southeastasia".into(), traffic_share: 0.5 },
+                RegionShare {
+                    region: "westeurope".into(),
+                    traffic_share: 0.5,
+                },
+                RegionShare {
+                    region: "southeastasia".into(),
+                    traffic_share: 0.5,
+                },
             ],
             workload: Workload::default(),
             compute: Compute::default(),

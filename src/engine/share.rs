@@ -27,7 +27,9 @@ pub enum ShareError {
     NewerVersion(u32),
     #[error("the link's format version “{0}” is not one the planner knows")]
     UnknownVersion(String),
-    #[error("the link is damaged (its text is not valid base64url): was it cut short when copied?")]
+    #[error(
+        "the link is damaged (its text is not valid base64url): was it cut short when copied?"
+    )]
     BadEncoding,
     #[error("the link is damaged (its data does not decompress): was it cut short when copied?")]
     BadCompression,
@@ -53,20 +55,29 @@ pub fn decode(text: &str) -> Result<Scenario, ShareError> {
     if text.is_empty() {
         return Err(ShareError::Empty);
     }
-    let (version, payload) = text.split_once('.').ok_or_else(|| ShareError::UnknownVersion(text.chars().take(8).collect()))?;
+    let (version, payload) = text
+        .split_once('.')
+        .ok_or_else(|| ShareError::UnknownVersion(text.chars().take(8).collect()))?;
     match version.parse::<u32>() {
         Ok(SHARE_VERSION) => {}
         Ok(v) if v > SHARE_VERSION => return Err(ShareError::NewerVersion(v)),
-        _ => return Err(ShareError::UnknownVersion(version.chars().take(8).collect())),
-    }
-    let packed = URL_SAFE_NO_PAD.decode(payload.trim_end_matches('=')).map_err(|_| ShareError::BadEncoding)?;
-    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_SCENARIO_BYTES).map_err(|e| {
-        if matches!(e.status, miniz_oxide::inflate::TINFLStatus::HasMoreOutput) {
-            ShareError::TooLarge
-        } else {
-            ShareError::BadCompression
+        _ => {
+            return Err(ShareError::UnknownVersion(
+                version.chars().take(8).collect(),
+            ))
         }
-    })?;
+    }
+    let packed = URL_SAFE_NO_PAD
+        .decode(payload.trim_end_matches('='))
+        .map_err(|_| ShareError::BadEncoding)?;
+    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_SCENARIO_BYTES)
+        .map_err(|e| {
+            if matches!(e.status, miniz_oxide::inflate::TINFLStatus::HasMoreOutput) {
+                ShareError::TooLarge
+            } else {
+                ShareError::BadCompression
+            }
+        })?;
     from_json_bytes(&json)
 }
 
@@ -87,7 +98,11 @@ fn from_json_bytes(bytes: &[u8]) -> Result<Scenario, ShareError> {
             serde_json::error::Category::Eof => "it ends too early",
             serde_json::error::Category::Io => "it could not be read",
         };
-        ShareError::BadScenario(format!("{what} (line {}, column {}): {e}", e.line(), e.column()))
+        ShareError::BadScenario(format!(
+            "{what} (line {}, column {}): {e}",
+            e.line(),
+            e.column()
+        ))
     })
 }
 

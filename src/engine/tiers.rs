@@ -3,8 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::costs::{Category, LineItem, Pricer, Stamp, StampRole};
 use super::cosmos;
+use super::costs::{Category, LineItem, Pricer, Stamp, StampRole};
 use super::format;
 use super::pricing::{MissingPrice, PriceSheet};
 use super::regions::RegionTable;
@@ -22,7 +22,12 @@ pub enum TierId {
 }
 
 impl TierId {
-    pub const ALL: [Self; 4] = [Self::SingleRegion, Self::ActivePassive, Self::ActiveActiveReads, Self::MultiWrite];
+    pub const ALL: [Self; 4] = [
+        Self::SingleRegion,
+        Self::ActivePassive,
+        Self::ActiveActiveReads,
+        Self::MultiWrite,
+    ];
 
     /// Identifier used in JSON, CSV and test ids.
     pub fn id(self) -> &'static str {
@@ -109,7 +114,9 @@ pub fn origin_peak_rps(s: &Scenario) -> f64 {
 
 /// Instances to carry `fraction` of origin peak: `max(minimum, ⌈fraction × rps ÷ rps per instance⌉)`.
 fn instances_for(fraction: f64, origin_rps: f64, per_instance: f64, minimum: u32) -> u32 {
-    let need = (fraction * origin_rps / per_instance - 1e-9).ceil().max(0.0);
+    let need = (fraction * origin_rps / per_instance - 1e-9)
+        .ceil()
+        .max(0.0);
     (need as u32).max(minimum)
 }
 
@@ -124,13 +131,26 @@ pub fn stamps_for(tier: TierId, s: &Scenario) -> Vec<Stamp> {
         capacity_fraction: fraction,
         steady_share: share,
         app_service_instances: if app.enabled {
-            instances_for(fraction, rps, app.requests_per_s_per_instance, app.min_instances)
+            instances_for(
+                fraction,
+                rps,
+                app.requests_per_s_per_instance,
+                app.min_instances,
+            )
         } else {
             0
         },
-        aks_nodes: if aks.enabled { instances_for(fraction, rps, aks.requests_per_s_per_node, aks.min_nodes) } else { 0 },
+        aks_nodes: if aks.enabled {
+            instances_for(fraction, rps, aks.requests_per_s_per_node, aks.min_nodes)
+        } else {
+            0
+        },
     };
-    let primary = s.regions.first().map(|r| r.region.as_str()).unwrap_or("westeurope");
+    let primary = s
+        .regions
+        .first()
+        .map(|r| r.region.as_str())
+        .unwrap_or("westeurope");
     match tier {
         TierId::SingleRegion => vec![sized(primary, StampRole::Primary, 1.0, 1.0)],
         TierId::ActivePassive => {
@@ -173,13 +193,25 @@ pub fn stamps_for(tier: TierId, s: &Scenario) -> Vec<Stamp> {
         TierId::ActiveActiveReads | TierId::MultiWrite => s
             .regions
             .iter()
-            .map(|r| sized(&r.region, StampRole::Active, s.compute.stamp_capacity_fraction, r.traffic_share))
+            .map(|r| {
+                sized(
+                    &r.region,
+                    StampRole::Active,
+                    s.compute.stamp_capacity_fraction,
+                    r.traffic_share,
+                )
+            })
             .collect(),
     }
 }
 
 /// Prices one tier. Missing prices are collected, not papered over.
-pub fn price_tier(tier: TierId, s: &Scenario, sheet: &PriceSheet, regions: &RegionTable) -> Result<TierCost, Vec<MissingPrice>> {
+pub fn price_tier(
+    tier: TierId,
+    s: &Scenario,
+    sheet: &PriceSheet,
+    regions: &RegionTable,
+) -> Result<TierCost, Vec<MissingPrice>> {
     let mut p = Pricer::new(s, sheet, regions);
     let mut notes = Vec::new();
     let stamps = stamps_for(tier, s);
@@ -208,11 +240,13 @@ pub fn price_tier(tier: TierId, s: &Scenario, sheet: &PriceSheet, regions: &Regi
     let busiest_share = stamps.iter().map(|st| st.steady_share).fold(0.0, f64::max);
     let read_ru = cosmos::read_ru_per_s(rps * busiest_share, &s.workload, s.data.consistency);
     let write_ru = cosmos::write_ru_per_s(rps, &s.workload);
-    let (per_region, billed) = p.cosmos_throughput(&account_regions, multi_write, read_ru, write_ru, &mut notes);
+    let (per_region, billed) =
+        p.cosmos_throughput(&account_regions, multi_write, read_ru, write_ru, &mut notes);
     p.cosmos_storage(&account_regions);
 
     // Replication egress: bytes written per month × (regions − 1), priced per pair.
-    let write_gb = avg_rps * s.workload.writes_per_request * s.workload.item_kb * s.seconds_per_month() / 1e6;
+    let write_gb =
+        avg_rps * s.workload.writes_per_request * s.workload.item_kb * s.seconds_per_month() / 1e6;
     let write_how = |share: f64| {
         format!(
             "{} origin req/s average × {} writes × {} KB × {} s{} ÷ 10⁶",
@@ -220,7 +254,11 @@ pub fn price_tier(tier: TierId, s: &Scenario, sheet: &PriceSheet, regions: &Regi
             format::quantity(s.workload.writes_per_request),
             format::quantity(s.workload.item_kb),
             format::number(s.seconds_per_month(), 0),
-            if share < 1.0 { format!(" × {}% written here", format::number(share * 100.0, 1)) } else { String::new() }
+            if share < 1.0 {
+                format!(" × {}% written here", format::number(share * 100.0, 1))
+            } else {
+                String::new()
+            }
         )
     };
     let mut egress_gb = 0.0;
@@ -229,14 +267,21 @@ pub fn price_tier(tier: TierId, s: &Scenario, sheet: &PriceSheet, regions: &Regi
             for src in &stamps {
                 for dst in &stamps {
                     if src.region != dst.region {
-                        egress_gb += p.replication_egress("Cosmos DB", &src.region, &dst.region, write_gb * src.steady_share, write_how(src.steady_share));
+                        egress_gb += p.replication_egress(
+                            "Cosmos DB",
+                            &src.region,
+                            &dst.region,
+                            write_gb * src.steady_share,
+                            write_how(src.steady_share),
+                        );
                     }
                 }
             }
         } else {
             let writer = &account_regions[0];
             for dst in &account_regions[1..] {
-                egress_gb += p.replication_egress("Cosmos DB", writer, dst, write_gb, write_how(1.0));
+                egress_gb +=
+                    p.replication_egress("Cosmos DB", writer, dst, write_gb, write_how(1.0));
             }
         }
     }
@@ -252,7 +297,10 @@ pub fn price_tier(tier: TierId, s: &Scenario, sheet: &PriceSheet, regions: &Regi
                 &account_regions[0],
                 second,
                 s.data.sql.write_gb_per_month,
-                format!("{} GB written to the ledger per month", format::quantity(s.data.sql.write_gb_per_month)),
+                format!(
+                    "{} GB written to the ledger per month",
+                    format::quantity(s.data.sql.write_gb_per_month)
+                ),
             );
         }
     }
@@ -262,7 +310,8 @@ pub fn price_tier(tier: TierId, s: &Scenario, sheet: &PriceSheet, regions: &Regi
     } else {
         None
     };
-    if multi_write && s.data.cosmos_zone_redundant && s.data.cosmos_mode == CosmosMode::Provisioned {
+    if multi_write && s.data.cosmos_zone_redundant && s.data.cosmos_mode == CosmosMode::Provisioned
+    {
         notes.push("The 25% zone-redundancy RU premium is waived with multi-region writes.".into());
     }
     if multi_write {
@@ -274,7 +323,13 @@ pub fn price_tier(tier: TierId, s: &Scenario, sheet: &PriceSheet, regions: &Regi
     }
     let items = p.items;
     let monthly: f64 = items.iter().map(|i| i.monthly_usd).sum();
-    let sum_of = |cat: Category| items.iter().filter(|i| i.category == cat).map(|i| i.monthly_usd).sum::<f64>();
+    let sum_of = |cat: Category| {
+        items
+            .iter()
+            .filter(|i| i.category == cat)
+            .map(|i| i.monthly_usd)
+            .sum::<f64>()
+    };
     let by_category: Vec<(Category, f64)> = Category::ALL.iter().map(|&c| (c, sum_of(c))).collect();
     let cosmos_monthly = sum_of(Category::CosmosThroughput) + sum_of(Category::CosmosStorage);
     let compute_multiple = match tier {
@@ -282,12 +337,15 @@ pub fn price_tier(tier: TierId, s: &Scenario, sheet: &PriceSheet, regions: &Regi
         TierId::ActivePassive => stamps.iter().map(|st| st.capacity_fraction).sum(),
         _ => stamps.len() as f64 * s.compute.stamp_capacity_fraction,
     };
-    let compute_instances = stamps
-        .iter()
-        .fold(0u32, |n, st| n.saturating_add(st.app_service_instances).saturating_add(st.aks_nodes));
+    let compute_instances = stamps.iter().fold(0u32, |n, st| {
+        n.saturating_add(st.app_service_instances)
+            .saturating_add(st.aks_nodes)
+    });
     let front_door = items
         .iter()
-        .filter(|i| i.category == Category::FrontDoor && !i.component.starts_with("Traffic Manager"))
+        .filter(|i| {
+            i.category == Category::FrontDoor && !i.component.starts_with("Traffic Manager")
+        })
         .map(|i| i.monthly_usd)
         .sum();
     Ok(TierCost {
@@ -296,7 +354,11 @@ pub fn price_tier(tier: TierId, s: &Scenario, sheet: &PriceSheet, regions: &Regi
             ru_per_s_per_region: per_region,
             ru_per_s_billed: billed,
             regions: account_regions.len(),
-            write_regions: if multi_write { account_regions.len() } else { 1 },
+            write_regions: if multi_write {
+                account_regions.len()
+            } else {
+                1
+            },
             read_ru_per_s: read_ru,
             write_ru_per_s: write_ru,
             monthly_usd: cosmos_monthly,

@@ -29,7 +29,10 @@ struct Checker {
 
 impl Checker {
     fn push(&mut self, field: &str, message: String) {
-        self.errors.push(FieldError { field: field.to_string(), message });
+        self.errors.push(FieldError {
+            field: field.to_string(),
+            message,
+        });
     }
 
     /// A finite number in [min, max].
@@ -37,8 +40,15 @@ impl Checker {
         if !value.is_finite() {
             self.push(field, "must be a number".into());
         } else if value < min || value > max {
-            let unit = if unit.is_empty() { String::new() } else { format!(" {unit}") };
-            self.push(field, format!("must be between {min} and {max}{unit}; it is {value}"));
+            let unit = if unit.is_empty() {
+                String::new()
+            } else {
+                format!(" {unit}")
+            };
+            self.push(
+                field,
+                format!("must be between {min} and {max}{unit}; it is {value}"),
+            );
         }
     }
 
@@ -49,7 +59,10 @@ impl Checker {
         } else if value <= 0.0 {
             self.push(field, format!("must be more than 0 {unit}; it is {value}"));
         } else if value > max {
-            self.push(field, format!("must be at most {max} {unit}; it is {value}"));
+            self.push(
+                field,
+                format!("must be at most {max} {unit}; it is {value}"),
+            );
         }
     }
 }
@@ -58,73 +71,195 @@ impl Checker {
 pub fn validate(s: &Scenario, regions: &RegionTable) -> Vec<FieldError> {
     let mut c = Checker { errors: Vec::new() };
     if s.regions.len() < 2 {
-        c.push("regions", "add at least two regions: the planner compares single-region with multi-region tiers".into());
+        c.push(
+            "regions",
+            "add at least two regions: the planner compares single-region with multi-region tiers"
+                .into(),
+        );
     }
     if s.regions.len() > MAX_REGIONS {
-        c.push("regions", format!("at most {MAX_REGIONS} regions; there are {}", s.regions.len()));
+        c.push(
+            "regions",
+            format!(
+                "at most {MAX_REGIONS} regions; there are {}",
+                s.regions.len()
+            ),
+        );
     }
     let mut share_sum = 0.0;
     for (i, r) in s.regions.iter().enumerate() {
         let field = format!("regions[{i}].region");
         if regions.get(&r.region).is_none() {
-            let known: Vec<&str> = regions.regions.iter().map(|r| r.arm_region_name.as_str()).collect();
-            c.push(&field, format!("“{}” is not a known region (known: {})", r.region, known.join(", ")));
+            let known: Vec<&str> = regions
+                .regions
+                .iter()
+                .map(|r| r.arm_region_name.as_str())
+                .collect();
+            c.push(
+                &field,
+                format!(
+                    "“{}” is not a known region (known: {})",
+                    r.region,
+                    known.join(", ")
+                ),
+            );
         }
         if s.regions[..i].iter().any(|o| o.region == r.region) {
             c.push(&field, format!("{} is listed twice", r.region));
         }
-        c.range(&format!("regions[{i}].traffic_share"), r.traffic_share, 0.0, 1.0, "");
+        c.range(
+            &format!("regions[{i}].traffic_share"),
+            r.traffic_share,
+            0.0,
+            1.0,
+            "",
+        );
         share_sum += r.traffic_share;
     }
     if share_sum.is_finite() && !s.regions.is_empty() && (share_sum - 1.0).abs() > 0.001 {
-        c.push("regions", format!("traffic shares add up to {:.1}%; they must add up to 100%", share_sum * 100.0));
+        c.push(
+            "regions",
+            format!(
+                "traffic shares add up to {:.1}%; they must add up to 100%",
+                share_sum * 100.0
+            ),
+        );
     }
 
     let w = &s.workload;
-    c.positive("workload.peak_requests_per_s", w.peak_requests_per_s, 10_000_000.0, "requests/s");
-    c.range("workload.average_to_peak_ratio", w.average_to_peak_ratio, 0.01, 1.0, "");
+    c.positive(
+        "workload.peak_requests_per_s",
+        w.peak_requests_per_s,
+        10_000_000.0,
+        "requests/s",
+    );
+    c.range(
+        "workload.average_to_peak_ratio",
+        w.average_to_peak_ratio,
+        0.01,
+        1.0,
+        "",
+    );
     c.range("workload.response_kb", w.response_kb, 0.0, 100_000.0, "KB");
-    c.range("workload.edge_cache_hit_ratio", w.edge_cache_hit_ratio, 0.0, 0.99, "");
-    c.range("workload.point_reads_per_request", w.point_reads_per_request, 0.0, 1000.0, "");
-    c.range("workload.writes_per_request", w.writes_per_request, 0.0, 1000.0, "");
-    c.range("workload.queries_per_request", w.queries_per_request, 0.0, 1000.0, "");
-    c.range("workload.ru_per_query", w.ru_per_query, 1.0, 100_000.0, "RU");
-    c.range("workload.item_kb", w.item_kb, 0.1, 2048.0, "KB (Cosmos DB items are at most 2 MB)");
+    c.range(
+        "workload.edge_cache_hit_ratio",
+        w.edge_cache_hit_ratio,
+        0.0,
+        0.99,
+        "",
+    );
+    c.range(
+        "workload.point_reads_per_request",
+        w.point_reads_per_request,
+        0.0,
+        1000.0,
+        "",
+    );
+    c.range(
+        "workload.writes_per_request",
+        w.writes_per_request,
+        0.0,
+        1000.0,
+        "",
+    );
+    c.range(
+        "workload.queries_per_request",
+        w.queries_per_request,
+        0.0,
+        1000.0,
+        "",
+    );
+    c.range(
+        "workload.ru_per_query",
+        w.ru_per_query,
+        1.0,
+        100_000.0,
+        "RU",
+    );
+    c.range(
+        "workload.item_kb",
+        w.item_kb,
+        0.1,
+        2048.0,
+        "KB (Cosmos DB items are at most 2 MB)",
+    );
     c.range("workload.replace_ratio", w.replace_ratio, 0.0, 1.0, "");
     c.range("workload.stored_gb", w.stored_gb, 0.0, 10_000_000.0, "GB");
 
     let cp = &s.compute;
     if !cp.app_service.enabled && !cp.aks.enabled {
-        c.push("compute", "enable App Service, AKS or both: a stamp needs compute".into());
+        c.push(
+            "compute",
+            "enable App Service, AKS or both: a stamp needs compute".into(),
+        );
     }
     if cp.app_service.enabled {
-        c.positive("compute.app_service.requests_per_s_per_instance", cp.app_service.requests_per_s_per_instance, 1_000_000.0, "requests/s");
+        c.positive(
+            "compute.app_service.requests_per_s_per_instance",
+            cp.app_service.requests_per_s_per_instance,
+            1_000_000.0,
+            "requests/s",
+        );
         if cp.app_service.min_instances < 2 {
-            c.push("compute.app_service.min_instances", "must be at least 2: App Service zone redundancy needs two instances".into());
+            c.push(
+                "compute.app_service.min_instances",
+                "must be at least 2: App Service zone redundancy needs two instances".into(),
+            );
         }
         if cp.app_service.min_instances > 30 {
-            c.push("compute.app_service.min_instances", "must be at most 30 (a Premium v3 plan's limit)".into());
+            c.push(
+                "compute.app_service.min_instances",
+                "must be at most 30 (a Premium v3 plan's limit)".into(),
+            );
         }
     }
     if cp.aks.enabled {
-        c.positive("compute.aks.requests_per_s_per_node", cp.aks.requests_per_s_per_node, 1_000_000.0, "requests/s");
+        c.positive(
+            "compute.aks.requests_per_s_per_node",
+            cp.aks.requests_per_s_per_node,
+            1_000_000.0,
+            "requests/s",
+        );
         if cp.aks.min_nodes < 1 || cp.aks.min_nodes > 1000 {
-            c.push("compute.aks.min_nodes", format!("must be between 1 and 1000; it is {}", cp.aks.min_nodes));
+            c.push(
+                "compute.aks.min_nodes",
+                format!("must be between 1 and 1000; it is {}", cp.aks.min_nodes),
+            );
         }
     }
     // Keep instance counts in a range a person could mean (and u32 can count).
     let origin_rps = s.workload.peak_requests_per_s * (1.0 - s.workload.edge_cache_hit_ratio);
     for (on, field, per, what) in [
-        (cp.app_service.enabled, "compute.app_service.requests_per_s_per_instance", cp.app_service.requests_per_s_per_instance, "instances"),
-        (cp.aks.enabled, "compute.aks.requests_per_s_per_node", cp.aks.requests_per_s_per_node, "nodes"),
+        (
+            cp.app_service.enabled,
+            "compute.app_service.requests_per_s_per_instance",
+            cp.app_service.requests_per_s_per_instance,
+            "instances",
+        ),
+        (
+            cp.aks.enabled,
+            "compute.aks.requests_per_s_per_node",
+            cp.aks.requests_per_s_per_node,
+            "nodes",
+        ),
     ] {
         let needed = origin_rps / per;
         if on && per > 0.0 && needed.is_finite() && needed > MAX_INSTANCES_PER_STAMP {
             c.push(field, format!("{} req/s at this rate needs {needed:.0} {what} per stamp, more than {MAX_INSTANCES_PER_STAMP:.0}: check the requests per second one can serve", origin_rps.round()));
         }
     }
-    c.range("compute.stamp_capacity_fraction", cp.stamp_capacity_fraction, 0.05, 1.0, "of global peak");
-    let max_share = s.regions.iter().map(|r| r.traffic_share).fold(0.0, f64::max);
+    c.range(
+        "compute.stamp_capacity_fraction",
+        cp.stamp_capacity_fraction,
+        0.05,
+        1.0,
+        "of global peak",
+    );
+    let max_share = s
+        .regions
+        .iter()
+        .map(|r| r.traffic_share)
+        .fold(0.0, f64::max);
     if cp.stamp_capacity_fraction.is_finite() && cp.stamp_capacity_fraction + 1e-9 < max_share {
         c.push(
             "compute.stamp_capacity_fraction",
@@ -136,7 +271,10 @@ pub fn validate(s: &Scenario, regions: &RegionTable) -> Vec<FieldError> {
         );
     }
     if cp.warm_standby_instances > 1000 {
-        c.push("compute.warm_standby_instances", "must be at most 1000".into());
+        c.push(
+            "compute.warm_standby_instances",
+            "must be at most 1000".into(),
+        );
     }
 
     let sql = &s.data.sql;
@@ -145,88 +283,255 @@ pub fn validate(s: &Scenario, regions: &RegionTable) -> Vec<FieldError> {
             c.push("data.sql.vcores", format!("{} is not a Gen5 vCore size (2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 24, 32, 40, 80, 128)", sql.vcores));
         }
         c.range("data.sql.storage_gb", sql.storage_gb, 1.0, 4096.0, "GB");
-        c.range("data.sql.write_gb_per_month", sql.write_gb_per_month, 0.0, 1_000_000.0, "GB");
+        c.range(
+            "data.sql.write_gb_per_month",
+            sql.write_gb_per_month,
+            0.0,
+            1_000_000.0,
+            "GB",
+        );
     }
 
-    c.range("edge.dns_queries_millions_per_month", s.edge.dns_queries_millions_per_month, 0.0, 1_000_000.0, "million");
-    c.range("platform.key_vault_operations_millions_per_month", s.platform.key_vault_operations_millions_per_month, 0.0, 100_000.0, "million");
-    c.range("platform.log_analytics_gb_per_day", s.platform.log_analytics_gb_per_day, 0.0, 100_000.0, "GB/day");
+    c.range(
+        "edge.dns_queries_millions_per_month",
+        s.edge.dns_queries_millions_per_month,
+        0.0,
+        1_000_000.0,
+        "million",
+    );
+    c.range(
+        "platform.key_vault_operations_millions_per_month",
+        s.platform.key_vault_operations_millions_per_month,
+        0.0,
+        100_000.0,
+        "million",
+    );
+    c.range(
+        "platform.log_analytics_gb_per_day",
+        s.platform.log_analytics_gb_per_day,
+        0.0,
+        100_000.0,
+        "GB/day",
+    );
 
     let r = &s.resilience;
-    c.positive("resilience.probe_interval_s", r.probe_interval_s, 255.0, "s (Front Door allows 1–255)");
+    c.positive(
+        "resilience.probe_interval_s",
+        r.probe_interval_s,
+        255.0,
+        "s (Front Door allows 1–255)",
+    );
     if r.failed_samples_to_flip < 1 || r.failed_samples_to_flip > 10 {
-        c.push("resilience.failed_samples_to_flip", format!("must be between 1 and 10; it is {}", r.failed_samples_to_flip));
+        c.push(
+            "resilience.failed_samples_to_flip",
+            format!(
+                "must be between 1 and 10; it is {}",
+                r.failed_samples_to_flip
+            ),
+        );
     }
     for (field, value, max) in [
         ("resilience.drain_s", r.drain_s, 3600.0),
         ("resilience.dns_ttl_s", r.dns_ttl_s, 86_400.0),
-        ("resilience.service_managed_failover_s", r.service_managed_failover_s, 86_400.0),
-        ("resilience.human_promotion_s", r.human_promotion_s, 604_800.0),
-        ("resilience.standby_scale_out_s", r.standby_scale_out_s, 86_400.0),
-        ("resilience.autoscale_reaction_s", r.autoscale_reaction_s, 86_400.0),
-        ("resilience.async_replication_lag_s", r.async_replication_lag_s, 86_400.0),
-        ("resilience.multi_write_replication_lag_s", r.multi_write_replication_lag_s, 86_400.0),
-        ("resilience.sql_replication_lag_s", r.sql_replication_lag_s, 86_400.0),
-        ("resilience.backup_interval_min", r.backup_interval_min, 10_080.0),
+        (
+            "resilience.service_managed_failover_s",
+            r.service_managed_failover_s,
+            86_400.0,
+        ),
+        (
+            "resilience.human_promotion_s",
+            r.human_promotion_s,
+            604_800.0,
+        ),
+        (
+            "resilience.standby_scale_out_s",
+            r.standby_scale_out_s,
+            86_400.0,
+        ),
+        (
+            "resilience.autoscale_reaction_s",
+            r.autoscale_reaction_s,
+            86_400.0,
+        ),
+        (
+            "resilience.async_replication_lag_s",
+            r.async_replication_lag_s,
+            86_400.0,
+        ),
+        (
+            "resilience.multi_write_replication_lag_s",
+            r.multi_write_replication_lag_s,
+            86_400.0,
+        ),
+        (
+            "resilience.sql_replication_lag_s",
+            r.sql_replication_lag_s,
+            86_400.0,
+        ),
+        (
+            "resilience.backup_interval_min",
+            r.backup_interval_min,
+            10_080.0,
+        ),
         ("resilience.base_latency_ms", r.base_latency_ms, 10_000.0),
     ] {
         c.range(field, value, 0.0, max, "");
     }
     c.positive("resilience.rebuild_hours", r.rebuild_hours, 8760.0, "hours");
-    c.positive("resilience.fibre_km_per_ms", r.fibre_km_per_ms, 300.0, "km/ms (light in vacuum is 300)");
+    c.positive(
+        "resilience.fibre_km_per_ms",
+        r.fibre_km_per_ms,
+        300.0,
+        "km/ms (light in vacuum is 300)",
+    );
     c.range("resilience.route_factor", r.route_factor, 1.0, 10.0, "");
     let sl = &r.slas;
     for (field, value) in [
         ("resilience.slas.front_door_pct", sl.front_door_pct),
-        ("resilience.slas.traffic_manager_pct", sl.traffic_manager_pct),
+        (
+            "resilience.slas.traffic_manager_pct",
+            sl.traffic_manager_pct,
+        ),
         ("resilience.slas.app_service_pct", sl.app_service_pct),
         ("resilience.slas.aks_pct", sl.aks_pct),
         ("resilience.slas.app_gateway_pct", sl.app_gateway_pct),
         ("resilience.slas.redis_pct", sl.redis_pct),
         ("resilience.slas.key_vault_pct", sl.key_vault_pct),
-        ("resilience.slas.app_configuration_pct", sl.app_configuration_pct),
-        ("resilience.slas.cosmos_single_region_pct", sl.cosmos_single_region_pct),
-        ("resilience.slas.cosmos_single_region_zonal_pct", sl.cosmos_single_region_zonal_pct),
-        ("resilience.slas.cosmos_multi_region_pct", sl.cosmos_multi_region_pct),
+        (
+            "resilience.slas.app_configuration_pct",
+            sl.app_configuration_pct,
+        ),
+        (
+            "resilience.slas.cosmos_single_region_pct",
+            sl.cosmos_single_region_pct,
+        ),
+        (
+            "resilience.slas.cosmos_single_region_zonal_pct",
+            sl.cosmos_single_region_zonal_pct,
+        ),
+        (
+            "resilience.slas.cosmos_multi_region_pct",
+            sl.cosmos_multi_region_pct,
+        ),
         ("resilience.slas.sql_pct", sl.sql_pct),
-        ("resilience.slas.sql_zone_redundant_pct", sl.sql_zone_redundant_pct),
+        (
+            "resilience.slas.sql_zone_redundant_pct",
+            sl.sql_zone_redundant_pct,
+        ),
     ] {
         c.range(field, value, 50.0, 100.0, "%");
     }
     for (i, m) in r.measured_rtts.iter().enumerate() {
         if regions.get(&m.from).is_none() {
-            c.push(&format!("resilience.measured_rtts[{i}].from"), format!("“{}” is not a known region", m.from));
+            c.push(
+                &format!("resilience.measured_rtts[{i}].from"),
+                format!("“{}” is not a known region", m.from),
+            );
         }
         if regions.get(&m.to).is_none() {
-            c.push(&format!("resilience.measured_rtts[{i}].to"), format!("“{}” is not a known region", m.to));
+            c.push(
+                &format!("resilience.measured_rtts[{i}].to"),
+                format!("“{}” is not a known region", m.to),
+            );
         }
-        c.range(&format!("resilience.measured_rtts[{i}].rtt_ms"), m.rtt_ms, 0.0, 10_000.0, "ms");
+        c.range(
+            &format!("resilience.measured_rtts[{i}].rtt_ms"),
+            m.rtt_ms,
+            0.0,
+            10_000.0,
+            "ms",
+        );
     }
 
     let k = &s.risk;
-    c.range("risk.regional_outages_per_year", k.regional_outages_per_year, 0.0, 50.0, "per year");
-    c.positive("risk.typical_outage_hours", k.typical_outage_hours, 8760.0, "hours");
+    c.range(
+        "risk.regional_outages_per_year",
+        k.regional_outages_per_year,
+        0.0,
+        50.0,
+        "per year",
+    );
+    c.positive(
+        "risk.typical_outage_hours",
+        k.typical_outage_hours,
+        8760.0,
+        "hours",
+    );
     c.range("risk.lognormal_sigma", k.lognormal_sigma, 0.05, 3.0, "");
-    c.range("risk.downtime_cost_per_hour", k.downtime_cost_per_hour, 0.0, 1e12, "");
-    c.range("risk.customer_sla_pct", k.customer_sla_pct, 50.0, 100.0, "%");
-    c.range("risk.sla_covered_monthly_revenue", k.sla_covered_monthly_revenue, 0.0, 1e12, "");
+    c.range(
+        "risk.downtime_cost_per_hour",
+        k.downtime_cost_per_hour,
+        0.0,
+        1e12,
+        "",
+    );
+    c.range(
+        "risk.customer_sla_pct",
+        k.customer_sla_pct,
+        50.0,
+        100.0,
+        "%",
+    );
+    c.range(
+        "risk.sla_covered_monthly_revenue",
+        k.sla_covered_monthly_revenue,
+        0.0,
+        1e12,
+        "",
+    );
     for (i, step) in k.credit_schedule.iter().enumerate() {
-        c.range(&format!("risk.credit_schedule[{i}].below_pct"), step.below_pct, 0.0, 100.0, "%");
-        c.range(&format!("risk.credit_schedule[{i}].credit_pct"), step.credit_pct, 0.0, 100.0, "%");
+        c.range(
+            &format!("risk.credit_schedule[{i}].below_pct"),
+            step.below_pct,
+            0.0,
+            100.0,
+            "%",
+        );
+        c.range(
+            &format!("risk.credit_schedule[{i}].credit_pct"),
+            step.credit_pct,
+            0.0,
+            100.0,
+            "%",
+        );
     }
     if k.simulated_years < 100 || k.simulated_years > 1_000_000 {
-        c.push("risk.simulated_years", format!("must be between 100 and 1,000,000; it is {}", k.simulated_years));
+        c.push(
+            "risk.simulated_years",
+            format!(
+                "must be between 100 and 1,000,000; it is {}",
+                k.simulated_years
+            ),
+        );
     }
 
     let t = &s.targets;
     c.positive("targets.rto_s", t.rto_s, 1e9, "s");
     c.range("targets.rpo_s", t.rpo_s, 0.0, 1e9, "s");
-    c.range("targets.availability_pct", t.availability_pct, 50.0, 100.0, "%");
+    c.range(
+        "targets.availability_pct",
+        t.availability_pct,
+        50.0,
+        100.0,
+        "%",
+    );
     c.positive("targets.latency_p95_ms", t.latency_p95_ms, 100_000.0, "ms");
     c.range("targets.monthly_budget", t.monthly_budget, 0.0, 1e12, "");
 
-    c.range("commercial.discount_pct", s.commercial.discount_pct, 0.0, 99.0, "%");
-    c.range("commercial.hours_per_month", s.commercial.hours_per_month, 672.0, 744.0, "hours (28 to 31 days)");
+    c.range(
+        "commercial.discount_pct",
+        s.commercial.discount_pct,
+        0.0,
+        99.0,
+        "%",
+    );
+    c.range(
+        "commercial.hours_per_month",
+        s.commercial.hours_per_month,
+        672.0,
+        744.0,
+        "hours (28 to 31 days)",
+    );
 
     // Strong consistency is not an input error: only the multi-write tier is
     // impossible with it, and that tier says so itself (see `tiers`).

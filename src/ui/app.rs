@@ -49,9 +49,13 @@ async fn load_sheet(state: AppState, name: String) {
                 state.sheet_error.set(None);
                 state.sheet.set(Some(Arc::new(sheet)));
             }
-            Err(e) => state.sheet_error.set(Some(format!("The price sheet could not be used: {e}"))),
+            Err(e) => state
+                .sheet_error
+                .set(Some(format!("The price sheet could not be used: {e}"))),
         },
-        Err(e) => state.sheet_error.set(Some(format!("The price sheet could not be loaded: {e}"))),
+        Err(e) => state
+            .sheet_error
+            .set(Some(format!("The price sheet could not be loaded: {e}"))),
     }
 }
 
@@ -59,9 +63,13 @@ async fn load_regions(state: AppState) {
     match io::fetch_text("pricing/regions.csv").await {
         Ok(text) => match RegionTable::parse("regions.csv", &text) {
             Ok(t) => state.regions.set(Some(Arc::new(t))),
-            Err(e) => state.sheet_error.set(Some(format!("The region table could not be used: {e}"))),
+            Err(e) => state
+                .sheet_error
+                .set(Some(format!("The region table could not be used: {e}"))),
         },
-        Err(e) => state.sheet_error.set(Some(format!("The region table could not be loaded: {e}"))),
+        Err(e) => state
+            .sheet_error
+            .set(Some(format!("The region table could not be loaded: {e}"))),
     }
 }
 
@@ -113,11 +121,20 @@ pub fn App() -> impl IntoView {
             if armed.get_untracked() {
                 io::save(&share::to_json(&scenario));
             }
-            state.last_good.set(Some(Arc::new(Good { scenario, plan: (*plan).clone() })));
+            state.last_good.set(Some(Arc::new(Good {
+                scenario,
+                plan: (*plan).clone(),
+            })));
         }
     });
 
-    let class = move || if state.presentation.get() { "app presentation" } else { "app" };
+    let class = move || {
+        if state.presentation.get() {
+            "app presentation"
+        } else {
+            "app"
+        }
+    };
     view! {
         <div class=class data-testid="app">
             <a class="skip" href="#results">"Skip to results"</a>
@@ -208,26 +225,41 @@ fn Header() -> impl IntoView {
         }
     };
     let on_share = move |_| {
-        let Some(good) = state.last_good.get_untracked() else { return };
+        let Some(good) = state.last_good.get_untracked() else {
+            return;
+        };
         let fragment = format!("s={}", share::encode(&good.scenario));
         let url = format!("{}#{fragment}", io::page_url());
         io::set_hash(&fragment);
         io::copy_to_clipboard(&url);
         share_url.set(url);
-        state.toast.set(Some("Share link copied. It holds the whole scenario, needs no login and never expires.".into()));
+        state.toast.set(Some(
+            "Share link copied. It holds the whole scenario, needs no login and never expires."
+                .into(),
+        ));
     };
     let on_csv = move |_| {
         if let Some(good) = state.last_good.get_untracked() {
-            io::download("planner-line-items.csv", "text/csv", &report::line_items_csv(&good.plan));
+            io::download(
+                "planner-line-items.csv",
+                "text/csv",
+                &report::line_items_csv(&good.plan),
+            );
         }
     };
     let on_json = move |_| {
         if let Some(good) = state.last_good.get_untracked() {
-            io::download("planner-scenario.json", "application/json", &share::to_json(&good.scenario));
+            io::download(
+                "planner-scenario.json",
+                "application/json",
+                &share::to_json(&good.scenario),
+            );
         }
     };
     let on_import = move |_| {
-        let Some(input) = import_ref.get() else { return };
+        let Some(input) = import_ref.get() else {
+            return;
+        };
         leptos::task::spawn_local(async move {
             match io::read_file(&input).await {
                 Ok((name, text)) => match share::from_json(&text) {
@@ -236,7 +268,9 @@ fn Header() -> impl IntoView {
                         state.banner.set(None);
                         state.toast.set(Some(format!("Imported {name}.")));
                     }
-                    Err(e) => state.banner.set(Some(format!("{name} could not be imported: {e}. Nothing was changed."))),
+                    Err(e) => state.banner.set(Some(format!(
+                        "{name} could not be imported: {e}. Nothing was changed."
+                    ))),
                 },
                 Err(e) => state.banner.set(Some(e)),
             }
@@ -253,7 +287,9 @@ fn Header() -> impl IntoView {
                         state.sheet_error.set(None);
                         state.toast.set(Some(format!("Using prices from {name}.")));
                     }
-                    Err(e) => state.sheet_error.set(Some(format!("{e}. The previous price sheet is still in use."))),
+                    Err(e) => state.sheet_error.set(Some(format!(
+                        "{e}. The previous price sheet is still in use."
+                    ))),
                 },
                 Err(e) => state.sheet_error.set(Some(e)),
             }

@@ -5,8 +5,10 @@
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::coord::Shift;
-use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind};
 use plotters::prelude::*;
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind,
+};
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 
@@ -40,10 +42,19 @@ impl DrawingBackend for MeasuredCanvas {
     fn present(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
         self.inner.present()
     }
-    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+    fn draw_pixel(
+        &mut self,
+        point: BackendCoord,
+        color: BackendColor,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
         self.inner.draw_pixel(point, color)
     }
-    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
         self.inner.draw_line(from, to, style)
     }
     fn draw_rect<S: BackendStyle>(
@@ -55,7 +66,11 @@ impl DrawingBackend for MeasuredCanvas {
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
         self.inner.draw_rect(upper_left, bottom_right, style, fill)
     }
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
         self.inner.draw_path(path, style)
     }
     fn draw_circle<S: BackendStyle>(
@@ -67,18 +82,48 @@ impl DrawingBackend for MeasuredCanvas {
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
         self.inner.draw_circle(center, radius, style, fill)
     }
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
         self.inner.fill_polygon(vert, style)
     }
-    fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, pos: BackendCoord) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+    fn draw_text<S: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &S,
+        pos: BackendCoord,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
         self.inner.draw_text(text, style, pos)
     }
-    fn estimate_text_size<S: BackendTextStyle>(&self, text: &str, style: &S) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
-        self.context.set_font(&format!("{} {}px {}", style.style().as_str(), style.size(), style.family().as_str()));
-        let width = self.context.measure_text(text).map(|m| m.width()).unwrap_or(style.size() * 0.6 * text.chars().count() as f64);
-        Ok((width.ceil().max(0.0) as u32, (style.size() * 1.2).ceil() as u32))
+    fn estimate_text_size<S: BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &S,
+    ) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
+        self.context.set_font(&format!(
+            "{} {}px {}",
+            style.style().as_str(),
+            style.size(),
+            style.family().as_str()
+        ));
+        let width = self
+            .context
+            .measure_text(text)
+            .map(|m| m.width())
+            .unwrap_or(style.size() * 0.6 * text.chars().count() as f64);
+        Ok((
+            width.ceil().max(0.0) as u32,
+            (style.size() * 1.2).ceil() as u32,
+        ))
     }
-    fn blit_bitmap(&mut self, pos: BackendCoord, size: (u32, u32), src: &[u8]) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+    fn blit_bitmap(
+        &mut self,
+        pos: BackendCoord,
+        size: (u32, u32),
+        src: &[u8],
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
         self.inner.blit_bitmap(pos, size, src)
     }
 }
@@ -89,7 +134,10 @@ pub fn draw_on_canvas(
     canvas: &web_sys::HtmlCanvasElement,
     draw: impl FnOnce(&DrawingArea<MeasuredCanvas, Shift>) -> Result<(), ChartError>,
 ) -> Result<(), String> {
-    let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).max(1.0);
+    let dpr = web_sys::window()
+        .map(|w| w.device_pixel_ratio())
+        .unwrap_or(1.0)
+        .max(1.0);
     let css_w = canvas.client_width().max(1) as f64;
     let css_h = canvas.client_height().max(1) as f64;
     canvas.set_width((css_w * dpr).round() as u32);
@@ -102,7 +150,10 @@ pub fn draw_on_canvas(
         .ok_or("no 2d context")?;
     let _ = ctx.scale(dpr, dpr);
     let inner = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no canvas backend")?;
-    let backend = MeasuredCanvas { inner, context: ctx };
+    let backend = MeasuredCanvas {
+        inner,
+        context: ctx,
+    };
     let root = backend.into_drawing_area();
     let area = root.shrink((0, 0), (css_w as u32, css_h as u32));
     draw(&area).map_err(|e| e.0)?;
@@ -140,7 +191,9 @@ fn ChartFrame(
 }
 
 fn currency_symbol(code: &str) -> String {
-    format::currency_symbol(code).map(str::to_string).unwrap_or_else(|| format!("{code} "))
+    format::currency_symbol(code)
+        .map(str::to_string)
+        .unwrap_or_else(|| format!("{code} "))
 }
 
 /// Every chart.
@@ -161,13 +214,19 @@ pub fn ChartsPanel() -> impl IntoView {
     // Redraw on any change of the plan, the curve or the simulation, and
     // when the window is resized (canvas size follows CSS).
     let resize = RwSignal::new(0u32);
-    let _ = leptos::prelude::window_event_listener(leptos::ev::resize, move |_| resize.update(|n| *n += 1));
-    let _ = leptos::prelude::window_event_listener(leptos::ev::beforeprint, move |_| resize.update(|n| *n += 1));
+    let _ = leptos::prelude::window_event_listener(leptos::ev::resize, move |_| {
+        resize.update(|n| *n += 1)
+    });
+    let _ = leptos::prelude::window_event_listener(leptos::ev::beforeprint, move |_| {
+        resize.update(|n| *n += 1)
+    });
 
     Effect::new(move |_| {
         resize.track();
         state.presentation.track();
-        let Some(good) = state.last_good.get() else { return };
+        let Some(good) = state.last_good.get() else {
+            return;
+        };
         let started = super::io::now_ms();
         let (curve, simulated) = (headroom.get(), sims.get());
         let computed = super::io::now_ms();
@@ -175,16 +234,36 @@ pub fn ChartsPanel() -> impl IntoView {
         let sym = currency_symbol(&plan.currency);
         if let Some(canvas) = cost_ref.get() {
             let data = charts::CostStack {
-                tiers: plan.tiers.iter().map(|t| t.cost.tier.short_label().to_string()).collect(),
-                categories: Category::ALL.iter().map(|c| c.label().to_string()).collect(),
-                values: plan.tiers.iter().map(|t| t.cost.by_category.iter().map(|(_, v)| *v).collect()).collect(),
+                tiers: plan
+                    .tiers
+                    .iter()
+                    .map(|t| t.cost.tier.short_label().to_string())
+                    .collect(),
+                categories: Category::ALL
+                    .iter()
+                    .map(|c| c.label().to_string())
+                    .collect(),
+                values: plan
+                    .tiers
+                    .iter()
+                    .map(|t| t.cost.by_category.iter().map(|(_, v)| *v).collect())
+                    .collect(),
                 currency_symbol: sym.clone(),
             };
             let _ = draw_on_canvas(&canvas, |a| charts::draw_cost_stack(a, &data));
         }
         if let Some(canvas) = headroom_ref.get() {
             let data = charts::Headroom {
-                points: curve.iter().map(|p| (p.stamp_capacity_fraction, p.monthly_usd, p.shortfall_fraction)).collect(),
+                points: curve
+                    .iter()
+                    .map(|p| {
+                        (
+                            p.stamp_capacity_fraction,
+                            p.monthly_usd,
+                            p.shortfall_fraction,
+                        )
+                    })
+                    .collect(),
                 current: good.scenario.compute.stamp_capacity_fraction,
                 currency_symbol: sym.clone(),
             };
@@ -192,12 +271,22 @@ pub fn ChartsPanel() -> impl IntoView {
         }
         if let Some(canvas) = break_ref.get() {
             let current = good.scenario.risk.downtime_cost_per_hour;
-            let max_be = plan.break_even.iter().filter_map(|b| b.downtime_cost_per_hour).fold(0.0, f64::max);
+            let max_be = plan
+                .break_even
+                .iter()
+                .filter_map(|b| b.downtime_cost_per_hour)
+                .fold(0.0, f64::max);
             let data = charts::BreakEvenChart {
                 tiers: plan
                     .tiers
                     .iter()
-                    .map(|t| (t.cost.tier.short_label().to_string(), t.cost.annual_usd + t.risk.sla_credits_annual, t.risk.downtime_h_per_year))
+                    .map(|t| {
+                        (
+                            t.cost.tier.short_label().to_string(),
+                            t.cost.annual_usd + t.risk.sla_credits_annual,
+                            t.risk.downtime_h_per_year,
+                        )
+                    })
                     .collect(),
                 max_cost_per_hour: (current.max(max_be) * 1.5).max(1000.0),
                 current_cost_per_hour: current,
@@ -207,18 +296,40 @@ pub fn ChartsPanel() -> impl IntoView {
         }
         if let Some(canvas) = downtime_ref.get() {
             let data = charts::DowntimeDistribution {
-                tiers: simulated.iter().map(|s| (s.tier.short_label().to_string(), s.percentiles_h.clone())).collect(),
+                tiers: simulated
+                    .iter()
+                    .map(|s| (s.tier.short_label().to_string(), s.percentiles_h.clone()))
+                    .collect(),
             };
             let _ = draw_on_canvas(&canvas, |a| charts::draw_downtime_distribution(a, &data));
         }
         if let Some(canvas) = latency_ref.get() {
-            let geos: Vec<String> = plan.tiers.first().map(|t| t.resilience.latency.iter().map(|g| g.display_name.clone()).collect()).unwrap_or_default();
+            let geos: Vec<String> = plan
+                .tiers
+                .first()
+                .map(|t| {
+                    t.resilience
+                        .latency
+                        .iter()
+                        .map(|g| g.display_name.clone())
+                        .collect()
+                })
+                .unwrap_or_default();
             let data = charts::LatencyChart {
                 geographies: geos,
                 tiers: plan
                     .tiers
                     .iter()
-                    .map(|t| (t.cost.tier.short_label().to_string(), t.resilience.latency.iter().map(|g| g.reads_p95_ms).collect()))
+                    .map(|t| {
+                        (
+                            t.cost.tier.short_label().to_string(),
+                            t.resilience
+                                .latency
+                                .iter()
+                                .map(|g| g.reads_p95_ms)
+                                .collect(),
+                        )
+                    })
                     .collect(),
                 target_ms: good.scenario.targets.latency_p95_ms,
             };
@@ -246,7 +357,11 @@ pub fn ChartsPanel() -> impl IntoView {
         })
     };
     let headroom_table = move || {
-        let cur = state.last_good.get().map(|g| g.plan.currency.clone()).unwrap_or_default();
+        let cur = state
+            .last_good
+            .get()
+            .map(|g| g.plan.currency.clone())
+            .unwrap_or_default();
         view! {
             <table class="data-table">
                 <thead><tr><th scope="col">"Each stamp"</th><th scope="col">"Compute multiple"</th><th scope="col">"Monthly (multi-write)"</th><th scope="col">"Shortfall after losing a region"</th></tr></thead>

@@ -11,11 +11,17 @@ use crate::engine::Scenario;
 /// Parses what a person typed: trims, accepts `1,000`, rejects empty, NaN,
 /// infinities and (for whole-number fields) fractions.
 pub fn parse_number(raw: &str, integer: bool) -> Result<f64, String> {
-    let text: String = raw.trim().chars().filter(|c| *c != ',' && *c != '_').collect();
+    let text: String = raw
+        .trim()
+        .chars()
+        .filter(|c| *c != ',' && *c != '_')
+        .collect();
     if text.is_empty() {
         return Err("Enter a number.".into());
     }
-    let value: f64 = text.parse().map_err(|_| format!("“{}” is not a number.", raw.trim()))?;
+    let value: f64 = text
+        .parse()
+        .map_err(|_| format!("“{}” is not a number.", raw.trim()))?;
     if !value.is_finite() {
         return Err(format!("“{}” is not a finite number.", raw.trim()));
     }
@@ -35,7 +41,9 @@ pub fn show_number(value: f64) -> String {
 }
 
 fn test_id(path: &str) -> String {
-    path.replace(['.', '[', ']'], "-").trim_end_matches('-').to_string()
+    path.replace(['.', '[', ']'], "-")
+        .trim_end_matches('-')
+        .to_string()
 }
 
 /// The message under a field, if it has one.

@@ -13,7 +13,10 @@ use crate::engine::validate::MAX_REGIONS;
 
 /// An enum's serde id ("p1v3").
 pub fn enum_id<T: Serialize>(value: &T) -> String {
-    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
 }
 
 /// The enum with that serde id.
@@ -27,12 +30,18 @@ fn RegionRow(index: usize) -> impl IntoView {
     let state = expect_context::<AppState>();
     let path_region = format!("regions[{index}].region");
     let path_share = format!("regions[{index}].traffic_share");
-    let current = Memo::new(move |_| state.scenario.with(|s| s.regions.get(index).cloned().unwrap_or_default()));
+    let current = Memo::new(move |_| {
+        state
+            .scenario
+            .with(|s| s.regions.get(index).cloned().unwrap_or_default())
+    });
     let share_text = RwSignal::new(show_number(current.get_untracked().traffic_share * 100.0));
     let share_path = path_share.clone();
     Effect::new(move |_| {
         let v = current.get().traffic_share * 100.0;
-        let pending = state.parse_errors.with_untracked(|e| e.contains_key(&share_path));
+        let pending = state
+            .parse_errors
+            .with_untracked(|e| e.contains_key(&share_path));
         if !pending && parse_number(&share_text.get_untracked(), false).ok() != Some(v) {
             share_text.set(show_number(v));
         }
@@ -60,7 +69,12 @@ fn RegionRow(index: usize) -> impl IntoView {
         state
             .regions
             .get()
-            .map(|t| t.regions.iter().map(|r| (r.arm_region_name.clone(), r.display_name.clone())).collect::<Vec<_>>())
+            .map(|t| {
+                t.regions
+                    .iter()
+                    .map(|r| (r.arm_region_name.clone(), r.display_name.clone()))
+                    .collect::<Vec<_>>()
+            })
             .unwrap_or_default()
     };
     let role = move || match index {
@@ -159,11 +173,24 @@ fn MeasuredRtts() -> impl IntoView {
         state
             .regions
             .get()
-            .map(|t| t.regions.iter().map(|r| (r.arm_region_name.clone(), r.display_name.clone())).collect::<Vec<_>>())
+            .map(|t| {
+                t.regions
+                    .iter()
+                    .map(|r| (r.arm_region_name.clone(), r.display_name.clone()))
+                    .collect::<Vec<_>>()
+            })
             .unwrap_or_default()
     };
     let row = move |i: usize| {
-        let current = Memo::new(move |_| state.scenario.with(|s| s.resilience.measured_rtts.get(i).cloned().unwrap_or_default()));
+        let current = Memo::new(move |_| {
+            state.scenario.with(|s| {
+                s.resilience
+                    .measured_rtts
+                    .get(i)
+                    .cloned()
+                    .unwrap_or_default()
+            })
+        });
         let path = format!("resilience.measured_rtts[{i}].rtt_ms");
         let text = RwSignal::new(show_number(current.get_untracked().rtt_ms));
         let p2 = path.clone();
@@ -260,7 +287,11 @@ pub fn RegionsEditor() -> impl IntoView {
             }
             let next = table
                 .as_ref()
-                .and_then(|t| t.regions.iter().find(|r| !s.regions.iter().any(|x| x.region == r.arm_region_name)))
+                .and_then(|t| {
+                    t.regions
+                        .iter()
+                        .find(|r| !s.regions.iter().any(|x| x.region == r.arm_region_name))
+                })
                 .map(|r| r.arm_region_name.clone())
                 .unwrap_or_else(|| "westeurope".into());
             // Re-balance: the new region takes an equal share from the others.
@@ -268,9 +299,16 @@ pub fn RegionsEditor() -> impl IntoView {
             for r in s.regions.iter_mut() {
                 r.traffic_share *= (n - 1.0) / n;
             }
-            s.regions.push(RegionShare { region: next, traffic_share: 1.0 / n });
+            s.regions.push(RegionShare {
+                region: next,
+                traffic_share: 1.0 / n,
+            });
             let fraction = s.compute.stamp_capacity_fraction;
-            let max_share = s.regions.iter().map(|r| r.traffic_share).fold(0.0, f64::max);
+            let max_share = s
+                .regions
+                .iter()
+                .map(|r| r.traffic_share)
+                .fold(0.0, f64::max);
             if fraction < max_share {
                 s.compute.stamp_capacity_fraction = max_share;
             }

@@ -17,7 +17,10 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
     if !response.ok() {
         return Err(format!("could not fetch {url}: HTTP {}", response.status()));
     }
-    response.text().await.map_err(|e| format!("could not read {url}: {e}"))
+    response
+        .text()
+        .await
+        .map_err(|e| format!("could not read {url}: {e}"))
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -68,12 +71,18 @@ pub fn page_url() -> String {
 
 /// Offers `text` as a file download.
 pub fn download(filename: &str, mime: &str, text: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
     if let Ok(a) = document.create_element("a") {
         if let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>() {
             a.set_href(&url);
@@ -86,7 +95,10 @@ pub fn download(filename: &str, mime: &str, text: &str) {
 
 /// Reads the first file chosen in a file input as text.
 pub async fn read_file(input: &web_sys::HtmlInputElement) -> Result<(String, String), String> {
-    let file = input.files().and_then(|f| f.get(0)).ok_or("no file chosen")?;
+    let file = input
+        .files()
+        .and_then(|f| f.get(0))
+        .ok_or("no file chosen")?;
     let name = file.name();
     let text = wasm_bindgen_futures::JsFuture::from(file.text())
         .await
@@ -111,5 +123,8 @@ pub fn today() -> String {
 
 /// Milliseconds since page load, for the speed figures.
 pub fn now_ms() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
 }

@@ -70,7 +70,11 @@ impl AppState {
         let evaluation = Memo::new(move |_| {
             let sheet = sheet.get()?;
             let regions = regions.get()?;
-            Some(scenario.with(|s| plan::evaluate(s, &sheet, &regions)).map(Arc::new))
+            Some(
+                scenario
+                    .with(|s| plan::evaluate(s, &sheet, &regions))
+                    .map(Arc::new),
+            )
         });
         let field_errors = Memo::new(move |_| {
             let mut all: BTreeMap<String, String> = parse_errors.get();
@@ -86,7 +90,9 @@ impl AppState {
             parse_errors,
             sheet,
             regions,
-            sheets_available: RwSignal::new(vec![crate::engine::presets::DEFAULT_SHEET_NAME.to_string()]),
+            sheets_available: RwSignal::new(vec![
+                crate::engine::presets::DEFAULT_SHEET_NAME.to_string()
+            ]),
             sheet_error: RwSignal::new(None),
             banner: RwSignal::new(None),
             toast: RwSignal::new(None),
@@ -110,7 +116,11 @@ impl AppState {
 /// The headroom curve of the last good scenario.
 pub fn headroom_memo(state: AppState) -> Memo<Vec<HeadroomPoint>> {
     Memo::new(move |_| {
-        let (Some(good), Some(sheet), Some(regions)) = (state.last_good.get(), state.sheet.get(), state.regions.get()) else {
+        let (Some(good), Some(sheet), Some(regions)) = (
+            state.last_good.get(),
+            state.sheet.get(),
+            state.regions.get(),
+        ) else {
             return Vec::new();
         };
         plan::headroom_curve(&good.scenario, &sheet, &regions, 41)
@@ -123,15 +133,33 @@ pub fn headroom_memo(state: AppState) -> Memo<Vec<HeadroomPoint>> {
 pub fn simulation_memo(state: AppState) -> Memo<Vec<SimulatedRisk>> {
     let inputs = Memo::new(move |_| {
         let good = state.last_good.get()?;
-        let tiers: Vec<(TierId, Vec<LossImpact>)> = good.plan.tiers.iter().map(|t| (t.cost.tier, t.impacts.clone())).collect();
+        let tiers: Vec<(TierId, Vec<LossImpact>)> = good
+            .plan
+            .tiers
+            .iter()
+            .map(|t| (t.cost.tier, t.impacts.clone()))
+            .collect();
         Some((good.scenario.clone(), tiers))
     });
     let key = Memo::new(move |_| {
-        inputs.with(|i| i.as_ref().map(|(s, tiers)| (s.risk.clone(), s.commercial.hours_per_month, s.regions.len(), tiers.clone())))
+        inputs.with(|i| {
+            i.as_ref().map(|(s, tiers)| {
+                (
+                    s.risk.clone(),
+                    s.commercial.hours_per_month,
+                    s.regions.len(),
+                    tiers.clone(),
+                )
+            })
+        })
     });
     Memo::new(move |_| {
-        let Some((risk, _, _, tiers)) = key.get() else { return Vec::new() };
-        let Some((scenario, _)) = inputs.get_untracked() else { return Vec::new() };
+        let Some((risk, _, _, tiers)) = key.get() else {
+            return Vec::new();
+        };
+        let Some((scenario, _)) = inputs.get_untracked() else {
+            return Vec::new();
+        };
         let mut s = scenario;
         s.risk = risk;
         risk::simulate(&s, &tiers, s.risk.simulated_years)

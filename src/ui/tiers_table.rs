@@ -34,39 +34,118 @@ fn figure<T: Fn() -> String + Send + Sync + Clone + 'static>(
     }
 }
 
-type Row = (&'static str, Topic, &'static str, fn(&TierResult, &str) -> String);
+type Row = (
+    &'static str,
+    Topic,
+    &'static str,
+    fn(&TierResult, &str) -> String,
+);
 
 /// Metric rows: (label, topic, test-id suffix, formatter).
 fn rows() -> Vec<Row> {
     vec![
-        ("Monthly cost", Topic::All, "monthly", |t, c| format::money_whole(t.cost.monthly_usd, c)),
-        ("Annual cost", Topic::All, "annual", |t, c| format::money_whole(t.cost.annual_usd, c)),
-        ("Cost vs single region", Topic::All, "ratio", |t, _| format!("{}×", format::number(t.cost_ratio, 2))),
-        ("Compute multiple", Topic::Category(Category::Compute), "compute-multiple", |t, _| {
-            format!("{}× ({} instances)", format::number(t.cost.compute_multiple, 2), t.cost.compute_instances)
+        ("Monthly cost", Topic::All, "monthly", |t, c| {
+            format::money_whole(t.cost.monthly_usd, c)
         }),
-        ("Cosmos DB RU/s per region", Topic::Category(Category::CosmosThroughput), "ru-per-region", |t, _| {
-            format::number(t.cost.cosmos.ru_per_s_per_region, 0)
+        ("Annual cost", Topic::All, "annual", |t, c| {
+            format::money_whole(t.cost.annual_usd, c)
         }),
-        ("Cosmos DB RU/s billed", Topic::Category(Category::CosmosThroughput), "ru-billed", |t, _| {
-            format!("{} ({} write region{})", format::number(t.cost.cosmos.ru_per_s_billed, 0), t.cost.cosmos.write_regions, if t.cost.cosmos.write_regions == 1 { "" } else { "s" })
+        ("Cost vs single region", Topic::All, "ratio", |t, _| {
+            format!("{}×", format::number(t.cost_ratio, 2))
         }),
-        ("Cosmos DB monthly", Topic::Category(Category::CosmosThroughput), "cosmos-monthly", |t, c| {
-            format::money_whole(t.cost.cosmos.monthly_usd, c)
-        }),
-        ("Replication egress", Topic::Category(Category::ReplicationEgress), "egress", |t, c| {
-            format!("{} GB · {}", format::number(t.cost.replication_egress_gb_per_month, 0), format::money_whole(t.cost.replication_egress_monthly_usd, c))
-        }),
-        ("Front Door", Topic::Category(Category::FrontDoor), "front-door", |t, c| format::money_whole(t.cost.front_door_monthly_usd, c)),
+        (
+            "Compute multiple",
+            Topic::Category(Category::Compute),
+            "compute-multiple",
+            |t, _| {
+                format!(
+                    "{}× ({} instances)",
+                    format::number(t.cost.compute_multiple, 2),
+                    t.cost.compute_instances
+                )
+            },
+        ),
+        (
+            "Cosmos DB RU/s per region",
+            Topic::Category(Category::CosmosThroughput),
+            "ru-per-region",
+            |t, _| format::number(t.cost.cosmos.ru_per_s_per_region, 0),
+        ),
+        (
+            "Cosmos DB RU/s billed",
+            Topic::Category(Category::CosmosThroughput),
+            "ru-billed",
+            |t, _| {
+                format!(
+                    "{} ({} write region{})",
+                    format::number(t.cost.cosmos.ru_per_s_billed, 0),
+                    t.cost.cosmos.write_regions,
+                    if t.cost.cosmos.write_regions == 1 {
+                        ""
+                    } else {
+                        "s"
+                    }
+                )
+            },
+        ),
+        (
+            "Cosmos DB monthly",
+            Topic::Category(Category::CosmosThroughput),
+            "cosmos-monthly",
+            |t, c| format::money_whole(t.cost.cosmos.monthly_usd, c),
+        ),
+        (
+            "Replication egress",
+            Topic::Category(Category::ReplicationEgress),
+            "egress",
+            |t, c| {
+                format!(
+                    "{} GB · {}",
+                    format::number(t.cost.replication_egress_gb_per_month, 0),
+                    format::money_whole(t.cost.replication_egress_monthly_usd, c)
+                )
+            },
+        ),
+        (
+            "Front Door",
+            Topic::Category(Category::FrontDoor),
+            "front-door",
+            |t, c| format::money_whole(t.cost.front_door_monthly_usd, c),
+        ),
         ("RTO reads / writes", Topic::Rto, "rto", |t, _| {
-            format!("{} / {}", format::duration(t.resilience.rto_reads_s), format::duration(t.resilience.rto_writes_s))
+            format!(
+                "{} / {}",
+                format::duration(t.resilience.rto_reads_s),
+                format::duration(t.resilience.rto_writes_s)
+            )
         }),
-        ("RPO", Topic::Rpo, "rpo", |t, _| format::duration(t.resilience.rpo_s)),
-        ("Availability", Topic::Availability, "availability", |t, _| {
-            format!("{} ({} min/yr)", format::percent(t.resilience.availability, 3), format::number(t.resilience.downtime_min_per_year, 0))
+        ("RPO", Topic::Rpo, "rpo", |t, _| {
+            format::duration(t.resilience.rpo_s)
         }),
-        ("Expected loss per year", Topic::Risk, "expected-loss", |t, c| format::money_whole(t.risk.expected_annual_loss_usd, c)),
-        ("Risk-adjusted annual cost", Topic::Risk, "risk-adjusted", |t, c| format::money_whole(t.risk.risk_adjusted_annual_usd, c)),
+        (
+            "Availability",
+            Topic::Availability,
+            "availability",
+            |t, _| {
+                format!(
+                    "{} ({} min/yr)",
+                    format::percent(t.resilience.availability, 3),
+                    format::number(t.resilience.downtime_min_per_year, 0)
+                )
+            },
+        ),
+        (
+            "Expected loss per year",
+            Topic::Risk,
+            "expected-loss",
+            |t, c| format::money_whole(t.risk.expected_annual_loss_usd, c),
+        ),
+        (
+            "Risk-adjusted annual cost",
+            Topic::Risk,
+            "risk-adjusted",
+            |t, c| format::money_whole(t.risk.risk_adjusted_annual_usd, c),
+        ),
     ]
 }
 
@@ -78,12 +157,19 @@ pub fn TiersTable() -> impl IntoView {
     let state = expect_context::<AppState>();
     let good = Memo::new(move |_| state.last_good.get());
     let loaded = Memo::new(move |_| good.with(|g| g.is_some()));
-    let recommended = Memo::new(move |_| good.with(|g| g.as_ref().and_then(|g| g.plan.recommended_tier)));
+    let recommended =
+        Memo::new(move |_| good.with(|g| g.as_ref().and_then(|g| g.plan.recommended_tier)));
     let geos = Memo::new(move |_| {
         good.with(|g| {
             g.as_ref()
                 .and_then(|g| g.plan.tiers.first())
-                .map(|t| t.resilience.latency.iter().map(|g| (g.region.clone(), g.display_name.clone())).collect::<Vec<_>>())
+                .map(|t| {
+                    t.resilience
+                        .latency
+                        .iter()
+                        .map(|g| (g.region.clone(), g.display_name.clone()))
+                        .collect::<Vec<_>>()
+                })
                 .unwrap_or_default()
         })
     });

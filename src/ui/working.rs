@@ -197,7 +197,13 @@ pub fn Working() -> impl IntoView {
                 .into_any()
             }
         };
-        let notes: Vec<String> = t.cost.notes.iter().chain(t.resilience.notes.iter()).cloned().collect();
+        let notes: Vec<String> = t
+            .cost
+            .notes
+            .iter()
+            .chain(t.resilience.notes.iter())
+            .cloned()
+            .collect();
         Some(view! {
             <section class="working" data-testid="working" aria-live="polite">
                 <header>
