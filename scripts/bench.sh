@@ -9,6 +9,7 @@
 #      end-to-end test `speed`, in Debian's headless Chromium
 #   3. native engine figures: cargo bench --bench engine (criterion)
 #   4. everything as one table: cargo run --release --bin bench-report
+#   5. if twiggy is installed: the largest items of the wasm
 #
 # The table is also written to $E2E_SHOTS/bench-report.md (default
 # /tmp/planner-e2e). docs/speed.md holds the latest figures.
@@ -40,7 +41,7 @@ trunk build --release --offline
 echo "== 2/5 browser: tests/e2e/bench.mjs (planner and minimal page, same run)"
 node tests/e2e/bench.mjs
 echo "== 3/5 browser: the end-to-end test \`speed\` (speed.json)"
-node --test --test-concurrency=1 --test-name-pattern='^speed' tests/e2e/planner.test.mjs \
+node --test --test-concurrency=1 --test-reporter=dot --test-name-pattern='^speed' tests/e2e/planner.test.mjs \
   || echo "bench: the speed test failed; the report shows its figures as not measured if speed.json is missing"
 
 echo "== 4/5 native: cargo bench --bench engine (criterion)"
@@ -49,3 +50,20 @@ cargo bench --offline --bench engine
 echo "== 5/5 report"
 cargo run --offline --release --quiet --bin bench-report | tee "$E2E_SHOTS/bench-report.md"
 echo "bench: the table is in $E2E_SHOTS/bench-report.md"
+
+# Where the wasm's bytes go, if twiggy is installed (cargo install twiggy).
+# The shipped wasm has no names, so this rebuilds it with them: wasm-bindgen
+# on cargo's output, then the same wasm-opt settings as index.html plus -g.
+# Its code is the shipped code (sizes within 0.5%); only the names are added.
+if command -v twiggy >/dev/null; then
+  echo "== where the wasm's bytes go (twiggy, names kept)"
+  named="$E2E_SHOTS/wasm-named"
+  rm -rf "$named" && mkdir -p "$named"
+  wasm-bindgen --target web --out-dir "$named" "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/planner.wasm"
+  wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$named/planner_bg.wasm" -o "$named/planner_named.wasm"
+  twiggy top -n 15 "$named/planner_named.wasm" | cut -c1-160
+else
+  echo "bench: install twiggy (cargo install twiggy, about 2 minutes) to see where the wasm's bytes go"
+fi

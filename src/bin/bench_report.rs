@@ -275,9 +275,11 @@ $E2E_SHOTS defaults to /tmp/planner-e2e.";
     }
 
     fn size_rows(o: &Options, rows: &mut Vec<Row>) {
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        let shown = o.dist.strip_prefix(&root).unwrap_or(&o.dist);
         rows.push(Row::section(&format!(
-            "Size, release build in {} (1 KB = 1,000 bytes; gzip = miniz_oxide level 9 + 18 bytes of framing)",
-            o.dist.display()
+            "Size, release build in {}/ (1 KB = 1,000 bytes; gzip = miniz_oxide level 9 + 18 bytes of framing)",
+            shown.display()
         )));
         for (name, what) in [("planner_bg.wasm", "wasm"), ("planner.js", "JS glue")] {
             match sizes(&o.dist.join(name)) {
