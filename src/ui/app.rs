@@ -112,8 +112,10 @@ pub fn App() -> impl IntoView {
         let started = io::now_ms();
         let evaluation = state.evaluation.get();
         state.last_eval_ms.set(io::now_ms() - started);
+        // Tracked too: a change the plan does not show (simulated years, the
+        // seed) must still reach the simulation and the saved scenario.
+        let scenario = state.scenario.get();
         if let Some(Ok(plan)) = evaluation {
-            let scenario = state.scenario.get_untracked();
             if !armed.get_untracked() && scenario != first {
                 armed.set(true);
                 io::set_hash("");

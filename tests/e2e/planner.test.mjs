@@ -196,6 +196,21 @@ test('a measured round trip overrides the latency model', async () => {
   assert.match(await page.getByTestId('working').innerText(), /65 ms base \+ 120 ms to the westeurope stamp/);
 });
 
+test('changing only the simulated years re-runs the Monte Carlo', async () => {
+  const page = await h.newPage();
+  await page.goto(h.url);
+  await ready(page);
+  await page.getByTestId('chart-downtime').locator('summary').click();
+  await page.getByTestId('mc-multi_write').waitFor();
+  assert.match(await page.getByTestId('mc-multi_write').innerText(), /of 20,000 years/);
+  await page.getByText('Resilience and risk').click();
+  await typeInto(page, 'input-risk-simulated_years', '5000');
+  await page.waitForFunction(() => document.querySelector('[data-testid="mc-multi_write"]').innerText.includes('of 5,000 years'));
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.getByTestId('input-risk-simulated_years').inputValue(), '5000', 'saved with the scenario');
+});
+
 test('print media gives a clean business-case document', async () => {
   const page = await h.newPage();
   await page.goto(h.url);
