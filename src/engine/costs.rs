@@ -61,7 +61,7 @@ pub struct LineItem {
     /// Billed quantity per month in `unit`.
     pub quantity: f64,
     /// What one unit of `quantity` is, e.g. "instance-hours".
-    pub unit: String,
+    pub unit: &'static str,
     /// Price of one unit after turning a reservation's term price into an
     /// hourly rate, before the discount.
     pub unit_price: f64,
@@ -283,19 +283,23 @@ pub struct Pricer<'a> {
     pub regions: &'a RegionTable,
     pub missing: Vec<MissingPrice>,
     pub items: Vec<LineItem>,
+    /// Write each line's formula in words (off for sweeps that only need totals).
+    pub text: bool,
 }
 
 /// How a line's quantity was arrived at, for the formula text.
-pub struct Quantity {
+pub struct Quantity<F: FnOnce() -> String> {
     pub value: f64,
     pub unit: &'static str,
-    /// The derivation, e.g. "6 instances × 730 h".
-    pub how: String,
+    /// The derivation, e.g. "6 instances × 730 h": only called when the
+    /// pricer writes text (formatting numbers is most of the cost of pricing).
+    pub how: F,
 }
 
 impl<'a> Pricer<'a> {
     pub fn new(s: &'a Scenario, sheet: &'a PriceSheet, regions: &'a RegionTable) -> Self {
         Self {
+            text: true,
             s,
             sheet,
             regions,
@@ -319,7 +323,7 @@ impl<'a> Pricer<'a> {
         region: &str,
         key: &MeterKey,
         term: ReservationTerm,
-        q: Quantity,
+        q: Quantity<impl FnOnce() -> String>,
         note: &str,
     ) {
         let row = match self.sheet.lookup(key, region, term) {
@@ -338,6 +342,20 @@ impl<'a> Pricer<'a> {
         };
         let discount = self.s.commercial.discount_pct / 100.0;
         let monthly = q.value * unit_price * (1.0 - discount);
+        if !self.text {
+            self.items.push(LineItem {
+                category,
+                component,
+                region: region.to_string(),
+                quantity: q.value,
+                unit: q.unit,
+                unit_price,
+                monthly_usd: monthly,
+                formula: String::new(),
+                price: Arc::clone(row),
+            });
+            return;
+        }
         let cur = &self.sheet.currency;
         let per = match row.unit_of_measure {
             UnitOfMeasure::Hour => "hour",
@@ -370,7 +388,7 @@ impl<'a> Pricer<'a> {
         };
         let formula = format!(
             "{} = {} {} × {} per {}{}{} = {}{}",
-            q.how,
+            (q.how)(),
             format::quantity(q.value),
             q.unit,
             format::unit_price(unit_price, cur),
@@ -385,7 +403,7 @@ impl<'a> Pricer<'a> {
             component,
             region: region.to_string(),
             quantity: q.value,
-            unit: q.unit.to_string(),
+            unit: q.unit,
             unit_price,
             monthly_usd: monthly,
             formula,
@@ -431,7 +449,7 @@ impl<'a> Pricer<'a> {
             Quantity {
                 value: n as f64 * h,
                 unit: "instance-hours",
-                how: format!("{n} instances × {} h", format::number(h, 0)),
+                how: move || format!("{n} instances × {} h", format::number(h, 0)),
             },
             "",
         );
@@ -469,7 +487,7 @@ impl<'a> Pricer<'a> {
             Quantity {
                 value: n as f64 * h,
                 unit: "node-hours",
-                how: format!("{n} nodes × {} h", format::number(h, 0)),
+                how: move || format!("{n} nodes × {} h", format::number(h, 0)),
             },
             "",
         );
@@ -493,7 +511,7 @@ impl<'a> Pricer<'a> {
             Quantity {
                 value: h,
                 unit: "cluster-hours",
-                how: format!("1 cluster × {} h", format::number(h, 0)),
+                how: move || format!("1 cluster × {} h", format::number(h, 0)),
             },
             note,
         );
@@ -507,11 +525,12 @@ impl<'a> Pricer<'a> {
                 Quantity {
                     value: h,
                     unit: "gateway-hours",
-                    how: format!("1 gateway × {} h", format::number(h, 0)),
+                    how: move || format!("1 gateway × {} h", format::number(h, 0)),
                 },
                 "",
             );
             let rps = origin_avg_rps * stamp.steady_share;
+            let response_kb = self.s.workload.response_kb;
             let mbps = rps * self.s.workload.response_kb * 8.0 / 1000.0;
             let cu = mbps / 2.22;
             self.line(
@@ -523,14 +542,16 @@ impl<'a> Pricer<'a> {
                 Quantity {
                     value: cu * h,
                     unit: "CU-hours",
-                    how: format!(
-                        "{} req/s × {} KB × 8 = {} Mbps ÷ 2.22 Mbps per CU = {} CU × {} h",
-                        format::quantity(rps),
-                        format::quantity(self.s.workload.response_kb),
-                        format::quantity(mbps),
-                        format::quantity(cu),
-                        format::number(h, 0)
-                    ),
+                    how: move || {
+                        format!(
+                            "{} req/s × {} KB × 8 = {} Mbps ÷ 2.22 Mbps per CU = {} CU × {} h",
+                            format::quantity(rps),
+                            format::quantity(response_kb),
+                            format::quantity(mbps),
+                            format::quantity(cu),
+                            format::number(h, 0)
+                        )
+                    },
                 },
                 "",
             );
@@ -575,7 +596,7 @@ impl<'a> Pricer<'a> {
             Quantity {
                 value: nodes as f64 * h,
                 unit,
-                how: format!("{what} × {} h", format::number(h, 0)),
+                how: move || format!("{what} × {} h", format::number(h, 0)),
             },
             "",
         );
@@ -596,7 +617,7 @@ impl<'a> Pricer<'a> {
             Quantity {
                 value: m * 100.0,
                 unit: "× 10,000 operations",
-                how: format!("{} million operations ÷ 10,000", format::quantity(m)),
+                how: move || format!("{} million operations ÷ 10,000", format::quantity(m)),
             },
             "",
         );
@@ -618,11 +639,13 @@ impl<'a> Pricer<'a> {
             Quantity {
                 value: gb * days,
                 unit: "GB",
-                how: format!(
-                    "{} GB/day × {} days",
-                    format::quantity(gb),
-                    format::number(days, 2)
-                ),
+                how: move || {
+                    format!(
+                        "{} GB/day × {} days",
+                        format::quantity(gb),
+                        format::number(days, 2)
+                    )
+                },
             },
             "",
         );
@@ -635,7 +658,8 @@ impl<'a> Pricer<'a> {
         if !self.s.platform.app_configuration {
             return;
         }
-        let days = self.hours() / 24.0;
+        let hours = self.hours();
+        let days = hours / 24.0;
         let (key, label) = if first {
             (meters::APP_CONFIG_STORE, "App Configuration store")
         } else {
@@ -650,7 +674,7 @@ impl<'a> Pricer<'a> {
             Quantity {
                 value: days,
                 unit: "store-days",
-                how: format!("{} h ÷ 24", format::number(self.hours(), 0)),
+                how: move || format!("{} h ÷ 24", format::number(hours, 0)),
             },
             "",
         );
@@ -685,12 +709,14 @@ impl<'a> Pricer<'a> {
             notes.push("Serverless Cosmos DB is single-region only, so this tier is priced with autoscale.".into());
             mode = CosmosMode::Autoscale;
         }
-        let need_text = format!(
-            "reads {} + writes {} = {} RU/s needed",
-            format::number(busiest_read_ru_per_s, 0),
-            format::number(write_ru_per_s, 0),
-            format::number(needed, 0)
-        );
+        let need_text = move || {
+            format!(
+                "reads {} + writes {} = {} RU/s needed",
+                format::number(busiest_read_ru_per_s, 0),
+                format::number(write_ru_per_s, 0),
+                format::number(needed, 0)
+            )
+        };
         let zonal = s.data.cosmos_zone_redundant;
         match mode {
             CosmosMode::Serverless => {
@@ -711,11 +737,14 @@ impl<'a> Pricer<'a> {
                     Quantity {
                         value: ru_month / 1e6,
                         unit: "million RU",
-                        how: format!(
-                            "{need_text} × {} average-to-peak × {} s{zone_text} ÷ 1M",
-                            format::number(s.workload.average_to_peak_ratio, 2),
-                            format::number(s.seconds_per_month(), 0)
-                        ),
+                        how: move || {
+                            format!(
+                                "{} × {} average-to-peak × {} s{zone_text} ÷ 1M",
+                                need_text(),
+                                format::number(s.workload.average_to_peak_ratio, 2),
+                                format::number(s.seconds_per_month(), 0)
+                            )
+                        },
                     },
                     "",
                 );
@@ -753,11 +782,14 @@ impl<'a> Pricer<'a> {
                         Quantity {
                             value: t / 100.0 * h * factor,
                             unit: "100 RU/s-hours",
-                            how: format!(
-                                "{need_text}, provisioned {} RU/s ÷ 100 × {} h{zone_text}",
-                                format::number(t, 0),
-                                format::number(h, 0)
-                            ),
+                            how: move || {
+                                format!(
+                                    "{}, provisioned {} RU/s ÷ 100 × {} h{zone_text}",
+                                    need_text(),
+                                    format::number(t, 0),
+                                    format::number(h, 0)
+                                )
+                            },
                         },
                         "",
                     );
@@ -793,8 +825,9 @@ impl<'a> Pricer<'a> {
                         Quantity {
                             value: billed / 100.0 * h,
                             unit: "100 RU/s-hours",
-                            how: format!(
-                                "{need_text}, max {} RU/s; hourly peak max(10% × max, {} × needed) = {} RU/s ÷ 100 × {} h",
+                            how: move || format!(
+                                "{}, max {} RU/s; hourly peak max(10% × max, {} × needed) = {} RU/s ÷ 100 × {} h",
+                                need_text(),
                                 format::number(tmax, 0),
                                 format::number(s.workload.average_to_peak_ratio, 2),
                                 format::number(billed, 0),
@@ -825,7 +858,7 @@ impl<'a> Pricer<'a> {
                 Quantity {
                     value: gb,
                     unit: "GB-months",
-                    how: format!("{} GB stored in this region", format::quantity(gb)),
+                    how: move || format!("{} GB stored in this region", format::quantity(gb)),
                 },
                 "",
             );
@@ -841,7 +874,7 @@ impl<'a> Pricer<'a> {
         from: &str,
         to: &str,
         gb: f64,
-        how: String,
+        how: impl FnOnce() -> String,
     ) -> f64 {
         if gb <= 0.0 {
             return 0.0;
@@ -902,7 +935,7 @@ impl<'a> Pricer<'a> {
             Quantity {
                 value: 1.0,
                 unit: "profile-months",
-                how: "1 profile".into(),
+                how: || "1 profile".to_string(),
             },
             "",
         );
@@ -943,13 +976,15 @@ impl<'a> Pricer<'a> {
                 Quantity {
                     value: n / 10_000.0,
                     unit: "× 10,000 requests",
-                    how: format!(
-                        "{} req/s peak × {} average-to-peak × {} s × {}% of users ÷ 10,000",
-                        format::number(s.workload.peak_requests_per_s, 0),
-                        format::number(s.workload.average_to_peak_ratio, 2),
-                        format::number(s.seconds_per_month(), 0),
-                        format::number(share * 100.0, 1)
-                    ),
+                    how: move || {
+                        format!(
+                            "{} req/s peak × {} average-to-peak × {} s × {}% of users ÷ 10,000",
+                            format::number(s.workload.peak_requests_per_s, 0),
+                            format::number(s.workload.average_to_peak_ratio, 2),
+                            format::number(s.seconds_per_month(), 0),
+                            format::number(share * 100.0, 1)
+                        )
+                    },
                 },
                 "",
             );
@@ -963,11 +998,13 @@ impl<'a> Pricer<'a> {
                 Quantity {
                     value: gb,
                     unit: "GB",
-                    how: format!(
-                        "{} requests × {} KB ÷ 10⁶",
-                        format::number(n, 0),
-                        format::quantity(s.workload.response_kb)
-                    ),
+                    how: move || {
+                        format!(
+                            "{} requests × {} KB ÷ 10⁶",
+                            format::number(n, 0),
+                            format::quantity(s.workload.response_kb)
+                        )
+                    },
                 },
                 "Premium uses the Standard transfer rate",
             );
@@ -991,7 +1028,7 @@ impl<'a> Pricer<'a> {
             Quantity {
                 value: m,
                 unit: "million queries",
-                how: format!("{} million queries", format::quantity(m)),
+                how: move || format!("{} million queries", format::quantity(m)),
             },
             "",
         );
@@ -1004,7 +1041,7 @@ impl<'a> Pricer<'a> {
             Quantity {
                 value: endpoints as f64,
                 unit: "endpoint-months",
-                how: format!("{endpoints} endpoints"),
+                how: move || format!("{endpoints} endpoints"),
             },
             "",
         );
@@ -1044,11 +1081,12 @@ impl<'a> Pricer<'a> {
                 "Business Critical",
             ),
         };
-        let vcore_how = format!("{} vCores × {} h", sql.vcores, format::number(h, 0));
-        let q = |how: &str| Quantity {
+        let vcores = sql.vcores;
+        let vcore_how = move || format!("{vcores} vCores × {} h", format::number(h, 0));
+        let q = || Quantity {
             value: v * h,
             unit: "vCore-hours",
-            how: how.to_string(),
+            how: vcore_how,
         };
         self.line(
             Category::Sql,
@@ -1056,7 +1094,7 @@ impl<'a> Pricer<'a> {
             region,
             &compute,
             ReservationTerm::None,
-            q(&vcore_how),
+            q(),
             "",
         );
         self.line(
@@ -1065,7 +1103,7 @@ impl<'a> Pricer<'a> {
             region,
             &license,
             ReservationTerm::None,
-            q(&vcore_how),
+            q(),
             "",
         );
         if sql.zone_redundant && sql.tier == SqlTier::GeneralPurpose {
@@ -1075,7 +1113,7 @@ impl<'a> Pricer<'a> {
                 region,
                 &meters::SQL_GP_ZONE,
                 ReservationTerm::None,
-                q(&vcore_how),
+                q(),
                 "",
             );
         }
@@ -1088,7 +1126,7 @@ impl<'a> Pricer<'a> {
             Quantity {
                 value: sql.storage_gb,
                 unit: "GB-months",
-                how: format!("{} GB", format::quantity(sql.storage_gb)),
+                how: move || format!("{} GB", format::quantity(sql.storage_gb)),
             },
             "",
         );

@@ -81,6 +81,18 @@ pub fn evaluate(
     sheet: &PriceSheet,
     regions: &RegionTable,
 ) -> Result<Plan, PlanError> {
+    evaluate_with(s, sheet, regions, true)
+}
+
+/// [`evaluate`], with `formulas` false leaving the line items' formulas
+/// empty: what the page recomputes on every keystroke. The working panel and
+/// the exports ask for the text when they need it.
+pub fn evaluate_with(
+    s: &Scenario,
+    sheet: &PriceSheet,
+    regions: &RegionTable,
+    formulas: bool,
+) -> Result<Plan, PlanError> {
     let errors = validate(s, regions);
     if !errors.is_empty() {
         return Err(PlanError::Invalid(errors));
@@ -88,7 +100,7 @@ pub fn evaluate(
     let mut costs = Vec::with_capacity(4);
     let mut missing: Vec<MissingPrice> = Vec::new();
     for tier in TierId::ALL {
-        match tiers::price_tier(tier, s, sheet, regions) {
+        match tiers::price_tier_with(tier, s, sheet, regions, formulas) {
             Ok(c) => costs.push(c),
             Err(m) => {
                 for miss in m {
@@ -369,7 +381,8 @@ pub fn headroom_curve(
         .filter_map(|i| {
             let p = lo + (1.0 - lo) * i as f64 / (steps - 1) as f64;
             scenario.compute.stamp_capacity_fraction = p;
-            let cost = tiers::price_tier(TierId::MultiWrite, &scenario, sheet, regions).ok()?;
+            let cost = tiers::price_tier_with(TierId::MultiWrite, &scenario, sheet, regions, false)
+                .ok()?;
             let shortfall = (1.0 - (n as f64 - 1.0) * p).max(0.0);
             Some(HeadroomPoint {
                 stamp_capacity_fraction: p,
@@ -393,10 +406,10 @@ pub fn cost_per_10pct_headroom(
     sheet: &PriceSheet,
     regions: &RegionTable,
 ) -> Option<f64> {
-    let now = tiers::price_tier(TierId::MultiWrite, s, sheet, regions).ok()?;
+    let now = tiers::price_tier_with(TierId::MultiWrite, s, sheet, regions, false).ok()?;
     let mut more = s.clone();
     more.compute.stamp_capacity_fraction += 0.1;
-    let then = tiers::price_tier(TierId::MultiWrite, &more, sheet, regions).ok()?;
+    let then = tiers::price_tier_with(TierId::MultiWrite, &more, sheet, regions, false).ok()?;
     Some(then.monthly_usd - now.monthly_usd)
 }
 

@@ -188,8 +188,10 @@ pub struct SheetError {
     pub message: String,
 }
 
-/// One string per meter, region, type and term (one allocation per lookup).
-type IndexKey = String;
+/// A 64-bit FNV-1a hash of meter, region, type and term: lookups hash the
+/// borrowed key parts and allocate nothing; candidates are then compared
+/// field by field, so a hash collision can never return the wrong row.
+type IndexKey = u64;
 
 /// A parsed, validated price sheet.
 #[derive(Clone, Debug, Default)]
@@ -200,7 +202,7 @@ pub struct PriceSheet {
     pub currency: String,
     /// Rows in file order; shared (not copied) by every line item priced from them.
     pub rows: Vec<Arc<PriceRow>>,
-    index: HashMap<IndexKey, usize>,
+    index: HashMap<IndexKey, Vec<usize>>,
 }
 
 impl PriceSheet {
@@ -408,7 +410,21 @@ impl PriceSheet {
                     price_type,
                     reservation_term,
                 );
-                if let Some(&first) = sheet.index.get(&key) {
+                let first = sheet.index.get(&key).and_then(|candidates| {
+                    candidates.iter().copied().find(|&i| {
+                        same_meter(
+                            &sheet.rows[i],
+                            &row.service_name,
+                            &row.product_name,
+                            &row.sku_name,
+                            &row.meter_name,
+                            &row.arm_region_name,
+                            price_type,
+                            reservation_term,
+                        )
+                    })
+                });
+                if let Some(first) = first {
                     return Err(err(
                         line,
                         Some("meter_name"),
@@ -418,7 +434,7 @@ impl PriceSheet {
                         ),
                     ));
                 }
-                sheet.index.insert(key, sheet.rows.len());
+                sheet.index.entry(key).or_default().push(sheet.rows.len());
             }
             sheet.rows.push(Arc::new(row));
         }
@@ -465,7 +481,23 @@ impl PriceSheet {
         );
         self.index
             .get(&k)
-            .and_then(|&i| self.rows.get(i))
+            .and_then(|candidates| {
+                candidates
+                    .iter()
+                    .filter_map(|&i| self.rows.get(i))
+                    .find(|r| {
+                        same_meter(
+                            r,
+                            key.service,
+                            key.product,
+                            key.sku,
+                            key.meter,
+                            region,
+                            price_type,
+                            term,
+                        )
+                    })
+            })
             .ok_or_else(|| MissingPrice {
                 sheet: self.name.clone(),
                 meter: key.to_string(),
@@ -525,6 +557,7 @@ pub(crate) fn line_at(text: &str, byte: u64) -> usize {
         + skipped
 }
 
+#[allow(clippy::too_many_arguments)]
 fn index_key(
     service: &str,
     product: &str,
@@ -534,19 +567,38 @@ fn index_key(
     price_type: PriceType,
     term: ReservationTerm,
 ) -> IndexKey {
-    const SEP: char = '\u{1f}';
-    let mut key = String::with_capacity(
-        service.len() + product.len() + sku.len() + meter.len() + region.len() + 16,
-    );
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut hash = OFFSET;
+    let mut eat = |bytes: &[u8]| {
+        for b in bytes {
+            hash = (hash ^ u64::from(*b)).wrapping_mul(PRIME);
+        }
+    };
     for part in [service, product, sku, meter, region] {
-        key.push_str(part);
-        key.push(SEP);
+        eat(part.as_bytes());
+        eat(&[0x1f]);
     }
-    key.push(if price_type == PriceType::Consumption {
-        'C'
-    } else {
-        'R'
-    });
-    key.push_str(term.as_str());
-    key
+    eat(&[price_type as u8, term as u8]);
+    hash
+}
+
+#[allow(clippy::too_many_arguments)]
+fn same_meter(
+    row: &PriceRow,
+    service: &str,
+    product: &str,
+    sku: &str,
+    meter: &str,
+    region: &str,
+    price_type: PriceType,
+    term: ReservationTerm,
+) -> bool {
+    row.service_name == service
+        && row.product_name == product
+        && row.sku_name == sku
+        && row.meter_name == meter
+        && row.arm_region_name == region
+        && row.price_type == price_type
+        && row.reservation_term == term
 }

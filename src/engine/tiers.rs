@@ -205,14 +205,28 @@ pub fn stamps_for(tier: TierId, s: &Scenario) -> Vec<Stamp> {
     }
 }
 
-/// Prices one tier. Missing prices are collected, not papered over.
+/// Prices one tier, with every line's formula in words. Missing prices are
+/// collected, not papered over.
 pub fn price_tier(
     tier: TierId,
     s: &Scenario,
     sheet: &PriceSheet,
     regions: &RegionTable,
 ) -> Result<TierCost, Vec<MissingPrice>> {
+    price_tier_with(tier, s, sheet, regions, true)
+}
+
+/// Prices one tier; `text` false leaves formulas empty (sweeps and
+/// recalculation on every keystroke need only the numbers).
+pub fn price_tier_with(
+    tier: TierId,
+    s: &Scenario,
+    sheet: &PriceSheet,
+    regions: &RegionTable,
+    text: bool,
+) -> Result<TierCost, Vec<MissingPrice>> {
     let mut p = Pricer::new(s, sheet, regions);
+    p.text = text;
     let mut notes = Vec::new();
     let stamps = stamps_for(tier, s);
     let rps = origin_peak_rps(s);
@@ -248,18 +262,20 @@ pub fn price_tier(
     let write_gb =
         avg_rps * s.workload.writes_per_request * s.workload.item_kb * s.seconds_per_month() / 1e6;
     let write_how = |share: f64| {
-        format!(
-            "{} origin req/s average × {} writes × {} KB × {} s{} ÷ 10⁶",
-            format::quantity(avg_rps),
-            format::quantity(s.workload.writes_per_request),
-            format::quantity(s.workload.item_kb),
-            format::number(s.seconds_per_month(), 0),
-            if share < 1.0 {
-                format!(" × {}% written here", format::number(share * 100.0, 1))
-            } else {
-                String::new()
-            }
-        )
+        move || {
+            format!(
+                "{} origin req/s average × {} writes × {} KB × {} s{} ÷ 10⁶",
+                format::quantity(avg_rps),
+                format::quantity(s.workload.writes_per_request),
+                format::quantity(s.workload.item_kb),
+                format::number(s.seconds_per_month(), 0),
+                if share < 1.0 {
+                    format!(" × {}% written here", format::number(share * 100.0, 1))
+                } else {
+                    String::new()
+                }
+            )
+        }
     };
     let mut egress_gb = 0.0;
     if account_regions.len() > 1 {
@@ -297,10 +313,12 @@ pub fn price_tier(
                 &account_regions[0],
                 second,
                 s.data.sql.write_gb_per_month,
-                format!(
-                    "{} GB written to the ledger per month",
-                    format::quantity(s.data.sql.write_gb_per_month)
-                ),
+                || {
+                    format!(
+                        "{} GB written to the ledger per month",
+                        format::quantity(s.data.sql.write_gb_per_month)
+                    )
+                },
             );
         }
     }

@@ -241,11 +241,19 @@ fn Header() -> impl IntoView {
         ));
     };
     let on_csv = move |_| {
-        if let Some(good) = state.last_good.get_untracked() {
+        let (Some(good), Some(sheet), Some(regions)) = (
+            state.last_good.get_untracked(),
+            state.sheet.get_untracked(),
+            state.regions.get_untracked(),
+        ) else {
+            return;
+        };
+        // With every formula written out (the page itself keeps numbers only).
+        if let Ok(plan) = crate::engine::plan::evaluate(&good.scenario, &sheet, &regions) {
             io::download(
                 "planner-line-items.csv",
                 "text/csv",
-                &report::line_items_csv(&good.plan),
+                &report::line_items_csv(&plan),
             );
         }
     };

@@ -86,7 +86,7 @@ pub fn NumberField(
     slider: Option<(f64, f64, f64)>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let current = Memo::new(move |_| state.scenario.with(|s| get(s)) * scale);
+    let current = Memo::new(move |_| state.scenario.with(get) * scale);
     let text = RwSignal::new(show_number(current.get_untracked()));
     // Follow outside changes (preset, reset, import, slider) unless the
     // person is mid-way through typing something that is not a number yet.
@@ -170,7 +170,7 @@ pub fn SelectField(
     set: fn(&mut Scenario, &str),
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let current = Memo::new(move |_| state.scenario.with(|s| get(s)));
+    let current = Memo::new(move |_| state.scenario.with(get));
     let id = format!("f-{}", test_id(path));
     view! {
         <div class="field">
@@ -215,7 +215,7 @@ pub fn CheckField(
     set: fn(&mut Scenario, bool),
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let current = Memo::new(move |_| state.scenario.with(|s| get(s)));
+    let current = Memo::new(move |_| state.scenario.with(get));
     let id = format!("f-{}", test_id(path));
     view! {
         <div class="field check">

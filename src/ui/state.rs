@@ -72,7 +72,7 @@ impl AppState {
             let regions = regions.get()?;
             Some(
                 scenario
-                    .with(|s| plan::evaluate(s, &sheet, &regions))
+                    .with(|s| plan::evaluate_with(s, &sheet, &regions, false))
                     .map(Arc::new),
             )
         });

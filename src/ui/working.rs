@@ -42,9 +42,16 @@ pub fn Working() -> impl IntoView {
         };
         let body = match topic {
             Topic::All | Topic::Category(_) => {
-                let items: Vec<_> = t
-                    .cost
-                    .line_items
+                // The page recomputes numbers only; the formulas in words are
+                // written now, for the tier being shown.
+                let priced = match (state.sheet.get(), state.regions.get()) {
+                    (Some(sheet), Some(regions)) => {
+                        crate::engine::tiers::price_tier(tier, &good.scenario, &sheet, &regions).ok()
+                    }
+                    _ => None,
+                };
+                let lines = priced.map(|p| p.line_items).unwrap_or_else(|| t.cost.line_items.clone());
+                let items: Vec<_> = lines
                     .iter()
                     .filter(|li| match topic {
                         Topic::Category(c) => li.category == c,
