@@ -237,3 +237,40 @@ pub fn CheckField(
         </div>
     }
 }
+
+/// A number field described as data. The input panel lists its fields as
+/// `FieldSpec` tables rendered by one [`NumberFields`] loop: one copy of the
+/// field's code in the wasm instead of one per field.
+#[derive(Clone, Copy)]
+pub struct FieldSpec {
+    pub label: &'static str,
+    pub unit: &'static str,
+    pub help: &'static str,
+    pub path: &'static str,
+    pub get: fn(&Scenario) -> f64,
+    pub set: fn(&mut Scenario, f64),
+    pub scale: f64,
+    pub integer: bool,
+}
+
+/// A run of number fields.
+#[component]
+pub fn NumberFields(specs: &'static [FieldSpec]) -> impl IntoView {
+    specs
+        .iter()
+        .map(|f| {
+            view! {
+                <NumberField
+                    label=f.label
+                    unit=f.unit
+                    help=f.help
+                    path=f.path
+                    get=f.get
+                    set=f.set
+                    scale=f.scale
+                    integer=f.integer
+                />
+            }
+        })
+        .collect_view()
+}

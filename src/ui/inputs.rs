@@ -6,7 +6,10 @@ use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use super::fields::{parse_number, show_number, CheckField, FieldError, NumberField, SelectField};
+use super::fields::{
+    parse_number, show_number, CheckField, FieldError, FieldSpec, NumberField, NumberFields,
+    SelectField,
+};
 use super::state::AppState;
 use crate::engine::scenario::RegionShare;
 use crate::engine::validate::MAX_REGIONS;
@@ -358,6 +361,706 @@ pub fn KeyControls() -> impl IntoView {
     }
 }
 
+const WORKLOAD_FIELDS: &[FieldSpec] = &[
+    FieldSpec {
+        label: "Peak requests",
+        unit: "req/s",
+        help: "Global peak requests per second, all regions together.",
+        path: "workload.peak_requests_per_s",
+        get: |s| s.workload.peak_requests_per_s,
+        set: |s, v| s.workload.peak_requests_per_s = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "Average load",
+        unit: "% of peak",
+        help: "Average load over a month as a share of peak: turns peak rates into monthly volumes (requests, egress, autoscale).",
+        path: "workload.average_to_peak_ratio",
+        get: |s| s.workload.average_to_peak_ratio,
+        set: |s, v| s.workload.average_to_peak_ratio = v,
+        scale: 100.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "Response size",
+        unit: "KB",
+        help: "Average response size: Front Door edge-to-client transfer.",
+        path: "workload.response_kb",
+        get: |s| s.workload.response_kb,
+        set: |s, v| s.workload.response_kb = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "Edge cache hits",
+        unit: "%",
+        help: "Requests answered by Front Door's cache: they never reach a stamp or the database.",
+        path: "workload.edge_cache_hit_ratio",
+        get: |s| s.workload.edge_cache_hit_ratio,
+        set: |s, v| s.workload.edge_cache_hit_ratio = v,
+        scale: 100.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "Point reads per request",
+        unit: "",
+        help: "Cosmos DB point reads per origin request (RU from item size).",
+        path: "workload.point_reads_per_request",
+        get: |s| s.workload.point_reads_per_request,
+        set: |s, v| s.workload.point_reads_per_request = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "Writes per request",
+        unit: "",
+        help: "Cosmos DB writes per origin request: every region spends RU on every write, and writes cross regions as egress.",
+        path: "workload.writes_per_request",
+        get: |s| s.workload.writes_per_request,
+        set: |s, v| s.workload.writes_per_request = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "Queries per request",
+        unit: "",
+        help: "Cosmos DB queries per origin request.",
+        path: "workload.queries_per_request",
+        get: |s| s.workload.queries_per_request,
+        set: |s, v| s.workload.queries_per_request = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "RU per query",
+        unit: "RU",
+        help: "Request units one query costs (the Cosmos DB capacity planner assumes 10; measure yours).",
+        path: "workload.ru_per_query",
+        get: |s| s.workload.ru_per_query,
+        set: |s, v| s.workload.ru_per_query = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "Item size",
+        unit: "KB",
+        help: "Average Cosmos DB item size: sets RU per read and write, and replication bytes.",
+        path: "workload.item_kb",
+        get: |s| s.workload.item_kb,
+        set: |s, v| s.workload.item_kb = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "Replaces among writes",
+        unit: "%",
+        help: "Share of writes that replace an existing item (twice an insert's RU).",
+        path: "workload.replace_ratio",
+        get: |s| s.workload.replace_ratio,
+        set: |s, v| s.workload.replace_ratio = v,
+        scale: 100.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "Data stored",
+        unit: "GB",
+        help: "Cosmos DB data, billed once in every region.",
+        path: "workload.stored_gb",
+        get: |s| s.workload.stored_gb,
+        set: |s, v| s.workload.stored_gb = v,
+        scale: 1.0,
+        integer: false,
+    },
+];
+
+const COMPUTE_STAMP_FIELDS: &[FieldSpec] = &[
+    FieldSpec {
+        label: "Requests per instance",
+        unit: "req/s",
+        help: "Requests per second one instance serves at target utilisation: sets the instance count.",
+        path: "compute.app_service.requests_per_s_per_instance",
+        get: |s| s.compute.app_service.requests_per_s_per_instance,
+        set: |s, v| s.compute.app_service.requests_per_s_per_instance = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "Minimum instances",
+        unit: "per stamp",
+        help: "Fewest instances per stamp; zone redundancy needs at least 2 (and bills them).",
+        path: "compute.app_service.min_instances",
+        get: |s| s.compute.app_service.min_instances as f64,
+        set: |s, v| s.compute.app_service.min_instances = v as u32,
+        scale: 1.0,
+        integer: true,
+    },
+];
+
+const COMPUTE_STAMP_2_FIELDS: &[FieldSpec] = &[
+    FieldSpec {
+        label: "Requests per node",
+        unit: "req/s",
+        help: "Requests per second one node serves at target utilisation.",
+        path: "compute.aks.requests_per_s_per_node",
+        get: |s| s.compute.aks.requests_per_s_per_node,
+        set: |s, v| s.compute.aks.requests_per_s_per_node = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "Minimum nodes",
+        unit: "per stamp",
+        help: "Fewest nodes per stamp (3 spreads the pool over three zones).",
+        path: "compute.aks.min_nodes",
+        get: |s| s.compute.aks.min_nodes as f64,
+        set: |s, v| s.compute.aks.min_nodes = v as u32,
+        scale: 1.0,
+        integer: true,
+    },
+];
+
+const COMPUTE_STAMP_3_FIELDS: &[FieldSpec] = &[
+    FieldSpec {
+        label: "Each stamp's capacity",
+        unit: "% of peak",
+        help: "Per-stamp capacity in the active-active tiers as a share of global peak: the failover-headroom dial (Northwind: 70%).",
+        path: "compute.stamp_capacity_fraction",
+        get: |s| s.compute.stamp_capacity_fraction,
+        set: |s, v| s.compute.stamp_capacity_fraction = v,
+        scale: 100.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "Warm standby size",
+        unit: "instances",
+        help: "Instances (and nodes) of the active-passive standby; 0 means each pool's minimum.",
+        path: "compute.warm_standby_instances",
+        get: |s| s.compute.warm_standby_instances as f64,
+        set: |s, v| s.compute.warm_standby_instances = v as u32,
+        scale: 1.0,
+        integer: true,
+    },
+];
+
+const DATA_FIELDS: &[FieldSpec] = &[
+    FieldSpec {
+        label: "SQL vCores",
+        unit: "vCores",
+        help: "Gen5 vCores of each database.",
+        path: "data.sql.vcores",
+        get: |s| s.data.sql.vcores as f64,
+        set: |s, v| s.data.sql.vcores = v as u32,
+        scale: 1.0,
+        integer: true,
+    },
+    FieldSpec {
+        label: "SQL storage",
+        unit: "GB",
+        help: "Data stored in each database.",
+        path: "data.sql.storage_gb",
+        get: |s| s.data.sql.storage_gb,
+        set: |s, v| s.data.sql.storage_gb = v,
+        scale: 1.0,
+        integer: false,
+    },
+];
+
+const DATA_2_FIELDS: &[FieldSpec] = &[FieldSpec {
+    label: "Ledger writes",
+    unit: "GB/month",
+    help: "Data written to the ledger per month: replicated to the secondary as egress.",
+    path: "data.sql.write_gb_per_month",
+    get: |s| s.data.sql.write_gb_per_month,
+    set: |s, v| s.data.sql.write_gb_per_month = v,
+    scale: 1.0,
+    integer: false,
+}];
+
+const EDGE_AND_PLATFORM_FIELDS: &[FieldSpec] = &[FieldSpec {
+    label: "DNS queries",
+    unit: "million/month",
+    help: "Traffic Manager DNS queries per month.",
+    path: "edge.dns_queries_millions_per_month",
+    get: |s| s.edge.dns_queries_millions_per_month,
+    set: |s, v| s.edge.dns_queries_millions_per_month = v,
+    scale: 1.0,
+    integer: false,
+}];
+
+const EDGE_AND_PLATFORM_2_FIELDS: &[FieldSpec] = &[FieldSpec {
+    label: "Key Vault operations",
+    unit: "million/month per stamp",
+    help: "Secret and key operations per stamp per month.",
+    path: "platform.key_vault_operations_millions_per_month",
+    get: |s| s.platform.key_vault_operations_millions_per_month,
+    set: |s, v| s.platform.key_vault_operations_millions_per_month = v,
+    scale: 1.0,
+    integer: false,
+}];
+
+const EDGE_AND_PLATFORM_3_FIELDS: &[FieldSpec] = &[FieldSpec {
+    label: "Log Analytics",
+    unit: "GB/day per stamp",
+    help: "Log ingestion per stamp per day.",
+    path: "platform.log_analytics_gb_per_day",
+    get: |s| s.platform.log_analytics_gb_per_day,
+    set: |s, v| s.platform.log_analytics_gb_per_day = v,
+    scale: 1.0,
+    integer: false,
+}];
+
+const TARGETS_FIELDS: &[FieldSpec] = &[
+    FieldSpec {
+        label: "RTO",
+        unit: "s",
+        help: "Longest acceptable time to recover from the loss of a whole region.",
+        path: "targets.rto_s",
+        get: |s| s.targets.rto_s,
+        set: |s, v| s.targets.rto_s = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "RPO",
+        unit: "s",
+        help: "Most data, in seconds of writes, the business accepts losing with a region.",
+        path: "targets.rpo_s",
+        get: |s| s.targets.rpo_s,
+        set: |s, v| s.targets.rpo_s = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "Availability",
+        unit: "%",
+        help: "Composite availability the design must reach.",
+        path: "targets.availability_pct",
+        get: |s| s.targets.availability_pct,
+        set: |s, v| s.targets.availability_pct = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "p95 latency",
+        unit: "ms",
+        help: "p95 latency every user geography must get.",
+        path: "targets.latency_p95_ms",
+        get: |s| s.targets.latency_p95_ms,
+        set: |s, v| s.targets.latency_p95_ms = v,
+        scale: 1.0,
+        integer: false,
+    },
+];
+
+const TARGETS_2_FIELDS: &[FieldSpec] = &[FieldSpec {
+    label: "Monthly budget",
+    unit: "(0 = none)",
+    help: "Tiers above it fail the budget target.",
+    path: "targets.monthly_budget",
+    get: |s| s.targets.monthly_budget,
+    set: |s, v| s.targets.monthly_budget = v,
+    scale: 1.0,
+    integer: false,
+}];
+
+const RESILIENCE_AND_RISK_FIELDS: &[FieldSpec] = &[
+    FieldSpec {
+        label: "Probe interval",
+        unit: "s",
+        help: "Front Door health-probe interval: sets detection time, so RTO.",
+        path: "resilience.probe_interval_s",
+        get: |s| s.resilience.probe_interval_s,
+        set: |s, v| s.resilience.probe_interval_s = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "Failed samples to flip",
+        unit: "",
+        help: "Failed probes before an origin is taken out (sample size 4 with 3 successes required = 2).",
+        path: "resilience.failed_samples_to_flip",
+        get: |s| s.resilience.failed_samples_to_flip as f64,
+        set: |s, v| s.resilience.failed_samples_to_flip = v as u32,
+        scale: 1.0,
+        integer: true,
+    },
+];
+
+const RESILIENCE_AND_RISK_2_FIELDS: &[FieldSpec] = &[
+    FieldSpec {
+        label: "Service-managed failover",
+        unit: "s",
+        help: "Time for a service-managed write-region failover (Cosmos DB documents < 15 min).",
+        path: "resilience.service_managed_failover_s",
+        get: |s| s.resilience.service_managed_failover_s,
+        set: |s, v| s.resilience.service_managed_failover_s = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "Human promotion",
+        unit: "s",
+        help: "Time for a person to promote the write region by runbook.",
+        path: "resilience.human_promotion_s",
+        get: |s| s.resilience.human_promotion_s,
+        set: |s, v| s.resilience.human_promotion_s = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "Standby scale-out",
+        unit: "s",
+        help: "Time for the warm standby to grow to full capacity.",
+        path: "resilience.standby_scale_out_s",
+        get: |s| s.resilience.standby_scale_out_s,
+        set: |s, v| s.resilience.standby_scale_out_s = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "Autoscale reaction",
+        unit: "s",
+        help: "How long a capacity shortfall lasts after a region is lost.",
+        path: "resilience.autoscale_reaction_s",
+        get: |s| s.resilience.autoscale_reaction_s,
+        set: |s, v| s.resilience.autoscale_reaction_s = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "Rebuild (single region)",
+        unit: "hours",
+        help: "Time to rebuild or restore in another region when the only region is lost.",
+        path: "resilience.rebuild_hours",
+        get: |s| s.resilience.rebuild_hours,
+        set: |s, v| s.resilience.rebuild_hours = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "Async replication lag",
+        unit: "s",
+        help: "Single-writer data: writes not yet replicated when the region is lost (RPO).",
+        path: "resilience.async_replication_lag_s",
+        get: |s| s.resilience.async_replication_lag_s,
+        set: |s, v| s.resilience.async_replication_lag_s = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "Multi-write replication lag",
+        unit: "s",
+        help: "Replication lag between write regions (RPO of multi-region writes).",
+        path: "resilience.multi_write_replication_lag_s",
+        get: |s| s.resilience.multi_write_replication_lag_s,
+        set: |s, v| s.resilience.multi_write_replication_lag_s = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "Drain after detection",
+        unit: "s",
+        help: "Time for every Front Door edge to stop sending to a dead origin.",
+        path: "resilience.drain_s",
+        get: |s| s.resilience.drain_s,
+        set: |s, v| s.resilience.drain_s = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "DNS TTL (Traffic Manager)",
+        unit: "s",
+        help: "Added to RTO where Traffic Manager steers clients by DNS.",
+        path: "resilience.dns_ttl_s",
+        get: |s| s.resilience.dns_ttl_s,
+        set: |s, v| s.resilience.dns_ttl_s = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "SQL ledger replication lag",
+        unit: "s",
+        help: "The failover group's asynchronous lag: the ledger's RPO.",
+        path: "resilience.sql_replication_lag_s",
+        get: |s| s.resilience.sql_replication_lag_s,
+        set: |s, v| s.resilience.sql_replication_lag_s = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "Backup interval (single region)",
+        unit: "min",
+        help: "Single region restores from geo-redundant backup: its RPO on losing the region.",
+        path: "resilience.backup_interval_min",
+        get: |s| s.resilience.backup_interval_min,
+        set: |s, v| s.resilience.backup_interval_min = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "Regional outages",
+        unit: "per region per year",
+        help: "How often a whole region is lost.",
+        path: "risk.regional_outages_per_year",
+        get: |s| s.risk.regional_outages_per_year,
+        set: |s, v| s.risk.regional_outages_per_year = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "Typical outage",
+        unit: "hours",
+        help: "Typical length of a regional outage (the seed's lasted four hours).",
+        path: "risk.typical_outage_hours",
+        get: |s| s.risk.typical_outage_hours,
+        set: |s, v| s.risk.typical_outage_hours = v,
+        scale: 1.0,
+        integer: false,
+    },
+];
+
+const RESILIENCE_AND_RISK_3_FIELDS: &[FieldSpec] = &[
+    FieldSpec {
+        label: "Log-normal spread (σ)",
+        unit: "",
+        help: "Spread of log-normal outage durations: 0.8 puts one outage in twenty above about 3.7× the typical length.",
+        path: "risk.lognormal_sigma",
+        get: |s| s.risk.lognormal_sigma,
+        set: |s, v| s.risk.lognormal_sigma = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "Cost of downtime",
+        unit: "per hour",
+        help: "Lost revenue and cost of one hour of full downtime.",
+        path: "risk.downtime_cost_per_hour",
+        get: |s| s.risk.downtime_cost_per_hour,
+        set: |s, v| s.risk.downtime_cost_per_hour = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "Customer SLA",
+        unit: "%",
+        help: "Monthly availability you promise your customers.",
+        path: "risk.customer_sla_pct",
+        get: |s| s.risk.customer_sla_pct,
+        set: |s, v| s.risk.customer_sla_pct = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "Revenue under SLA",
+        unit: "per month",
+        help: "Monthly fees SLA credits are paid from.",
+        path: "risk.sla_covered_monthly_revenue",
+        get: |s| s.risk.sla_covered_monthly_revenue,
+        set: |s, v| s.risk.sla_covered_monthly_revenue = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "Simulated years",
+        unit: "years",
+        help: "Years in the Monte Carlo (more is smoother and slower).",
+        path: "risk.simulated_years",
+        get: |s| s.risk.simulated_years as f64,
+        set: |s, v| s.risk.simulated_years = v as u32,
+        scale: 1.0,
+        integer: true,
+    },
+];
+
+const LATENCY_MODEL_FIELDS: &[FieldSpec] = &[
+    FieldSpec {
+        label: "Base p95",
+        unit: "ms",
+        help: "Server time plus the access network to the nearest edge: what users next to a stamp see.",
+        path: "resilience.base_latency_ms",
+        get: |s| s.resilience.base_latency_ms,
+        set: |s, v| s.resilience.base_latency_ms = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "Route factor",
+        unit: "× great circle",
+        help: "Real network routes are longer than the great circle (1.75 reproduces the seed's 250 ms Europe–Singapore).",
+        path: "resilience.route_factor",
+        get: |s| s.resilience.route_factor,
+        set: |s, v| s.resilience.route_factor = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "Signal speed in fibre",
+        unit: "km/ms",
+        help: "About two thirds of the speed of light: 200 km per millisecond.",
+        path: "resilience.fibre_km_per_ms",
+        get: |s| s.resilience.fibre_km_per_ms,
+        set: |s, v| s.resilience.fibre_km_per_ms = v,
+        scale: 1.0,
+        integer: false,
+    },
+];
+
+const COMPONENT_SLAS_FIELDS: &[FieldSpec] = &[
+    FieldSpec {
+        label: "Front Door",
+        unit: "%",
+        help: "Global band.",
+        path: "resilience.slas.front_door_pct",
+        get: |s| s.resilience.slas.front_door_pct,
+        set: |s, v| s.resilience.slas.front_door_pct = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "Traffic Manager",
+        unit: "%",
+        help: "Global band, where enabled.",
+        path: "resilience.slas.traffic_manager_pct",
+        get: |s| s.resilience.slas.traffic_manager_pct,
+        set: |s, v| s.resilience.slas.traffic_manager_pct = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "App Service",
+        unit: "%",
+        help: "In each stamp (serial).",
+        path: "resilience.slas.app_service_pct",
+        get: |s| s.resilience.slas.app_service_pct,
+        set: |s, v| s.resilience.slas.app_service_pct = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "AKS",
+        unit: "%",
+        help: "In each stamp (serial): 99.95% with zones, Standard tier.",
+        path: "resilience.slas.aks_pct",
+        get: |s| s.resilience.slas.aks_pct,
+        set: |s, v| s.resilience.slas.aks_pct = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "Application Gateway",
+        unit: "%",
+        help: "In each AKS stamp (serial).",
+        path: "resilience.slas.app_gateway_pct",
+        get: |s| s.resilience.slas.app_gateway_pct,
+        set: |s, v| s.resilience.slas.app_gateway_pct = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "Redis",
+        unit: "%",
+        help: "In each stamp (serial).",
+        path: "resilience.slas.redis_pct",
+        get: |s| s.resilience.slas.redis_pct,
+        set: |s, v| s.resilience.slas.redis_pct = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "Key Vault",
+        unit: "%",
+        help: "In each stamp (serial).",
+        path: "resilience.slas.key_vault_pct",
+        get: |s| s.resilience.slas.key_vault_pct,
+        set: |s, v| s.resilience.slas.key_vault_pct = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "App Configuration",
+        unit: "%",
+        help: "In each stamp (serial), where enabled.",
+        path: "resilience.slas.app_configuration_pct",
+        get: |s| s.resilience.slas.app_configuration_pct,
+        set: |s, v| s.resilience.slas.app_configuration_pct = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "Cosmos DB, one region",
+        unit: "%",
+        help: "Data band without zones.",
+        path: "resilience.slas.cosmos_single_region_pct",
+        get: |s| s.resilience.slas.cosmos_single_region_pct,
+        set: |s, v| s.resilience.slas.cosmos_single_region_pct = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "Cosmos DB, one region with zones",
+        unit: "%",
+        help: "Data band with zones; also the write SLA of single-writer accounts.",
+        path: "resilience.slas.cosmos_single_region_zonal_pct",
+        get: |s| s.resilience.slas.cosmos_single_region_zonal_pct,
+        set: |s, v| s.resilience.slas.cosmos_single_region_zonal_pct = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "Cosmos DB, multi-region writes",
+        unit: "%",
+        help: "Data band with multi-region writes.",
+        path: "resilience.slas.cosmos_multi_region_pct",
+        get: |s| s.resilience.slas.cosmos_multi_region_pct,
+        set: |s, v| s.resilience.slas.cosmos_multi_region_pct = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "SQL Database",
+        unit: "%",
+        help: "The ledger, without zones.",
+        path: "resilience.slas.sql_pct",
+        get: |s| s.resilience.slas.sql_pct,
+        set: |s, v| s.resilience.slas.sql_pct = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "SQL Database, zone-redundant",
+        unit: "%",
+        help: "The ledger, with zones.",
+        path: "resilience.slas.sql_zone_redundant_pct",
+        get: |s| s.resilience.slas.sql_zone_redundant_pct,
+        set: |s, v| s.resilience.slas.sql_zone_redundant_pct = v,
+        scale: 1.0,
+        integer: false,
+    },
+];
+
+const COMMERCIAL_TERMS_FIELDS: &[FieldSpec] = &[FieldSpec {
+    label: "Discount",
+    unit: "%",
+    help: "Negotiated discount (EA/MCA) off every line.",
+    path: "commercial.discount_pct",
+    get: |s| s.commercial.discount_pct,
+    set: |s, v| s.commercial.discount_pct = v,
+    scale: 1.0,
+    integer: false,
+}];
+
+const COMMERCIAL_TERMS_2_FIELDS: &[FieldSpec] = &[FieldSpec {
+    label: "Hours per month",
+    unit: "h",
+    help: "Billing hours per month (730 is Azure's convention).",
+    path: "commercial.hours_per_month",
+    get: |s| s.commercial.hours_per_month,
+    set: |s, v| s.commercial.hours_per_month = v,
+    scale: 1.0,
+    integer: false,
+}];
+
 /// Every input, in bands.
 #[component]
 pub fn InputPanel() -> impl IntoView {
@@ -383,39 +1086,7 @@ pub fn InputPanel() -> impl IntoView {
             </details>
             <details open>
                 <summary>"Workload"</summary>
-                <NumberField label="Peak requests" unit="req/s" path="workload.peak_requests_per_s"
-                    help="Global peak requests per second, all regions together."
-                    get=|s| s.workload.peak_requests_per_s set=|s, v| s.workload.peak_requests_per_s = v />
-                <NumberField label="Average load" unit="% of peak" path="workload.average_to_peak_ratio"
-                    help="Average load over a month as a share of peak: turns peak rates into monthly volumes (requests, egress, autoscale)."
-                    get=|s| s.workload.average_to_peak_ratio set=|s, v| s.workload.average_to_peak_ratio = v scale=100.0 />
-                <NumberField label="Response size" unit="KB" path="workload.response_kb"
-                    help="Average response size: Front Door edge-to-client transfer."
-                    get=|s| s.workload.response_kb set=|s, v| s.workload.response_kb = v />
-                <NumberField label="Edge cache hits" unit="%" path="workload.edge_cache_hit_ratio"
-                    help="Requests answered by Front Door's cache: they never reach a stamp or the database."
-                    get=|s| s.workload.edge_cache_hit_ratio set=|s, v| s.workload.edge_cache_hit_ratio = v scale=100.0 />
-                <NumberField label="Point reads per request" unit="" path="workload.point_reads_per_request"
-                    help="Cosmos DB point reads per origin request (RU from item size)."
-                    get=|s| s.workload.point_reads_per_request set=|s, v| s.workload.point_reads_per_request = v />
-                <NumberField label="Writes per request" unit="" path="workload.writes_per_request"
-                    help="Cosmos DB writes per origin request: every region spends RU on every write, and writes cross regions as egress."
-                    get=|s| s.workload.writes_per_request set=|s, v| s.workload.writes_per_request = v />
-                <NumberField label="Queries per request" unit="" path="workload.queries_per_request"
-                    help="Cosmos DB queries per origin request."
-                    get=|s| s.workload.queries_per_request set=|s, v| s.workload.queries_per_request = v />
-                <NumberField label="RU per query" unit="RU" path="workload.ru_per_query"
-                    help="Request units one query costs (the Cosmos DB capacity planner assumes 10; measure yours)."
-                    get=|s| s.workload.ru_per_query set=|s, v| s.workload.ru_per_query = v />
-                <NumberField label="Item size" unit="KB" path="workload.item_kb"
-                    help="Average Cosmos DB item size: sets RU per read and write, and replication bytes."
-                    get=|s| s.workload.item_kb set=|s, v| s.workload.item_kb = v />
-                <NumberField label="Replaces among writes" unit="%" path="workload.replace_ratio"
-                    help="Share of writes that replace an existing item (twice an insert's RU)."
-                    get=|s| s.workload.replace_ratio set=|s, v| s.workload.replace_ratio = v scale=100.0 />
-                <NumberField label="Data stored" unit="GB" path="workload.stored_gb"
-                    help="Cosmos DB data, billed once in every region."
-                    get=|s| s.workload.stored_gb set=|s, v| s.workload.stored_gb = v />
+                <NumberFields specs=WORKLOAD_FIELDS />
             </details>
             <details open>
                 <summary>"Compute stamp"</summary>
@@ -432,14 +1103,7 @@ pub fn InputPanel() -> impl IntoView {
                     options=vec![("linux", "Linux"), ("windows", "Windows")]
                     get=|s| enum_id(&s.compute.app_service.os)
                     set=|s, v| { if let Some(x) = enum_from(v) { s.compute.app_service.os = x } } />
-                <NumberField label="Requests per instance" unit="req/s" path="compute.app_service.requests_per_s_per_instance"
-                    help="Requests per second one instance serves at target utilisation: sets the instance count."
-                    get=|s| s.compute.app_service.requests_per_s_per_instance
-                    set=|s, v| s.compute.app_service.requests_per_s_per_instance = v />
-                <NumberField label="Minimum instances" unit="per stamp" path="compute.app_service.min_instances" integer=true
-                    help="Fewest instances per stamp; zone redundancy needs at least 2 (and bills them)."
-                    get=|s| s.compute.app_service.min_instances as f64
-                    set=|s, v| s.compute.app_service.min_instances = v as u32 />
+                <NumberFields specs=COMPUTE_STAMP_FIELDS />
                 <CheckField label="AKS back end" path="compute.aks.enabled"
                     help="An AKS cluster in every stamp (node VMs, cluster fee, optional Application Gateway)."
                     get=|s| s.compute.aks.enabled set=|s, v| s.compute.aks.enabled = v />
@@ -453,21 +1117,11 @@ pub fn InputPanel() -> impl IntoView {
                     options=vec![("free", "Free"), ("standard", "Standard"), ("premium", "Premium")]
                     get=|s| enum_id(&s.compute.aks.tier)
                     set=|s, v| { if let Some(x) = enum_from(v) { s.compute.aks.tier = x } } />
-                <NumberField label="Requests per node" unit="req/s" path="compute.aks.requests_per_s_per_node"
-                    help="Requests per second one node serves at target utilisation."
-                    get=|s| s.compute.aks.requests_per_s_per_node set=|s, v| s.compute.aks.requests_per_s_per_node = v />
-                <NumberField label="Minimum nodes" unit="per stamp" path="compute.aks.min_nodes" integer=true
-                    help="Fewest nodes per stamp (3 spreads the pool over three zones)."
-                    get=|s| s.compute.aks.min_nodes as f64 set=|s, v| s.compute.aks.min_nodes = v as u32 />
+                <NumberFields specs=COMPUTE_STAMP_2_FIELDS />
                 <CheckField label="Application Gateway WAF_v2 in front of AKS" path="compute.aks.app_gateway"
                     help="The regional L7 ingress for AKS stamps."
                     get=|s| s.compute.aks.app_gateway set=|s, v| s.compute.aks.app_gateway = v />
-                <NumberField label="Each stamp's capacity" unit="% of peak" path="compute.stamp_capacity_fraction"
-                    help="Per-stamp capacity in the active-active tiers as a share of global peak: the failover-headroom dial (Northwind: 70%)."
-                    get=|s| s.compute.stamp_capacity_fraction set=|s, v| s.compute.stamp_capacity_fraction = v scale=100.0 />
-                <NumberField label="Warm standby size" unit="instances" path="compute.warm_standby_instances" integer=true
-                    help="Instances (and nodes) of the active-passive standby; 0 means each pool's minimum."
-                    get=|s| s.compute.warm_standby_instances as f64 set=|s, v| s.compute.warm_standby_instances = v as u32 />
+                <NumberFields specs=COMPUTE_STAMP_3_FIELDS />
             </details>
             <details open>
                 <summary>"Data"</summary>
@@ -492,18 +1146,11 @@ pub fn InputPanel() -> impl IntoView {
                     options=vec![("general_purpose", "General Purpose"), ("business_critical", "Business Critical")]
                     get=|s| enum_id(&s.data.sql.tier)
                     set=|s, v| { if let Some(x) = enum_from(v) { s.data.sql.tier = x } } />
-                <NumberField label="SQL vCores" unit="vCores" path="data.sql.vcores" integer=true
-                    help="Gen5 vCores of each database."
-                    get=|s| s.data.sql.vcores as f64 set=|s, v| s.data.sql.vcores = v as u32 />
-                <NumberField label="SQL storage" unit="GB" path="data.sql.storage_gb"
-                    help="Data stored in each database."
-                    get=|s| s.data.sql.storage_gb set=|s, v| s.data.sql.storage_gb = v />
+                <NumberFields specs=DATA_FIELDS />
                 <CheckField label="SQL zone redundancy" path="data.sql.zone_redundant"
                     help="Zone-redundant database (a surcharge on General Purpose; raises the SLA)."
                     get=|s| s.data.sql.zone_redundant set=|s, v| s.data.sql.zone_redundant = v />
-                <NumberField label="Ledger writes" unit="GB/month" path="data.sql.write_gb_per_month"
-                    help="Data written to the ledger per month: replicated to the secondary as egress."
-                    get=|s| s.data.sql.write_gb_per_month set=|s, v| s.data.sql.write_gb_per_month = v />
+                <NumberFields specs=DATA_2_FIELDS />
             </details>
             <details>
                 <summary>"Edge and platform"</summary>
@@ -515,9 +1162,7 @@ pub fn InputPanel() -> impl IntoView {
                 <CheckField label="Traffic Manager above Front Door" path="edge.traffic_manager"
                     help="DNS steering for non-HTTP endpoints: adds DNS query and health-check cost, and the DNS TTL to RTO."
                     get=|s| s.edge.traffic_manager set=|s, v| s.edge.traffic_manager = v />
-                <NumberField label="DNS queries" unit="million/month" path="edge.dns_queries_millions_per_month"
-                    help="Traffic Manager DNS queries per month."
-                    get=|s| s.edge.dns_queries_millions_per_month set=|s, v| s.edge.dns_queries_millions_per_month = v />
+                <NumberFields specs=EDGE_AND_PLATFORM_FIELDS />
                 <SelectField label="Redis per stamp" path="platform.redis"
                     help="One independent cache per stamp (never geo-linked)."
                     options=vec![("none", "None"), ("standard_c1", "Standard C1"), ("standard_c3", "Standard C3"), ("premium_p1", "Premium P1")]
@@ -526,167 +1171,56 @@ pub fn InputPanel() -> impl IntoView {
                 <CheckField label="Zone-redundant Premium Redis" path="platform.redis_zone_redundant"
                     help="One more replica node per Premium cache."
                     get=|s| s.platform.redis_zone_redundant set=|s, v| s.platform.redis_zone_redundant = v />
-                <NumberField label="Key Vault operations" unit="million/month per stamp" path="platform.key_vault_operations_millions_per_month"
-                    help="Secret and key operations per stamp per month."
-                    get=|s| s.platform.key_vault_operations_millions_per_month set=|s, v| s.platform.key_vault_operations_millions_per_month = v />
+                <NumberFields specs=EDGE_AND_PLATFORM_2_FIELDS />
                 <CheckField label="App Configuration (store + replicas)" path="platform.app_configuration"
                     help="One store, replicated to every other stamp's region."
                     get=|s| s.platform.app_configuration set=|s, v| s.platform.app_configuration = v />
-                <NumberField label="Log Analytics" unit="GB/day per stamp" path="platform.log_analytics_gb_per_day"
-                    help="Log ingestion per stamp per day."
-                    get=|s| s.platform.log_analytics_gb_per_day set=|s, v| s.platform.log_analytics_gb_per_day = v />
+                <NumberFields specs=EDGE_AND_PLATFORM_3_FIELDS />
             </details>
             <details open>
                 <summary>"Targets"</summary>
-                <NumberField label="RTO" unit="s" path="targets.rto_s"
-                    help="Longest acceptable time to recover from the loss of a whole region."
-                    get=|s| s.targets.rto_s set=|s, v| s.targets.rto_s = v />
-                <NumberField label="RPO" unit="s" path="targets.rpo_s"
-                    help="Most data, in seconds of writes, the business accepts losing with a region."
-                    get=|s| s.targets.rpo_s set=|s, v| s.targets.rpo_s = v />
-                <NumberField label="Availability" unit="%" path="targets.availability_pct"
-                    help="Composite availability the design must reach."
-                    get=|s| s.targets.availability_pct set=|s, v| s.targets.availability_pct = v />
-                <NumberField label="p95 latency" unit="ms" path="targets.latency_p95_ms"
-                    help="p95 latency every user geography must get."
-                    get=|s| s.targets.latency_p95_ms set=|s, v| s.targets.latency_p95_ms = v />
+                <NumberFields specs=TARGETS_FIELDS />
                 <CheckField label="Latency target applies to writes too" path="targets.latency_includes_writes"
                     help="Off: reads only (e.g. search). On: writes that travel to a single write region count too."
                     get=|s| s.targets.latency_includes_writes set=|s, v| s.targets.latency_includes_writes = v />
-                <NumberField label="Monthly budget" unit="(0 = none)" path="targets.monthly_budget"
-                    help="Tiers above it fail the budget target."
-                    get=|s| s.targets.monthly_budget set=|s, v| s.targets.monthly_budget = v />
+                <NumberFields specs=TARGETS_2_FIELDS />
             </details>
             <details>
                 <summary>"Resilience and risk"</summary>
-                <NumberField label="Probe interval" unit="s" path="resilience.probe_interval_s"
-                    help="Front Door health-probe interval: sets detection time, so RTO."
-                    get=|s| s.resilience.probe_interval_s set=|s, v| s.resilience.probe_interval_s = v />
-                <NumberField label="Failed samples to flip" unit="" path="resilience.failed_samples_to_flip" integer=true
-                    help="Failed probes before an origin is taken out (sample size 4 with 3 successes required = 2)."
-                    get=|s| s.resilience.failed_samples_to_flip as f64 set=|s, v| s.resilience.failed_samples_to_flip = v as u32 />
+                <NumberFields specs=RESILIENCE_AND_RISK_FIELDS />
                 <SelectField label="Write failover" path="resilience.write_failover"
                     help="Single-writer tiers: the service promotes a new write region, or a person does by runbook."
                     options=vec![("service_managed", "Service-managed"), ("human_gated", "Human-gated (runbook)")]
                     get=|s| enum_id(&s.resilience.write_failover)
                     set=|s, v| { if let Some(x) = enum_from(v) { s.resilience.write_failover = x } } />
-                <NumberField label="Service-managed failover" unit="s" path="resilience.service_managed_failover_s"
-                    help="Time for a service-managed write-region failover (Cosmos DB documents < 15 min)."
-                    get=|s| s.resilience.service_managed_failover_s set=|s, v| s.resilience.service_managed_failover_s = v />
-                <NumberField label="Human promotion" unit="s" path="resilience.human_promotion_s"
-                    help="Time for a person to promote the write region by runbook."
-                    get=|s| s.resilience.human_promotion_s set=|s, v| s.resilience.human_promotion_s = v />
-                <NumberField label="Standby scale-out" unit="s" path="resilience.standby_scale_out_s"
-                    help="Time for the warm standby to grow to full capacity."
-                    get=|s| s.resilience.standby_scale_out_s set=|s, v| s.resilience.standby_scale_out_s = v />
-                <NumberField label="Autoscale reaction" unit="s" path="resilience.autoscale_reaction_s"
-                    help="How long a capacity shortfall lasts after a region is lost."
-                    get=|s| s.resilience.autoscale_reaction_s set=|s, v| s.resilience.autoscale_reaction_s = v />
-                <NumberField label="Rebuild (single region)" unit="hours" path="resilience.rebuild_hours"
-                    help="Time to rebuild or restore in another region when the only region is lost."
-                    get=|s| s.resilience.rebuild_hours set=|s, v| s.resilience.rebuild_hours = v />
-                <NumberField label="Async replication lag" unit="s" path="resilience.async_replication_lag_s"
-                    help="Single-writer data: writes not yet replicated when the region is lost (RPO)."
-                    get=|s| s.resilience.async_replication_lag_s set=|s, v| s.resilience.async_replication_lag_s = v />
-                <NumberField label="Multi-write replication lag" unit="s" path="resilience.multi_write_replication_lag_s"
-                    help="Replication lag between write regions (RPO of multi-region writes)."
-                    get=|s| s.resilience.multi_write_replication_lag_s set=|s, v| s.resilience.multi_write_replication_lag_s = v />
-                <NumberField label="Drain after detection" unit="s" path="resilience.drain_s"
-                    help="Time for every Front Door edge to stop sending to a dead origin."
-                    get=|s| s.resilience.drain_s set=|s, v| s.resilience.drain_s = v />
-                <NumberField label="DNS TTL (Traffic Manager)" unit="s" path="resilience.dns_ttl_s"
-                    help="Added to RTO where Traffic Manager steers clients by DNS."
-                    get=|s| s.resilience.dns_ttl_s set=|s, v| s.resilience.dns_ttl_s = v />
-                <NumberField label="SQL ledger replication lag" unit="s" path="resilience.sql_replication_lag_s"
-                    help="The failover group's asynchronous lag: the ledger's RPO."
-                    get=|s| s.resilience.sql_replication_lag_s set=|s, v| s.resilience.sql_replication_lag_s = v />
-                <NumberField label="Backup interval (single region)" unit="min" path="resilience.backup_interval_min"
-                    help="Single region restores from geo-redundant backup: its RPO on losing the region."
-                    get=|s| s.resilience.backup_interval_min set=|s, v| s.resilience.backup_interval_min = v />
-                <NumberField label="Regional outages" unit="per region per year" path="risk.regional_outages_per_year"
-                    help="How often a whole region is lost."
-                    get=|s| s.risk.regional_outages_per_year set=|s, v| s.risk.regional_outages_per_year = v />
-                <NumberField label="Typical outage" unit="hours" path="risk.typical_outage_hours"
-                    help="Typical length of a regional outage (the seed's lasted four hours)."
-                    get=|s| s.risk.typical_outage_hours set=|s, v| s.risk.typical_outage_hours = v />
+                <NumberFields specs=RESILIENCE_AND_RISK_2_FIELDS />
                 <SelectField label="Outage durations" path="risk.duration_distribution"
                     help="Shape of outage durations in the simulation: long tails matter."
                     options=vec![("fixed", "Fixed"), ("exponential", "Exponential"), ("log_normal", "Log-normal (long tail)")]
                     get=|s| enum_id(&s.risk.duration_distribution)
                     set=|s, v| { if let Some(x) = enum_from(v) { s.risk.duration_distribution = x } } />
-                <NumberField label="Log-normal spread (σ)" unit="" path="risk.lognormal_sigma"
-                    help="Spread of log-normal outage durations: 0.8 puts one outage in twenty above about 3.7× the typical length."
-                    get=|s| s.risk.lognormal_sigma set=|s, v| s.risk.lognormal_sigma = v />
-                <NumberField label="Cost of downtime" unit="per hour" path="risk.downtime_cost_per_hour"
-                    help="Lost revenue and cost of one hour of full downtime."
-                    get=|s| s.risk.downtime_cost_per_hour set=|s, v| s.risk.downtime_cost_per_hour = v />
-                <NumberField label="Customer SLA" unit="%" path="risk.customer_sla_pct"
-                    help="Monthly availability you promise your customers."
-                    get=|s| s.risk.customer_sla_pct set=|s, v| s.risk.customer_sla_pct = v />
-                <NumberField label="Revenue under SLA" unit="per month" path="risk.sla_covered_monthly_revenue"
-                    help="Monthly fees SLA credits are paid from."
-                    get=|s| s.risk.sla_covered_monthly_revenue set=|s, v| s.risk.sla_covered_monthly_revenue = v />
-                <NumberField label="Simulated years" unit="years" path="risk.simulated_years" integer=true
-                    help="Years in the Monte Carlo (more is smoother and slower)."
-                    get=|s| s.risk.simulated_years as f64 set=|s, v| s.risk.simulated_years = v as u32 />
+                <NumberFields specs=RESILIENCE_AND_RISK_3_FIELDS />
             </details>
             <details>
                 <summary>"Latency model"</summary>
                 <p class="group-note">"p95 = base + 2 × great-circle distance × route factor ÷ fibre speed, unless you give a measured round trip."</p>
-                <NumberField label="Base p95" unit="ms" path="resilience.base_latency_ms"
-                    help="Server time plus the access network to the nearest edge: what users next to a stamp see."
-                    get=|s| s.resilience.base_latency_ms set=|s, v| s.resilience.base_latency_ms = v />
-                <NumberField label="Route factor" unit="× great circle" path="resilience.route_factor"
-                    help="Real network routes are longer than the great circle (1.75 reproduces the seed's 250 ms Europe–Singapore)."
-                    get=|s| s.resilience.route_factor set=|s, v| s.resilience.route_factor = v />
-                <NumberField label="Signal speed in fibre" unit="km/ms" path="resilience.fibre_km_per_ms"
-                    help="About two thirds of the speed of light: 200 km per millisecond."
-                    get=|s| s.resilience.fibre_km_per_ms set=|s, v| s.resilience.fibre_km_per_ms = v />
+                <NumberFields specs=LATENCY_MODEL_FIELDS />
                 <MeasuredRtts />
             </details>
             <details>
                 <summary>"Component SLAs"</summary>
                 <p class="group-note">"Defaults from Microsoft's published SLAs (see shared reference); change them to your contract's."</p>
-                <NumberField label="Front Door" unit="%" path="resilience.slas.front_door_pct" help="Global band."
-                    get=|s| s.resilience.slas.front_door_pct set=|s, v| s.resilience.slas.front_door_pct = v />
-                <NumberField label="Traffic Manager" unit="%" path="resilience.slas.traffic_manager_pct" help="Global band, where enabled."
-                    get=|s| s.resilience.slas.traffic_manager_pct set=|s, v| s.resilience.slas.traffic_manager_pct = v />
-                <NumberField label="App Service" unit="%" path="resilience.slas.app_service_pct" help="In each stamp (serial)."
-                    get=|s| s.resilience.slas.app_service_pct set=|s, v| s.resilience.slas.app_service_pct = v />
-                <NumberField label="AKS" unit="%" path="resilience.slas.aks_pct" help="In each stamp (serial): 99.95% with zones, Standard tier."
-                    get=|s| s.resilience.slas.aks_pct set=|s, v| s.resilience.slas.aks_pct = v />
-                <NumberField label="Application Gateway" unit="%" path="resilience.slas.app_gateway_pct" help="In each AKS stamp (serial)."
-                    get=|s| s.resilience.slas.app_gateway_pct set=|s, v| s.resilience.slas.app_gateway_pct = v />
-                <NumberField label="Redis" unit="%" path="resilience.slas.redis_pct" help="In each stamp (serial)."
-                    get=|s| s.resilience.slas.redis_pct set=|s, v| s.resilience.slas.redis_pct = v />
-                <NumberField label="Key Vault" unit="%" path="resilience.slas.key_vault_pct" help="In each stamp (serial)."
-                    get=|s| s.resilience.slas.key_vault_pct set=|s, v| s.resilience.slas.key_vault_pct = v />
-                <NumberField label="App Configuration" unit="%" path="resilience.slas.app_configuration_pct" help="In each stamp (serial), where enabled."
-                    get=|s| s.resilience.slas.app_configuration_pct set=|s, v| s.resilience.slas.app_configuration_pct = v />
-                <NumberField label="Cosmos DB, one region" unit="%" path="resilience.slas.cosmos_single_region_pct" help="Data band without zones."
-                    get=|s| s.resilience.slas.cosmos_single_region_pct set=|s, v| s.resilience.slas.cosmos_single_region_pct = v />
-                <NumberField label="Cosmos DB, one region with zones" unit="%" path="resilience.slas.cosmos_single_region_zonal_pct" help="Data band with zones; also the write SLA of single-writer accounts."
-                    get=|s| s.resilience.slas.cosmos_single_region_zonal_pct set=|s, v| s.resilience.slas.cosmos_single_region_zonal_pct = v />
-                <NumberField label="Cosmos DB, multi-region writes" unit="%" path="resilience.slas.cosmos_multi_region_pct" help="Data band with multi-region writes."
-                    get=|s| s.resilience.slas.cosmos_multi_region_pct set=|s, v| s.resilience.slas.cosmos_multi_region_pct = v />
-                <NumberField label="SQL Database" unit="%" path="resilience.slas.sql_pct" help="The ledger, without zones."
-                    get=|s| s.resilience.slas.sql_pct set=|s, v| s.resilience.slas.sql_pct = v />
-                <NumberField label="SQL Database, zone-redundant" unit="%" path="resilience.slas.sql_zone_redundant_pct" help="The ledger, with zones."
-                    get=|s| s.resilience.slas.sql_zone_redundant_pct set=|s, v| s.resilience.slas.sql_zone_redundant_pct = v />
+                <NumberFields specs=COMPONENT_SLAS_FIELDS />
             </details>
             <details>
                 <summary>"Commercial terms"</summary>
-                <NumberField label="Discount" unit="%" path="commercial.discount_pct"
-                    help="Negotiated discount (EA/MCA) off every line."
-                    get=|s| s.commercial.discount_pct set=|s, v| s.commercial.discount_pct = v />
+                <NumberFields specs=COMMERCIAL_TERMS_FIELDS />
                 <SelectField label="Reservation" path="commercial.reservation"
                     help="Reserved pricing for compute and manual Cosmos DB throughput."
                     options=vec![("none", "None (pay as you go)"), ("one_year", "1 year"), ("three_years", "3 years")]
                     get=|s| enum_id(&s.commercial.reservation)
                     set=|s, v| { if let Some(x) = enum_from(v) { s.commercial.reservation = x } } />
-                <NumberField label="Hours per month" unit="h" path="commercial.hours_per_month"
-                    help="Billing hours per month (730 is Azure's convention)."
-                    get=|s| s.commercial.hours_per_month set=|s, v| s.commercial.hours_per_month = v />
+                <NumberFields specs=COMMERCIAL_TERMS_2_FIELDS />
             </details>
         </form>
     }
