@@ -7,10 +7,13 @@
 //! the same four workloads in-process and prints them against the targets.
 //!
 //! All four use the Northwind preset and the shipped price sheet:
-//! - `evaluate/northwind`: `plan::evaluate` (validation, the four tiers
-//!   priced line by line, resilience, risk, decision and the break-evens);
+//! - `evaluate/northwind`: `plan::evaluate_with(.., false)` (validation, the
+//!   four tiers priced line by line, resilience, risk, decision and the
+//!   break-evens; numbers only, as the page recomputes on every keystroke);
+//! - `evaluate_with_formulas/northwind`: `plan::evaluate`, every line's
+//!   formula also written in words (the exports and the CLI);
 //! - `headroom_curve/101`: `plan::headroom_curve` with 101 points;
-//! - `break_even_sweep/50`: `plan::evaluate` at 50 costs of downtime per hour
+//! - `break_even_sweep/50`: `plan::evaluate_with(.., false)` at 50 costs of downtime per hour
 //!   (0 to 245,000 in steps of 5,000), i.e. what dragging the downtime-cost
 //!   slider across its range costs. The break-evens themselves are computed
 //!   inside `evaluate` and are not public on their own;
@@ -51,7 +54,19 @@ mod native {
             Err(e) => panic!("the Northwind preset does not evaluate: {e}"),
         };
 
+        // What the page recomputes on every keystroke: numbers, no formula text.
         c.bench_function("evaluate/northwind", |b| {
+            b.iter(|| {
+                plan::evaluate_with(
+                    black_box(&f.scenario),
+                    black_box(&f.sheet),
+                    black_box(&f.regions),
+                    false,
+                )
+            })
+        });
+        // The same with every formula written in words (exports, the CLI).
+        c.bench_function("evaluate_with_formulas/northwind", |b| {
             b.iter(|| {
                 plan::evaluate(
                     black_box(&f.scenario),
@@ -83,7 +98,9 @@ mod native {
             b.iter(|| {
                 sweep
                     .iter()
-                    .filter_map(|s| plan::evaluate(black_box(s), &f.sheet, &f.regions).ok())
+                    .filter_map(|s| {
+                        plan::evaluate_with(black_box(s), &f.sheet, &f.regions, false).ok()
+                    })
                     .map(|p| p.break_even.len())
                     .sum::<usize>()
             })

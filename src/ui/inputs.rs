@@ -277,6 +277,100 @@ fn MeasuredRtts() -> impl IntoView {
     }
 }
 
+/// The customer SLA's credit schedule: below this monthly availability,
+/// credit this share of the month's fee.
+#[component]
+fn CreditSchedule() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let count = Memo::new(move |_| state.scenario.with(|s| s.risk.credit_schedule.len()));
+    // One number cell of a step: `which` 0 = below %, 1 = credit %.
+    let cell = move |i: usize, which: usize| {
+        let path = format!(
+            "risk.credit_schedule[{i}].{}",
+            if which == 0 {
+                "below_pct"
+            } else {
+                "credit_pct"
+            }
+        );
+        let current = Memo::new(move |_| {
+            state.scenario.with(|s| {
+                s.risk
+                    .credit_schedule
+                    .get(i)
+                    .map(|c| {
+                        if which == 0 {
+                            c.below_pct
+                        } else {
+                            c.credit_pct
+                        }
+                    })
+                    .unwrap_or_default()
+            })
+        });
+        let text = RwSignal::new(show_number(current.get_untracked()));
+        let p2 = path.clone();
+        let on_text = move |raw: String| {
+            text.set(raw.clone());
+            match parse_number(&raw, false) {
+                Ok(v) => {
+                    state.parse_errors.update(|e| {
+                        e.remove(&p2);
+                    });
+                    state.scenario.update(|s| {
+                        if let Some(c) = s.risk.credit_schedule.get_mut(i) {
+                            if which == 0 {
+                                c.below_pct = v
+                            } else {
+                                c.credit_pct = v
+                            }
+                        }
+                    });
+                }
+                Err(m) => state.parse_errors.update(|e| {
+                    e.insert(p2.clone(), m);
+                }),
+            }
+        };
+        let err = path.clone();
+        let label = if which == 0 {
+            "Below monthly availability"
+        } else {
+            "Credit"
+        };
+        view! {
+            <input type="text" inputmode="decimal" aria-label=label
+                data-testid=format!("credit-{}-{i}", if which == 0 { "below" } else { "credit" })
+                prop:value=move || text.get() on:input=move |ev| on_text(event_target_value(&ev)) />
+            <span class="unit">"%"</span>
+            {move || state.field_errors.with(|m| m.get(&err).cloned()).map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+        }
+    };
+    view! {
+        <div class="credits" data-testid="credit-schedule">
+            <p class="field-label">"SLA credits: below this monthly availability → credit this share of the month's fee"</p>
+            {move || (0..count.get()).map(|i| view! {
+                <div class="rtt-row">
+                    <span>"below"</span>{cell(i, 0)}<span aria-hidden="true">"→"</span>{cell(i, 1)}
+                    <button class="icon" aria-label="Remove this credit step" on:click=move |_| {
+                        state.parse_errors.set(Default::default());
+                        state.scenario.update(|s| {
+                            if i < s.risk.credit_schedule.len() {
+                                s.risk.credit_schedule.remove(i);
+                            }
+                        });
+                    }>"×"</button>
+                </div>
+            }).collect_view()}
+            <button class="secondary" data-testid="add-credit" on:click=move |_| {
+                state.scenario.update(|s| {
+                    s.risk.credit_schedule.push(crate::engine::scenario::CreditStep { below_pct: 99.0, credit_pct: 25.0 });
+                });
+            }>"+ Add a credit step"</button>
+        </div>
+    }
+}
+
 /// Regions and traffic shares.
 #[component]
 pub fn RegionsEditor() -> impl IntoView {
@@ -1200,6 +1294,7 @@ pub fn InputPanel() -> impl IntoView {
                     get=|s| enum_id(&s.risk.duration_distribution)
                     set=|s, v| { if let Some(x) = enum_from(v) { s.risk.duration_distribution = x } } />
                 <NumberFields specs=RESILIENCE_AND_RISK_3_FIELDS />
+                <CreditSchedule />
             </details>
             <details>
                 <summary>"Latency model"</summary>
