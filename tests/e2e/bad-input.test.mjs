@@ -59,6 +59,18 @@ test('number fields: empty, zero, negative, huge, NaN, text, out of range', asyn
   }
 });
 
+test('the SLA credit schedule is editable and validated', async () => {
+  const { page, good, saved } = await edited();
+  await page.getByText('Resilience and risk').click();
+  const lossBefore = await page.getByTestId('tier-single_region-expected-loss').innerText();
+  await typeInto(page, 'credit-credit-0', '250');
+  await page.getByText(/must be between 0 and 100 %; it is 250/).waitFor();
+  await unchanged(page, good, saved, 'credit 250%');
+  await typeInto(page, 'credit-credit-0', '50');
+  await page.waitForFunction((b) => document.querySelector('[data-testid="tier-single_region-expected-loss"]').innerText !== b, lossBefore);
+  assert.notEqual(await page.getByTestId('tier-single_region-expected-loss').innerText(), lossBefore, 'a bigger credit raises the expected loss');
+});
+
 test('traffic shares that do not add up to 100%', async () => {
   const { page, good, saved } = await edited();
   await typeInto(page, 'input-share-0', '50');
