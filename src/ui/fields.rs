@@ -60,6 +60,56 @@ pub fn FieldError(path: &'static str) -> impl IntoView {
     }
 }
 
+/// Binds the text of a number input to one value of the scenario.
+///
+/// Returns the text to show and the handler for what the person types. The
+/// text follows outside changes (preset, reset, import, slider) unless the
+/// person is mid-way through typing something that is not a number yet. A
+/// typed number is applied with `apply`; anything else is recorded as a parse
+/// error under `path`, shown next to the field, and the scenario keeps its
+/// last valid value.
+pub fn bind_number(
+    state: AppState,
+    path: String,
+    current: Memo<f64>,
+    integer: bool,
+    apply: impl Fn(&mut Scenario, f64) + Copy + Send + Sync + 'static,
+) -> (
+    RwSignal<String>,
+    impl Fn(String) + Copy + Send + Sync + 'static,
+) {
+    let text = RwSignal::new(show_number(current.get_untracked()));
+    let path = StoredValue::new(path);
+    Effect::new(move |_| {
+        let v = current.get();
+        let typed = text.get_untracked();
+        let pending = path.with_value(|p| state.parse_errors.with_untracked(|e| e.contains_key(p)));
+        if !pending && parse_number(&typed, integer).ok() != Some(v) {
+            text.set(show_number(v));
+        }
+    });
+    let on_text = move |raw: String| {
+        text.set(raw.clone());
+        match parse_number(&raw, integer) {
+            Ok(v) => {
+                path.with_value(|p| {
+                    state.parse_errors.update(|e| {
+                        e.remove(p);
+                    })
+                });
+                state.scenario.update(|s| apply(s, v));
+            }
+            Err(message) => {
+                let p = path.get_value();
+                state.parse_errors.update(|e| {
+                    e.insert(p, message);
+                })
+            }
+        }
+    };
+    (text, on_text)
+}
+
 /// A number input bound to one scenario field.
 #[component]
 pub fn NumberField(
@@ -87,31 +137,9 @@ pub fn NumberField(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let current = Memo::new(move |_| state.scenario.with(get) * scale);
-    let text = RwSignal::new(show_number(current.get_untracked()));
-    // Follow outside changes (preset, reset, import, slider) unless the
-    // person is mid-way through typing something that is not a number yet.
-    Effect::new(move |_| {
-        let v = current.get();
-        let typed = text.get_untracked();
-        let pending = state.parse_errors.with_untracked(|e| e.contains_key(path));
-        if !pending && parse_number(&typed, integer).ok() != Some(v) {
-            text.set(show_number(v));
-        }
+    let (text, on_text) = bind_number(state, path.to_string(), current, integer, move |s, v| {
+        set(s, v / scale)
     });
-    let on_text = move |raw: String| {
-        text.set(raw.clone());
-        match parse_number(&raw, integer) {
-            Ok(v) => {
-                state.parse_errors.update(|e| {
-                    e.remove(path);
-                });
-                state.scenario.update(|s| set(s, v / scale));
-            }
-            Err(message) => state.parse_errors.update(|e| {
-                e.insert(path.to_string(), message);
-            }),
-        }
-    };
     let id = format!("f-{}", test_id(path));
     let testid = format!("input-{}", test_id(path));
     let err_id = format!("err-{}", test_id(path));

@@ -7,8 +7,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use super::fields::{
-    parse_number, show_number, CheckField, FieldError, FieldSpec, NumberField, NumberFields,
-    SelectField,
+    bind_number, CheckField, FieldError, FieldSpec, NumberField, NumberFields, SelectField,
 };
 use super::state::AppState;
 use crate::engine::scenario::RegionShare;
@@ -38,36 +37,13 @@ fn RegionRow(index: usize) -> impl IntoView {
             .scenario
             .with(|s| s.regions.get(index).cloned().unwrap_or_default())
     });
-    let share_text = RwSignal::new(show_number(current.get_untracked().traffic_share * 100.0));
-    let share_path = path_share.clone();
-    Effect::new(move |_| {
-        let v = current.get().traffic_share * 100.0;
-        let pending = state
-            .parse_errors
-            .with_untracked(|e| e.contains_key(&share_path));
-        if !pending && parse_number(&share_text.get_untracked(), false).ok() != Some(v) {
-            share_text.set(show_number(v));
-        }
-    });
-    let share_path2 = path_share.clone();
-    let on_share = move |raw: String| {
-        share_text.set(raw.clone());
-        match parse_number(&raw, false) {
-            Ok(v) => {
-                state.parse_errors.update(|e| {
-                    e.remove(&share_path2);
-                });
-                state.scenario.update(|s| {
-                    if let Some(r) = s.regions.get_mut(index) {
-                        r.traffic_share = v / 100.0;
-                    }
-                });
+    let share = Memo::new(move |_| current.with(|r| r.traffic_share * 100.0));
+    let (share_text, on_share) =
+        bind_number(state, path_share.clone(), share, false, move |s, v| {
+            if let Some(r) = s.regions.get_mut(index) {
+                r.traffic_share = v / 100.0;
             }
-            Err(m) => state.parse_errors.update(|e| {
-                e.insert(share_path2.clone(), m);
-            }),
-        }
-    };
+        });
     let options = move || {
         state
             .regions
@@ -195,26 +171,12 @@ fn MeasuredRtts() -> impl IntoView {
             })
         });
         let path = format!("resilience.measured_rtts[{i}].rtt_ms");
-        let text = RwSignal::new(show_number(current.get_untracked().rtt_ms));
-        let p2 = path.clone();
-        let on_ms = move |raw: String| {
-            text.set(raw.clone());
-            match parse_number(&raw, false) {
-                Ok(v) => {
-                    state.parse_errors.update(|e| {
-                        e.remove(&p2);
-                    });
-                    state.scenario.update(|s| {
-                        if let Some(m) = s.resilience.measured_rtts.get_mut(i) {
-                            m.rtt_ms = v;
-                        }
-                    });
-                }
-                Err(m) => state.parse_errors.update(|e| {
-                    e.insert(p2.clone(), m);
-                }),
+        let ms = Memo::new(move |_| current.with(|m| m.rtt_ms));
+        let (text, on_ms) = bind_number(state, path.clone(), ms, false, move |s, v| {
+            if let Some(m) = s.resilience.measured_rtts.get_mut(i) {
+                m.rtt_ms = v;
             }
-        };
+        });
         let select = move |which: &'static str| {
             view! {
                 <select
@@ -308,30 +270,15 @@ fn CreditSchedule() -> impl IntoView {
                     .unwrap_or_default()
             })
         });
-        let text = RwSignal::new(show_number(current.get_untracked()));
-        let p2 = path.clone();
-        let on_text = move |raw: String| {
-            text.set(raw.clone());
-            match parse_number(&raw, false) {
-                Ok(v) => {
-                    state.parse_errors.update(|e| {
-                        e.remove(&p2);
-                    });
-                    state.scenario.update(|s| {
-                        if let Some(c) = s.risk.credit_schedule.get_mut(i) {
-                            if which == 0 {
-                                c.below_pct = v
-                            } else {
-                                c.credit_pct = v
-                            }
-                        }
-                    });
+        let (text, on_text) = bind_number(state, path.clone(), current, false, move |s, v| {
+            if let Some(c) = s.risk.credit_schedule.get_mut(i) {
+                if which == 0 {
+                    c.below_pct = v
+                } else {
+                    c.credit_pct = v
                 }
-                Err(m) => state.parse_errors.update(|e| {
-                    e.insert(p2.clone(), m);
-                }),
             }
-        };
+        });
         let err = path.clone();
         let label = if which == 0 {
             "Below monthly availability"
