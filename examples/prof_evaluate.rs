@@ -1,0 +1,19 @@
+//! Profiling aid: evaluates the Northwind preset many times (numbers only).
+//! `cargo build --release --example prof_evaluate` then run it under perf.
+fn main() {
+    use planner::engine::{plan, presets};
+    let (Ok(s), Ok(sheet), Ok(regions)) = (
+        presets::preset("northwind"),
+        presets::default_sheet(),
+        presets::default_regions(),
+    ) else {
+        return;
+    };
+    let mut n = 0;
+    for _ in 0..20_000 {
+        if let Ok(p) = plan::evaluate_with(std::hint::black_box(&s), &sheet, &regions, false) {
+            n += p.tiers.len();
+        }
+    }
+    println!("{n}");
+}
