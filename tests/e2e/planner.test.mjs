@@ -212,6 +212,49 @@ test('changing only the simulated years re-runs the Monte Carlo', async () => {
   assert.equal(await page.getByTestId('input-risk-simulated_years').inputValue(), '5000', 'saved with the scenario');
 });
 
+test('a scenario exported as JSON imports into a fresh browser with the same figures', async () => {
+  const page = await h.newPage();
+  await page.goto(h.url);
+  await ready(page);
+  await page.getByTestId('preset').selectOption('enterprise');
+  await page.waitForFunction(() => document.querySelector('.subtitle').innerText.includes('Three-region'));
+  await typeInto(page, 'input-workload-peak_requests_per_s', '12345');
+  await page.waitForTimeout(300);
+  const shown = await monthly(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+  const file = path.join(SHOTS, 'scenario.json');
+  await download.saveAs(file);
+  assert.equal(JSON.parse(fs.readFileSync(file, 'utf8')).workload.peak_requests_per_s, 12345);
+
+  const fresh = await h.newPage();
+  await fresh.goto(h.url);
+  await ready(fresh);
+  await fresh.getByTestId('import-json').setInputFiles(file);
+  await fresh.waitForFunction(() => document.querySelector('.subtitle').innerText.includes('Three-region'));
+  assert.deepEqual(await monthly(fresh), shown);
+  assert.equal(await fresh.getByTestId('input-workload-peak_requests_per_s').inputValue(), '12345');
+
+  // A file that is not a scenario changes nothing and says why.
+  const bad = path.join(SHOTS, 'not-a-scenario.json');
+  fs.writeFileSync(bad, '{"workload": {"peak_requests_per_s": "lots"}');
+  await fresh.getByTestId('import-json').setInputFiles(bad);
+  await fresh.getByTestId('banner').waitFor();
+  assert.match(await fresh.getByTestId('banner').innerText(), /not-a-scenario\.json could not be imported: .*Nothing was changed/);
+  assert.deepEqual(await monthly(fresh), shown);
+});
+
+test('the layout works from 768 to 1920 pixels wide', async () => {
+  for (const width of [768, 1024, 1280, 1920]) {
+    const page = await h.newPage({ viewport: { width, height: 900 } });
+    await page.goto(h.url);
+    await ready(page);
+    const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `no sideways scrolling of the page at ${width} px (overflow ${overflow} px)`);
+    assert.ok(await page.getByTestId('tier-multi_write-monthly').isVisible(), `figures visible at ${width} px`);
+    if (width === 768) await page.screenshot({ path: path.join(SHOTS, 'width-768.png') });
+  }
+});
+
 test('print media gives a clean business-case document', async () => {
   const page = await h.newPage();
   await page.goto(h.url);
