@@ -206,42 +206,69 @@ pub const CSV_COLUMNS: [&str; 20] = [
     "source",
 ];
 
+/// The serde id of a category (`cosmos_throughput`), as in the JSON.
+fn category_id(c: Category) -> String {
+    serde_json::to_vec(&c)
+        .ok()
+        .and_then(|v| String::from_utf8(v).ok())
+        .map(|v| v.trim_matches('"').to_string())
+        .unwrap_or_default()
+}
+
 /// Every tier's line items as CSV, one row per line item, full precision,
 /// so a spreadsheet's SUM per tier equals the tier's monthly total.
 pub fn line_items_csv(plan: &Plan) -> String {
-    let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
-    let _ = w.write_record(CSV_COLUMNS);
+    let mut out = String::with_capacity(64 * 1024);
+    write_csv_row(&mut out, CSV_COLUMNS.iter().map(|c| c.to_string()));
     for t in &plan.tiers {
         for li in &t.cost.line_items {
-            let _ = w.write_record([
-                t.cost.tier.id().to_string(),
-                serde_json::to_value(li.category)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_default(),
-                li.component.clone(),
-                li.region.clone(),
-                li.quantity.to_string(),
-                li.unit.to_string(),
-                li.unit_price.to_string(),
-                li.monthly_usd.to_string(),
-                plan.currency.clone(),
-                li.formula.clone(),
-                li.price.service_name.clone(),
-                li.price.product_name.clone(),
-                li.price.sku_name.clone(),
-                li.price.meter_name.clone(),
-                li.price.arm_region_name.clone(),
-                format!("{:?}", li.price.price_type),
-                li.price.reservation_term.as_str().to_string(),
-                li.price.effective_start_date.clone(),
-                li.price.confidence.clone(),
-                li.price.source.clone(),
-            ]);
+            write_csv_row(
+                &mut out,
+                [
+                    t.cost.tier.id().to_string(),
+                    category_id(li.category),
+                    li.component.clone(),
+                    li.region.clone(),
+                    li.quantity.to_string(),
+                    li.unit.to_string(),
+                    li.unit_price.to_string(),
+                    li.monthly_usd.to_string(),
+                    plan.currency.clone(),
+                    li.formula.clone(),
+                    li.price.service_name.clone(),
+                    li.price.product_name.clone(),
+                    li.price.sku_name.clone(),
+                    li.price.meter_name.clone(),
+                    li.price.arm_region_name.clone(),
+                    format!("{:?}", li.price.price_type),
+                    li.price.reservation_term.as_str().to_string(),
+                    li.price.effective_start_date.clone(),
+                    li.price.confidence.clone(),
+                    li.price.source.clone(),
+                ],
+            );
         }
     }
-    let bytes = w.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
+    out
+}
+
+/// Appends one RFC 4180 row: fields holding a comma, quote or line break
+/// are quoted, with quotes doubled. (Written by hand: the csv crate's writer
+/// would add its code to the wasm for this one export.)
+fn write_csv_row(out: &mut String, fields: impl IntoIterator<Item = String>) {
+    for (i, field) in fields.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        if field.contains([',', '"', '\n', '\r']) {
+            out.push('"');
+            out.push_str(&field.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(&field);
+        }
+    }
+    out.push('\n');
 }
 
 /// The four tiers side by side as a plain-text table.

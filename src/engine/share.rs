@@ -108,5 +108,88 @@ fn from_json_bytes(bytes: &[u8]) -> Result<Scenario, ShareError> {
 
 /// The scenario as pretty JSON, for export.
 pub fn to_json(s: &Scenario) -> String {
-    serde_json::to_string_pretty(s).unwrap_or_default()
+    // Compact JSON (the share links' serializer) re-indented: the same
+    // output as serde_json's pretty printer without a second copy of the
+    // whole scenario serializer in the wasm.
+    let compact = serde_json::to_vec(s).unwrap_or_default();
+    indent(&String::from_utf8_lossy(&compact))
+}
+
+/// Re-indents compact JSON with two spaces, as `to_string_pretty` does.
+fn indent(compact: &str) -> String {
+    let mut out = String::with_capacity(compact.len() * 2);
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut chars = compact.chars().peekable();
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        for _ in 0..depth {
+            out.push_str("  ");
+        }
+    };
+    while let Some(c) = chars.next() {
+        if in_string {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                out.push(c);
+            }
+            '{' | '[' => {
+                out.push(c);
+                let close = if c == '{' { '}' } else { ']' };
+                if chars.peek() == Some(&close) {
+                    // Empty object or array stays on one line.
+                    if let Some(n) = chars.next() {
+                        out.push(n);
+                    }
+                } else {
+                    depth += 1;
+                    newline(&mut out, depth);
+                }
+            }
+            '}' | ']' => {
+                depth = depth.saturating_sub(1);
+                newline(&mut out, depth);
+                out.push(c);
+            }
+            ',' => {
+                out.push(c);
+                newline(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[allow(clippy::unwrap_used)]
+    fn exported_json_is_exactly_serde_jsons_pretty_output() {
+        for (id, _, _) in super::super::presets::PRESETS {
+            let mut s = super::super::presets::preset(id).unwrap();
+            s.name = "Quotes \" and \\ backslashes, {braces} [brackets]: ok".into();
+            assert_eq!(
+                to_json(&s),
+                serde_json::to_string_pretty(&s).unwrap(),
+                "{id}"
+            );
+            assert_eq!(from_json(&to_json(&s)).unwrap(), s);
+        }
+    }
 }

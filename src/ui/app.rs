@@ -79,7 +79,7 @@ async fn load_index(state: AppState) {
         struct Index {
             sheets: Vec<String>,
         }
-        if let Ok(index) = serde_json::from_str::<Index>(&text) {
+        if let Ok(index) = serde_json::from_slice::<Index>(text.as_bytes()) {
             let sheets: Vec<String> = index
                 .sheets
                 .into_iter()

@@ -13,17 +13,19 @@ use super::state::AppState;
 use crate::engine::scenario::RegionShare;
 use crate::engine::validate::MAX_REGIONS;
 
-/// An enum's serde id ("p1v3").
+/// An enum's serde id ("p1v3"). Written with the same compact JSON
+/// serializer as share links, so the wasm carries one copy of that code.
 pub fn enum_id<T: Serialize>(value: &T) -> String {
-    serde_json::to_value(value)
+    serde_json::to_vec(value)
         .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
+        .and_then(|v| String::from_utf8(v).ok())
+        .map(|v| v.trim_matches('"').to_string())
         .unwrap_or_default()
 }
 
-/// The enum with that serde id.
+/// The enum with that serde id (read with the scenario reader's code).
 pub fn enum_from<T: DeserializeOwned>(id: &str) -> Option<T> {
-    serde_json::from_value(serde_json::Value::String(id.to_string())).ok()
+    serde_json::from_slice(format!("\"{id}\"").as_bytes()).ok()
 }
 
 /// One region row: which region, and its share of users.
