@@ -611,6 +611,65 @@ fn draw_swatch<DB: DrawingBackend>(
     }
 }
 
+/// A chart whose x axis is a row of slots.
+pub(crate) type SlotChart<'a, DB> = ChartContext<'a, DB, Cartesian2d<Slots, RangedCoordf64>>;
+
+/// The frame of a chart with one slot of bars per label (the cost stack's
+/// tiers, the latency chart's geographies): labels cut to their slot's
+/// width, a value axis from `y`, horizontal grid lines only. Returns the
+/// chart to draw the bars on and the width of one slot in pixels.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn slot_chart<'a, DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    plot: &'a DrawingArea<DB, Shift>,
+    labels: &[String],
+    y: std::ops::Range<f64>,
+    margins: (u32, u32),
+    y_area: u32,
+    y_fmt: &dyn Fn(&f64) -> String,
+    y_desc: &str,
+) -> Result<(SlotChart<'a, DB>, f64), ChartError> {
+    let (margin_left, margin_right) = margins;
+    let n = labels.len().max(1);
+    let (w, _) = plot.dim_in_pixel();
+    let plot_w = w.saturating_sub(y_area + margin_left + margin_right).max(1);
+    let slot_px = f64::from(plot_w) / n as f64;
+    let label_style = text_style(LABEL_SIZE);
+    let names: Vec<String> = labels
+        .iter()
+        .map(|t| fit_text(area, t, &label_style, (slot_px - 6.0).max(8.0) as u32))
+        .collect();
+    let mut chart = ChartBuilder::on(plot)
+        .margin_top(8)
+        .margin_bottom(4)
+        .margin_left(margin_left)
+        .margin_right(margin_right)
+        .x_label_area_size(x_label_area(false))
+        .y_label_area_size(y_area)
+        .build_cartesian_2d(Slots::new(n), y)
+        .chart()?;
+    let x_fmt = |v: &f64| {
+        Slots::index(*v)
+            .and_then(|i| names.get(i).cloned())
+            .unwrap_or_default()
+    };
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .bold_line_style(GRID)
+        .light_line_style(TRANSPARENT)
+        .axis_style(INK)
+        .label_style(text_style(LABEL_SIZE))
+        .axis_desc_style(text_style(DESC_SIZE))
+        .y_labels(6)
+        .x_label_formatter(&x_fmt)
+        .y_label_formatter(y_fmt)
+        .y_desc(y_desc)
+        .draw()
+        .chart()?;
+    Ok((chart, slot_px))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,9 +7,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::common::{
-    dashed_line, fit_text, legend_on_top, no_data, note, prepare, text_style, value_range,
-    x_label_area, y_label_area, AxisFormat, OrChart, Slots, Swatch, DESC_SIZE, GRID, INK,
-    LABEL_SIZE, MARKER,
+    dashed_line, legend_on_top, no_data, note, prepare, slot_chart, value_range, y_label_area,
+    AxisFormat, OrChart, Swatch, MARKER,
 };
 use super::{series_color, ChartError};
 
@@ -70,45 +69,17 @@ pub fn draw_latency<DB: DrawingBackend>(
     }
     let plot = legend_on_top(area, &legend, y_area + margin_left)?;
 
-    let (w, _) = plot.dim_in_pixel();
-    let plot_w = w.saturating_sub(y_area + margin_left + margin_right).max(1);
-    let slot_px = f64::from(plot_w) / groups as f64;
-    let label_style = text_style(LABEL_SIZE);
-    let names: Vec<String> = data
-        .geographies
-        .iter()
-        .map(|g| fit_text(area, g, &label_style, (slot_px - 6.0).max(8.0) as u32))
-        .collect();
-
-    let mut chart = ChartBuilder::on(&plot)
-        .margin_top(8)
-        .margin_bottom(4)
-        .margin_left(margin_left)
-        .margin_right(margin_right)
-        .x_label_area_size(x_label_area(false))
-        .y_label_area_size(y_area)
-        .build_cartesian_2d(Slots::new(groups), y_lo..y_hi)
-        .chart()?;
-    let x_fmt = |v: &f64| {
-        Slots::index(*v)
-            .and_then(|i| names.get(i).cloned())
-            .unwrap_or_default()
-    };
     let y_fmt = |v: &f64| ms.label(*v);
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .bold_line_style(GRID)
-        .light_line_style(TRANSPARENT)
-        .axis_style(INK)
-        .label_style(text_style(LABEL_SIZE))
-        .axis_desc_style(text_style(DESC_SIZE))
-        .y_labels(6)
-        .x_label_formatter(&x_fmt)
-        .y_label_formatter(&y_fmt)
-        .y_desc("p95 latency (ms)")
-        .draw()
-        .chart()?;
+    let (mut chart, slot_px) = slot_chart(
+        area,
+        &plot,
+        &data.geographies,
+        y_lo..y_hi,
+        (margin_left, margin_right),
+        y_area,
+        &y_fmt,
+        "p95 latency (ms)",
+    )?;
 
     // Groups take 80 % of their slot, bars at most 40 px each.
     let inner = 0.8_f64.min(40.0 * n_tiers as f64 / slot_px.max(1.0));
