@@ -57,6 +57,16 @@ impl TierId {
         }
     }
 
+    /// A label short enough for a chart's axis (about ten characters).
+    pub fn axis_label(self) -> &'static str {
+        match self {
+            Self::SingleRegion => "1 region",
+            Self::ActivePassive => "Standby",
+            Self::ActiveActiveReads => "AA reads",
+            Self::MultiWrite => "Multi-write",
+        }
+    }
+
     pub fn from_id(id: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|t| t.id() == id)
     }

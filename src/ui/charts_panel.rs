@@ -237,7 +237,7 @@ pub fn ChartsPanel() -> impl IntoView {
                 tiers: plan
                     .tiers
                     .iter()
-                    .map(|t| t.cost.tier.short_label().to_string())
+                    .map(|t| t.cost.tier.axis_label().to_string())
                     .collect(),
                 categories: Category::ALL
                     .iter()
@@ -436,7 +436,7 @@ pub fn ChartsPanel() -> impl IntoView {
         <section class="charts" aria-label="Charts" data-testid="charts" data-redraws=move || redraws.get().to_string()
             data-compute-ms=move || format!("{:.2}", timing.get().0) data-draw-ms=move || format!("{:.2}", timing.get().1)>
             <ChartFrame title="Monthly cost by component" id="cost" canvas=cost_ref
-                description="Stacked monthly cost of each tier, by component.">{move || cost_table()}</ChartFrame>
+                description="Stacked monthly cost of each tier, by component: 1 region, standby (active-passive), AA reads (active-active reads, one writer), multi-write.">{move || cost_table()}</ChartFrame>
             <ChartFrame title="Failover headroom" id="headroom" canvas=headroom_ref
                 description="Monthly cost (multi-write tier) and capacity shortfall after losing a region, as each stamp's capacity moves; the line marks the current setting.">{move || headroom_table()}</ChartFrame>
             <ChartFrame title="Risk-adjusted cost vs cost of downtime" id="break-even" canvas=break_ref
