@@ -7,28 +7,47 @@ pub fn number(value: f64, decimals: usize) -> String {
     if !value.is_finite() {
         return "—".into();
     }
-    let text = format!("{:.*}", decimals, value.abs());
-    let (int, frac) = match text.split_once('.') {
-        Some((i, f)) => (i.to_string(), f.trim_end_matches('0').to_string()),
-        None => (text.clone(), String::new()),
+    // Digits from the value scaled to an integer: integer formatting, not
+    // the exact float formatter (a fifth of an evaluation's time when every
+    // explanation went through it). Rounds half away from zero. Values too
+    // large for exact integers fall back to the float formatter.
+    let scale = 10f64.powi(decimals.min(15) as i32);
+    let scaled = (value.abs() * scale).round();
+    let digits = if scaled < 9.0e15 {
+        let raw = (scaled as u64).to_string();
+        if decimals == 0 {
+            raw
+        } else if raw.len() > decimals {
+            format!(
+                "{}.{}",
+                &raw[..raw.len() - decimals],
+                &raw[raw.len() - decimals..]
+            )
+        } else {
+            format!("0.{}{raw}", "0".repeat(decimals - raw.len()))
+        }
+    } else {
+        format!("{:.*}", decimals, value.abs())
     };
-    let mut grouped = String::with_capacity(int.len() + int.len() / 3);
+    let (int, frac) = match digits.split_once('.') {
+        Some((i, f)) => (i, f.trim_end_matches('0')),
+        None => (digits.as_str(), ""),
+    };
+    let mut out = String::with_capacity(int.len() + int.len() / 3 + frac.len() + 2);
+    if value < 0.0 && digits.bytes().any(|c| c.is_ascii_digit() && c != b'0') {
+        out.push('-');
+    }
     for (i, ch) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
+            out.push(',');
         }
-        grouped.push(ch);
+        out.push(ch);
     }
-    let sign = if value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
-        "-"
-    } else {
-        ""
-    };
-    if frac.is_empty() {
-        format!("{sign}{grouped}")
-    } else {
-        format!("{sign}{grouped}.{frac}")
+    if !frac.is_empty() {
+        out.push('.');
+        out.push_str(frac);
     }
+    out
 }
 
 /// A quantity with sensible precision for its size.
@@ -131,6 +150,16 @@ pub fn percent(fraction: f64, decimals: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rounds_like_a_person_and_keeps_small_values() {
+        assert_eq!(number(0.0144, 4), "0.0144");
+        assert_eq!(number(0.00008, 5), "0.00008");
+        assert_eq!(number(2.5, 0), "3");
+        assert_eq!(number(-0.004, 2), "0");
+        assert_eq!(number(1e20, 0), "100,000,000,000,000,000,000");
+        assert_eq!(number(99.995, 2), "100");
+    }
 
     #[test]
     fn groups_thousands_and_trims_zeros() {
