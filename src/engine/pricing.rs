@@ -401,29 +401,16 @@ impl PriceSheet {
             // Tiered meters (several rows with rising tier_minimum_units): the
             // engine prices at the first tier, so only that row is indexed.
             if row.tier_minimum_units == 0.0 {
-                let key = index_key(
-                    &row.service_name,
-                    &row.product_name,
-                    &row.sku_name,
-                    &row.meter_name,
-                    &row.arm_region_name,
+                let key = RowKey {
+                    service: &row.service_name,
+                    product: &row.product_name,
+                    sku: &row.sku_name,
+                    meter: &row.meter_name,
+                    region: &row.arm_region_name,
                     price_type,
-                    reservation_term,
-                );
-                let first = sheet.index.get(&key).and_then(|candidates| {
-                    candidates.iter().copied().find(|&i| {
-                        same_meter(
-                            &sheet.rows[i],
-                            &row.service_name,
-                            &row.product_name,
-                            &row.sku_name,
-                            &row.meter_name,
-                            &row.arm_region_name,
-                            price_type,
-                            reservation_term,
-                        )
-                    })
-                });
+                    term: reservation_term,
+                };
+                let (hash, first) = (key.hash(), sheet.find(&key));
                 if let Some(first) = first {
                     return Err(err(
                         line,
@@ -434,7 +421,7 @@ impl PriceSheet {
                         ),
                     ));
                 }
-                sheet.index.entry(key).or_default().push(sheet.rows.len());
+                sheet.index.entry(hash).or_default().push(sheet.rows.len());
             }
             sheet.rows.push(Arc::new(row));
         }
@@ -470,43 +457,35 @@ impl PriceSheet {
         } else {
             PriceType::Reservation
         };
-        let k = index_key(
-            key.service,
-            key.product,
-            key.sku,
-            key.meter,
+        self.find(&RowKey {
+            service: key.service,
+            product: key.product,
+            sku: key.sku,
+            meter: key.meter,
             region,
             price_type,
             term,
-        );
+        })
+        .and_then(|i| self.rows.get(i))
+        .ok_or_else(|| MissingPrice {
+            sheet: self.name.clone(),
+            meter: key.to_string(),
+            region: region.to_string(),
+            term: match term {
+                ReservationTerm::None => String::new(),
+                t => format!(" ({} reservation)", t.as_str()),
+            },
+        })
+    }
+
+    /// Index of the indexed row with this key (the parser's duplicate check
+    /// and every lookup share it).
+    fn find(&self, key: &RowKey) -> Option<usize> {
         self.index
-            .get(&k)
-            .and_then(|candidates| {
-                candidates
-                    .iter()
-                    .filter_map(|&i| self.rows.get(i))
-                    .find(|r| {
-                        same_meter(
-                            r,
-                            key.service,
-                            key.product,
-                            key.sku,
-                            key.meter,
-                            region,
-                            price_type,
-                            term,
-                        )
-                    })
-            })
-            .ok_or_else(|| MissingPrice {
-                sheet: self.name.clone(),
-                meter: key.to_string(),
-                region: region.to_string(),
-                term: match term {
-                    ReservationTerm::None => String::new(),
-                    t => format!(" ({} reservation)", t.as_str()),
-                },
-            })
+            .get(&key.hash())?
+            .iter()
+            .copied()
+            .find(|&i| self.rows.get(i).is_some_and(|r| key.matches(r)))
     }
 
     /// Every region that has at least one regional (not Global or Zone) row.
@@ -557,58 +536,58 @@ pub(crate) fn line_at(text: &str, byte: u64) -> usize {
         + skipped
 }
 
-#[allow(clippy::too_many_arguments)]
-fn index_key(
-    service: &str,
-    product: &str,
-    sku: &str,
-    meter: &str,
-    region: &str,
+/// What a price row is looked up by: meter, region, price type and term.
+struct RowKey<'a> {
+    service: &'a str,
+    product: &'a str,
+    sku: &'a str,
+    meter: &'a str,
+    region: &'a str,
     price_type: PriceType,
     term: ReservationTerm,
-) -> IndexKey {
-    // Mixes each part's length and its first and last eight bytes, a word at
-    // a time: cheap (a handful of multiplications per lookup, where hashing
-    // every byte was a quarter of an evaluation) and, since lookups compare
-    // every candidate field by field, a collision costs a comparison, never a
-    // wrong price.
-    fn mix(hash: u64, word: u64) -> u64 {
-        (hash ^ word)
-            .wrapping_mul(0x0000_0100_0000_01b3)
-            .rotate_left(29)
-    }
-    fn word(bytes: &[u8]) -> u64 {
-        let mut w = [0u8; 8];
-        let n = bytes.len().min(8);
-        w[..n].copy_from_slice(&bytes[..n]);
-        u64::from_le_bytes(w)
-    }
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in [service, product, sku, meter, region] {
-        let b = part.as_bytes();
-        hash = mix(hash, b.len() as u64);
-        hash = mix(hash, word(b));
-        hash = mix(hash, word(&b[b.len().saturating_sub(8)..]));
-    }
-    mix(hash, (price_type as u64) << 8 | term as u64)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn same_meter(
-    row: &PriceRow,
-    service: &str,
-    product: &str,
-    sku: &str,
-    meter: &str,
-    region: &str,
-    price_type: PriceType,
-    term: ReservationTerm,
-) -> bool {
-    row.service_name == service
-        && row.product_name == product
-        && row.sku_name == sku
-        && row.meter_name == meter
-        && row.arm_region_name == region
-        && row.price_type == price_type
-        && row.reservation_term == term
+impl RowKey<'_> {
+    /// Mixes each part's length and its first and last eight bytes, a word
+    /// at a time: cheap (a handful of multiplications per lookup, where
+    /// hashing every byte was a quarter of an evaluation) and, since
+    /// [`PriceSheet::find`] compares every candidate field by field, a
+    /// collision costs a comparison, never a wrong price.
+    fn hash(&self) -> IndexKey {
+        fn mix(hash: u64, word: u64) -> u64 {
+            (hash ^ word)
+                .wrapping_mul(0x0000_0100_0000_01b3)
+                .rotate_left(29)
+        }
+        fn word(bytes: &[u8]) -> u64 {
+            let mut w = [0u8; 8];
+            let n = bytes.len().min(8);
+            w[..n].copy_from_slice(&bytes[..n]);
+            u64::from_le_bytes(w)
+        }
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for part in [
+            self.service,
+            self.product,
+            self.sku,
+            self.meter,
+            self.region,
+        ] {
+            let b = part.as_bytes();
+            hash = mix(hash, b.len() as u64);
+            hash = mix(hash, word(b));
+            hash = mix(hash, word(&b[b.len().saturating_sub(8)..]));
+        }
+        mix(hash, (self.price_type as u64) << 8 | self.term as u64)
+    }
+
+    fn matches(&self, row: &PriceRow) -> bool {
+        row.service_name == self.service
+            && row.product_name == self.product
+            && row.sku_name == self.sku
+            && row.meter_name == self.meter
+            && row.arm_region_name == self.region
+            && row.price_type == self.price_type
+            && row.reservation_term == self.term
+    }
 }
