@@ -10,8 +10,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::common::{
-    current_marker, legend_on_top, no_data, note, prepare, text_style, text_width, value_range,
-    x_label_area, x_label_count, y_label_area, AxisFormat, OrChart, Swatch, DESC_SIZE, GRID, INK,
+    current_marker, house_style, legend_on_top, no_data, note, prepare, text_style, text_width,
+    value_range, x_label_area, x_label_count, y_label_area, AxisFormat, OrChart, Swatch,
     LABEL_SIZE, MARKER,
 };
 use super::{format_money, series_color, ChartError};
@@ -149,14 +149,8 @@ pub fn draw_break_even<DB: DrawingBackend>(
         .chart()?;
     let x_fmt = |v: &f64| x_money.label(*v);
     let y_fmt = |v: &f64| y_money.label(*v);
-    chart
-        .configure_mesh()
+    house_style(&mut chart.configure_mesh())
         .disable_x_mesh()
-        .bold_line_style(GRID)
-        .light_line_style(TRANSPARENT)
-        .axis_style(INK)
-        .label_style(text_style(LABEL_SIZE))
-        .axis_desc_style(text_style(DESC_SIZE))
         .x_labels(x_labels)
         .y_labels(6)
         .x_label_formatter(&x_fmt)

@@ -1,8 +1,9 @@
 //! Shared pieces of the charts: text styles, number formatting, axis sizing,
 //! the legend strip and the "no data" placeholder.
 
+use plotters::chart::MeshStyle;
 use plotters::coord::cartesian::Cartesian2d;
-use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint, Ranged};
+use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint, Ranged, ValueFormatter};
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
@@ -611,6 +612,23 @@ fn draw_swatch<DB: DrawingBackend>(
     }
 }
 
+/// The axes' house style, shared by every chart: grey grid at the major
+/// ticks only, ink-coloured axes, label and description sizes.
+pub(crate) fn house_style<'m, 'a, 'b, X, Y, DB>(
+    mesh: &'m mut MeshStyle<'a, 'b, X, Y, DB>,
+) -> &'m mut MeshStyle<'a, 'b, X, Y, DB>
+where
+    X: Ranged<ValueType = f64> + ValueFormatter<f64>,
+    Y: Ranged<ValueType = f64> + ValueFormatter<f64>,
+    DB: DrawingBackend,
+{
+    mesh.bold_line_style(GRID)
+        .light_line_style(TRANSPARENT)
+        .axis_style(INK)
+        .label_style(text_style(LABEL_SIZE))
+        .axis_desc_style(text_style(DESC_SIZE))
+}
+
 /// A chart whose x axis is a row of slots.
 pub(crate) type SlotChart<'a, DB> = ChartContext<'a, DB, Cartesian2d<Slots, RangedCoordf64>>;
 
@@ -653,14 +671,8 @@ pub(crate) fn slot_chart<'a, DB: DrawingBackend>(
             .and_then(|i| names.get(i).cloned())
             .unwrap_or_default()
     };
-    chart
-        .configure_mesh()
+    house_style(&mut chart.configure_mesh())
         .disable_x_mesh()
-        .bold_line_style(GRID)
-        .light_line_style(TRANSPARENT)
-        .axis_style(INK)
-        .label_style(text_style(LABEL_SIZE))
-        .axis_desc_style(text_style(DESC_SIZE))
         .y_labels(6)
         .x_label_formatter(&x_fmt)
         .y_label_formatter(y_fmt)

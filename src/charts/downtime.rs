@@ -8,8 +8,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::common::{
-    legend_on_top, no_data, prepare, text_style, text_width, value_range, x_label_area,
-    x_label_count, y_label_area, AxisFormat, OrChart, Swatch, DESC_SIZE, GRID, INK, LABEL_SIZE,
+    house_style, legend_on_top, no_data, prepare, text_style, text_width, value_range,
+    x_label_area, x_label_count, y_label_area, AxisFormat, OrChart, Swatch, LABEL_SIZE,
 };
 use super::{series_color, ChartError};
 
@@ -116,13 +116,7 @@ pub fn draw_downtime_distribution<DB: DrawingBackend>(
         .chart()?;
     let x_fmt = |v: &f64| hours.label(*v);
     let y_fmt = |v: &f64| pct.label(v * 100.0);
-    chart
-        .configure_mesh()
-        .bold_line_style(GRID)
-        .light_line_style(TRANSPARENT)
-        .axis_style(INK)
-        .label_style(text_style(LABEL_SIZE))
-        .axis_desc_style(text_style(DESC_SIZE))
+    house_style(&mut chart.configure_mesh())
         .x_labels(x_labels)
         .y_labels(6)
         .x_label_formatter(&x_fmt)

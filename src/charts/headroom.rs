@@ -8,8 +8,9 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::common::{
-    current_marker, legend_on_top, no_data, prepare, text_style, value_range, x_label_area,
-    x_label_count, y_label_area, AxisFormat, OrChart, Swatch, DESC_SIZE, GRID, INK, LABEL_SIZE,
+    current_marker, house_style, legend_on_top, no_data, prepare, text_style, value_range,
+    x_label_area, x_label_count, y_label_area, AxisFormat, OrChart, Swatch, DESC_SIZE, INK,
+    LABEL_SIZE,
 };
 use super::{series_color, ChartError};
 
@@ -123,14 +124,8 @@ pub fn draw_headroom<DB: DrawingBackend>(
     let x_fmt = |v: &f64| x_pct.label(v * 100.0);
     let y_fmt = |v: &f64| money.label(*v);
     let s_fmt = |v: &f64| s_pct.label(v * 100.0);
-    chart
-        .configure_mesh()
+    house_style(&mut chart.configure_mesh())
         .disable_x_mesh()
-        .bold_line_style(GRID)
-        .light_line_style(TRANSPARENT)
-        .axis_style(INK)
-        .label_style(text_style(LABEL_SIZE))
-        .axis_desc_style(text_style(DESC_SIZE))
         .x_labels(x_labels)
         .y_labels(6)
         .x_label_formatter(&x_fmt)
