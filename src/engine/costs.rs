@@ -342,62 +342,54 @@ impl<'a> Pricer<'a> {
         };
         let discount = self.s.commercial.discount_pct / 100.0;
         let monthly = q.value * unit_price * (1.0 - discount);
-        if !self.text {
-            self.items.push(LineItem {
-                category,
-                component,
-                region: region.to_string(),
-                quantity: q.value,
-                unit: q.unit,
-                unit_price,
-                monthly_usd: monthly,
-                formula: String::new(),
-                price: Arc::clone(row),
-            });
-            return;
-        }
-        let cur = &self.sheet.currency;
-        let per = match row.unit_of_measure {
-            UnitOfMeasure::Hour => "hour",
-            UnitOfMeasure::Month => "month",
-            UnitOfMeasure::Day => "day",
-            UnitOfMeasure::TenThousand => "10,000",
-            UnitOfMeasure::Million => "million",
-            UnitOfMeasure::Gigabyte => "GB",
-            UnitOfMeasure::GigabyteMonth => "GB-month",
-        };
-        let term_text = if term == ReservationTerm::None {
+        // The formula in words is written only when the pricer writes text
+        // (sweeps and the page's recalculation need only the numbers).
+        let formula = if !self.text {
             String::new()
         } else {
+            let cur = &self.sheet.currency;
+            let per = match row.unit_of_measure {
+                UnitOfMeasure::Hour => "hour",
+                UnitOfMeasure::Month => "month",
+                UnitOfMeasure::Day => "day",
+                UnitOfMeasure::TenThousand => "10,000",
+                UnitOfMeasure::Million => "million",
+                UnitOfMeasure::Gigabyte => "GB",
+                UnitOfMeasure::GigabyteMonth => "GB-month",
+            };
+            let term_text = if term == ReservationTerm::None {
+                String::new()
+            } else {
+                format!(
+                    " ({} reservation: {} ÷ {} h)",
+                    term.as_str(),
+                    format::money(row.retail_price, cur),
+                    format::number(term.hours(), 0)
+                )
+            };
+            let discount_text = if discount > 0.0 {
+                format!(" × (1 − {}% discount)", format::number(discount * 100.0, 2))
+            } else {
+                String::new()
+            };
+            let note_text = if note.is_empty() {
+                String::new()
+            } else {
+                format!(". {note}")
+            };
             format!(
-                " ({} reservation: {} ÷ {} h)",
-                term.as_str(),
-                format::money(row.retail_price, cur),
-                format::number(term.hours(), 0)
+                "{} = {} {} × {} per {}{}{} = {}{}",
+                (q.how)(),
+                format::quantity(q.value),
+                q.unit,
+                format::unit_price(unit_price, cur),
+                per,
+                term_text,
+                discount_text,
+                format::money(monthly, cur),
+                note_text
             )
         };
-        let discount_text = if discount > 0.0 {
-            format!(" × (1 − {}% discount)", format::number(discount * 100.0, 2))
-        } else {
-            String::new()
-        };
-        let note_text = if note.is_empty() {
-            String::new()
-        } else {
-            format!(". {note}")
-        };
-        let formula = format!(
-            "{} = {} {} × {} per {}{}{} = {}{}",
-            (q.how)(),
-            format::quantity(q.value),
-            q.unit,
-            format::unit_price(unit_price, cur),
-            per,
-            term_text,
-            discount_text,
-            format::money(monthly, cur),
-            note_text
-        );
         self.items.push(LineItem {
             category,
             component,
