@@ -10,7 +10,11 @@ fn main() {
         return;
     };
     let mut n = 0;
-    for _ in 0..20_000 {
+    for _ in 0..std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(20_000)
+    {
         if let Ok(p) = plan::evaluate_with(std::hint::black_box(&s), &sheet, &regions, false) {
             n += p.tiers.len();
         }

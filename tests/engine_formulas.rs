@@ -910,7 +910,7 @@ fn platform_services_are_priced_per_stamp() {
     );
     assert!(items(&c, "App Configuration replica")
         .iter()
-        .all(|li| li.region != "westeurope"));
+        .all(|li| li.region() != "westeurope"));
 }
 
 // ---------------------------------------------------------------- compute multiple

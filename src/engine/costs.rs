@@ -9,7 +9,7 @@ use std::sync::Arc;
 use super::cosmos;
 use super::format;
 use super::pricing::{
-    MeterKey, MissingPrice, PriceRow, PriceSheet, ReservationTerm, UnitOfMeasure,
+    Meter, MeterKey, MissingPrice, PriceRow, PriceSheet, ReservationTerm, UnitOfMeasure,
 };
 use super::regions::RegionTable;
 use super::scenario::{AksTier, CosmosMode, Os, RedisSku, Scenario, SqlTier};
@@ -55,9 +55,8 @@ impl Category {
 pub struct LineItem {
     pub category: Category,
     /// What is being paid for, e.g. "App Service P1 v3 (Linux) instances".
+    /// Written, like `formula`, only when the pricer writes text.
     pub component: String,
-    /// Where it is billed: a region, `Global` or a Front Door zone.
-    pub region: String,
     /// Billed quantity per month in `unit`.
     pub quantity: f64,
     /// What one unit of `quantity` is, e.g. "instance-hours".
@@ -73,9 +72,17 @@ pub struct LineItem {
     pub price: Arc<PriceRow>,
 }
 
+impl LineItem {
+    /// Where it is billed: a region, `Global` or a Front Door zone (the
+    /// price row's region, which a lookup matches exactly).
+    pub fn region(&self) -> &str {
+        &self.price.arm_region_name
+    }
+}
+
 /// Meter keys, spelled as the Azure Retail Prices API spells them.
 pub mod meters {
-    use super::MeterKey;
+    use super::{Meter, MeterKey};
 
     pub const fn key(
         service: &'static str,
@@ -91,159 +98,169 @@ pub mod meters {
         }
     }
 
-    pub const COSMOS_RU: MeterKey = key("Azure Cosmos DB", "Azure Cosmos DB", "RUs", "100 RU/s");
-    pub const COSMOS_MRU: MeterKey = key(
+    /// A [`Meter`]: the key with its hash, worked out at compile time.
+    pub const fn meter(
+        service: &'static str,
+        product: &'static str,
+        sku: &'static str,
+        meter: &'static str,
+    ) -> Meter {
+        Meter::new(key(service, product, sku, meter))
+    }
+
+    pub const COSMOS_RU: Meter = meter("Azure Cosmos DB", "Azure Cosmos DB", "RUs", "100 RU/s");
+    pub const COSMOS_MRU: Meter = meter(
         "Azure Cosmos DB",
         "Azure Cosmos DB",
         "mRUs",
         "100 Multi-master RU/s",
     );
-    pub const COSMOS_AUTOSCALE_RU: MeterKey = key(
+    pub const COSMOS_AUTOSCALE_RU: Meter = meter(
         "Azure Cosmos DB",
         "Azure Cosmos DB autoscale",
         "RUs",
         "100 RU/s",
     );
-    pub const COSMOS_AUTOSCALE_MRU: MeterKey = key(
+    pub const COSMOS_AUTOSCALE_MRU: Meter = meter(
         "Azure Cosmos DB",
         "Azure Cosmos DB autoscale",
         "mRUs",
         "100 Multi-master RU/s",
     );
-    pub const COSMOS_SERVERLESS: MeterKey = key(
+    pub const COSMOS_SERVERLESS: Meter = meter(
         "Azure Cosmos DB",
         "Azure Cosmos DB serverless",
         "RUs",
         "1M RUs",
     );
-    pub const COSMOS_STORAGE: MeterKey = key(
+    pub const COSMOS_STORAGE: Meter = meter(
         "Azure Cosmos DB",
         "Azure Cosmos DB",
         "Standard",
         "Data Stored",
     );
-    pub const INTRA_CONTINENT: MeterKey = key(
+    pub const INTRA_CONTINENT: Meter = meter(
         "Bandwidth",
         "Bandwidth Inter-Region",
         "Standard",
         "Intra Continent Data Transfer Out",
     );
-    pub const INTER_CONTINENT: MeterKey = key(
+    pub const INTER_CONTINENT: Meter = meter(
         "Bandwidth",
         "Bandwidth Inter-Region",
         "Standard",
         "Inter Continent Data Transfer Out",
     );
-    pub const FD_DATA_OUT: MeterKey = key(
+    pub const FD_DATA_OUT: Meter = meter(
         "Azure Front Door Service",
         "Azure Front Door",
         "Standard",
         "Standard Data Transfer Out",
     );
-    pub const TM_DNS: MeterKey = key(
+    pub const TM_DNS: Meter = meter(
         "Traffic Manager",
         "Traffic Manager",
         "Standard",
         "DNS Queries",
     );
-    pub const TM_ENDPOINT: MeterKey = key(
+    pub const TM_ENDPOINT: Meter = meter(
         "Traffic Manager",
         "Traffic Manager",
         "Standard",
         "Azure Endpoint Health Checks",
     );
-    pub const KEY_VAULT_OPS: MeterKey = key("Key Vault", "Key Vault", "Standard", "Operations");
-    pub const APP_CONFIG_STORE: MeterKey = key(
+    pub const KEY_VAULT_OPS: Meter = meter("Key Vault", "Key Vault", "Standard", "Operations");
+    pub const APP_CONFIG_STORE: Meter = meter(
         "App Configuration",
         "App Configuration",
         "Standard",
         "Standard Instance",
     );
-    pub const APP_CONFIG_REPLICA: MeterKey = key(
+    pub const APP_CONFIG_REPLICA: Meter = meter(
         "App Configuration",
         "App Configuration",
         "Standard",
         "Standard Replica",
     );
-    pub const LOG_ANALYTICS: MeterKey = key(
+    pub const LOG_ANALYTICS: Meter = meter(
         "Log Analytics",
         "Log Analytics",
         "Analytics Logs",
         "Analytics Logs Data Ingestion",
     );
-    pub const APP_GATEWAY_FIXED: MeterKey = key(
+    pub const APP_GATEWAY_FIXED: Meter = meter(
         "Application Gateway",
         "Application Gateway WAF v2",
         "Standard",
         "Standard Fixed Cost",
     );
-    pub const APP_GATEWAY_CU: MeterKey = key(
+    pub const APP_GATEWAY_CU: Meter = meter(
         "Application Gateway",
         "Application Gateway WAF v2",
         "Standard",
         "Standard Capacity Units",
     );
-    pub const REDIS_C1: MeterKey = key(
+    pub const REDIS_C1: Meter = meter(
         "Redis Cache",
         "Azure Redis Cache Standard",
         "C1",
         "C1 Cache",
     );
-    pub const REDIS_C3: MeterKey = key(
+    pub const REDIS_C3: Meter = meter(
         "Redis Cache",
         "Azure Redis Cache Standard",
         "C3",
         "C3 Cache",
     );
-    pub const REDIS_P1: MeterKey = key(
+    pub const REDIS_P1: Meter = meter(
         "Redis Cache",
         "Azure Redis Cache Premium",
         "P1",
         "P1 Cache Instance",
     );
-    pub const SQL_GP_COMPUTE: MeterKey = key(
+    pub const SQL_GP_COMPUTE: Meter = meter(
         "SQL Database",
         "SQL Database Single General Purpose - Compute Gen5",
         "vCore",
         "vCore",
     );
-    pub const SQL_GP_ZONE: MeterKey = key(
+    pub const SQL_GP_ZONE: Meter = meter(
         "SQL Database",
         "SQL Database Single General Purpose - Compute Gen5 Zone Redundancy",
         "vCore",
         "vCore",
     );
-    pub const SQL_BC_COMPUTE: MeterKey = key(
+    pub const SQL_BC_COMPUTE: Meter = meter(
         "SQL Database",
         "SQL Database Single Business Critical - Compute Gen5",
         "vCore",
         "vCore",
     );
-    pub const SQL_GP_LICENSE: MeterKey = key(
+    pub const SQL_GP_LICENSE: Meter = meter(
         "SQL Database",
         "SQL Database Single General Purpose - SQL License",
         "vCore",
         "vCore",
     );
-    pub const SQL_BC_LICENSE: MeterKey = key(
+    pub const SQL_BC_LICENSE: Meter = meter(
         "SQL Database",
         "SQL Database Single Business Critical - SQL License",
         "vCore",
         "vCore",
     );
-    pub const SQL_GP_STORAGE: MeterKey = key(
+    pub const SQL_GP_STORAGE: Meter = meter(
         "SQL Database",
         "SQL Database Single General Purpose - Storage",
         "Standard",
         "Data Stored",
     );
-    pub const SQL_GP_ZONE_STORAGE: MeterKey = key(
+    pub const SQL_GP_ZONE_STORAGE: Meter = meter(
         "SQL Database",
         "SQL Database Single General Purpose - Storage Zone Redundancy",
         "Standard",
         "Data Stored",
     );
-    pub const SQL_BC_STORAGE: MeterKey = key(
+    pub const SQL_BC_STORAGE: Meter = meter(
         "SQL Database",
         "SQL Database Single Business Critical - Storage",
         "Standard",
@@ -319,14 +336,14 @@ impl<'a> Pricer<'a> {
     pub fn line(
         &mut self,
         category: Category,
-        component: String,
+        component: impl FnOnce() -> String,
         region: &str,
-        key: &MeterKey,
+        key: &Meter,
         term: ReservationTerm,
         q: Quantity<impl FnOnce() -> String>,
         note: &str,
     ) {
-        let row = match self.sheet.lookup(key, region, term) {
+        let row = match self.sheet.lookup_meter(key, region, term) {
             Ok(row) => row,
             Err(miss) => {
                 if !self.missing.contains(&miss) {
@@ -392,8 +409,11 @@ impl<'a> Pricer<'a> {
         };
         self.items.push(LineItem {
             category,
-            component,
-            region: region.to_string(),
+            component: if self.text {
+                component()
+            } else {
+                String::new()
+            },
             quantity: q.value,
             unit: q.unit,
             unit_price,
@@ -415,12 +435,12 @@ impl<'a> Pricer<'a> {
             Os::Linux => "Azure App Service Premium v3 Plan - Linux",
             Os::Windows => "Azure App Service Premium v3 Plan",
         };
-        let key = MeterKey {
+        let key = Meter::new(MeterKey {
             service: "Azure App Service",
             product,
             sku: pool.sku.sku_name(),
             meter: pool.sku.meter_name(),
-        };
+        });
         let n = stamp.app_service_instances;
         let h = self.hours();
         let os = if pool.os == Os::Linux {
@@ -430,11 +450,13 @@ impl<'a> Pricer<'a> {
         };
         self.line(
             Category::Compute,
-            format!(
-                "App Service {} ({os}), {}",
-                pool.sku.sku_name(),
-                role_label(stamp.role)
-            ),
+            move || {
+                format!(
+                    "App Service {} ({os}), {}",
+                    pool.sku.sku_name(),
+                    role_label(stamp.role)
+                )
+            },
             &stamp.region,
             &key,
             self.s.commercial.reservation,
@@ -460,19 +482,21 @@ impl<'a> Pricer<'a> {
         let h = self.hours();
         let n = stamp.aks_nodes;
         let size = pool.node_size;
-        let vm = MeterKey {
+        let vm = Meter::new(MeterKey {
             service: "Virtual Machines",
             product: size.product_name(),
             sku: size.sku_name(),
             meter: size.sku_name(),
-        };
+        });
         self.line(
             Category::Compute,
-            format!(
-                "AKS nodes {} (Linux), {}",
-                size.sku_name(),
-                role_label(stamp.role)
-            ),
+            move || {
+                format!(
+                    "AKS nodes {} (Linux), {}",
+                    size.sku_name(),
+                    role_label(stamp.role)
+                )
+            },
             &stamp.region,
             &vm,
             self.s.commercial.reservation,
@@ -483,12 +507,12 @@ impl<'a> Pricer<'a> {
             },
             "",
         );
-        let fee = MeterKey {
+        let fee = Meter::new(MeterKey {
             service: "Azure Kubernetes Service",
             product: "Azure Kubernetes Service",
             sku: pool.tier.sku_name(),
             meter: pool.tier.meter_name(),
-        };
+        });
         let note = if pool.tier == AksTier::Free {
             "The Free tier has no financially backed SLA"
         } else {
@@ -496,7 +520,7 @@ impl<'a> Pricer<'a> {
         };
         self.line(
             Category::Compute,
-            format!("AKS {} tier cluster fee", pool.tier.sku_name()),
+            move || format!("AKS {} tier cluster fee", pool.tier.sku_name()),
             &stamp.region,
             &fee,
             ReservationTerm::None,
@@ -510,7 +534,7 @@ impl<'a> Pricer<'a> {
         if pool.app_gateway {
             self.line(
                 Category::Compute,
-                "Application Gateway WAF_v2, fixed".into(),
+                move || "Application Gateway WAF_v2, fixed".into(),
                 &stamp.region,
                 &meters::APP_GATEWAY_FIXED,
                 ReservationTerm::None,
@@ -527,7 +551,7 @@ impl<'a> Pricer<'a> {
             let cu = mbps / 2.22;
             self.line(
                 Category::Compute,
-                "Application Gateway WAF_v2, capacity units".into(),
+                move || "Application Gateway WAF_v2, capacity units".into(),
                 &stamp.region,
                 &meters::APP_GATEWAY_CU,
                 ReservationTerm::None,
@@ -581,7 +605,7 @@ impl<'a> Pricer<'a> {
         };
         self.line(
             Category::Platform,
-            label.into(),
+            move || label.into(),
             &stamp.region,
             &key,
             ReservationTerm::None,
@@ -602,7 +626,7 @@ impl<'a> Pricer<'a> {
         }
         self.line(
             Category::Platform,
-            "Key Vault operations".into(),
+            move || "Key Vault operations".into(),
             &stamp.region,
             &meters::KEY_VAULT_OPS,
             ReservationTerm::None,
@@ -624,7 +648,7 @@ impl<'a> Pricer<'a> {
         let days = self.hours() / 24.0;
         self.line(
             Category::Platform,
-            "Log Analytics ingestion".into(),
+            move || "Log Analytics ingestion".into(),
             &stamp.region,
             &meters::LOG_ANALYTICS,
             ReservationTerm::None,
@@ -659,7 +683,7 @@ impl<'a> Pricer<'a> {
         };
         self.line(
             Category::Platform,
-            label.into(),
+            move || label.into(),
             &stamp.region,
             &key,
             ReservationTerm::None,
@@ -722,7 +746,7 @@ impl<'a> Pricer<'a> {
                 let zone_text = if zonal { " × 1.25 (zones)" } else { "" };
                 self.line(
                     Category::CosmosThroughput,
-                    "Cosmos DB serverless request units".into(),
+                    move || "Cosmos DB serverless request units".into(),
                     &account_regions[0],
                     &meters::COSMOS_SERVERLESS,
                     ReservationTerm::None,
@@ -767,7 +791,7 @@ impl<'a> Pricer<'a> {
                 for region in account_regions {
                     self.line(
                         Category::CosmosThroughput,
-                        label.into(),
+                        move || label.into(),
                         region,
                         &key,
                         s.commercial.reservation,
@@ -810,7 +834,7 @@ impl<'a> Pricer<'a> {
                 for region in account_regions {
                     self.line(
                         Category::CosmosThroughput,
-                        label.into(),
+                        move || label.into(),
                         region,
                         &key,
                         ReservationTerm::None,
@@ -843,7 +867,7 @@ impl<'a> Pricer<'a> {
         for region in account_regions {
             self.line(
                 Category::CosmosStorage,
-                "Cosmos DB transactional storage".into(),
+                move || "Cosmos DB transactional storage".into(),
                 region,
                 &meters::COSMOS_STORAGE,
                 ReservationTerm::None,
@@ -887,7 +911,7 @@ impl<'a> Pricer<'a> {
         };
         self.line(
             Category::ReplicationEgress,
-            format!("{what} replication {from} → {to} ({kind})"),
+            move || format!("{what} replication {from} → {to} ({kind})"),
             from,
             &key,
             ReservationTerm::None,
@@ -909,7 +933,7 @@ impl<'a> Pricer<'a> {
     pub fn front_door(&mut self) {
         let s = self.s;
         let tier = s.edge.front_door_tier;
-        let base = MeterKey {
+        let base = Meter::new(MeterKey {
             service: "Azure Front Door Service",
             product: "Azure Front Door",
             sku: tier.as_str(),
@@ -917,10 +941,10 @@ impl<'a> Pricer<'a> {
                 super::scenario::FrontDoorTier::Standard => "Standard Base Fees",
                 super::scenario::FrontDoorTier::Premium => "Premium Base Fees",
             },
-        };
+        });
         self.line(
             Category::FrontDoor,
-            format!("Front Door {} base fee", tier.as_str()),
+            move || format!("Front Door {} base fee", tier.as_str()),
             "Global",
             &base,
             ReservationTerm::None,
@@ -951,17 +975,17 @@ impl<'a> Pricer<'a> {
             super::scenario::FrontDoorTier::Standard => "Standard Requests",
             super::scenario::FrontDoorTier::Premium => "Premium Requests",
         };
-        let req_key = MeterKey {
+        let req_key = Meter::new(MeterKey {
             service: "Azure Front Door Service",
             product: "Azure Front Door",
             sku: tier.as_str(),
             meter: req_meter,
-        };
+        });
         for (zone, share) in &zones {
             let n = requests * share;
             self.line(
                 Category::FrontDoor,
-                format!("Front Door requests ({zone})"),
+                move || format!("Front Door requests ({zone})"),
                 zone,
                 &req_key,
                 ReservationTerm::None,
@@ -983,7 +1007,7 @@ impl<'a> Pricer<'a> {
             let gb = n * s.workload.response_kb / 1e6;
             self.line(
                 Category::FrontDoor,
-                format!("Front Door edge-to-client transfer ({zone})"),
+                move || format!("Front Door edge-to-client transfer ({zone})"),
                 zone,
                 &meters::FD_DATA_OUT,
                 ReservationTerm::None,
@@ -1013,7 +1037,7 @@ impl<'a> Pricer<'a> {
         let m = s.edge.dns_queries_millions_per_month;
         self.line(
             Category::FrontDoor,
-            "Traffic Manager DNS queries".into(),
+            move || "Traffic Manager DNS queries".into(),
             "Global",
             &meters::TM_DNS,
             ReservationTerm::None,
@@ -1026,7 +1050,7 @@ impl<'a> Pricer<'a> {
         );
         self.line(
             Category::FrontDoor,
-            "Traffic Manager endpoint health checks".into(),
+            move || "Traffic Manager endpoint health checks".into(),
             "Global",
             &meters::TM_ENDPOINT,
             ReservationTerm::None,
@@ -1082,7 +1106,7 @@ impl<'a> Pricer<'a> {
         };
         self.line(
             Category::Sql,
-            format!("SQL {tier} compute, {role}"),
+            move || format!("SQL {tier} compute, {role}"),
             region,
             &compute,
             ReservationTerm::None,
@@ -1091,7 +1115,7 @@ impl<'a> Pricer<'a> {
         );
         self.line(
             Category::Sql,
-            format!("SQL {tier} licence, {role}"),
+            move || format!("SQL {tier} licence, {role}"),
             region,
             &license,
             ReservationTerm::None,
@@ -1101,7 +1125,7 @@ impl<'a> Pricer<'a> {
         if sql.zone_redundant && sql.tier == SqlTier::GeneralPurpose {
             self.line(
                 Category::Sql,
-                format!("SQL {tier} zone redundancy, {role}"),
+                move || format!("SQL {tier} zone redundancy, {role}"),
                 region,
                 &meters::SQL_GP_ZONE,
                 ReservationTerm::None,
@@ -1111,7 +1135,7 @@ impl<'a> Pricer<'a> {
         }
         self.line(
             Category::Sql,
-            format!("SQL {tier} storage, {role}"),
+            move || format!("SQL {tier} storage, {role}"),
             region,
             &storage,
             ReservationTerm::None,

@@ -4,50 +4,62 @@
 /// A number with thousands separators and at most `decimals` decimals
 /// (trailing zeros dropped): `1234.5` → `1,234.5`.
 pub fn number(value: f64, decimals: usize) -> String {
+    let mut out = String::with_capacity(24);
+    write_number(&mut out, value, decimals);
+    out
+}
+
+/// [`number`], appended to `out`.
+///
+/// Digits come from the value scaled to an integer and written into a
+/// buffer on the stack: integer arithmetic, no allocation (the float
+/// formatter and temporary strings were most of an evaluation's time when
+/// every explanation went through them). Rounds half away from zero. Values
+/// too large for exact integers fall back to the float formatter.
+pub fn write_number(out: &mut String, value: f64, decimals: usize) {
     if !value.is_finite() {
-        return "—".into();
+        out.push('—');
+        return;
     }
-    // Digits from the value scaled to an integer: integer formatting, not
-    // the exact float formatter (a fifth of an evaluation's time when every
-    // explanation went through it). Rounds half away from zero. Values too
-    // large for exact integers fall back to the float formatter.
-    let scale = 10f64.powi(decimals.min(15) as i32);
-    let scaled = (value.abs() * scale).round();
-    let digits = if scaled < 9.0e15 {
-        let raw = (scaled as u64).to_string();
-        if decimals == 0 {
-            raw
-        } else if raw.len() > decimals {
-            format!(
-                "{}.{}",
-                &raw[..raw.len() - decimals],
-                &raw[raw.len() - decimals..]
-            )
-        } else {
-            format!("0.{}{raw}", "0".repeat(decimals - raw.len()))
-        }
-    } else {
-        format!("{:.*}", decimals, value.abs())
-    };
-    let (int, frac) = match digits.split_once('.') {
-        Some((i, f)) => (i, f.trim_end_matches('0')),
-        None => (digits.as_str(), ""),
-    };
-    let mut out = String::with_capacity(int.len() + int.len() / 3 + frac.len() + 2);
-    if value < 0.0 && digits.bytes().any(|c| c.is_ascii_digit() && c != b'0') {
+    let decimals = decimals.min(15);
+    let scaled = (value.abs() * 10f64.powi(decimals as i32)).round();
+    if scaled >= 9.0e15 {
+        let text = format!("{:.*}", decimals, value.abs());
+        let (int, frac) = text.split_once('.').unwrap_or((text.as_str(), ""));
+        write_digits(out, value < 0.0, int.as_bytes(), frac.as_bytes());
+        return;
+    }
+    // Least significant digit last; at least one integer digit.
+    let mut buf = [b'0'; 24];
+    let mut n = scaled as u64;
+    let mut len = 0;
+    while n > 0 || len <= decimals {
+        buf[buf.len() - 1 - len] = b'0' + (n % 10) as u8;
+        n /= 10;
+        len += 1;
+    }
+    let digits = &buf[buf.len() - len..];
+    let (int, frac) = digits.split_at(len - decimals);
+    write_digits(out, value < 0.0, int, frac);
+}
+
+/// Writes `int` with thousands separators and `frac` without its trailing
+/// zeros; the minus sign only when a digit shown is not zero.
+fn write_digits(out: &mut String, negative: bool, int: &[u8], frac: &[u8]) {
+    let frac = &frac[..frac.iter().rposition(|d| *d != b'0').map_or(0, |i| i + 1)];
+    if negative && int.iter().chain(frac).any(|d| (b'1'..=b'9').contains(d)) {
         out.push('-');
     }
-    for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
+    for (i, d) in int.iter().enumerate() {
+        if i > 0 && (int.len() - i).is_multiple_of(3) {
             out.push(',');
         }
-        out.push(ch);
+        out.push(char::from(*d));
     }
     if !frac.is_empty() {
         out.push('.');
-        out.push_str(frac);
+        out.extend(frac.iter().map(|d| char::from(*d)));
     }
-    out
 }
 
 /// A quantity with sensible precision for its size.
@@ -87,24 +99,42 @@ pub fn money_whole(value: f64, currency: &str) -> String {
 
 fn money_with(value: f64, currency: &str, decimals: usize) -> String {
     // Round half away from zero ($1,234.5 → $1,235), as people expect.
-    let scale = 10f64.powi(decimals as i32);
-    let text = format!("{:.*}", decimals, (value.abs() * scale).round() / scale);
-    let (int, frac) = text.split_once('.').unwrap_or((text.as_str(), ""));
-    let int = number(int.parse::<f64>().unwrap_or(0.0), 0);
-    let body = if frac.is_empty() {
-        int
-    } else {
-        format!("{int}.{frac}")
-    };
-    let sign = if value < 0.0 && value.abs() >= 0.5 * 10f64.powi(-(decimals as i32)) {
-        "-"
-    } else {
-        ""
-    };
-    match currency_symbol(currency) {
-        Some(sym) => format!("{sign}{sym}{body}"),
-        None => format!("{sign}{body} {currency}"),
+    let decimals = decimals.min(15);
+    let scaled = (value.abs() * 10f64.powi(decimals as i32)).round();
+    let mut out = String::with_capacity(24);
+    if value < 0.0 && scaled > 0.0 {
+        out.push('-');
     }
+    let symbol = currency_symbol(currency);
+    if let Some(sym) = symbol {
+        out.push_str(sym);
+    }
+    if scaled < 9.0e15 {
+        let n = scaled as u64;
+        let unit = 10u64.pow(decimals as u32);
+        write_number(&mut out, (n / unit) as f64, 0);
+        if decimals > 0 {
+            // The cents, zero-padded to `decimals` digits and kept.
+            out.push('.');
+            let cents = (n % unit).to_string();
+            out.extend(std::iter::repeat_n('0', decimals - cents.len()));
+            out.push_str(&cents);
+        }
+    } else {
+        let scale = 10f64.powi(decimals as i32);
+        let text = format!("{:.*}", decimals, scaled / scale);
+        let (int, frac) = text.split_once('.').unwrap_or((text.as_str(), ""));
+        write_number(&mut out, int.parse::<f64>().unwrap_or(0.0), 0);
+        if !frac.is_empty() {
+            out.push('.');
+            out.push_str(frac);
+        }
+    }
+    if symbol.is_none() {
+        out.push(' ');
+        out.push_str(currency);
+    }
+    out
 }
 
 /// A unit price: enough significant digits for $0.0144 or $0.00008.
@@ -129,22 +159,29 @@ pub fn duration(seconds: f64) -> String {
         return "—".into();
     }
     let s = seconds.max(0.0);
-    if s < 1.0 && s > 0.0 {
-        format!("{} s", number(s, 2))
+    let (value, decimals, unit) = if s < 1.0 && s > 0.0 {
+        (s, 2, " s")
     } else if s < 120.0 {
-        format!("{} s", number(s, 0))
+        (s, 0, " s")
     } else if s < 7200.0 {
-        format!("{} min", number(s / 60.0, 1))
+        (s / 60.0, 1, " min")
     } else if s < 172_800.0 {
-        format!("{} h", number(s / 3600.0, 1))
+        (s / 3600.0, 1, " h")
     } else {
-        format!("{} days", number(s / 86_400.0, 1))
-    }
+        (s / 86_400.0, 1, " days")
+    };
+    let mut out = String::with_capacity(16);
+    write_number(&mut out, value, decimals);
+    out.push_str(unit);
+    out
 }
 
 /// Availability as a percentage with enough nines: `99.9987%`.
 pub fn percent(fraction: f64, decimals: usize) -> String {
-    format!("{}%", number(fraction * 100.0, decimals))
+    let mut out = String::with_capacity(16);
+    write_number(&mut out, fraction * 100.0, decimals);
+    out.push('%');
+    out
 }
 
 #[cfg(test)]
@@ -167,6 +204,12 @@ mod tests {
         assert_eq!(number(0.0, 2), "0");
         assert_eq!(number(-1500.0, 0), "-1,500");
         assert_eq!(number(f64::NAN, 2), "—");
+        assert_eq!(number(-0.05, 1), "-0.1");
+        assert_eq!(number(1000.0, 3), "1,000");
+        assert_eq!(number(123456.0, 0), "123,456");
+        assert_eq!(number(0.5, 0), "1");
+        assert_eq!(number(-1e20, 0), "-100,000,000,000,000,000,000");
+        assert_eq!(number(12.3456, 2), "12.35");
     }
 
     #[test]
@@ -175,6 +218,11 @@ mod tests {
         assert_eq!(money(12.0, "EUR"), "€12.00");
         assert_eq!(money(3.0, "CHF"), "3.00 CHF");
         assert_eq!(money_whole(1234.5, "USD"), "$1,235");
+        assert_eq!(money(-0.004, "USD"), "$0.00");
+        assert_eq!(money(-1234.567, "USD"), "-$1,234.57");
+        assert_eq!(money(0.05, "GBP"), "£0.05");
+        assert_eq!(money_whole(-2.5, "CHF"), "-3 CHF");
+        assert_eq!(money(1e17, "USD"), "$100,000,000,000,000,000.00");
     }
 
     #[test]

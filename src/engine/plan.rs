@@ -84,9 +84,10 @@ pub fn evaluate(
     evaluate_with(s, sheet, regions, true)
 }
 
-/// [`evaluate`], with `formulas` false leaving the line items' formulas
-/// empty: what the page recomputes on every keystroke. The working panel and
-/// the exports ask for the text when they need it.
+/// [`evaluate`], with `formulas` false leaving the line items' formulas and
+/// the resilience parts' explanations (`how`) empty: what the page
+/// recomputes on every keystroke. The working panel and the exports ask for
+/// the text when they need it; every number is the same either way.
 pub fn evaluate_with(
     s: &Scenario,
     sheet: &PriceSheet,
@@ -119,7 +120,7 @@ pub fn evaluate_with(
         .into_iter()
         .map(|cost| {
             let capacities: Vec<f64> = cost.stamps.iter().map(|st| st.capacity_fraction).collect();
-            let res = resilience::assess(cost.tier, s, regions, &capacities);
+            let res = resilience::assess_with(cost.tier, s, regions, &capacities, formulas);
             let impacts = risk::loss_impacts(cost.tier, s, res.rto_reads_s, res.rto_s);
             let expected = risk::expected(s, &impacts, cost.annual_usd);
             let failed = judge(s, &cost, &res, &sheet.currency);

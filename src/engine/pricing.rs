@@ -168,6 +168,72 @@ impl fmt::Display for MeterKey {
     }
 }
 
+/// A [`MeterKey`] with its hash worked out once: at compile time for the
+/// `costs::meters` constants, so looking one up hashes only the region.
+/// Dereferences to its key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Meter {
+    pub key: MeterKey,
+    hash: u64,
+}
+
+impl Meter {
+    pub const fn new(key: MeterKey) -> Self {
+        Self {
+            key,
+            hash: meter_hash(key.service, key.product, key.sku, key.meter),
+        }
+    }
+}
+
+impl From<Meter> for MeterKey {
+    fn from(meter: Meter) -> Self {
+        meter.key
+    }
+}
+
+impl std::ops::Deref for Meter {
+    type Target = MeterKey;
+    fn deref(&self) -> &MeterKey {
+        &self.key
+    }
+}
+
+/// FxHash-style step: rotate, xor, multiply.
+const fn mix(hash: u64, word: u64) -> u64 {
+    (hash.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+}
+
+/// Mixes a string's length and its first and last eight bytes (two loads;
+/// shorter strings byte by byte). [`PriceSheet::find`] compares every
+/// candidate field by field, so a collision costs a comparison, never a
+/// wrong price.
+const fn mix_str(hash: u64, text: &str) -> u64 {
+    let bytes = text.as_bytes();
+    let (head, tail) = match (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
+        (Some(head), Some(tail)) => (u64::from_le_bytes(*head), u64::from_le_bytes(*tail)),
+        _ => {
+            let mut word = 0u64;
+            let mut i = 0;
+            while i < bytes.len() {
+                word = word << 8 | bytes[i] as u64;
+                i += 1;
+            }
+            (word, 0)
+        }
+    };
+    mix(mix(mix(hash, bytes.len() as u64), head), tail)
+}
+
+/// The hash of a meter's four names (the part of a row's index key that
+/// does not depend on the region).
+const fn meter_hash(service: &str, product: &str, sku: &str, meter: &str) -> u64 {
+    let hash = mix_str(0xcbf2_9ce4_8422_2325, service);
+    let hash = mix_str(hash, product);
+    let hash = mix_str(hash, sku);
+    mix_str(hash, meter)
+}
+
 /// A meter the scenario needs and the sheet does not have.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, thiserror::Error)]
 #[error("no price for “{meter}” in {region}{term} in the sheet “{sheet}”")]
@@ -193,6 +259,25 @@ pub struct SheetError {
 /// field, so a hash collision can never return the wrong row.
 type IndexKey = u64;
 
+/// The index's keys are already hashes ([`RowKey::hash`]); this hasher
+/// passes them through instead of running SipHash over them again.
+#[derive(Clone, Copy, Debug, Default)]
+struct PassThrough(u64);
+
+impl std::hash::Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
 /// A parsed, validated price sheet.
 #[derive(Clone, Debug, Default)]
 pub struct PriceSheet {
@@ -202,7 +287,7 @@ pub struct PriceSheet {
     pub currency: String,
     /// Rows in file order; shared (not copied) by every line item priced from them.
     pub rows: Vec<Arc<PriceRow>>,
-    index: HashMap<IndexKey, Vec<usize>>,
+    index: HashMap<IndexKey, Vec<usize>, std::hash::BuildHasherDefault<PassThrough>>,
 }
 
 impl PriceSheet {
@@ -256,14 +341,18 @@ impl PriceSheet {
             name: name.to_string(),
             ..Default::default()
         };
+        let mut lines = LineCounter::new(text);
         for record in reader.records() {
             let record = record.map_err(|e| {
-                let line = e.position().map(|p| line_at(text, p.byte())).unwrap_or(0);
+                let line = e
+                    .position()
+                    .map(|p| LineCounter::new(text).line_at(p.byte()))
+                    .unwrap_or(0);
                 err(line, None, format!("this line cannot be read as CSV: {e}"))
             })?;
             let line = record
                 .position()
-                .map(|p| line_at(text, p.byte()))
+                .map(|p| lines.line_at(p.byte()))
                 .unwrap_or(0);
             if record.iter().all(|f| f.is_empty()) {
                 continue;
@@ -406,6 +495,12 @@ impl PriceSheet {
                     product: &row.product_name,
                     sku: &row.sku_name,
                     meter: &row.meter_name,
+                    meter_hash: meter_hash(
+                        &row.service_name,
+                        &row.product_name,
+                        &row.sku_name,
+                        &row.meter_name,
+                    ),
                     region: &row.arm_region_name,
                     price_type,
                     term: reservation_term,
@@ -452,6 +547,17 @@ impl PriceSheet {
         region: &str,
         term: ReservationTerm,
     ) -> Result<&Arc<PriceRow>, MissingPrice> {
+        self.lookup_meter(&Meter::new(*key), region, term)
+    }
+
+    /// [`PriceSheet::lookup`] for a meter whose hash is already known.
+    pub fn lookup_meter(
+        &self,
+        meter: &Meter,
+        region: &str,
+        term: ReservationTerm,
+    ) -> Result<&Arc<PriceRow>, MissingPrice> {
+        let key = &meter.key;
         let price_type = if term == ReservationTerm::None {
             PriceType::Consumption
         } else {
@@ -462,6 +568,7 @@ impl PriceSheet {
             product: key.product,
             sku: key.sku,
             meter: key.meter,
+            meter_hash: meter.hash,
             region,
             price_type,
             term,
@@ -520,20 +627,45 @@ impl PriceSheet {
     }
 }
 
-/// The 1-based line of the first character of the record starting at `byte`.
-/// (csv reports the first record after blank lines at the blank line.)
-pub(crate) fn line_at(text: &str, byte: u64) -> usize {
-    let start = (byte as usize).min(text.len());
-    let skipped = text[start..]
-        .chars()
-        .take_while(|c| *c == '\n' || *c == '\r')
-        .filter(|c| *c == '\n')
-        .count();
-    1 + text.as_bytes()[..start]
-        .iter()
-        .filter(|b| **b == b'\n')
-        .count()
-        + skipped
+/// Turns the byte offsets csv reports into 1-based line numbers, counting
+/// newlines only between one record and the next (records come in order, so
+/// a whole sheet costs one pass over its text, not one pass per row).
+pub(crate) struct LineCounter<'a> {
+    text: &'a str,
+    byte: usize,
+    newlines: usize,
+}
+
+impl<'a> LineCounter<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            byte: 0,
+            newlines: 0,
+        }
+    }
+
+    /// The line of the first character of the record starting at `byte`.
+    /// (csv reports the first record after blank lines at the blank line.)
+    pub(crate) fn line_at(&mut self, byte: u64) -> usize {
+        let start = (byte as usize).min(self.text.len());
+        if start < self.byte {
+            // Out of order (never seen from csv): count from the top.
+            self.byte = 0;
+            self.newlines = 0;
+        }
+        self.newlines += self.text.as_bytes()[self.byte..start]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
+        self.byte = start;
+        let skipped = self.text.as_bytes()[start..]
+            .iter()
+            .take_while(|b| **b == b'\n' || **b == b'\r')
+            .filter(|b| **b == b'\n')
+            .count();
+        1 + self.newlines + skipped
+    }
 }
 
 /// What a price row is looked up by: meter, region, price type and term.
@@ -542,52 +674,30 @@ struct RowKey<'a> {
     product: &'a str,
     sku: &'a str,
     meter: &'a str,
+    /// [`meter_hash`] of the four names above.
+    meter_hash: u64,
     region: &'a str,
     price_type: PriceType,
     term: ReservationTerm,
 }
 
 impl RowKey<'_> {
-    /// Mixes each part's length and its first and last eight bytes, a word
-    /// at a time: cheap (a handful of multiplications per lookup, where
-    /// hashing every byte was a quarter of an evaluation) and, since
-    /// [`PriceSheet::find`] compares every candidate field by field, a
-    /// collision costs a comparison, never a wrong price.
+    /// The meter's hash (worked out once per meter), mixed with the region,
+    /// the price type and the term.
     fn hash(&self) -> IndexKey {
-        fn mix(hash: u64, word: u64) -> u64 {
-            (hash ^ word)
-                .wrapping_mul(0x0000_0100_0000_01b3)
-                .rotate_left(29)
-        }
-        fn word(bytes: &[u8]) -> u64 {
-            let mut w = [0u8; 8];
-            let n = bytes.len().min(8);
-            w[..n].copy_from_slice(&bytes[..n]);
-            u64::from_le_bytes(w)
-        }
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        for part in [
-            self.service,
-            self.product,
-            self.sku,
-            self.meter,
-            self.region,
-        ] {
-            let b = part.as_bytes();
-            hash = mix(hash, b.len() as u64);
-            hash = mix(hash, word(b));
-            hash = mix(hash, word(&b[b.len().saturating_sub(8)..]));
-        }
-        mix(hash, (self.price_type as u64) << 8 | self.term as u64)
+        mix(
+            mix_str(self.meter_hash, self.region),
+            (self.price_type as u64) << 8 | self.term as u64,
+        )
     }
 
     fn matches(&self, row: &PriceRow) -> bool {
-        row.service_name == self.service
-            && row.product_name == self.product
-            && row.sku_name == self.sku
-            && row.meter_name == self.meter
-            && row.arm_region_name == self.region
-            && row.price_type == self.price_type
+        row.price_type == self.price_type
             && row.reservation_term == self.term
+            && row.arm_region_name == self.region
+            && row.meter_name == self.meter
+            && row.sku_name == self.sku
+            && row.product_name == self.product
+            && row.service_name == self.service
     }
 }

@@ -68,17 +68,18 @@ impl RegionTable {
             }
         }
         let mut regions: Vec<Region> = Vec::new();
+        let mut lines = super::pricing::LineCounter::new(text);
         for record in reader.records() {
             let record = record.map_err(|e| {
                 let line = e
                     .position()
-                    .map(|p| super::pricing::line_at(text, p.byte()))
+                    .map(|p| super::pricing::LineCounter::new(text).line_at(p.byte()))
                     .unwrap_or(0);
                 err(line, None, format!("cannot be read as CSV: {e}"))
             })?;
             let line = record
                 .position()
-                .map(|p| super::pricing::line_at(text, p.byte()))
+                .map(|p| lines.line_at(p.byte()))
                 .unwrap_or(0);
             if record.iter().all(|f| f.is_empty()) {
                 continue;

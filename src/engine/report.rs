@@ -152,7 +152,7 @@ pub fn plan_report(
                         .map(|li| LineItemReport {
                             category: li.category,
                             component: li.component.clone(),
-                            region: li.region.clone(),
+                            region: li.region().to_string(),
                             quantity: li.quantity,
                             unit: li.unit.to_string(),
                             unit_price: li.unit_price,
@@ -228,7 +228,7 @@ pub fn line_items_csv(plan: &Plan) -> String {
                     t.cost.tier.id().to_string(),
                     category_id(li.category),
                     li.component.clone(),
-                    li.region.clone(),
+                    li.region().to_string(),
                     li.quantity.to_string(),
                     li.unit.to_string(),
                     li.unit_price.to_string(),

@@ -104,15 +104,16 @@ fn write_failover_s(s: &Scenario) -> (f64, &'static str) {
 }
 
 /// Recovery time of a tier on the loss of its primary region.
-fn rto(tier: TierId, s: &Scenario, stamps_capacity: &[f64]) -> (f64, f64, Vec<Part>) {
+fn rto(tier: TierId, s: &Scenario, stamps_capacity: &[f64], text: bool) -> (f64, f64, Vec<Part>) {
     let r = &s.resilience;
+    let how = |f: &dyn Fn() -> String| if text { f() } else { String::new() };
     let mut parts = Vec::new();
     if tier == TierId::SingleRegion {
         let t = r.rebuild_hours * 3600.0;
         parts.push(Part {
             name: "Rebuild or restore in another region".into(),
             value: t,
-            how: format!("{} h, by hand", format::number(r.rebuild_hours, 1)),
+            how: how(&|| format!("{} h, by hand", format::number(r.rebuild_hours, 1))),
         });
         return (t, t, parts);
     }
@@ -120,19 +121,21 @@ fn rto(tier: TierId, s: &Scenario, stamps_capacity: &[f64]) -> (f64, f64, Vec<Pa
     parts.push(Part {
         name: "Front Door detection and drain".into(),
         value: detect,
-        how: format!(
-            "{} s probe interval × ({} failed samples − ½) + {} s drain",
-            format::number(r.probe_interval_s, 0),
-            r.failed_samples_to_flip,
-            format::number(r.drain_s, 0)
-        ),
+        how: how(&|| {
+            format!(
+                "{} s probe interval × ({} failed samples − ½) + {} s drain",
+                format::number(r.probe_interval_s, 0),
+                r.failed_samples_to_flip,
+                format::number(r.drain_s, 0)
+            )
+        }),
     });
     let mut reads = detect;
     if s.edge.traffic_manager {
         parts.push(Part {
             name: "DNS TTL (Traffic Manager)".into(),
             value: r.dns_ttl_s,
-            how: format!("{} s TTL", format::number(r.dns_ttl_s, 0)),
+            how: how(&|| format!("{} s TTL", format::number(r.dns_ttl_s, 0))),
         });
         reads += r.dns_ttl_s;
     }
@@ -140,10 +143,12 @@ fn rto(tier: TierId, s: &Scenario, stamps_capacity: &[f64]) -> (f64, f64, Vec<Pa
         parts.push(Part {
             name: "Warm standby scale-out".into(),
             value: r.standby_scale_out_s,
-            how: format!(
-                "{} s to grow from its minimum to full capacity",
-                format::number(r.standby_scale_out_s, 0)
-            ),
+            how: how(&|| {
+                format!(
+                    "{} s to grow from its minimum to full capacity",
+                    format::number(r.standby_scale_out_s, 0)
+                )
+            }),
         });
         reads += r.standby_scale_out_s;
     }
@@ -154,7 +159,7 @@ fn rto(tier: TierId, s: &Scenario, stamps_capacity: &[f64]) -> (f64, f64, Vec<Pa
             parts.push(Part {
                 name: format!("Writes: {name}"),
                 value: t,
-                how: format!("{} s, in parallel with routing", format::number(t, 0)),
+                how: how(&|| format!("{} s, in parallel with routing", format::number(t, 0))),
             });
             reads.max(t)
         }
@@ -163,8 +168,9 @@ fn rto(tier: TierId, s: &Scenario, stamps_capacity: &[f64]) -> (f64, f64, Vec<Pa
 }
 
 /// Data lost on the loss of the region holding the newest writes.
-fn rpo(tier: TierId, s: &Scenario) -> (f64, Vec<Part>, Vec<String>) {
+fn rpo(tier: TierId, s: &Scenario, text: bool) -> (f64, Vec<Part>, Vec<String>) {
     let r = &s.resilience;
+    let how = |f: &dyn Fn() -> String| if text { f() } else { String::new() };
     let mut parts = Vec::new();
     let mut notes = Vec::new();
     let cosmos = match tier {
@@ -173,10 +179,12 @@ fn rpo(tier: TierId, s: &Scenario) -> (f64, Vec<Part>, Vec<String>) {
             parts.push(Part {
                 name: "Cosmos DB: restore from geo-redundant backup".into(),
                 value: t,
-                how: format!(
-                    "backup every {} min",
-                    format::number(r.backup_interval_min, 0)
-                ),
+                how: how(&|| {
+                    format!(
+                        "backup every {} min",
+                        format::number(r.backup_interval_min, 0)
+                    )
+                }),
             });
             t
         }
@@ -185,17 +193,21 @@ fn rpo(tier: TierId, s: &Scenario) -> (f64, Vec<Part>, Vec<String>) {
                 parts.push(Part {
                     name: "Cosmos DB single writer, Strong consistency".into(),
                     value: 0.0,
-                    how: "writes commit in every region before they are acknowledged".into(),
+                    how: how(&|| {
+                        "writes commit in every region before they are acknowledged".into()
+                    }),
                 });
                 0.0
             } else {
                 parts.push(Part {
                     name: "Cosmos DB single writer, asynchronous replication".into(),
                     value: r.async_replication_lag_s,
-                    how: format!(
-                        "{} s replication lag",
-                        format::number(r.async_replication_lag_s, 1)
-                    ),
+                    how: how(&|| {
+                        format!(
+                            "{} s replication lag",
+                            format::number(r.async_replication_lag_s, 1)
+                        )
+                    }),
                 });
                 r.async_replication_lag_s
             }
@@ -204,7 +216,7 @@ fn rpo(tier: TierId, s: &Scenario) -> (f64, Vec<Part>, Vec<String>) {
             parts.push(Part {
                 name: "Cosmos DB multi-region writes".into(),
                 value: r.multi_write_replication_lag_s,
-                how: format!("{} s between write regions; only writes made in the lost region in that window", format::number(r.multi_write_replication_lag_s, 1)),
+                how: how(&|| format!("{} s between write regions; only writes made in the lost region in that window", format::number(r.multi_write_replication_lag_s, 1))),
             });
             notes.push("Near-zero RPO assumes a deliberate conflict policy: last-writer-wins silently drops the losing write.".into());
             r.multi_write_replication_lag_s
@@ -215,10 +227,12 @@ fn rpo(tier: TierId, s: &Scenario) -> (f64, Vec<Part>, Vec<String>) {
         parts.push(Part {
             name: "SQL ledger failover group (asynchronous)".into(),
             value: r.sql_replication_lag_s,
-            how: format!(
-                "{} s replication lag",
-                format::number(r.sql_replication_lag_s, 1)
-            ),
+            how: how(&|| {
+                format!(
+                    "{} s replication lag",
+                    format::number(r.sql_replication_lag_s, 1)
+                )
+            }),
         });
         total = total.max(r.sql_replication_lag_s);
     }
@@ -230,8 +244,9 @@ fn rpo(tier: TierId, s: &Scenario) -> (f64, Vec<Part>, Vec<String>) {
 /// parallel give `1 − (1 − A_stamp)^N`; the global band is Front Door (and
 /// Traffic Manager where it steers); the data band is Cosmos DB's SLA for the
 /// account's shape (write SLA) and the SQL ledger's.
-fn availability(tier: TierId, s: &Scenario, stamps: usize) -> (f64, Vec<Part>) {
+fn availability(tier: TierId, s: &Scenario, stamps: usize, text: bool) -> (f64, Vec<Part>) {
     let sl = &s.resilience.slas;
+    let how = |f: &dyn Fn() -> String| if text { f() } else { String::new() };
     let pct = |v: f64| v / 100.0;
     let mut parts = Vec::new();
     let mut chain = Vec::new();
@@ -255,33 +270,40 @@ fn availability(tier: TierId, s: &Scenario, stamps: usize) -> (f64, Vec<Part>) {
     parts.push(Part {
         name: "One stamp (serial)".into(),
         value: stamp,
-        how: chain
-            .iter()
-            .map(|(n, v)| format!("{n} {}%", format::number(*v, 3)))
-            .collect::<Vec<_>>()
-            .join(" × "),
+        how: how(&|| {
+            chain
+                .iter()
+                .map(|(n, v)| format!("{n} {}%", format::number(*v, 3)))
+                .collect::<Vec<_>>()
+                .join(" × ")
+        }),
     });
     let parallel = 1.0 - (1.0 - stamp).powi(stamps as i32);
     if stamps > 1 {
         parts.push(Part {
             name: format!("{stamps} stamps in parallel"),
             value: parallel,
-            how: format!("1 − (1 − {})^{stamps}", format::percent(stamp, 4)),
+            how: how(&|| format!("1 − (1 − {})^{stamps}", format::percent(stamp, 4))),
         });
     }
+    let steered = s.edge.traffic_manager && stamps > 1;
     let mut global = pct(sl.front_door_pct);
-    let mut global_how = format!("Front Door {}%", format::number(sl.front_door_pct, 3));
-    if s.edge.traffic_manager && stamps > 1 {
+    if steered {
         global *= pct(sl.traffic_manager_pct);
-        global_how.push_str(&format!(
-            " × Traffic Manager {}%",
-            format::number(sl.traffic_manager_pct, 3)
-        ));
     }
     parts.push(Part {
         name: "Global band".into(),
         value: global,
-        how: global_how,
+        how: how(&|| {
+            let mut text = format!("Front Door {}%", format::number(sl.front_door_pct, 3));
+            if steered {
+                text.push_str(&format!(
+                    " × Traffic Manager {}%",
+                    format::number(sl.traffic_manager_pct, 3)
+                ));
+            }
+            text
+        }),
     });
     let zonal = s.data.cosmos_zone_redundant;
     let (cosmos, cosmos_how) = match tier {
@@ -310,21 +332,22 @@ fn availability(tier: TierId, s: &Scenario, stamps: usize) -> (f64, Vec<Part>) {
         }
         TierId::MultiWrite => (sl.cosmos_multi_region_pct, "multi-region writes"),
     };
-    let mut data = pct(cosmos);
-    let mut data_how = format!("Cosmos DB {}% ({cosmos_how})", format::number(cosmos, 3));
-    if s.data.sql.enabled {
-        let v = if s.data.sql.zone_redundant {
-            sl.sql_zone_redundant_pct
-        } else {
-            sl.sql_pct
-        };
-        data *= pct(v);
-        data_how.push_str(&format!(" × SQL {}%", format::number(v, 3)));
-    }
+    let sql = s.data.sql.enabled.then_some(if s.data.sql.zone_redundant {
+        sl.sql_zone_redundant_pct
+    } else {
+        sl.sql_pct
+    });
+    let data = pct(cosmos) * sql.map_or(1.0, pct);
     parts.push(Part {
         name: "Data band".into(),
         value: data,
-        how: data_how,
+        how: how(&|| {
+            let mut text = format!("Cosmos DB {}% ({cosmos_how})", format::number(cosmos, 3));
+            if let Some(v) = sql {
+                text.push_str(&format!(" × SQL {}%", format::number(v, 3)));
+            }
+            text
+        }),
     });
     (global * parallel * data, parts)
 }
@@ -332,7 +355,7 @@ fn availability(tier: TierId, s: &Scenario, stamps: usize) -> (f64, Vec<Part>) {
 /// p95 latency per user geography: `base + network RTT(users → serving
 /// stamp)` for reads, plus `RTT(stamp → write region)` for writes in the
 /// single-writer tiers.
-fn latency(tier: TierId, s: &Scenario, regions: &RegionTable) -> Vec<GeoLatency> {
+fn latency(tier: TierId, s: &Scenario, regions: &RegionTable, text: bool) -> Vec<GeoLatency> {
     let base = s.resilience.base_latency_ms;
     let primary = s
         .regions
@@ -351,7 +374,9 @@ fn latency(tier: TierId, s: &Scenario, regions: &RegionTable) -> Vec<GeoLatency>
                 TierId::ActiveActiveReads => network_rtt_ms(s, regions, &served_by, &primary),
                 _ => 0.0,
             };
-            let how = if to_writer > 0.0 {
+            let how = if !text {
+                String::new()
+            } else if to_writer > 0.0 {
                 format!(
                     "{} ms base + {} ms to the {served_by} stamp; writes + {} ms to the write region {primary}",
                     format::number(base, 0),
@@ -382,10 +407,23 @@ pub fn assess(
     regions: &RegionTable,
     stamp_capacities: &[f64],
 ) -> TierResilience {
-    let (rto_reads_s, rto_writes_s, rto_parts) = rto(tier, s, stamp_capacities);
-    let (rpo_s, rpo_parts, mut notes) = rpo(tier, s);
-    let (availability, availability_parts) = availability(tier, s, stamp_capacities.len());
-    let latency = latency(tier, s, regions);
+    assess_with(tier, s, regions, stamp_capacities, true)
+}
+
+/// [`assess`], with `text` false leaving each part's and each geography's
+/// `how` empty: what the page recomputes on every keystroke (the working
+/// panel asks for the text when it opens). The numbers are the same.
+pub fn assess_with(
+    tier: TierId,
+    s: &Scenario,
+    regions: &RegionTable,
+    stamp_capacities: &[f64],
+    text: bool,
+) -> TierResilience {
+    let (rto_reads_s, rto_writes_s, rto_parts) = rto(tier, s, stamp_capacities, text);
+    let (rpo_s, rpo_parts, mut notes) = rpo(tier, s, text);
+    let (availability, availability_parts) = availability(tier, s, stamp_capacities.len(), text);
+    let latency = latency(tier, s, regions, text);
     let latency_p95_ms = latency
         .iter()
         .map(|g| {

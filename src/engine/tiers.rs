@@ -371,9 +371,7 @@ pub fn price_tier_with(
     });
     let front_door = items
         .iter()
-        .filter(|i| {
-            i.category == Category::FrontDoor && !i.component.starts_with("Traffic Manager")
-        })
+        .filter(|i| i.category == Category::FrontDoor && i.price.service_name != "Traffic Manager")
         .map(|i| i.monthly_usd)
         .sum();
     Ok(TierCost {

@@ -50,7 +50,8 @@ pub const FRONT_DOOR_TIERS: [FrontDoorTier; 2] = [FrontDoorTier::Standard, Front
 /// The reservation terms the sheet holds.
 pub const TERMS: [ReservationTerm; 2] = [ReservationTerm::OneYear, ReservationTerm::ThreeYears];
 
-fn need(key: MeterKey, scope: Scope, reservations: bool) -> Need {
+fn need(key: impl Into<MeterKey>, scope: Scope, reservations: bool) -> Need {
+    let key = key.into();
     Need {
         key,
         scope,

@@ -29,7 +29,7 @@ pub fn Working() -> impl IntoView {
     move || {
         let (tier, topic) = state.working.get()?;
         let good = state.last_good.get()?;
-        let t = good.plan.tier(tier)?.clone();
+        let mut t = good.plan.tier(tier)?.clone();
         let cur = good.plan.currency.clone();
         let title = match topic {
             Topic::All => format!("{}: every line item", tier.label()),
@@ -40,6 +40,23 @@ pub fn Working() -> impl IntoView {
             Topic::Latency => format!("{}: p95 latency by user geography", tier.label()),
             Topic::Risk => format!("{}: risk-adjusted cost", tier.label()),
         };
+        // The page recomputes numbers only; the resilience parts' "how" is
+        // written now, for the tier being shown.
+        if matches!(
+            topic,
+            Topic::Rto | Topic::Rpo | Topic::Availability | Topic::Latency
+        ) {
+            if let Some(regions) = state.regions.get() {
+                let capacities: Vec<f64> = t
+                    .cost
+                    .stamps
+                    .iter()
+                    .map(|st| st.capacity_fraction)
+                    .collect();
+                t.resilience =
+                    crate::engine::resilience::assess(tier, &good.scenario, &regions, &capacities);
+            }
+        }
         let body = match topic {
             Topic::All | Topic::Category(_) => {
                 // The page recomputes numbers only; the formulas in words are
@@ -88,7 +105,7 @@ pub fn Working() -> impl IntoView {
                         view! {
                             <tr>
                                 <td>{li.component.clone()}</td>
-                                <td>{li.region.clone()}</td>
+                                <td>{li.region().to_string()}</td>
                                 <td class="num">{format!("{} {}", format::quantity(li.quantity), li.unit)}</td>
                                 <td class="num">{format::unit_price(li.unit_price, &cur)}</td>
                                 <td class="num">{format::money(li.monthly_usd, &cur)}</td>

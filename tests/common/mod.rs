@@ -61,7 +61,7 @@ pub fn items<'a>(cost: &'a TierCost, prefix: &str) -> Vec<&'a LineItem> {
 pub fn item<'a>(cost: &'a TierCost, prefix: &str, region: &str) -> &'a LineItem {
     let found: Vec<&LineItem> = items(cost, prefix)
         .into_iter()
-        .filter(|li| li.region == region)
+        .filter(|li| li.region() == region)
         .collect();
     assert_eq!(
         found.len(),
@@ -71,7 +71,7 @@ pub fn item<'a>(cost: &'a TierCost, prefix: &str, region: &str) -> &'a LineItem 
         found.len(),
         cost.line_items
             .iter()
-            .map(|l| (&l.component, &l.region))
+            .map(|l| (&l.component, l.region()))
             .collect::<Vec<_>>()
     );
     found[0]
