@@ -31,7 +31,7 @@ fn failed(plan: &Plan, tier: TierId) -> Vec<String> {
         .unwrap()
         .failed_targets
         .iter()
-        .map(|f| f.target.clone())
+        .map(|f| f.target.to_string())
         .collect();
     v.sort();
     v

@@ -598,11 +598,6 @@ impl<'a> Pricer<'a> {
         } else {
             "node-hours"
         };
-        let what = if nodes == 1 {
-            "1 cache".to_string()
-        } else {
-            format!("{nodes} nodes")
-        };
         self.line(
             Category::Platform,
             move || label.into(),
@@ -612,7 +607,14 @@ impl<'a> Pricer<'a> {
             Quantity {
                 value: nodes as f64 * h,
                 unit,
-                how: move || format!("{what} × {} h", format::number(h, 0)),
+                how: move || {
+                    let what = if nodes == 1 {
+                        "1 cache".to_string()
+                    } else {
+                        format!("{nodes} nodes")
+                    };
+                    format!("{what} × {} h", format::number(h, 0))
+                },
             },
             "",
         );
@@ -710,7 +712,7 @@ impl<'a> Pricer<'a> {
     /// Returns (RU/s each region carries, RU/s billed across regions).
     pub fn cosmos_throughput(
         &mut self,
-        account_regions: &[String],
+        account_regions: &[&str],
         multi_write: bool,
         busiest_read_ru_per_s: f64,
         write_ru_per_s: f64,
@@ -747,7 +749,7 @@ impl<'a> Pricer<'a> {
                 self.line(
                     Category::CosmosThroughput,
                     move || "Cosmos DB serverless request units".into(),
-                    &account_regions[0],
+                    account_regions[0],
                     &meters::COSMOS_SERVERLESS,
                     ReservationTerm::None,
                     Quantity {
@@ -859,7 +861,7 @@ impl<'a> Pricer<'a> {
     }
 
     /// Cosmos DB transactional storage, billed once per region: `GB × price per GB-month`.
-    pub fn cosmos_storage(&mut self, account_regions: &[String]) {
+    pub fn cosmos_storage(&mut self, account_regions: &[&str]) {
         let gb = self.s.workload.stored_gb;
         if gb <= 0.0 {
             return;
@@ -959,13 +961,12 @@ impl<'a> Pricer<'a> {
             * s.workload.average_to_peak_ratio
             * s.seconds_per_month();
         // Group user populations by Front Door billing zone.
-        let mut zones: Vec<(String, f64)> = Vec::new();
+        let mut zones: Vec<(&str, f64)> = Vec::with_capacity(s.regions.len());
         for r in &s.regions {
             let zone = self
                 .regions
                 .get(&r.region)
-                .map(|g| g.front_door_zone.clone())
-                .unwrap_or_else(|| "Zone 1".into());
+                .map_or("Zone 1", |g| g.front_door_zone.as_str());
             match zones.iter_mut().find(|(z, _)| *z == zone) {
                 Some((_, share)) => *share += r.traffic_share,
                 None => zones.push((zone, r.traffic_share)),

@@ -25,7 +25,7 @@ pub enum PlanError {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FailedTarget {
     /// `rto`, `rpo`, `availability`, `latency`, `budget` or `feasibility`.
-    pub target: String,
+    pub target: &'static str,
     /// In words, with both numbers.
     pub message: String,
     /// How far off, relative to the target (0.5 = 50% over).
@@ -158,7 +158,7 @@ fn judge(s: &Scenario, cost: &TierCost, r: &TierResilience, currency: &str) -> V
     let mut failed = Vec::new();
     if let Some(why) = &cost.infeasible {
         failed.push(FailedTarget {
-            target: "feasibility".into(),
+            target: "feasibility",
             message: why.clone(),
             shortfall: 1.0,
         });
@@ -170,7 +170,7 @@ fn judge(s: &Scenario, cost: &TierCost, r: &TierResilience, currency: &str) -> V
             ""
         };
         failed.push(FailedTarget {
-            target: "rto".into(),
+            target: "rto",
             message: format!(
                 "RTO {}{which} misses the {} target by {}",
                 format::duration(r.rto_s),
@@ -182,7 +182,7 @@ fn judge(s: &Scenario, cost: &TierCost, r: &TierResilience, currency: &str) -> V
     }
     if r.rpo_s > t.rpo_s {
         failed.push(FailedTarget {
-            target: "rpo".into(),
+            target: "rpo",
             message: format!(
                 "RPO {} misses the {} target by {}",
                 format::duration(r.rpo_s),
@@ -195,7 +195,7 @@ fn judge(s: &Scenario, cost: &TierCost, r: &TierResilience, currency: &str) -> V
     let target_a = t.availability_pct / 100.0;
     if r.availability < target_a {
         failed.push(FailedTarget {
-            target: "availability".into(),
+            target: "availability",
             message: format!(
                 "availability {} is below the {} target ({} more minutes of downtime a year than allowed)",
                 format::percent(r.availability, 4),
@@ -205,39 +205,39 @@ fn judge(s: &Scenario, cost: &TierCost, r: &TierResilience, currency: &str) -> V
             shortfall: (target_a - r.availability) / (1.0 - target_a).max(1e-9),
         });
     }
-    let worst: Vec<String> = r
-        .latency
-        .iter()
-        .filter_map(|g| {
-            let v = if t.latency_includes_writes {
-                g.reads_p95_ms.max(g.writes_p95_ms)
-            } else {
-                g.reads_p95_ms
-            };
-            (v > t.latency_p95_ms).then(|| {
-                format!(
-                    "{} {} ms (+{} ms)",
-                    g.display_name,
-                    format::number(v, 0),
-                    format::number(v - t.latency_p95_ms, 0)
-                )
-            })
-        })
-        .collect();
+    // "West Europe 212 ms (+12 ms), …", written straight into one string.
+    let mut worst = String::new();
+    for g in &r.latency {
+        let v = if t.latency_includes_writes {
+            g.reads_p95_ms.max(g.writes_p95_ms)
+        } else {
+            g.reads_p95_ms
+        };
+        if v > t.latency_p95_ms {
+            if !worst.is_empty() {
+                worst.push_str(", ");
+            }
+            worst.push_str(&g.display_name);
+            worst.push(' ');
+            format::write_number(&mut worst, v, 0);
+            worst.push_str(" ms (+");
+            format::write_number(&mut worst, v - t.latency_p95_ms, 0);
+            worst.push_str(" ms)");
+        }
+    }
     if !worst.is_empty() {
         failed.push(FailedTarget {
-            target: "latency".into(),
+            target: "latency",
             message: format!(
-                "p95 latency over the {} ms target in {}",
+                "p95 latency over the {} ms target in {worst}",
                 format::number(t.latency_p95_ms, 0),
-                worst.join(", ")
             ),
             shortfall: (r.latency_p95_ms - t.latency_p95_ms) / t.latency_p95_ms,
         });
     }
     if t.monthly_budget > 0.0 && cost.monthly_usd > t.monthly_budget {
         failed.push(FailedTarget {
-            target: "budget".into(),
+            target: "budget",
             message: format!(
                 "{} a month is {} over the {} budget",
                 format::money_whole(cost.monthly_usd, currency),
@@ -258,29 +258,25 @@ fn decide(results: &[TierResult], currency: &str) -> (Option<TierId>, String) {
         .filter(|r| r.meets_targets)
         .min_by(|a, b| a.cost.monthly_usd.total_cmp(&b.cost.monthly_usd));
     if let Some(best) = best {
-        let cheaper: Vec<String> = results
+        let mut reason = String::new();
+        for r in results
             .iter()
             .filter(|r| r.cost.monthly_usd < best.cost.monthly_usd && !r.meets_targets)
-            .map(|r| {
-                format!(
-                    "{} is cheaper but {}",
-                    r.cost.tier.short_label(),
-                    r.failed_targets
-                        .iter()
-                        .map(|f| f.message.clone())
-                        .collect::<Vec<_>>()
-                        .join("; ")
-                )
-            })
-            .collect();
-        let reason = if cheaper.is_empty() {
-            "it is the cheapest tier and meets every target".to_string()
+        {
+            reason.push_str(if reason.is_empty() {
+                "it is the cheapest that meets every target. "
+            } else {
+                ". "
+            });
+            reason.push_str(r.cost.tier.short_label());
+            reason.push_str(" is cheaper but ");
+            push_messages(&mut reason, &r.failed_targets);
+        }
+        if reason.is_empty() {
+            reason.push_str("it is the cheapest tier and meets every target");
         } else {
-            format!(
-                "it is the cheapest that meets every target. {}.",
-                cheaper.join(". ")
-            )
-        };
+            reason.push('.');
+        }
         return (
             Some(best.cost.tier),
             format!(
@@ -309,14 +305,24 @@ fn decide(results: &[TierResult], currency: &str) -> (Option<TierId>, String) {
                 "No tier meets every target. Closest: {} ({} a month), which would need: {}.",
                 c.cost.tier.label(),
                 format::money_whole(c.cost.monthly_usd, currency),
-                c.failed_targets
-                    .iter()
-                    .map(|f| f.message.clone())
-                    .collect::<Vec<_>>()
-                    .join("; ")
+                {
+                    let mut needs = String::new();
+                    push_messages(&mut needs, &c.failed_targets);
+                    needs
+                }
             ),
         ),
         None => (None, "No tiers were evaluated.".into()),
+    }
+}
+
+/// Appends the failed targets' messages, joined by "; ".
+fn push_messages(out: &mut String, failed: &[FailedTarget]) {
+    for (i, f) in failed.iter().enumerate() {
+        if i > 0 {
+            out.push_str("; ");
+        }
+        out.push_str(&f.message);
     }
 }
 

@@ -352,7 +352,7 @@ pub fn table(plan: &Plan) -> String {
                     "no: {}",
                     t.failed_targets
                         .iter()
-                        .map(|f| f.target.as_str())
+                        .map(|f| f.target)
                         .collect::<Vec<_>>()
                         .join(", ")
                 )

@@ -3,6 +3,7 @@
 //! the two are never conflated (the seed's rule).
 
 use serde::Serialize;
+use std::borrow::Cow;
 
 use super::format;
 use super::regions::{great_circle_km, RegionTable};
@@ -15,7 +16,8 @@ pub const MINUTES_PER_YEAR: f64 = 525_600.0;
 /// One named part of a figure: "Front Door detection 45 s".
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Part {
-    pub name: String,
+    /// Mostly fixed text: borrowed, not allocated, on every recalculation.
+    pub name: Cow<'static, str>,
     pub value: f64,
     pub how: String,
 }
@@ -94,11 +96,11 @@ fn write_failover_s(s: &Scenario) -> (f64, &'static str) {
     match s.resilience.write_failover {
         WriteFailover::ServiceManaged => (
             s.resilience.service_managed_failover_s,
-            "service-managed write-region failover",
+            "Writes: service-managed write-region failover",
         ),
         WriteFailover::HumanGated => (
             s.resilience.human_promotion_s,
-            "human-gated write-region promotion (runbook)",
+            "Writes: human-gated write-region promotion (runbook)",
         ),
     }
 }
@@ -157,7 +159,7 @@ fn rto(tier: TierId, s: &Scenario, stamps_capacity: &[f64], text: bool) -> (f64,
         _ => {
             let (t, name) = write_failover_s(s);
             parts.push(Part {
-                name: format!("Writes: {name}"),
+                name: name.into(),
                 value: t,
                 how: how(&|| format!("{} s, in parallel with routing", format::number(t, 0))),
             });
@@ -281,7 +283,7 @@ fn availability(tier: TierId, s: &Scenario, stamps: usize, text: bool) -> (f64, 
     let parallel = 1.0 - (1.0 - stamp).powi(stamps as i32);
     if stamps > 1 {
         parts.push(Part {
-            name: format!("{stamps} stamps in parallel"),
+            name: format!("{stamps} stamps in parallel").into(),
             value: parallel,
             how: how(&|| format!("1 − (1 − {})^{stamps}", format::percent(stamp, 4))),
         });
@@ -357,21 +359,17 @@ fn availability(tier: TierId, s: &Scenario, stamps: usize, text: bool) -> (f64, 
 /// single-writer tiers.
 fn latency(tier: TierId, s: &Scenario, regions: &RegionTable, text: bool) -> Vec<GeoLatency> {
     let base = s.resilience.base_latency_ms;
-    let primary = s
-        .regions
-        .first()
-        .map(|r| r.region.clone())
-        .unwrap_or_default();
+    let primary = s.regions.first().map_or("", |r| r.region.as_str());
     s.regions
         .iter()
         .map(|u| {
             let served_by = match tier {
-                TierId::SingleRegion | TierId::ActivePassive => primary.clone(),
-                _ => u.region.clone(),
+                TierId::SingleRegion | TierId::ActivePassive => primary,
+                _ => u.region.as_str(),
             };
-            let to_stamp = network_rtt_ms(s, regions, &u.region, &served_by);
+            let to_stamp = network_rtt_ms(s, regions, &u.region, served_by);
             let to_writer = match tier {
-                TierId::ActiveActiveReads => network_rtt_ms(s, regions, &served_by, &primary),
+                TierId::ActiveActiveReads => network_rtt_ms(s, regions, served_by, primary),
                 _ => 0.0,
             };
             let how = if !text {
@@ -390,7 +388,7 @@ fn latency(tier: TierId, s: &Scenario, regions: &RegionTable, text: bool) -> Vec
                 display_name: regions.get(&u.region).map(|r| r.display_name.clone()).unwrap_or_else(|| u.region.clone()),
                 region: u.region.clone(),
                 traffic_share: u.traffic_share,
-                served_by,
+                served_by: served_by.to_string(),
                 reads_p95_ms: base + to_stamp,
                 writes_p95_ms: base + to_stamp + to_writer,
                 how,

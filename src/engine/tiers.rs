@@ -110,7 +110,7 @@ pub struct TierCost {
     pub replication_egress_monthly_usd: f64,
     pub front_door_monthly_usd: f64,
     /// Monthly cost per category (the cost chart's stacks), in [`Category::ALL`] order.
-    pub by_category: Vec<(Category, f64)>,
+    pub by_category: [(Category, f64); Category::ALL.len()],
     /// Things the user must know about this tier's figures.
     pub notes: Vec<String>,
     /// Why this tier cannot be built as specified, if it cannot.
@@ -259,7 +259,7 @@ pub fn price_tier_with(
     }
 
     // Data band: Cosmos DB.
-    let account_regions: Vec<String> = stamps.iter().map(|st| st.region.clone()).collect();
+    let account_regions: Vec<&str> = stamps.iter().map(|st| st.region.as_str()).collect();
     let multi_write = tier == TierId::MultiWrite;
     let busiest_share = stamps.iter().map(|st| st.steady_share).fold(0.0, f64::max);
     let read_ru = cosmos::read_ru_per_s(rps * busiest_share, &s.workload, s.data.consistency);
@@ -315,12 +315,12 @@ pub fn price_tier_with(
     // SQL ledger: primary, plus a full-price failover-group secondary when
     // the tier spans regions.
     if s.data.sql.enabled {
-        p.sql_database(&account_regions[0], false);
+        p.sql_database(account_regions[0], false);
         if let Some(second) = account_regions.get(1) {
             p.sql_database(second, true);
             egress_gb += p.replication_egress(
                 "SQL failover group",
-                &account_regions[0],
+                account_regions[0],
                 second,
                 s.data.sql.write_gb_per_month,
                 || {
@@ -358,7 +358,7 @@ pub fn price_tier_with(
             .map(|i| i.monthly_usd)
             .sum::<f64>()
     };
-    let by_category: Vec<(Category, f64)> = Category::ALL.iter().map(|&c| (c, sum_of(c))).collect();
+    let by_category = Category::ALL.map(|c| (c, sum_of(c)));
     let cosmos_monthly = sum_of(Category::CosmosThroughput) + sum_of(Category::CosmosStorage);
     let compute_multiple = match tier {
         TierId::SingleRegion => 1.0,

@@ -28,7 +28,9 @@ struct Checker {
 }
 
 impl Checker {
-    fn push(&mut self, field: &str, message: String) {
+    /// `field` is any text (a `&str`, or `format_args!` for indexed paths,
+    /// so a valid scenario builds no path strings).
+    fn push(&mut self, field: impl std::fmt::Display, message: String) {
         self.errors.push(FieldError {
             field: field.to_string(),
             message,
@@ -36,7 +38,7 @@ impl Checker {
     }
 
     /// A finite number in [min, max].
-    fn range(&mut self, field: &str, value: f64, min: f64, max: f64, unit: &str) {
+    fn range(&mut self, field: impl std::fmt::Display, value: f64, min: f64, max: f64, unit: &str) {
         if !value.is_finite() {
             self.push(field, "must be a number".into());
         } else if value < min || value > max {
@@ -53,7 +55,7 @@ impl Checker {
     }
 
     /// A finite number greater than zero and at most max.
-    fn positive(&mut self, field: &str, value: f64, max: f64, unit: &str) {
+    fn positive(&mut self, field: impl std::fmt::Display, value: f64, max: f64, unit: &str) {
         if !value.is_finite() {
             self.push(field, "must be a number".into());
         } else if value <= 0.0 {
@@ -88,7 +90,6 @@ pub fn validate(s: &Scenario, regions: &RegionTable) -> Vec<FieldError> {
     }
     let mut share_sum = 0.0;
     for (i, r) in s.regions.iter().enumerate() {
-        let field = format!("regions[{i}].region");
         if regions.get(&r.region).is_none() {
             let known: Vec<&str> = regions
                 .regions
@@ -96,7 +97,7 @@ pub fn validate(s: &Scenario, regions: &RegionTable) -> Vec<FieldError> {
                 .map(|r| r.arm_region_name.as_str())
                 .collect();
             c.push(
-                &field,
+                format_args!("regions[{i}].region"),
                 format!(
                     "“{}” is not a known region (known: {})",
                     r.region,
@@ -105,10 +106,13 @@ pub fn validate(s: &Scenario, regions: &RegionTable) -> Vec<FieldError> {
             );
         }
         if s.regions[..i].iter().any(|o| o.region == r.region) {
-            c.push(&field, format!("{} is listed twice", r.region));
+            c.push(
+                format_args!("regions[{i}].region"),
+                format!("{} is listed twice", r.region),
+            );
         }
         c.range(
-            &format!("regions[{i}].traffic_share"),
+            format_args!("regions[{i}].traffic_share"),
             r.traffic_share,
             0.0,
             1.0,
@@ -424,18 +428,18 @@ pub fn validate(s: &Scenario, regions: &RegionTable) -> Vec<FieldError> {
     for (i, m) in r.measured_rtts.iter().enumerate() {
         if regions.get(&m.from).is_none() {
             c.push(
-                &format!("resilience.measured_rtts[{i}].from"),
+                format_args!("resilience.measured_rtts[{i}].from"),
                 format!("“{}” is not a known region", m.from),
             );
         }
         if regions.get(&m.to).is_none() {
             c.push(
-                &format!("resilience.measured_rtts[{i}].to"),
+                format_args!("resilience.measured_rtts[{i}].to"),
                 format!("“{}” is not a known region", m.to),
             );
         }
         c.range(
-            &format!("resilience.measured_rtts[{i}].rtt_ms"),
+            format_args!("resilience.measured_rtts[{i}].rtt_ms"),
             m.rtt_ms,
             0.0,
             10_000.0,
@@ -481,14 +485,14 @@ pub fn validate(s: &Scenario, regions: &RegionTable) -> Vec<FieldError> {
     );
     for (i, step) in k.credit_schedule.iter().enumerate() {
         c.range(
-            &format!("risk.credit_schedule[{i}].below_pct"),
+            format_args!("risk.credit_schedule[{i}].below_pct"),
             step.below_pct,
             0.0,
             100.0,
             "%",
         );
         c.range(
-            &format!("risk.credit_schedule[{i}].credit_pct"),
+            format_args!("risk.credit_schedule[{i}].credit_pct"),
             step.credit_pct,
             0.0,
             100.0,

@@ -258,7 +258,7 @@ pub fn TiersTable() -> impl IntoView {
                         let items = t
                             .failed_targets
                             .iter()
-                            .map(|f| view! { <li data-target=f.target.clone()>{f.message.clone()}</li> })
+                            .map(|f| view! { <li data-target=f.target>{f.message.clone()}</li> })
                             .collect_view();
                         view! { <ul class="misses">{items}</ul> }.into_any()
                     })

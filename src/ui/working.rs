@@ -15,7 +15,7 @@ fn parts_table(parts: &[Part], value: fn(f64) -> String) -> impl IntoView {
             <tbody>
                 {parts
                     .iter()
-                    .map(|p| view! { <tr><td>{p.name.clone()}</td><td class="num">{value(p.value)}</td><td>{p.how.clone()}</td></tr> })
+                    .map(|p| view! { <tr><td>{p.name.to_string()}</td><td class="num">{value(p.value)}</td><td>{p.how.clone()}</td></tr> })
                     .collect_view()}
             </tbody>
         </table>
