@@ -7,8 +7,10 @@
 #      (bench/minimal/dist/), built the same way
 #   2. browser figures: tests/e2e/bench.mjs (both pages in one run) and the
 #      end-to-end test `speed`, in Debian's headless Chromium
-#   3. native engine figures: cargo bench --bench engine (criterion)
-#   4. everything as one table: cargo run --release --bin bench-report
+#   3. native engine figures: cargo bench --bench engine (criterion, bench
+#      profile: opt-level 3, as native code is built for speed)
+#   4. everything as one table: cargo run --profile bench --bin bench-report,
+#      then the engine rows again at the release profile's opt-level "z"
 #   5. if twiggy is installed: the largest items of the wasm
 #
 # The table is also written to $E2E_SHOTS/bench-report.md (default
@@ -44,12 +46,14 @@ echo "== 3/5 browser: the end-to-end test \`speed\` (speed.json)"
 node --test --test-concurrency=1 --test-reporter=dot --test-name-pattern='^speed' tests/e2e/planner.test.mjs \
   || echo "bench: the speed test failed; the report shows its figures as not measured if speed.json is missing"
 
-echo "== 4/5 native: cargo bench --bench engine (criterion)"
+echo "== 4/5 native: cargo bench --bench engine (criterion; bench profile, opt-level 3)"
 cargo bench --offline --bench engine
 
-echo "== 5/5 report"
-cargo run --offline --release --quiet --bin bench-report | tee "$E2E_SHOTS/bench-report.md"
-echo "bench: the table is in $E2E_SHOTS/bench-report.md"
+echo "== 5/5 report (engine rows: bench profile, opt-level 3)"
+cargo run --offline --profile bench --quiet --bin bench-report | tee "$E2E_SHOTS/bench-report.md"
+echo "== the engine as the release profile builds it (opt-level z, the wasm's settings)"
+cargo run --offline --release --quiet --bin bench-report -- --native | tee -a "$E2E_SHOTS/bench-report.md"
+echo "bench: the tables are in $E2E_SHOTS/bench-report.md"
 
 # Where the wasm's bytes go, if twiggy is installed (cargo install twiggy).
 # The shipped wasm has no names, so this rebuilds it with them: wasm-bindgen

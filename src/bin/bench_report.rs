@@ -3,15 +3,17 @@
 //! unless it cannot run at all.
 //!
 //! ```sh
-//! cargo run --release --bin bench-report            # after scripts/bench.sh, or on its own
-//! cargo run --release --bin bench-report -- --help
+//! cargo run --profile bench --bin bench-report      # after scripts/bench.sh, or on its own
+//! cargo run --release --bin bench-report -- --native   # the engine as the wasm's profile builds it
+//! cargo run --profile bench --bin bench-report -- --help
 //! ```
 //!
 //! * Native engine timings are measured here, in-process, with
 //!   `std::time::Instant`: the median of N runs of each workload (the same
 //!   four workloads as `cargo bench --bench engine`, so criterion's output is
-//!   not needed). Built with the release profile the page ships with
-//!   (`opt-level = "z"`, LTO).
+//!   not needed). The table names the optimisation level it was built at:
+//!   3 with the bench profile (native code as it is usually built), `z` with
+//!   the release profile (tuned for the wasm's size).
 //! * Sizes come from the release build in `dist/` (and the minimal Leptos
 //!   page in `bench/minimal/dist/`). Gzip sizes are computed here with
 //!   `miniz_oxide` (deflate level 9, plus the 18 bytes of gzip header and
@@ -73,6 +75,7 @@ options:
   --speed FILE    speed.json of the e2e test `speed` (default: $E2E_SHOTS/speed.json)
   --bench FILE    bench.json of tests/e2e/bench.mjs  (default: $E2E_SHOTS/bench.json)
   --quick         fewer runs of each native workload
+  --native        only the native engine rows
 $E2E_SHOTS defaults to /tmp/planner-e2e.";
 
     struct Options {
@@ -81,6 +84,7 @@ $E2E_SHOTS defaults to /tmp/planner-e2e.";
         speed: PathBuf,
         bench: PathBuf,
         quick: bool,
+        native_only: bool,
     }
 
     fn options(args: Vec<String>) -> Result<Option<Options>, String> {
@@ -96,6 +100,7 @@ $E2E_SHOTS defaults to /tmp/planner-e2e.";
             speed: shots.join("speed.json"),
             bench: shots.join("bench.json"),
             quick: false,
+            native_only: false,
         };
         let mut it = args.into_iter();
         while let Some(arg) = it.next() {
@@ -110,6 +115,7 @@ $E2E_SHOTS defaults to /tmp/planner-e2e.";
                 "--speed" => o.speed = value("--speed")?,
                 "--bench" => o.bench = value("--bench")?,
                 "--quick" => o.quick = true,
+                "--native" => o.native_only = true,
                 "-h" | "--help" => {
                     println!("{HELP}");
                     return Ok(None);
@@ -156,8 +162,10 @@ $E2E_SHOTS defaults to /tmp/planner-e2e.";
         };
         let mut rows = Vec::new();
         native_rows(&o, &mut rows)?;
-        size_rows(&o, &mut rows);
-        browser_rows(&o, &mut rows);
+        if !o.native_only {
+            size_rows(&o, &mut rows);
+            browser_rows(&o, &mut rows);
+        }
         print_table(&rows);
         Ok(())
     }
@@ -225,9 +233,10 @@ $E2E_SHOTS defaults to /tmp/planner-e2e.";
             plan::simulate(black_box(&scenario), &plan, 100_000)
         });
 
-        rows.push(Row::section(
-            "Engine, native (in-process, release profile: opt-level \"z\", LTO; median of N runs)",
-        ));
+        rows.push(Row::section(&format!(
+            "Engine, native (in-process, opt-level {}, LTO; median of N runs)",
+            env!("PLANNER_OPT_LEVEL")
+        )));
         rows.push(Row::new(
             format!(
                 "Full evaluation, four tiers, Northwind, numbers as the page recomputes them (median of {})",
