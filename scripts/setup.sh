@@ -33,9 +33,10 @@ if ! trunk --version 2>/dev/null | grep -q '^trunk 0\.21\.'; then
 fi
 
 # binaryen's wasm-opt, from the npm registry (the scripts put it on PATH for Trunk;
-# a version mismatch fails loudly instead of downloading).
-if [ ! -x tools/node_modules/.bin/wasm-opt ]; then
-  echo "setup: installing binaryen (wasm-opt) from npm"
+# a version mismatch fails loudly instead of downloading), and terser, which
+# minifies the JS glue in a Trunk hook (tools/minify-glue.mjs).
+if [ ! -x tools/node_modules/.bin/wasm-opt ] || [ ! -d tools/node_modules/terser ]; then
+  echo "setup: installing binaryen (wasm-opt) and terser from npm"
   (cd tools && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error)
 fi
 

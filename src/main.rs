@@ -3,7 +3,9 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(planner::ui::App);
+    // Opening a share link is asynchronous (the browser's DEFLATE), so the
+    // page mounts once it is open.
+    wasm_bindgen_futures::spawn_local(planner::ui::start());
 }
 
 #[cfg(not(target_arch = "wasm32"))]

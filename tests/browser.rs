@@ -8,8 +8,11 @@
 use leptos::prelude::*;
 use planner::engine::plan::evaluate;
 use planner::engine::presets;
+use planner::engine::share::{self, ShareError};
+use planner::engine::Scenario;
 use planner::ui::charts_panel::ChartsPanel;
 use planner::ui::fields::NumberField;
+use planner::ui::io;
 use planner::ui::state::{AppState, Good};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -246,4 +249,77 @@ async fn charts_are_drawn_crisp_and_redrawn_when_the_plan_changes() {
         .unwrap()
         .contains("Cosmos DB throughput"));
     root.remove();
+}
+
+/// What the native planner (`share::encode`, miniz_oxide level 9) writes.
+fn native_link(json: &[u8]) -> String {
+    share::pack(&miniz_oxide::deflate::compress_to_vec(json, 9))
+}
+
+/// What the native planner (`share::decode`) reads out of a link.
+fn native_open(link: &str) -> Scenario {
+    let packed = share::unpack(link).unwrap();
+    let json =
+        miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, share::MAX_SCENARIO_BYTES)
+            .unwrap();
+    share::from_json_bytes(&json).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn share_links_made_natively_open_in_the_page_and_the_pages_open_natively() {
+    for (id, _, _) in presets::PRESETS {
+        let s = presets::preset(id).unwrap();
+        let native = native_link(&share::scenario_bytes(&s));
+        assert_eq!(
+            io::open_link(&native).await.unwrap(),
+            s,
+            "{id}: native → page"
+        );
+        assert_eq!(
+            io::open_link(&format!("s={native}")).await.unwrap(),
+            s,
+            "{id}"
+        );
+        let page = io::share_link(&s).await.unwrap();
+        assert!(page.starts_with("1."), "{id}: {page}");
+        assert_eq!(native_open(&page), s, "{id}: page → native");
+        assert_eq!(io::open_link(&page).await.unwrap(), s, "{id}: page → page");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_share_link_gets_the_same_error_in_the_page_as_natively() {
+    let link = io::share_link(&presets::preset("northwind").unwrap())
+        .await
+        .unwrap();
+    for cut in [2, 10, link.len() / 2, link.len() - 3, link.len() - 1] {
+        let e = io::open_link(&link[..cut]).await.unwrap_err();
+        assert!(
+            matches!(e, ShareError::BadEncoding | ShareError::BadCompression),
+            "cut at {cut}: {e:?}"
+        );
+    }
+    assert_eq!(io::open_link("").await, Err(ShareError::Empty));
+    assert_eq!(io::open_link("1.!!!!").await, Err(ShareError::BadEncoding));
+    assert_eq!(
+        io::open_link("1.AAAAAAAA").await,
+        Err(ShareError::BadCompression)
+    );
+    assert!(matches!(
+        io::open_link("7.AAAA").await,
+        Err(ShareError::NewerVersion(7))
+    ));
+    assert!(matches!(
+        io::open_link(&native_link(b"not json")).await,
+        Err(ShareError::BadScenario(_))
+    ));
+    // A small link that inflates past the limit is refused, not inflated.
+    let bomb = native_link(&vec![b' '; share::MAX_SCENARIO_BYTES + 1]);
+    assert!(bomb.len() < 2000, "{}", bomb.len());
+    assert_eq!(io::open_link(&bomb).await, Err(ShareError::TooLarge));
+    let at_limit = native_link(&vec![b' '; share::MAX_SCENARIO_BYTES]);
+    assert!(matches!(
+        io::open_link(&at_limit).await,
+        Err(ShareError::BadScenario(_))
+    ));
 }

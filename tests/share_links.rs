@@ -316,3 +316,18 @@ proptest! {
         prop_assert_eq!(share::from_json(&share::to_json(&s)).unwrap(), s);
     }
 }
+
+/// A link written by the native encoder (`share::encode`, miniz_oxide) on
+/// the day the page switched to the browser's own DEFLATE. It must open
+/// here and, in tests/e2e/planner.test.mjs, in the page.
+#[test]
+fn the_frozen_native_link_opens() {
+    let link = include_str!("fixtures/share-link-native.txt");
+    let s = share::decode(link).unwrap();
+    assert_eq!(s.name, "Made by the native planner");
+    assert_eq!(s.workload.peak_requests_per_s, 2468.0);
+    let mut expected = presets::preset("enterprise").unwrap();
+    expected.name = s.name.clone();
+    expected.workload.peak_requests_per_s = 2468.0;
+    assert_eq!(s, expected);
+}

@@ -40,15 +40,53 @@ pub enum ShareError {
 }
 
 /// Encodes a scenario as the part of the link after `#s=`.
+///
+/// Native only: the page compresses with the browser's own
+/// `CompressionStream("deflate-raw")` (see `ui::io`), which writes the same
+/// format, so the wasm carries no DEFLATE code. Both sides use
+/// [`scenario_bytes`] and [`pack`] around the compression.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn encode(s: &Scenario) -> String {
-    let json = serde_json::to_vec(s).unwrap_or_default();
-    let packed = miniz_oxide::deflate::compress_to_vec(&json, 9);
-    format!("{SHARE_VERSION}.{}", URL_SAFE_NO_PAD.encode(packed))
+    pack(&miniz_oxide::deflate::compress_to_vec(
+        &scenario_bytes(s),
+        9,
+    ))
 }
 
 /// Decodes the part of a link after `#s=` (a leading `#s=` or `s=` is
 /// accepted too). Never panics, whatever the input.
+///
+/// Native only; the page runs [`unpack`], the browser's
+/// `DecompressionStream("deflate-raw")` with the same [`MAX_SCENARIO_BYTES`]
+/// limit, then [`from_json_bytes`].
+#[cfg(not(target_arch = "wasm32"))]
 pub fn decode(text: &str) -> Result<Scenario, ShareError> {
+    let packed = unpack(text)?;
+    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_SCENARIO_BYTES)
+        .map_err(|e| {
+            if matches!(e.status, miniz_oxide::inflate::TINFLStatus::HasMoreOutput) {
+                ShareError::TooLarge
+            } else {
+                ShareError::BadCompression
+            }
+        })?;
+    from_json_bytes(&json)
+}
+
+/// The scenario as the compact JSON a link compresses.
+pub fn scenario_bytes(s: &Scenario) -> Vec<u8> {
+    serde_json::to_vec(s).unwrap_or_default()
+}
+
+/// The part of a link after `#s=`, from the raw-DEFLATE-compressed
+/// [`scenario_bytes`].
+pub fn pack(deflated: &[u8]) -> String {
+    format!("{SHARE_VERSION}.{}", URL_SAFE_NO_PAD.encode(deflated))
+}
+
+/// The raw-DEFLATE payload of a link (a leading `#s=` or `s=` is accepted),
+/// after checking its format version. Never panics, whatever the input.
+pub fn unpack(text: &str) -> Result<Vec<u8>, ShareError> {
     let text = text.trim();
     let text = text.strip_prefix('#').unwrap_or(text);
     let text = text.strip_prefix("s=").unwrap_or(text);
@@ -67,18 +105,9 @@ pub fn decode(text: &str) -> Result<Scenario, ShareError> {
             ))
         }
     }
-    let packed = URL_SAFE_NO_PAD
+    URL_SAFE_NO_PAD
         .decode(payload.trim_end_matches('='))
-        .map_err(|_| ShareError::BadEncoding)?;
-    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_SCENARIO_BYTES)
-        .map_err(|e| {
-            if matches!(e.status, miniz_oxide::inflate::TINFLStatus::HasMoreOutput) {
-                ShareError::TooLarge
-            } else {
-                ShareError::BadCompression
-            }
-        })?;
-    from_json_bytes(&json)
+        .map_err(|_| ShareError::BadEncoding)
 }
 
 /// Reads a scenario from JSON (an exported scenario file), with a message a
@@ -90,7 +119,9 @@ pub fn from_json(text: &str) -> Result<Scenario, ShareError> {
     from_json_bytes(text.as_bytes())
 }
 
-fn from_json_bytes(bytes: &[u8]) -> Result<Scenario, ShareError> {
+/// Reads a scenario from JSON bytes (a decompressed link), with a message a
+/// person can act on.
+pub fn from_json_bytes(bytes: &[u8]) -> Result<Scenario, ShareError> {
     serde_json::from_slice::<Scenario>(bytes).map_err(|e| {
         let what = match e.classify() {
             serde_json::error::Category::Data => "a field has the wrong kind of value",
@@ -111,7 +142,7 @@ pub fn to_json(s: &Scenario) -> String {
     // Compact JSON (the share links' serializer) re-indented: the same
     // output as serde_json's pretty printer without a second copy of the
     // whole scenario serializer in the wasm.
-    let compact = serde_json::to_vec(s).unwrap_or_default();
+    let compact = scenario_bytes(s);
     indent(&String::from_utf8_lossy(&compact))
 }
 

@@ -20,12 +20,25 @@ pub fn default_scenario() -> Scenario {
     presets::preset("northwind").unwrap_or_default()
 }
 
+/// A share link in the page's address, opened (the browser decompresses
+/// asynchronously, so [`start`] does this before the first render).
+pub type OpenedLink = Option<Result<Scenario, share::ShareError>>;
+
+/// Opens the share link in the address, if any, then mounts the page.
+pub async fn start() {
+    let hash = io::hash();
+    let link = match hash.strip_prefix("s=") {
+        Some(link) => Some(io::open_link(link).await),
+        None => None,
+    };
+    leptos::mount::mount_to_body(move || view! { <App link=link /> });
+}
+
 /// Where the first scenario comes from: a share link, else the autosave,
 /// else the default. A bad link gets a message and the default scenario.
-fn initial_scenario() -> (Scenario, Option<String>, bool) {
-    let hash = io::hash();
-    if let Some(link) = hash.strip_prefix("s=") {
-        return match share::decode(link) {
+fn initial_scenario(link: OpenedLink) -> (Scenario, Option<String>, bool) {
+    if let Some(opened) = link {
+        return match opened {
             Ok(s) => (s, None, true),
             Err(e) => (
                 default_scenario(),
@@ -92,10 +105,10 @@ async fn load_index(state: AppState) {
     }
 }
 
-/// The application root.
+/// The application root; `link` is the share link the address opened.
 #[component]
-pub fn App() -> impl IntoView {
-    let (initial, banner, from_link) = initial_scenario();
+pub fn App(link: OpenedLink) -> impl IntoView {
+    let (initial, banner, from_link) = initial_scenario(link);
     let state = AppState::new(initial.clone());
     state.banner.set(banner);
     provide_context(state);
@@ -230,15 +243,24 @@ fn Header() -> impl IntoView {
         let Some(good) = state.last_good.get_untracked() else {
             return;
         };
-        let fragment = format!("s={}", share::encode(&good.scenario));
-        let url = format!("{}#{fragment}", io::page_url());
-        io::set_hash(&fragment);
-        io::copy_to_clipboard(&url);
-        share_url.set(url);
-        state.toast.set(Some(
-            "Share link copied. It holds the whole scenario, needs no login and never expires."
-                .into(),
-        ));
+        leptos::task::spawn_local(async move {
+            match io::share_link(&good.scenario).await {
+                Ok(link) => {
+                    let fragment = format!("s={link}");
+                    let url = format!("{}#{fragment}", io::page_url());
+                    io::set_hash(&fragment);
+                    io::copy_to_clipboard(&url);
+                    share_url.set(url);
+                    state.toast.set(Some(
+                        "Share link copied. It holds the whole scenario, needs no login and never expires."
+                            .into(),
+                    ));
+                }
+                Err(e) => state
+                    .banner
+                    .set(Some(format!("The share link could not be made: {e}."))),
+            }
+        });
     };
     let on_csv = move |_| {
         let (Some(good), Some(sheet), Some(regions)) = (

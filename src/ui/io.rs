@@ -2,7 +2,12 @@
 //! downloads and uploads. The only module that touches browser APIs other
 //! than the DOM the components render.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::engine::share::{self, ShareError, MAX_SCENARIO_BYTES};
+use crate::engine::Scenario;
 
 /// Local-storage key of the autosaved scenario (versioned with the format).
 pub const STORAGE_KEY: &str = "planner.scenario.v1";
@@ -127,4 +132,80 @@ pub fn now_ms() -> f64 {
         .and_then(|w| w.performance())
         .map(|p| p.now())
         .unwrap_or(0.0)
+}
+
+// The browser's own DEFLATE (web-sys has these only behind its unstable
+// flag). A share link is raw DEFLATE, so links the page makes open in the
+// native `plan`/tests (miniz_oxide) and theirs open here.
+#[wasm_bindgen]
+extern "C" {
+    type CompressionStream;
+    #[wasm_bindgen(constructor, catch)]
+    fn new(format: &str) -> Result<CompressionStream, JsValue>;
+
+    type DecompressionStream;
+    #[wasm_bindgen(constructor, catch)]
+    fn new(format: &str) -> Result<DecompressionStream, JsValue>;
+}
+
+/// Why bytes could not go through a compression stream.
+enum Pipe {
+    Failed,
+    TooLarge,
+}
+
+/// Runs `bytes` through a (de)compression stream and collects at most
+/// `limit` bytes of its output.
+async fn pipe(bytes: &[u8], through: JsValue, limit: usize) -> Result<Vec<u8>, Pipe> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).map_err(|_| Pipe::Failed)?;
+    // A (De)CompressionStream has `readable` and `writable`: it is a pair.
+    let output = blob
+        .stream()
+        .pipe_through(&through.unchecked_into::<web_sys::ReadableWritablePair>());
+    let reader: web_sys::ReadableStreamDefaultReader = output.get_reader().unchecked_into();
+    let mut out = Vec::new();
+    loop {
+        let chunk: web_sys::ReadableStreamReadResult = JsFuture::from(reader.read())
+            .await
+            .map_err(|_| Pipe::Failed)?
+            .unchecked_into();
+        if chunk.get_done().unwrap_or(true) {
+            return Ok(out);
+        }
+        let chunk: js_sys::Uint8Array = chunk.get_value().dyn_into().map_err(|_| Pipe::Failed)?;
+        let start = out.len();
+        let end = start + chunk.length() as usize;
+        if end > limit {
+            let _ = reader.cancel();
+            return Err(Pipe::TooLarge);
+        }
+        out.resize(end, 0);
+        chunk.copy_to(&mut out[start..]);
+    }
+}
+
+/// The part of a share link after `#s=` for a scenario: [`share::encode`]
+/// with the browser's DEFLATE.
+pub async fn share_link(s: &Scenario) -> Result<String, String> {
+    let failed = |_| "the browser could not compress the scenario".to_string();
+    let stream = CompressionStream::new("deflate-raw").map_err(failed)?;
+    let packed = pipe(&share::scenario_bytes(s), stream.into(), usize::MAX)
+        .await
+        .map_err(|_| "the browser could not compress the scenario".to_string())?;
+    Ok(share::pack(&packed))
+}
+
+/// Opens a share link (the part after `#s=`): [`share::decode`] with the
+/// browser's DEFLATE, the same size limit and the same errors.
+pub async fn open_link(text: &str) -> Result<Scenario, ShareError> {
+    let packed = share::unpack(text)?;
+    let stream = DecompressionStream::new("deflate-raw").map_err(|_| ShareError::BadCompression)?;
+    let json = pipe(&packed, stream.into(), MAX_SCENARIO_BYTES)
+        .await
+        .map_err(|e| match e {
+            Pipe::TooLarge => ShareError::TooLarge,
+            Pipe::Failed => ShareError::BadCompression,
+        })?;
+    share::from_json_bytes(&json)
 }

@@ -10,4 +10,4 @@ pub mod state;
 mod tiers_table;
 mod working;
 
-pub use app::App;
+pub use app::{start, App, OpenedLink};

@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { start, ready, monthly, money, typeInto, SHOTS, ROOT } from './harness.mjs';
 
 let h;
@@ -76,6 +77,22 @@ test('a share link opens identically in a fresh browser profile', async () => {
   assert.deepEqual(await monthly(fresh), shown);
   assert.equal(await fresh.getByTestId('input-workload-peak_requests_per_s').inputValue(), '777');
   assert.equal(await fresh.evaluate(() => localStorage.getItem('planner.scenario.v1')), null, 'opening a link does not overwrite a saved scenario');
+  // The page compresses with the browser's DEFLATE: any raw-DEFLATE reader
+  // (here node's zlib, natively miniz_oxide) opens its links.
+  const payload = link.split('#s=1.')[1];
+  const json = JSON.parse(zlib.inflateRawSync(Buffer.from(payload, 'base64url')).toString());
+  assert.equal(json.workload.peak_requests_per_s, 777);
+});
+
+test('a share link made by the native planner opens in the page', async () => {
+  // Written by share::encode (miniz_oxide); tests/share_links.rs checks it natively.
+  const link = fs.readFileSync(path.join(ROOT, 'tests/fixtures/share-link-native.txt'), 'utf8').trim();
+  const page = await h.newPage();
+  await page.goto(`${h.url}#s=${link}`);
+  await ready(page);
+  assert.equal(await page.getByTestId('input-workload-peak_requests_per_s').inputValue(), '2468');
+  assert.equal(await page.locator('.subtitle').innerText(), 'Made by the native planner');
+  assert.equal(await page.getByTestId('banner').count(), 0, 'no error');
 });
 
 test('a reload keeps the scenario', async () => {
