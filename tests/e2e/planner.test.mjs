@@ -196,8 +196,13 @@ test('the working of a figure shows quantity × unit price and its price-sheet r
   assert.match(text, /100 Multi-master RU\/s/);
   assert.match(text, /100 RU\/s-hours × \$0\.\d+ per hour = \$/);
   assert.match(text, /Azure Cosmos DB \/ Azure Cosmos DB \/ mRUs \/ 100 Multi-master RU\/s/);
+  // The page recomputes numbers only; the names and explanations are
+  // written when the working opens, so they must be there.
+  assert.match(text, /Cosmos DB multi-region-write RU\/s/);
   await page.getByTestId('tier-single_region-rto').click();
-  assert.match(await working.innerText(), /Rebuild or restore in another region/);
+  assert.match(await working.innerText(), /Rebuild or restore in another region\s+\d[\d.]* h\s+\d[\d.]* h, by hand/);
+  await page.getByTestId('tier-multi_write-rto').click();
+  assert.match(await working.innerText(), /Front Door detection and drain\s+\d+ s\s+\d+ s probe interval × \(\d+ failed samples − ½\) \+ \d+ s drain/);
 });
 
 test('a measured round trip overrides the latency model', async () => {
