@@ -125,6 +125,7 @@ test('the exported CSV adds up to the totals on the page', async () => {
   for (const tier of TIERS) assert.equal(Math.round(sums[tier]), shown[tier], `${tier}: CSV ${sums[tier]} vs page ${shown[tier]}`);
   assert.ok(rows.every((r) => r[header.indexOf('source')].length > 0), 'every line names its price source');
   assert.ok(rows.every((r) => / = \$[0-9,.]+/.test(r[header.indexOf('formula')])), 'every line has its formula in words');
+  assert.ok(header.includes('component') && rows.every((r) => r[header.indexOf('component')].trim().length > 0), 'every line names its component');
 });
 
 test('a bad value gets a message and the last good results stay', async () => {
