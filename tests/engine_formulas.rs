@@ -689,6 +689,79 @@ fn front_door_standard_uses_its_own_base_fee_and_request_price() {
     );
 }
 
+const FD_STANDARD_REQUESTS: MeterKey = MeterKey {
+    service: "Azure Front Door Service",
+    product: "Azure Front Door",
+    sku: "Standard",
+    meter: "Standard Requests",
+};
+
+#[test]
+fn a_tiered_meter_bills_each_tier_for_the_requests_in_it() {
+    // Front Door Standard requests in Zone 1 are tiered in the shipped sheet:
+    // the first price up to 25,000 × 10K requests a month, a lower one above.
+    let mut s = round_scenario();
+    s.edge.front_door_tier = FrontDoorTier::Standard;
+    let c = price(TierId::SingleRegion, &s);
+    let li = item(&c, "Front Door requests", "Zone 1");
+    let q = 1000.0 * 0.5 * 2_628_000.0 * 0.6 / 10_000.0;
+    assert_close(li.quantity, q, "requests (78,840 × 10K)");
+    let first = rate(&FD_STANDARD_REQUESTS, "Zone 1");
+    let above = sheet()
+        .rows
+        .iter()
+        .find(|r| {
+            r.meter_name == "Standard Requests"
+                && r.arm_region_name == "Zone 1"
+                && r.tier_minimum_units == 25_000.0
+        })
+        .expect("the shipped sheet's second tier")
+        .clone();
+    assert!(above.retail_price < first);
+    let expected = 25_000.0 * first + (q - 25_000.0) * above.retail_price;
+    assert_close(
+        li.monthly_usd,
+        expected,
+        "25,000 at the first price, the rest at the second",
+    );
+    assert_close(
+        li.unit_price * li.quantity,
+        li.monthly_usd,
+        "the average unit price",
+    );
+    assert!(
+        li.formula.contains(&format!(
+            "(tiered: 25,000 × $0.009 + 53,840 × $0.0065 from 25,000 (line {}))",
+            above.line
+        )),
+        "{}",
+        li.formula
+    );
+    // Zone 2 has one price in the shipped sheet.
+    let z2 = item(&c, "Front Door requests", "Zone 2");
+    assert_close(
+        z2.monthly_usd,
+        z2.quantity * rate(&FD_STANDARD_REQUESTS, "Zone 2"),
+        "Zone 2",
+    );
+}
+
+#[test]
+fn below_its_second_tier_a_tiered_meter_bills_its_first_price() {
+    let mut s = round_scenario();
+    s.edge.front_door_tier = FrontDoorTier::Standard;
+    s.workload.peak_requests_per_s = 100.0;
+    let c = price(TierId::SingleRegion, &s);
+    let li = item(&c, "Front Door requests", "Zone 1");
+    assert!(li.quantity < 25_000.0);
+    assert_close(
+        li.monthly_usd,
+        li.quantity * rate(&FD_STANDARD_REQUESTS, "Zone 1"),
+        "first price",
+    );
+    assert!(!li.formula.contains("tiered"), "{}", li.formula);
+}
+
 #[test]
 fn traffic_manager_bills_queries_and_endpoints_only_for_multi_stamp_tiers() {
     // 10 million queries × price per million + 2 endpoints × monthly health check.

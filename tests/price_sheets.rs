@@ -16,7 +16,8 @@ use common::*;
 use planner::engine::plan::{self, PlanError};
 use planner::engine::presets;
 use planner::engine::pricing::{
-    PriceSheet, PriceType, ReservationTerm, SheetError, UnitOfMeasure, PRICE_SHEET_COLUMNS,
+    tier_bands, tiered_list_cost, Meter, MeterKey, PriceSheet, PriceType, ReservationTerm,
+    SheetError, UnitOfMeasure, PRICE_SHEET_COLUMNS,
 };
 use planner::engine::regions::RegionTable;
 use planner::engine::scenario::{
@@ -448,6 +449,98 @@ fn a_tiered_meter_is_not_a_duplicate() {
     let tier2 = replace_field(ROW_A, col("tier_minimum_units"), "25000");
     let s = PriceSheet::parse("tiers.csv", &sheet_of(&[ROW_A, &tier2])).unwrap();
     assert_eq!(s.rows.len(), 2);
+}
+
+const KEY_VAULT_OPS: MeterKey = MeterKey {
+    service: "Key Vault",
+    product: "Key Vault",
+    sku: "Standard",
+    meter: "Operations",
+};
+
+/// ROW_A's meter with a tier from `from` units at `price`.
+fn tier_of_a(from: &str, price: &str) -> String {
+    let row = replace_field(ROW_A, col("tier_minimum_units"), from);
+    replace_field(&row, col("retail_price"), price)
+}
+
+#[test]
+fn a_tiered_meter_keeps_its_tiers_in_order_wherever_they_are_in_the_file() {
+    let (t3, t2) = (tier_of_a("50000", "0.01"), tier_of_a("25000", "0.02"));
+    let s = PriceSheet::parse("tiers.csv", &sheet_of(&[&t3, ROW_B, &t2, ROW_A])).unwrap();
+    let (first, higher) = s
+        .lookup_tiered(
+            &Meter::new(KEY_VAULT_OPS),
+            "westeurope",
+            ReservationTerm::None,
+        )
+        .unwrap();
+    assert_eq!(first.line, 5);
+    let from: Vec<f64> = higher.iter().map(|t| t.tier_minimum_units).collect();
+    assert_eq!(from, [25_000.0, 50_000.0]);
+    // The other region's meter has one price.
+    let (_, none) = s
+        .lookup_tiered(
+            &Meter::new(KEY_VAULT_OPS),
+            "northeurope",
+            ReservationTerm::None,
+        )
+        .unwrap();
+    assert!(none.is_empty());
+}
+
+#[test]
+fn a_tier_without_its_first_tier_is_rejected() {
+    let e = expect_error(
+        &sheet_of(&[ROW_B, &tier_of_a("25000", "0.02")]),
+        3,
+        Some("tier_minimum_units"),
+    );
+    assert!(e.message.contains("no first tier"), "{e}");
+}
+
+#[test]
+fn a_tier_listed_twice_points_at_the_first() {
+    let t2 = tier_of_a("25000", "0.02");
+    let e = expect_error(&sheet_of(&[ROW_A, &t2, &t2]), 4, Some("tier_minimum_units"));
+    assert!(
+        e.message.contains("duplicate tier") && e.message.contains("line 3"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_tiered_cost_counts_each_tier_for_the_units_in_it() {
+    // $0.03 for the first 25,000 units, $0.02 from 25,000, $0.01 from 50,000.
+    let (t2, t3) = (tier_of_a("25000", "0.02"), tier_of_a("50000", "0.01"));
+    let s = PriceSheet::parse("tiers.csv", &sheet_of(&[ROW_A, &t2, &t3])).unwrap();
+    let (first, higher) = s
+        .lookup_tiered(
+            &Meter::new(KEY_VAULT_OPS),
+            "westeurope",
+            ReservationTerm::None,
+        )
+        .unwrap();
+    let cost = |q: f64| tiered_list_cost(q, first, higher);
+    assert_close(cost(0.0), 0.0, "nothing");
+    assert_close(cost(10_000.0), 10_000.0 * 0.03, "first tier only");
+    assert_close(
+        cost(25_000.0),
+        25_000.0 * 0.03,
+        "up to the second tier's minimum",
+    );
+    assert_close(
+        cost(30_000.0),
+        25_000.0 * 0.03 + 5_000.0 * 0.02,
+        "into the second",
+    );
+    assert_close(
+        cost(80_000.0),
+        25_000.0 * 0.03 + 25_000.0 * 0.02 + 30_000.0 * 0.01,
+        "into the third",
+    );
+    assert_eq!(tier_bands(80_000.0, first, higher).count(), 3);
+    assert_eq!(tier_bands(25_000.0, first, higher).count(), 1);
 }
 
 #[test]

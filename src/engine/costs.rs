@@ -9,7 +9,8 @@ use std::sync::Arc;
 use super::cosmos;
 use super::format;
 use super::pricing::{
-    Meter, MeterKey, MissingPrice, PriceRow, PriceSheet, ReservationTerm, UnitOfMeasure,
+    tier_bands, tiered_list_cost, Meter, MeterKey, MissingPrice, PriceRow, PriceSheet,
+    ReservationTerm, UnitOfMeasure,
 };
 use super::regions::RegionTable;
 use super::scenario::{AksTier, CosmosMode, Os, RedisSku, Scenario, SqlTier};
@@ -62,7 +63,8 @@ pub struct LineItem {
     /// What one unit of `quantity` is, e.g. "instance-hours".
     pub unit: &'static str,
     /// Price of one unit after turning a reservation's term price into an
-    /// hourly rate, before the discount.
+    /// hourly rate, before the discount; for a tiered meter whose quantity
+    /// reaches a higher tier, the average over the tiers it reaches.
     pub unit_price: f64,
     /// quantity × unit price × (1 − discount).
     pub monthly_usd: f64,
@@ -343,8 +345,8 @@ impl<'a> Pricer<'a> {
         q: Quantity<impl FnOnce() -> String>,
         note: &str,
     ) {
-        let row = match self.sheet.lookup_meter(key, region, term) {
-            Ok(row) => row,
+        let (row, higher) = match self.sheet.lookup_tiered(key, region, term) {
+            Ok(found) => found,
             Err(miss) => {
                 if !self.missing.contains(&miss) {
                     self.missing.push(miss);
@@ -352,13 +354,28 @@ impl<'a> Pricer<'a> {
                 return;
             }
         };
-        let unit_price = if term == ReservationTerm::None {
+        // A tiered meter's higher tiers apply to what lies above their
+        // minimum; a reservation has the one (term) price.
+        let tiered = term == ReservationTerm::None
+            && higher
+                .first()
+                .is_some_and(|t| q.value > t.tier_minimum_units);
+        let list_cost = if tiered {
+            tiered_list_cost(q.value, row, higher)
+        } else if term == ReservationTerm::None {
+            q.value * row.retail_price
+        } else {
+            q.value * row.retail_price / term.hours()
+        };
+        let unit_price = if tiered {
+            list_cost / q.value
+        } else if term == ReservationTerm::None {
             row.retail_price
         } else {
             row.retail_price / term.hours()
         };
         let discount = self.s.commercial.discount_pct / 100.0;
-        let monthly = q.value * unit_price * (1.0 - discount);
+        let monthly = list_cost * (1.0 - discount);
         // The formula in words is written only when the pricer writes text
         // (sweeps and the page's recalculation need only the numbers).
         let formula = if !self.text {
@@ -384,6 +401,29 @@ impl<'a> Pricer<'a> {
                     format::number(term.hours(), 0)
                 )
             };
+            let tier_text = if tiered {
+                let bands: Vec<String> = tier_bands(q.value, row, higher)
+                    .map(|(units, band)| {
+                        let from = if band.tier_minimum_units > 0.0 {
+                            format!(
+                                " from {} (line {})",
+                                format::quantity(band.tier_minimum_units),
+                                band.line
+                            )
+                        } else {
+                            String::new()
+                        };
+                        format!(
+                            "{} × {}{from}",
+                            format::quantity(units),
+                            format::unit_price(band.retail_price, cur)
+                        )
+                    })
+                    .collect();
+                format!(" (tiered: {})", bands.join(" + "))
+            } else {
+                String::new()
+            };
             let discount_text = if discount > 0.0 {
                 format!(" × (1 − {}% discount)", format::number(discount * 100.0, 2))
             } else {
@@ -395,13 +435,14 @@ impl<'a> Pricer<'a> {
                 format!(". {note}")
             };
             format!(
-                "{} = {} {} × {} per {}{}{} = {}{}",
+                "{} = {} {} × {} per {}{}{}{} = {}{}",
                 (q.how)(),
                 format::quantity(q.value),
                 q.unit,
                 format::unit_price(unit_price, cur),
                 per,
                 term_text,
+                tier_text,
                 discount_text,
                 format::money(monthly, cur),
                 note_text

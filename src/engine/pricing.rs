@@ -234,6 +234,37 @@ const fn meter_hash(service: &str, product: &str, sku: &str, meter: &str) -> u64
     mix_str(hash, meter)
 }
 
+/// List cost of `quantity` units of a tiered meter in one month:
+/// `Σ tiers: price × (units that fall in the tier)`, where a tier covers
+/// `[its tier_minimum_units, the next tier's)` (the first from 0, the last
+/// without end), as `tier_minimum_units` is defined by the Retail Prices
+/// API. With no higher tiers it is `quantity × first.retail_price`.
+pub fn tiered_list_cost(quantity: f64, first: &PriceRow, higher: &[Arc<PriceRow>]) -> f64 {
+    tier_bands(quantity, first, higher)
+        .map(|(units, row)| units * row.retail_price)
+        .sum()
+}
+
+/// The units of `quantity` that fall in each tier it reaches, with the
+/// tier's row: `[(units, row)]`, first tier first.
+pub fn tier_bands<'r>(
+    quantity: f64,
+    first: &'r PriceRow,
+    higher: &'r [Arc<PriceRow>],
+) -> impl Iterator<Item = (f64, &'r PriceRow)> {
+    let rows = std::iter::once(first).chain(higher.iter().map(|r| r.as_ref()));
+    let ends = higher
+        .iter()
+        .map(|r| r.tier_minimum_units)
+        .chain(std::iter::once(f64::INFINITY));
+    rows.zip(ends)
+        .map(move |(row, end)| {
+            let units = quantity.min(end) - row.tier_minimum_units;
+            (units.max(0.0), row)
+        })
+        .take_while(|(units, _)| *units > 0.0)
+}
+
 /// A meter the scenario needs and the sheet does not have.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, thiserror::Error)]
 #[error("no price for “{meter}” in {region}{term} in the sheet “{sheet}”")]
@@ -288,6 +319,9 @@ pub struct PriceSheet {
     /// Rows in file order; shared (not copied) by every line item priced from them.
     pub rows: Vec<Arc<PriceRow>>,
     index: HashMap<IndexKey, Vec<usize>, std::hash::BuildHasherDefault<PassThrough>>,
+    /// The higher tiers of tiered meters: (index of the first tier's row,
+    /// its higher tiers in rising `tier_minimum_units`), by row index.
+    tiers: Vec<(usize, Vec<Arc<PriceRow>>)>,
 }
 
 impl PriceSheet {
@@ -299,6 +333,7 @@ impl PriceSheet {
     /// unknown unit of measure, price type or reservation term, a second
     /// currency, and a duplicate meter (same meter, region, type, term and tier).
     pub fn parse(name: &str, text: &str) -> Result<Self, SheetError> {
+        let mut higher: Vec<usize> = Vec::new();
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let err = |line: usize, column: Option<&str>, message: String| SheetError {
             file: name.to_string(),
@@ -487,24 +522,13 @@ impl PriceSheet {
                 source: field(14),
                 line,
             };
-            // Tiered meters (several rows with rising tier_minimum_units): the
-            // engine prices at the first tier, so only that row is indexed.
-            if row.tier_minimum_units == 0.0 {
-                let key = RowKey {
-                    service: &row.service_name,
-                    product: &row.product_name,
-                    sku: &row.sku_name,
-                    meter: &row.meter_name,
-                    meter_hash: meter_hash(
-                        &row.service_name,
-                        &row.product_name,
-                        &row.sku_name,
-                        &row.meter_name,
-                    ),
-                    region: &row.arm_region_name,
-                    price_type,
-                    term: reservation_term,
-                };
+            // Tiered meters (several rows with rising tier_minimum_units):
+            // the first tier is indexed; the higher ones are attached to it
+            // once every row is read (they may come first in the file).
+            if row.tier_minimum_units > 0.0 {
+                higher.push(sheet.rows.len());
+            } else {
+                let key = RowKey::of(&row);
                 let (hash, first) = (key.hash(), sheet.find(&key));
                 if let Some(first) = first {
                     return Err(err(
@@ -526,6 +550,42 @@ impl PriceSheet {
                 None,
                 "the sheet has a header but no price rows".into(),
             ));
+        }
+        for i in higher {
+            let row = Arc::clone(&sheet.rows[i]);
+            let first = sheet.find(&RowKey::of(&row)).ok_or_else(|| {
+                err(
+                    row.line,
+                    Some("tier_minimum_units"),
+                    format!(
+                        "this tier of “{}” in {} (from {} units) has no first tier: add its row with tier_minimum_units 0",
+                        row.meter_name, row.arm_region_name, row.tier_minimum_units
+                    ),
+                )
+            })?;
+            let at = match sheet.tiers.binary_search_by_key(&first, |t| t.0) {
+                Ok(at) => at,
+                Err(at) => {
+                    sheet.tiers.insert(at, (first, Vec::new()));
+                    at
+                }
+            };
+            let tiers = &mut sheet.tiers[at].1;
+            if let Some(same) = tiers
+                .iter()
+                .find(|t| t.tier_minimum_units == row.tier_minimum_units)
+            {
+                return Err(err(
+                    row.line,
+                    Some("tier_minimum_units"),
+                    format!(
+                        "duplicate tier: “{}” in {} from {} units is already priced on line {}",
+                        row.meter_name, row.arm_region_name, row.tier_minimum_units, same.line
+                    ),
+                ));
+            }
+            tiers.push(row);
+            tiers.sort_by(|a, b| a.tier_minimum_units.total_cmp(&b.tier_minimum_units));
         }
         Ok(sheet)
     }
@@ -557,6 +617,17 @@ impl PriceSheet {
         region: &str,
         term: ReservationTerm,
     ) -> Result<&Arc<PriceRow>, MissingPrice> {
+        self.lookup_tiered(meter, region, term).map(|(row, _)| row)
+    }
+
+    /// [`PriceSheet::lookup_meter`], with the meter's higher tiers (rising
+    /// `tier_minimum_units`; empty for a meter with one price).
+    pub fn lookup_tiered(
+        &self,
+        meter: &Meter,
+        region: &str,
+        term: ReservationTerm,
+    ) -> Result<(&Arc<PriceRow>, &[Arc<PriceRow>]), MissingPrice> {
         let key = &meter.key;
         let price_type = if term == ReservationTerm::None {
             PriceType::Consumption
@@ -573,7 +644,13 @@ impl PriceSheet {
             price_type,
             term,
         })
-        .and_then(|i| self.rows.get(i))
+        .and_then(|i| {
+            let higher = match self.tiers.binary_search_by_key(&i, |t| t.0) {
+                Ok(at) => self.tiers[at].1.as_slice(),
+                Err(_) => &[],
+            };
+            Some((self.rows.get(i)?, higher))
+        })
         .ok_or_else(|| MissingPrice {
             sheet: self.name.clone(),
             meter: key.to_string(),
@@ -681,7 +758,26 @@ struct RowKey<'a> {
     term: ReservationTerm,
 }
 
-impl RowKey<'_> {
+impl<'a> RowKey<'a> {
+    /// The key a row is indexed under (its tier aside).
+    fn of(row: &'a PriceRow) -> Self {
+        RowKey {
+            service: &row.service_name,
+            product: &row.product_name,
+            sku: &row.sku_name,
+            meter: &row.meter_name,
+            meter_hash: meter_hash(
+                &row.service_name,
+                &row.product_name,
+                &row.sku_name,
+                &row.meter_name,
+            ),
+            region: &row.arm_region_name,
+            price_type: row.price_type,
+            term: row.reservation_term,
+        }
+    }
+
     /// The meter's hash (worked out once per meter), mixed with the region,
     /// the price type and the term.
     fn hash(&self) -> IndexKey {
