@@ -376,33 +376,8 @@ impl PriceSheet {
             name: name.to_string(),
             ..Default::default()
         };
-        let mut lines = LineCounter::new(text);
-        for record in reader.records() {
-            let record = record.map_err(|e| {
-                let line = e
-                    .position()
-                    .map(|p| LineCounter::new(text).line_at(p.byte()))
-                    .unwrap_or(0);
-                err(line, None, format!("this line cannot be read as CSV: {e}"))
-            })?;
-            let line = record
-                .position()
-                .map(|p| lines.line_at(p.byte()))
-                .unwrap_or(0);
-            if record.iter().all(|f| f.is_empty()) {
-                continue;
-            }
-            if record.len() != PRICE_SHEET_COLUMNS.len() {
-                return Err(err(
-                    line,
-                    None,
-                    format!(
-                        "this row has {} fields; the header has {}",
-                        record.len(),
-                        PRICE_SHEET_COLUMNS.len()
-                    ),
-                ));
-            }
+        for row in data_rows(&mut reader, text, PRICE_SHEET_COLUMNS.len()) {
+            let (line, record) = row.map_err(|(line, message)| err(line, None, message))?;
             let field = |i: usize| record.get(i).unwrap_or_default().to_string();
             let number = |i: usize| -> Result<f64, SheetError> {
                 let raw = record.get(i).unwrap_or_default();
@@ -704,17 +679,58 @@ impl PriceSheet {
     }
 }
 
+/// The data rows of a CSV sheet (price sheet or region table), each with
+/// its physical line: blank rows are skipped; a row that cannot be read, or
+/// whose field count differs from the header's `columns`, is an error
+/// `(line, message)`.
+pub(crate) fn data_rows<'r, R: std::io::Read>(
+    reader: &'r mut csv::Reader<R>,
+    text: &'r str,
+    columns: usize,
+) -> impl Iterator<Item = Result<(usize, csv::StringRecord), (usize, String)>> + 'r {
+    let mut lines = LineCounter::new(text);
+    reader.records().filter_map(move |record| {
+        let record = match record {
+            Ok(record) => record,
+            Err(e) => {
+                let line = e
+                    .position()
+                    .map(|p| LineCounter::new(text).line_at(p.byte()))
+                    .unwrap_or(0);
+                return Some(Err((line, format!("this line cannot be read as CSV: {e}"))));
+            }
+        };
+        let line = record
+            .position()
+            .map(|p| lines.line_at(p.byte()))
+            .unwrap_or(0);
+        if record.iter().all(|f| f.is_empty()) {
+            return None;
+        }
+        if record.len() != columns {
+            return Some(Err((
+                line,
+                format!(
+                    "this row has {} fields; the header has {columns}",
+                    record.len()
+                ),
+            )));
+        }
+        Some(Ok((line, record)))
+    })
+}
+
 /// Turns the byte offsets csv reports into 1-based line numbers, counting
 /// newlines only between one record and the next (records come in order, so
 /// a whole sheet costs one pass over its text, not one pass per row).
-pub(crate) struct LineCounter<'a> {
+struct LineCounter<'a> {
     text: &'a str,
     byte: usize,
     newlines: usize,
 }
 
 impl<'a> LineCounter<'a> {
-    pub(crate) fn new(text: &'a str) -> Self {
+    fn new(text: &'a str) -> Self {
         Self {
             text,
             byte: 0,
@@ -724,7 +740,7 @@ impl<'a> LineCounter<'a> {
 
     /// The line of the first character of the record starting at `byte`.
     /// (csv reports the first record after blank lines at the blank line.)
-    pub(crate) fn line_at(&mut self, byte: u64) -> usize {
+    fn line_at(&mut self, byte: u64) -> usize {
         let start = (byte as usize).min(self.text.len());
         if start < self.byte {
             // Out of order (never seen from csv): count from the top.

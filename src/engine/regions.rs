@@ -68,33 +68,8 @@ impl RegionTable {
             }
         }
         let mut regions: Vec<Region> = Vec::new();
-        let mut lines = super::pricing::LineCounter::new(text);
-        for record in reader.records() {
-            let record = record.map_err(|e| {
-                let line = e
-                    .position()
-                    .map(|p| super::pricing::LineCounter::new(text).line_at(p.byte()))
-                    .unwrap_or(0);
-                err(line, None, format!("cannot be read as CSV: {e}"))
-            })?;
-            let line = record
-                .position()
-                .map(|p| lines.line_at(p.byte()))
-                .unwrap_or(0);
-            if record.iter().all(|f| f.is_empty()) {
-                continue;
-            }
-            if record.len() != REGION_COLUMNS.len() {
-                return Err(err(
-                    line,
-                    None,
-                    format!(
-                        "this row has {} fields; the header has {}",
-                        record.len(),
-                        REGION_COLUMNS.len()
-                    ),
-                ));
-            }
+        for row in super::pricing::data_rows(&mut reader, text, REGION_COLUMNS.len()) {
+            let (line, record) = row.map_err(|(line, message)| err(line, None, message))?;
             let field = |i: usize| record.get(i).unwrap_or_default().to_string();
             let coordinate = |i: usize, limit: f64| -> Result<f64, SheetError> {
                 let raw = record.get(i).unwrap_or_default();
