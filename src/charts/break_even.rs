@@ -10,9 +10,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::common::{
-    current_marker, house_style, legend_on_top, no_data, note, prepare, text_style, text_width,
-    value_range, x_label_area, x_label_count, y_label_area, AxisFormat, OrChart, Swatch,
-    LABEL_SIZE, MARKER,
+    current_marker, legend_on_top, line_chart, no_data, note, prepare, value_range, y_label_area,
+    AxisFormat, LineAxes, OrChart, Swatch, LINE_MARGIN_LEFT, MARKER,
 };
 use super::{format_money, series_color, ChartError};
 
@@ -114,11 +113,6 @@ pub fn draw_break_even<DB: DrawingBackend>(
         ],
         true,
     );
-    // Room for half of the last x tick label on the right.
-    let last_x = text_width(area, &x_money.label(max_x), &text_style(LABEL_SIZE));
-    let margin_left = 8;
-    let margin_right = (last_x / 2 + 6).max(16);
-
     let mut legend: Vec<(String, Swatch)> = tiers
         .iter()
         .map(|&(i, name, _, _)| (name.to_string(), Swatch::Line(series_color(i))))
@@ -126,39 +120,22 @@ pub fn draw_break_even<DB: DrawingBackend>(
     if !crossings.is_empty() {
         legend.push(("Break-even".to_string(), Swatch::Dot(MARKER)));
     }
-    let plot = legend_on_top(area, &legend, y_area + margin_left)?;
-    let plot_w = plot
-        .dim_in_pixel()
-        .0
-        .saturating_sub(y_area + margin_left + margin_right);
-    let x_labels = x_label_count(
+    let plot = legend_on_top(area, &legend, y_area + LINE_MARGIN_LEFT)?;
+    let mut chart = line_chart(
         area,
-        plot_w,
-        &[x_money.label(max_x), x_money.label(max_x * 0.55)],
-        6,
-    );
-
-    let mut chart = ChartBuilder::on(&plot)
-        .margin_top(8)
-        .margin_bottom(4)
-        .margin_left(margin_left)
-        .margin_right(margin_right)
-        .x_label_area_size(x_label_area(true))
-        .y_label_area_size(y_area)
-        .build_cartesian_2d(0.0..max_x, y_lo..y_hi)
-        .chart()?;
-    let x_fmt = |v: &f64| x_money.label(*v);
-    let y_fmt = |v: &f64| y_money.label(*v);
-    house_style(&mut chart.configure_mesh())
-        .disable_x_mesh()
-        .x_labels(x_labels)
-        .y_labels(6)
-        .x_label_formatter(&x_fmt)
-        .y_label_formatter(&y_fmt)
-        .x_desc("Cost of downtime per hour")
-        .y_desc("Risk-adjusted annual cost")
-        .draw()
-        .chart()?;
+        &plot,
+        y_area,
+        0.0..max_x,
+        y_lo..y_hi,
+        &LineAxes {
+            x_fmt: &|v| x_money.label(*v),
+            y_fmt: &|v| y_money.label(*v),
+            x_desc: "Cost of downtime per hour",
+            y_desc: "Risk-adjusted annual cost",
+            max_x_labels: 6,
+            x_mesh: false,
+        },
+    )?;
 
     current_marker(
         chart.plotting_area(),

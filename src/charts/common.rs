@@ -682,6 +682,75 @@ pub(crate) fn slot_chart<'a, DB: DrawingBackend>(
     Ok((chart, slot_px))
 }
 
+/// A chart with a numeric x axis.
+pub(crate) type LineChart<'a, DB> =
+    ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// Left margin of a line chart; the legend above it starts at the y label
+/// area plus this.
+pub(crate) const LINE_MARGIN_LEFT: u32 = 8;
+
+/// Axis text of a line chart: the labels' formatters and the descriptions.
+pub(crate) struct LineAxes<'f> {
+    pub x_fmt: &'f dyn Fn(&f64) -> String,
+    pub y_fmt: &'f dyn Fn(&f64) -> String,
+    pub x_desc: &'f str,
+    pub y_desc: &'f str,
+    /// At most this many x labels (fewer when they would not fit).
+    pub max_x_labels: usize,
+    /// Vertical grid lines at the x ticks.
+    pub x_mesh: bool,
+}
+
+/// The frame of a line chart over `x` × `y` on `plot` (the area under its
+/// legend): room on the right for half of the last x label, as many x
+/// labels as fit (measured on the longest and a middle one), six y labels
+/// and the house style. Returns the chart to draw the series on.
+pub(crate) fn line_chart<'a, DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    plot: &'a DrawingArea<DB, Shift>,
+    y_area: u32,
+    x: std::ops::Range<f64>,
+    y: std::ops::Range<f64>,
+    axes: &LineAxes,
+) -> Result<LineChart<'a, DB>, ChartError> {
+    let last_x = text_width(area, &(axes.x_fmt)(&x.end), &text_style(LABEL_SIZE));
+    let margin_right = (last_x / 2 + 6).max(16);
+    let plot_w = plot
+        .dim_in_pixel()
+        .0
+        .saturating_sub(y_area + LINE_MARGIN_LEFT + margin_right);
+    let x_labels = x_label_count(
+        area,
+        plot_w,
+        &[(axes.x_fmt)(&x.end), (axes.x_fmt)(&(x.end * 0.55))],
+        axes.max_x_labels,
+    );
+    let mut chart = ChartBuilder::on(plot)
+        .margin_top(8)
+        .margin_bottom(4)
+        .margin_left(LINE_MARGIN_LEFT)
+        .margin_right(margin_right)
+        .x_label_area_size(x_label_area(true))
+        .y_label_area_size(y_area)
+        .build_cartesian_2d(x, y)
+        .chart()?;
+    let mut mesh = chart.configure_mesh();
+    house_style(&mut mesh);
+    if !axes.x_mesh {
+        mesh.disable_x_mesh();
+    }
+    mesh.x_labels(x_labels)
+        .y_labels(6)
+        .x_label_formatter(axes.x_fmt)
+        .y_label_formatter(axes.y_fmt)
+        .x_desc(axes.x_desc)
+        .y_desc(axes.y_desc)
+        .draw()
+        .chart()?;
+    Ok(chart)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

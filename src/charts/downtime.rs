@@ -8,8 +8,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::common::{
-    house_style, legend_on_top, no_data, prepare, text_style, text_width, value_range,
-    x_label_area, x_label_count, y_label_area, AxisFormat, OrChart, Swatch, LABEL_SIZE,
+    legend_on_top, line_chart, no_data, prepare, value_range, y_label_area, AxisFormat, LineAxes,
+    OrChart, Swatch, LINE_MARGIN_LEFT,
 };
 use super::{series_color, ChartError};
 
@@ -85,46 +85,26 @@ pub fn draw_downtime_distribution<DB: DrawingBackend>(
     let hours = AxisFormat::new("", "", x_lo, x_hi);
     let pct = AxisFormat::new("", "%", 0.0, 100.0);
     let y_area = y_label_area(area, &[pct.label(100.0)], true);
-    let last_x = text_width(area, &hours.label(x_hi), &text_style(LABEL_SIZE));
-    let margin_left = 8;
-    let margin_right = (last_x / 2 + 6).max(16);
-
     let legend: Vec<(String, Swatch)> = curves
         .iter()
         .map(|&(i, name, _)| (name.to_string(), Swatch::Line(series_color(i))))
         .collect();
-    let plot = legend_on_top(area, &legend, y_area + margin_left)?;
-    let plot_w = plot
-        .dim_in_pixel()
-        .0
-        .saturating_sub(y_area + margin_left + margin_right);
-    let x_labels = x_label_count(
+    let plot = legend_on_top(area, &legend, y_area + LINE_MARGIN_LEFT)?;
+    let mut chart = line_chart(
         area,
-        plot_w,
-        &[hours.label(x_hi), hours.label(x_hi * 0.55)],
-        8,
-    );
-
-    let mut chart = ChartBuilder::on(&plot)
-        .margin_top(8)
-        .margin_bottom(4)
-        .margin_left(margin_left)
-        .margin_right(margin_right)
-        .x_label_area_size(x_label_area(true))
-        .y_label_area_size(y_area)
-        .build_cartesian_2d(x_lo..x_hi, y_lo..y_hi)
-        .chart()?;
-    let x_fmt = |v: &f64| hours.label(*v);
-    let y_fmt = |v: &f64| pct.label(v * 100.0);
-    house_style(&mut chart.configure_mesh())
-        .x_labels(x_labels)
-        .y_labels(6)
-        .x_label_formatter(&x_fmt)
-        .y_label_formatter(&y_fmt)
-        .x_desc("Annual downtime (hours)")
-        .y_desc("Chance a year exceeds it")
-        .draw()
-        .chart()?;
+        &plot,
+        y_area,
+        x_lo..x_hi,
+        y_lo..y_hi,
+        &LineAxes {
+            x_fmt: &|v| hours.label(*v),
+            y_fmt: &|v| pct.label(v * 100.0),
+            x_desc: "Annual downtime (hours)",
+            y_desc: "Chance a year exceeds it",
+            max_x_labels: 8,
+            x_mesh: true,
+        },
+    )?;
 
     for (i, _, points) in &curves {
         chart
