@@ -299,6 +299,16 @@ async fn a_bad_share_link_gets_the_same_error_in_the_page_as_natively() {
             "cut at {cut}: {e:?}"
         );
     }
+    let mut trailing = miniz_oxide::deflate::compress_to_vec(
+        &share::scenario_bytes(&presets::preset("northwind").unwrap()),
+        9,
+    );
+    trailing.extend_from_slice(b"junk");
+    assert_eq!(
+        io::open_link(&share::pack(&trailing)).await,
+        Err(ShareError::BadCompression),
+        "bytes after the DEFLATE data"
+    );
     assert_eq!(io::open_link("").await, Err(ShareError::Empty));
     assert_eq!(io::open_link("1.!!!!").await, Err(ShareError::BadEncoding));
     assert_eq!(

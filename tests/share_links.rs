@@ -107,6 +107,15 @@ fn garbage_is_refused_with_a_reason() {
     assert_eq!(share::decode("1.!!!!"), Err(ShareError::BadEncoding));
     assert_eq!(share::decode("1.A"), Err(ShareError::BadEncoding));
     assert_eq!(share::decode("1.AAAAAAAA"), Err(ShareError::BadCompression));
+    // Bytes after the end of the DEFLATE data (the page's browser rejects
+    // them too, tests/browser.rs).
+    let json = share::scenario_bytes(&Scenario::default());
+    let mut packed = miniz_oxide::deflate::compress_to_vec(&json, 9);
+    packed.extend_from_slice(b"junk");
+    assert_eq!(
+        share::decode(&share::pack(&packed)),
+        Err(ShareError::BadCompression)
+    );
     // Valid compression of something that is not a scenario.
     assert!(matches!(
         share::decode(&link_from_json("1", "not json")),

@@ -61,16 +61,22 @@ pub fn encode(s: &Scenario) -> String {
 /// limit, then [`from_json_bytes`].
 #[cfg(not(target_arch = "wasm32"))]
 pub fn decode(text: &str) -> Result<Scenario, ShareError> {
+    use miniz_oxide::inflate::core::{decompress, inflate_flags, DecompressorOxide};
+    use miniz_oxide::inflate::TINFLStatus;
     let packed = unpack(text)?;
-    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_SCENARIO_BYTES)
-        .map_err(|e| {
-            if matches!(e.status, miniz_oxide::inflate::TINFLStatus::HasMoreOutput) {
-                ShareError::TooLarge
-            } else {
-                ShareError::BadCompression
-            }
-        })?;
-    from_json_bytes(&json)
+    // One pass into a buffer of the size limit. As in the browser's
+    // DecompressionStream, bytes after the end of the DEFLATE data are damage.
+    let mut json = vec![0u8; MAX_SCENARIO_BYTES];
+    let mut state = Box::<DecompressorOxide>::default();
+    let flags = inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF;
+    match decompress(&mut state, &packed, &mut json, 0, flags) {
+        (TINFLStatus::Done, read, written) if read == packed.len() => {
+            json.truncate(written);
+            from_json_bytes(&json)
+        }
+        (TINFLStatus::HasMoreOutput, _, _) => Err(ShareError::TooLarge),
+        _ => Err(ShareError::BadCompression),
+    }
 }
 
 /// The scenario as the compact JSON a link compresses.
