@@ -360,20 +360,17 @@ impl<'a> Pricer<'a> {
             && higher
                 .first()
                 .is_some_and(|t| q.value > t.tier_minimum_units);
-        let list_cost = if tiered {
-            tiered_list_cost(q.value, row, higher)
-        } else if term == ReservationTerm::None {
-            q.value * row.retail_price
-        } else {
-            q.value * row.retail_price / term.hours()
-        };
-        let unit_price = if tiered {
-            list_cost / q.value
-        } else if term == ReservationTerm::None {
+        let rate = if term == ReservationTerm::None {
             row.retail_price
         } else {
             row.retail_price / term.hours()
         };
+        let list_cost = if tiered {
+            tiered_list_cost(q.value, row, higher)
+        } else {
+            q.value * rate
+        };
+        let unit_price = if tiered { list_cost / q.value } else { rate };
         let discount = self.s.commercial.discount_pct / 100.0;
         let monthly = list_cost * (1.0 - discount);
         // The formula in words is written only when the pricer writes text
