@@ -85,8 +85,8 @@ pub fn evaluate(
 }
 
 /// [`evaluate`], with `formulas` false leaving the line items' formulas and
-/// the resilience parts' explanations (`how`) empty: what the page
-/// recomputes on every keystroke. The working panel and the exports ask for
+/// component names and the resilience explanations (`how`) empty: what the
+/// page recomputes on every keystroke. The working panel and the exports ask for
 /// the text when they need it; every number is the same either way.
 pub fn evaluate_with(
     s: &Scenario,

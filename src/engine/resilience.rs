@@ -105,17 +105,28 @@ fn write_failover_s(s: &Scenario) -> (f64, &'static str) {
     }
 }
 
+/// An explanation in words, written only when the caller wants text (the
+/// page's recalculation on every keystroke does not).
+fn explain(text: bool, words: impl FnOnce() -> String) -> String {
+    if text {
+        words()
+    } else {
+        String::new()
+    }
+}
+
 /// Recovery time of a tier on the loss of its primary region.
 fn rto(tier: TierId, s: &Scenario, stamps_capacity: &[f64], text: bool) -> (f64, f64, Vec<Part>) {
     let r = &s.resilience;
-    let how = |f: &dyn Fn() -> String| if text { f() } else { String::new() };
     let mut parts = Vec::new();
     if tier == TierId::SingleRegion {
         let t = r.rebuild_hours * 3600.0;
         parts.push(Part {
             name: "Rebuild or restore in another region".into(),
             value: t,
-            how: how(&|| format!("{} h, by hand", format::number(r.rebuild_hours, 1))),
+            how: explain(text, || {
+                format!("{} h, by hand", format::number(r.rebuild_hours, 1))
+            }),
         });
         return (t, t, parts);
     }
@@ -123,7 +134,7 @@ fn rto(tier: TierId, s: &Scenario, stamps_capacity: &[f64], text: bool) -> (f64,
     parts.push(Part {
         name: "Front Door detection and drain".into(),
         value: detect,
-        how: how(&|| {
+        how: explain(text, || {
             format!(
                 "{} s probe interval × ({} failed samples − ½) + {} s drain",
                 format::number(r.probe_interval_s, 0),
@@ -137,7 +148,7 @@ fn rto(tier: TierId, s: &Scenario, stamps_capacity: &[f64], text: bool) -> (f64,
         parts.push(Part {
             name: "DNS TTL (Traffic Manager)".into(),
             value: r.dns_ttl_s,
-            how: how(&|| format!("{} s TTL", format::number(r.dns_ttl_s, 0))),
+            how: explain(text, || format!("{} s TTL", format::number(r.dns_ttl_s, 0))),
         });
         reads += r.dns_ttl_s;
     }
@@ -145,7 +156,7 @@ fn rto(tier: TierId, s: &Scenario, stamps_capacity: &[f64], text: bool) -> (f64,
         parts.push(Part {
             name: "Warm standby scale-out".into(),
             value: r.standby_scale_out_s,
-            how: how(&|| {
+            how: explain(text, || {
                 format!(
                     "{} s to grow from its minimum to full capacity",
                     format::number(r.standby_scale_out_s, 0)
@@ -161,7 +172,9 @@ fn rto(tier: TierId, s: &Scenario, stamps_capacity: &[f64], text: bool) -> (f64,
             parts.push(Part {
                 name: name.into(),
                 value: t,
-                how: how(&|| format!("{} s, in parallel with routing", format::number(t, 0))),
+                how: explain(text, || {
+                    format!("{} s, in parallel with routing", format::number(t, 0))
+                }),
             });
             reads.max(t)
         }
@@ -172,7 +185,6 @@ fn rto(tier: TierId, s: &Scenario, stamps_capacity: &[f64], text: bool) -> (f64,
 /// Data lost on the loss of the region holding the newest writes.
 fn rpo(tier: TierId, s: &Scenario, text: bool) -> (f64, Vec<Part>, Vec<String>) {
     let r = &s.resilience;
-    let how = |f: &dyn Fn() -> String| if text { f() } else { String::new() };
     let mut parts = Vec::new();
     let mut notes = Vec::new();
     let cosmos = match tier {
@@ -181,7 +193,7 @@ fn rpo(tier: TierId, s: &Scenario, text: bool) -> (f64, Vec<Part>, Vec<String>) 
             parts.push(Part {
                 name: "Cosmos DB: restore from geo-redundant backup".into(),
                 value: t,
-                how: how(&|| {
+                how: explain(text, || {
                     format!(
                         "backup every {} min",
                         format::number(r.backup_interval_min, 0)
@@ -195,7 +207,7 @@ fn rpo(tier: TierId, s: &Scenario, text: bool) -> (f64, Vec<Part>, Vec<String>) 
                 parts.push(Part {
                     name: "Cosmos DB single writer, Strong consistency".into(),
                     value: 0.0,
-                    how: how(&|| {
+                    how: explain(text, || {
                         "writes commit in every region before they are acknowledged".into()
                     }),
                 });
@@ -204,7 +216,7 @@ fn rpo(tier: TierId, s: &Scenario, text: bool) -> (f64, Vec<Part>, Vec<String>) 
                 parts.push(Part {
                     name: "Cosmos DB single writer, asynchronous replication".into(),
                     value: r.async_replication_lag_s,
-                    how: how(&|| {
+                    how: explain(text, || {
                         format!(
                             "{} s replication lag",
                             format::number(r.async_replication_lag_s, 1)
@@ -218,7 +230,7 @@ fn rpo(tier: TierId, s: &Scenario, text: bool) -> (f64, Vec<Part>, Vec<String>) 
             parts.push(Part {
                 name: "Cosmos DB multi-region writes".into(),
                 value: r.multi_write_replication_lag_s,
-                how: how(&|| format!("{} s between write regions; only writes made in the lost region in that window", format::number(r.multi_write_replication_lag_s, 1))),
+                how: explain(text, || format!("{} s between write regions; only writes made in the lost region in that window", format::number(r.multi_write_replication_lag_s, 1))),
             });
             notes.push("Near-zero RPO assumes a deliberate conflict policy: last-writer-wins silently drops the losing write.".into());
             r.multi_write_replication_lag_s
@@ -229,7 +241,7 @@ fn rpo(tier: TierId, s: &Scenario, text: bool) -> (f64, Vec<Part>, Vec<String>) 
         parts.push(Part {
             name: "SQL ledger failover group (asynchronous)".into(),
             value: r.sql_replication_lag_s,
-            how: how(&|| {
+            how: explain(text, || {
                 format!(
                     "{} s replication lag",
                     format::number(r.sql_replication_lag_s, 1)
@@ -248,7 +260,6 @@ fn rpo(tier: TierId, s: &Scenario, text: bool) -> (f64, Vec<Part>, Vec<String>) 
 /// account's shape (write SLA) and the SQL ledger's.
 fn availability(tier: TierId, s: &Scenario, stamps: usize, text: bool) -> (f64, Vec<Part>) {
     let sl = &s.resilience.slas;
-    let how = |f: &dyn Fn() -> String| if text { f() } else { String::new() };
     let pct = |v: f64| v / 100.0;
     let mut parts = Vec::new();
     let mut chain = Vec::new();
@@ -272,7 +283,7 @@ fn availability(tier: TierId, s: &Scenario, stamps: usize, text: bool) -> (f64, 
     parts.push(Part {
         name: "One stamp (serial)".into(),
         value: stamp,
-        how: how(&|| {
+        how: explain(text, || {
             chain
                 .iter()
                 .map(|(n, v)| format!("{n} {}%", format::number(*v, 3)))
@@ -285,7 +296,9 @@ fn availability(tier: TierId, s: &Scenario, stamps: usize, text: bool) -> (f64, 
         parts.push(Part {
             name: format!("{stamps} stamps in parallel").into(),
             value: parallel,
-            how: how(&|| format!("1 − (1 − {})^{stamps}", format::percent(stamp, 4))),
+            how: explain(text, || {
+                format!("1 − (1 − {})^{stamps}", format::percent(stamp, 4))
+            }),
         });
     }
     let steered = s.edge.traffic_manager && stamps > 1;
@@ -296,7 +309,7 @@ fn availability(tier: TierId, s: &Scenario, stamps: usize, text: bool) -> (f64, 
     parts.push(Part {
         name: "Global band".into(),
         value: global,
-        how: how(&|| {
+        how: explain(text, || {
             let mut text = format!("Front Door {}%", format::number(sl.front_door_pct, 3));
             if steered {
                 text.push_str(&format!(
@@ -343,7 +356,7 @@ fn availability(tier: TierId, s: &Scenario, stamps: usize, text: bool) -> (f64, 
     parts.push(Part {
         name: "Data band".into(),
         value: data,
-        how: how(&|| {
+        how: explain(text, || {
             let mut text = format!("Cosmos DB {}% ({cosmos_how})", format::number(cosmos, 3));
             if let Some(v) = sql {
                 text.push_str(&format!(" × SQL {}%", format::number(v, 3)));
