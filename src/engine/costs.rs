@@ -345,6 +345,34 @@ impl<'a> Pricer<'a> {
         q: Quantity<impl FnOnce() -> String>,
         note: &str,
     ) {
+        // The texts are written here, where the closures are known; the rest
+        // is one function, not one copy per cost line (this function is
+        // generic, so each call site gets its own).
+        let (component, how) = if self.text {
+            (component(), (q.how)())
+        } else {
+            (String::new(), String::new())
+        };
+        self.priced_line(
+            category, component, how, region, key, term, q.value, q.unit, note,
+        );
+    }
+
+    /// [`Pricer::line`] once its texts are written: `how` is the quantity's
+    /// derivation in words (empty without text).
+    #[allow(clippy::too_many_arguments)]
+    fn priced_line(
+        &mut self,
+        category: Category,
+        component: String,
+        how: String,
+        region: &str,
+        key: &Meter,
+        term: ReservationTerm,
+        value: f64,
+        unit: &'static str,
+        note: &str,
+    ) {
         let (row, higher) = match self.sheet.lookup_tiered(key, region, term) {
             Ok(found) => found,
             Err(miss) => {
@@ -357,20 +385,18 @@ impl<'a> Pricer<'a> {
         // A tiered meter's higher tiers apply to what lies above their
         // minimum; a reservation has the one (term) price.
         let tiered = term == ReservationTerm::None
-            && higher
-                .first()
-                .is_some_and(|t| q.value > t.tier_minimum_units);
+            && higher.first().is_some_and(|t| value > t.tier_minimum_units);
         let rate = if term == ReservationTerm::None {
             row.retail_price
         } else {
             row.retail_price / term.hours()
         };
         let list_cost = if tiered {
-            tiered_list_cost(q.value, row, higher)
+            tiered_list_cost(value, row, higher)
         } else {
-            q.value * rate
+            value * rate
         };
-        let unit_price = if tiered { list_cost / q.value } else { rate };
+        let unit_price = if tiered { list_cost / value } else { rate };
         let discount = self.s.commercial.discount_pct / 100.0;
         let monthly = list_cost * (1.0 - discount);
         // The formula in words is written only when the pricer writes text
@@ -399,7 +425,7 @@ impl<'a> Pricer<'a> {
                 )
             };
             let tier_text = if tiered {
-                let bands: Vec<String> = tier_bands(q.value, row, higher)
+                let bands: Vec<String> = tier_bands(value, row, higher)
                     .map(|(units, band)| {
                         let from = if band.tier_minimum_units > 0.0 {
                             format!(
@@ -433,9 +459,9 @@ impl<'a> Pricer<'a> {
             };
             format!(
                 "{} = {} {} × {} per {}{}{}{} = {}{}",
-                (q.how)(),
-                format::quantity(q.value),
-                q.unit,
+                how,
+                format::quantity(value),
+                unit,
                 format::unit_price(unit_price, cur),
                 per,
                 term_text,
@@ -447,13 +473,9 @@ impl<'a> Pricer<'a> {
         };
         self.items.push(LineItem {
             category,
-            component: if self.text {
-                component()
-            } else {
-                String::new()
-            },
-            quantity: q.value,
-            unit: q.unit,
+            component,
+            quantity: value,
+            unit,
             unit_price,
             monthly_usd: monthly,
             formula,

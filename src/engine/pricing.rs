@@ -559,8 +559,13 @@ impl PriceSheet {
                     ),
                 ));
             }
-            tiers.push(row);
-            tiers.sort_by(|a, b| a.tier_minimum_units.total_cmp(&b.tier_minimum_units));
+            // Kept in rising order by inserting in place (a sort would
+            // add kilobytes of generic code to the wasm for lists of one or two).
+            let at = tiers
+                .iter()
+                .position(|t| t.tier_minimum_units > row.tier_minimum_units)
+                .unwrap_or(tiers.len());
+            tiers.insert(at, row);
         }
         Ok(sheet)
     }
