@@ -1,5 +1,7 @@
-//! Profiling aid: evaluates the Northwind preset many times (numbers only).
-//! `cargo build --release --example prof_evaluate` then run it under perf.
+//! Profiling aid: evaluates the Northwind preset N times (numbers only;
+//! default 20,000). `cargo build --release --example prof_evaluate`, then
+//! run `target/release/examples/prof_evaluate 1000` under `perf record` or
+//! `valgrind --tool=callgrind` (instruction counts, steady under load).
 fn main() {
     use planner::engine::{plan, presets};
     let (Ok(s), Ok(sheet), Ok(regions)) = (
