@@ -104,15 +104,7 @@ pub fn draw_break_even<DB: DrawingBackend>(
     let (y_lo, y_hi) = value_range(&ends, &[0.0], 0.08);
     let x_money = AxisFormat::money(&data.currency_symbol, 0.0, max_x);
     let y_money = AxisFormat::money(&data.currency_symbol, y_lo, y_hi);
-    let y_area = y_label_area(
-        area,
-        &[
-            y_money.label(y_lo),
-            y_money.label(y_hi),
-            y_money.label(y_hi * 0.55),
-        ],
-        true,
-    );
+    let y_area = y_label_area(area, &y_money.extent_labels(y_lo, y_hi), true);
     let mut legend: Vec<(String, Swatch)> = tiers
         .iter()
         .map(|&(i, name, _, _)| (name.to_string(), Swatch::Line(series_color(i))))

@@ -285,6 +285,12 @@ impl AxisFormat {
         f
     }
 
+    /// Labels to measure an axis spanning `lo..hi` by: both ends and one
+    /// tick in between (the widest label is usually among them).
+    pub(crate) fn extent_labels(&self, lo: f64, hi: f64) -> [String; 3] {
+        [self.label(lo), self.label(hi), self.label(hi * 0.55)]
+    }
+
     pub(crate) fn label(&self, v: f64) -> String {
         if !v.is_finite() {
             return String::new();

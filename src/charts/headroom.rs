@@ -65,24 +65,8 @@ pub fn draw_headroom<DB: DrawingBackend>(
     let x_pct = AxisFormat::new("", "%", x_lo * 100.0, x_hi * 100.0);
     let money = AxisFormat::money(&data.currency_symbol, y_lo, y_hi);
     let s_pct = AxisFormat::new("", "%", s_lo * 100.0, s_hi * 100.0);
-    let left = y_label_area(
-        area,
-        &[
-            money.label(y_lo),
-            money.label(y_hi),
-            money.label(y_hi * 0.55),
-        ],
-        true,
-    );
-    let right = y_label_area(
-        area,
-        &[
-            s_pct.label(s_lo * 100.0),
-            s_pct.label(s_hi * 100.0),
-            s_pct.label(s_hi * 55.0),
-        ],
-        true,
-    );
+    let left = y_label_area(area, &money.extent_labels(y_lo, y_hi), true);
+    let right = y_label_area(area, &s_pct.extent_labels(s_lo * 100.0, s_hi * 100.0), true);
     let (margin_left, margin_right) = (8, 8);
 
     let cost_color = series_color(0);
