@@ -587,21 +587,13 @@ impl PriceSheet {
         region: &str,
         term: ReservationTerm,
     ) -> Result<&Arc<PriceRow>, MissingPrice> {
-        self.lookup_meter(&Meter::new(*key), region, term)
+        self.lookup_tiered(&Meter::new(*key), region, term)
+            .map(|(row, _)| row)
     }
 
-    /// [`PriceSheet::lookup`] for a meter whose hash is already known.
-    pub fn lookup_meter(
-        &self,
-        meter: &Meter,
-        region: &str,
-        term: ReservationTerm,
-    ) -> Result<&Arc<PriceRow>, MissingPrice> {
-        self.lookup_tiered(meter, region, term).map(|(row, _)| row)
-    }
-
-    /// [`PriceSheet::lookup_meter`], with the meter's higher tiers (rising
-    /// `tier_minimum_units`; empty for a meter with one price).
+    /// The first (or only) row of a meter whose hash is already known, with
+    /// its higher tiers (rising `tier_minimum_units`; empty for a meter with
+    /// one price).
     pub fn lookup_tiered(
         &self,
         meter: &Meter,
