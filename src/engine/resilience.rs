@@ -385,18 +385,18 @@ fn latency(tier: TierId, s: &Scenario, regions: &RegionTable, text: bool) -> Vec
                 TierId::ActiveActiveReads => network_rtt_ms(s, regions, served_by, primary),
                 _ => 0.0,
             };
-            let how = if !text {
-                String::new()
-            } else if to_writer > 0.0 {
-                format!(
-                    "{} ms base + {} ms to the {served_by} stamp; writes + {} ms to the write region {primary}",
-                    format::number(base, 0),
-                    format::number(to_stamp, 0),
-                    format::number(to_writer, 0)
-                )
-            } else {
-                format!("{} ms base + {} ms to the {served_by} stamp", format::number(base, 0), format::number(to_stamp, 0))
-            };
+            let how = explain(text, || {
+                if to_writer > 0.0 {
+                    format!(
+                        "{} ms base + {} ms to the {served_by} stamp; writes + {} ms to the write region {primary}",
+                        format::number(base, 0),
+                        format::number(to_stamp, 0),
+                        format::number(to_writer, 0)
+                    )
+                } else {
+                    format!("{} ms base + {} ms to the {served_by} stamp", format::number(base, 0), format::number(to_stamp, 0))
+                }
+            });
             GeoLatency {
                 display_name: regions.get(&u.region).map(|r| r.display_name.clone()).unwrap_or_else(|| u.region.clone()),
                 region: u.region.clone(),
