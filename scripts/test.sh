@@ -4,6 +4,8 @@
 #   2. in-browser: wasm-bindgen-test in Debian's headless Chromium
 #   3. end-to-end: the built site (dist/) served on 127.0.0.1 and driven by
 #      playwright-core in Debian's Chromium (never a downloaded browser)
+#   4. README command 1: `bash scripts/serve.sh` in a clean clone of the
+#      committed tree, on a free port, checked in Chromium (smoke-serve.sh)
 # Lint first: rustfmt, and clippy for both targets with warnings as errors
 # (the crate denies unwrap/expect outside tests and forbids unsafe).
 set -euo pipefail
@@ -30,12 +32,15 @@ cargo fmt --check
 cargo clippy --offline --all-targets -- -D warnings
 cargo clippy --offline --target wasm32-unknown-unknown --all-targets -- -D warnings
 
-echo "== 1/3 native tests"
+echo "== 1/4 native tests"
 cargo test --offline --all-targets
 
-echo "== 2/3 in-browser tests (wasm-bindgen-test, headless Chromium)"
+echo "== 2/4 in-browser tests (wasm-bindgen-test, headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test --offline --target wasm32-unknown-unknown --test browser
 
-echo "== 3/3 end-to-end tests (built site, headless Chromium)"
+echo "== 3/4 end-to-end tests (built site, headless Chromium)"
 trunk build --release --offline
 node --test --test-concurrency=1 tests/e2e/
+
+echo "== 4/4 README command 1: bash scripts/serve.sh in a fresh clone"
+bash scripts/smoke-serve.sh

@@ -340,3 +340,46 @@ fn the_frozen_native_link_opens() {
     expected.workload.peak_requests_per_s = 2468.0;
     assert_eq!(s, expected);
 }
+
+#[test]
+fn a_link_names_the_price_sheet_its_figures_use_and_old_links_name_none() {
+    use planner::engine::pricing::{fingerprint, PriceSheet, SheetRef};
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/pricing/azure-retail-usd.csv"
+    ))
+    .unwrap();
+    let sheet = PriceSheet::parse("azure-retail-usd.csv", &text).unwrap();
+    let mut s = presets::preset("northwind").unwrap();
+    s.price_sheet = Some(SheetRef::of(&sheet));
+    let opened = share::decode(&share::encode(&s)).unwrap();
+    let named = opened.price_sheet.clone().unwrap();
+    assert_eq!(named.name, "azure-retail-usd.csv");
+    assert_eq!(named.currency, "USD");
+    assert!(named.matches(&sheet));
+    assert_eq!(share::from_json(&share::to_json(&s)).unwrap(), s);
+
+    // One changed price is another sheet; line endings and a BOM are not.
+    let edited = text.replacen("0.178,USD", "0.179,USD", 1);
+    assert_ne!(edited, text, "the edit applies");
+    let other = PriceSheet::parse("azure-retail-usd.csv", &edited).unwrap();
+    assert!(!named.matches(&other));
+    assert_eq!(
+        fingerprint(&format!("\u{feff}{}", text.replace('\n', "\r\n"))),
+        sheet.fingerprint
+    );
+    assert_eq!(named.short().len(), 8);
+
+    // A link or file made before the field existed opens with none, and a
+    // scenario without one writes none (the JSON stays as it was).
+    let old = share::decode(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/share-link-native.txt"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(old.price_sheet, None);
+    assert!(!share::to_json(&presets::preset("northwind").unwrap()).contains("price_sheet"));
+}

@@ -20,6 +20,7 @@ pub mod risk;
 pub mod scenario;
 pub mod share;
 pub mod tiers;
+pub mod typed;
 pub mod validate;
 
 pub use plan::{evaluate, Plan, PlanError};

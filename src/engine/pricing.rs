@@ -316,12 +316,65 @@ pub struct PriceSheet {
     pub name: String,
     /// The one currency every row is in.
     pub currency: String,
+    /// A fingerprint of the file's content ([`fingerprint`]): two sheets
+    /// with the same name but other prices have different fingerprints.
+    pub fingerprint: String,
     /// Rows in file order; shared (not copied) by every line item priced from them.
     pub rows: Vec<Arc<PriceRow>>,
     index: HashMap<IndexKey, Vec<usize>, std::hash::BuildHasherDefault<PassThrough>>,
     /// The higher tiers of tiered meters: (index of the first tier's row,
     /// its higher tiers in rising `tier_minimum_units`), by row index.
     tiers: Vec<(usize, Vec<Arc<PriceRow>>)>,
+}
+
+/// The fingerprint of a price sheet's text: 64-bit FNV-1a over its bytes
+/// (without a byte-order mark and with line endings normalised to `\n`,
+/// so the same sheet saved on Windows has the same fingerprint), as 16 hex
+/// digits. Not a security measure: it tells two sheets apart so that a
+/// share link's figures can be matched to the prices they were made with.
+pub fn fingerprint(text: &str) -> String {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes().filter(|b| *b != b'\r') {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
+/// Which price sheet a scenario's figures were made with: travels in share
+/// links and exported scenarios so the recipient can tell whether they see
+/// the same figures.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SheetRef {
+    /// The sheet's file name.
+    pub name: String,
+    /// Its currency.
+    pub currency: String,
+    /// [`fingerprint`] of its content.
+    pub fingerprint: String,
+}
+
+impl SheetRef {
+    /// The reference to a loaded sheet.
+    pub fn of(sheet: &PriceSheet) -> Self {
+        Self {
+            name: sheet.name.clone(),
+            currency: sheet.currency.clone(),
+            fingerprint: sheet.fingerprint.clone(),
+        }
+    }
+
+    /// True when `sheet` is the sheet this refers to (same content).
+    pub fn matches(&self, sheet: &PriceSheet) -> bool {
+        self.fingerprint == sheet.fingerprint
+    }
+
+    /// The first 8 hex digits, for people ("a1b2c3d4").
+    pub fn short(&self) -> &str {
+        self.fingerprint.get(..8).unwrap_or(&self.fingerprint)
+    }
 }
 
 impl PriceSheet {
@@ -374,6 +427,7 @@ impl PriceSheet {
         }
         let mut sheet = PriceSheet {
             name: name.to_string(),
+            fingerprint: fingerprint(text),
             ..Default::default()
         };
         for row in data_rows(&mut reader, text, PRICE_SHEET_COLUMNS.len()) {

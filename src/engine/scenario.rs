@@ -27,6 +27,12 @@ pub struct Scenario {
     pub risk: Risk,
     pub targets: Targets,
     pub commercial: Commercial,
+    /// The price sheet the figures were made with, when the scenario was
+    /// shared or exported (absent in scenarios from before this field, and
+    /// in the page's working copy: the page keeps it apart and compares it
+    /// with the sheet in use).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub price_sheet: Option<crate::engine::pricing::SheetRef>,
 }
 
 /// A region and the share of users near it.
@@ -753,6 +759,7 @@ impl Default for Scenario {
             risk: Risk::default(),
             targets: Targets::default(),
             commercial: Commercial::default(),
+            price_sheet: None,
         }
     }
 }

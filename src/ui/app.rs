@@ -55,12 +55,69 @@ fn initial_scenario(link: OpenedLink) -> (Scenario, Option<String>, bool) {
     (default_scenario(), None, false)
 }
 
+/// Puts a parsed sheet in use, unless it lacks a price the scenario on
+/// screen needs: then it is refused, named meter by meter, and the sheet in
+/// use stays (so the figures on screen stay complete and working). The first
+/// sheet of a page is always taken (there is nothing to keep).
+fn use_sheet(state: AppState, sheet: PriceSheet) -> Result<(), String> {
+    if state.sheet.with_untracked(Option::is_some) {
+        if let Some(regions) = state.regions.get_untracked() {
+            let scenario = match state.last_good.get_untracked() {
+                Some(good) => good.scenario.clone(),
+                None => state.scenario.get_untracked(),
+            };
+            if let Err(PlanError::MissingPrices(missing)) =
+                crate::engine::plan::evaluate_with(&scenario, &sheet, &regions, false)
+            {
+                return Err(incomplete_sheet_message(&sheet.name, &missing));
+            }
+        }
+    }
+    let sheet = Arc::new(sheet);
+    if state
+        .wanted_sheet
+        .with_untracked(|w| w.as_ref().is_some_and(|w| w.matches(&sheet)))
+    {
+        state.wanted_sheet.set(None);
+    }
+    state.sheet_error.set(None);
+    state.sheet.set(Some(sheet));
+    Ok(())
+}
+
+/// Why an incomplete sheet was refused: which meters, in which regions.
+pub fn incomplete_sheet_message(
+    name: &str,
+    missing: &[crate::engine::pricing::MissingPrice],
+) -> String {
+    let mut listed: Vec<String> = missing
+        .iter()
+        .map(|m| {
+            if m.term.is_empty() || m.term == "pay-as-you-go" {
+                format!("{} in {}", m.meter, m.region)
+            } else {
+                format!("{} in {} ({})", m.meter, m.region, m.term)
+            }
+        })
+        .collect();
+    listed.dedup();
+    let shown = listed.len().min(6);
+    let more = listed.len() - shown;
+    format!(
+        "{name} was not used: it has no price for {}{}{}. The figures on screen still use the previous sheet; add the missing rows (or run refresh-prices for these regions) and load it again.",
+        crate::engine::format::count(listed.len(), "meter the scenario needs", "meters the scenario needs"),
+        if listed.is_empty() { String::new() } else { format!(": {}", listed[..shown].join("; ")) },
+        if more > 0 { format!("; and {more} more") } else { String::new() },
+    )
+}
+
 async fn load_sheet(state: AppState, name: String) {
     match io::fetch_text(&format!("pricing/{name}")).await {
         Ok(text) => match PriceSheet::parse(&name, &text) {
             Ok(sheet) => {
-                state.sheet_error.set(None);
-                state.sheet.set(Some(Arc::new(sheet)));
+                if let Err(message) = use_sheet(state, sheet) {
+                    state.sheet_error.set(Some(message));
+                }
             }
             Err(e) => state
                 .sheet_error
@@ -70,6 +127,23 @@ async fn load_sheet(state: AppState, name: String) {
             .sheet_error
             .set(Some(format!("The price sheet could not be loaded: {e}"))),
     }
+}
+
+/// Reads a price sheet the person chose in a file input and puts it in use.
+async fn load_sheet_file(state: AppState, input: web_sys::HtmlInputElement) {
+    match io::read_file(&input).await {
+        Ok((name, text)) => match PriceSheet::parse(&name, &text) {
+            Ok(sheet) => match use_sheet(state, sheet) {
+                Ok(()) => state.toast.set(Some(format!("Using prices from {name}."))),
+                Err(message) => state.sheet_error.set(Some(message)),
+            },
+            Err(e) => state.sheet_error.set(Some(format!(
+                "{e}. The previous price sheet is still in use."
+            ))),
+        },
+        Err(e) => state.sheet_error.set(Some(e)),
+    }
+    input.set_value("");
 }
 
 async fn load_regions(state: AppState) {
@@ -108,14 +182,33 @@ async fn load_index(state: AppState) {
 /// The application root; `link` is the share link the address opened.
 #[component]
 pub fn App(link: OpenedLink) -> impl IntoView {
-    let (initial, banner, from_link) = initial_scenario(link);
+    let (mut initial, banner, from_link) = initial_scenario(link);
+    let wanted = initial.price_sheet.take();
     let state = AppState::new(initial.clone());
+    state.wanted_sheet.set(wanted);
     state.banner.set(banner);
     provide_context(state);
 
     leptos::task::spawn_local(load_regions(state));
     leptos::task::spawn_local(load_sheet(state, presets::DEFAULT_SHEET_NAME.to_string()));
     leptos::task::spawn_local(load_index(state));
+
+    // A scenario made with one of the page's own sheets opens with it.
+    let tried = StoredValue::new(String::new());
+    Effect::new(move |_| {
+        let available = state.sheets_available.get();
+        let Some(wanted) = state.wanted_sheet.get() else {
+            return;
+        };
+        let current = state.sheet.get();
+        if current.as_ref().is_none_or(|c| wanted.matches(c)) {
+            return;
+        }
+        if available.contains(&wanted.name) && tried.get_value() != wanted.name {
+            tried.set_value(wanted.name.clone());
+            leptos::task::spawn_local(load_sheet(state, wanted.name.clone()));
+        }
+    });
 
     // Keep the last good plan on screen; autosave only scenarios the engine
     // accepted, and never the one a link opened until the person edits it.
@@ -134,7 +227,16 @@ pub fn App(link: OpenedLink) -> impl IntoView {
                 io::set_hash("");
             }
             if armed.get_untracked() {
-                io::save(&share::to_json(&scenario));
+                // With the sheet its figures use (or, while the one it was
+                // made with is still missing, that one: not forgotten).
+                let mut saved = scenario.clone();
+                saved.price_sheet = state.wanted_sheet.get_untracked().or_else(|| {
+                    state
+                        .sheet
+                        .get_untracked()
+                        .map(|sheet| crate::engine::pricing::SheetRef::of(&sheet))
+                });
+                io::save(&share::to_json(&saved));
             }
             state.last_good.set(Some(Arc::new(Good {
                 scenario,
@@ -208,14 +310,58 @@ fn Banners() -> impl IntoView {
         {move || state.banner.get().map(|b| view! {
             <div class="banner error" role="alert" data-testid="banner">
                 <span>{b}</span>
-                <button class="icon" aria-label="Dismiss" on:click=move |_| state.banner.set(None)>"×"</button>
+                <button type="button" class="icon" aria-label="Dismiss" on:click=move |_| state.banner.set(None)>"×"</button>
             </div>
         })}
         {move || state.sheet_error.get().map(|b| view! { <div class="banner error" role="alert" data-testid="sheet-error">{b}</div> })}
+        <SheetMismatch />
         {missing}
         {invalid}
         {parse}
         {move || state.toast.get().map(|t| view! { <div class="banner ok" role="status" data-testid="toast">{t}</div> })}
+    }
+}
+
+/// Said in place when the scenario was made with another price sheet than
+/// the one in use: the figures are not the sender's, and how to get them.
+#[component]
+fn SheetMismatch() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let file_ref = NodeRef::<Input>::new();
+    let on_file = move |_| {
+        if let Some(input) = file_ref.get() {
+            leptos::task::spawn_local(load_sheet_file(state, input));
+        }
+    };
+    move || {
+        let wanted = state.wanted_sheet.get()?;
+        let current = state.sheet.get()?;
+        if wanted.matches(&current) {
+            return None;
+        }
+        let current_ref = crate::engine::pricing::SheetRef::of(&current);
+        let text = if wanted.name == current.name {
+            format!(
+                "This scenario's figures were made with another version of {} (fingerprint {}, {}); the figures below use the version loaded here (fingerprint {}), so they can differ from what was shared.",
+                wanted.name, wanted.short(), wanted.currency, current_ref.short()
+            )
+        } else {
+            format!(
+                "This scenario's figures were made with the price sheet {} ({}, fingerprint {}), which this page does not have. The figures below use {} ({}) and will differ from what was shared: load {} to see the same figures.",
+                wanted.name, wanted.currency, wanted.short(), current.name, current.currency, wanted.name
+            )
+        };
+        let keep = format!("Keep {}", current.name);
+        Some(view! {
+            <div class="banner warn" role="alert" data-testid="sheet-mismatch">
+                <span>{text}</span>
+                <label class="file-button">
+                    {format!("Load {}…", wanted.name)}
+                    <input type="file" accept=".csv,text/csv" node_ref=file_ref data-testid="load-wanted-sheet" on:change=on_file />
+                </label>
+                <button type="button" class="secondary" data-testid="keep-sheet" on:click=move |_| state.wanted_sheet.set(None)>{keep}</button>
+            </div>
+        })
     }
 }
 
@@ -240,21 +386,26 @@ fn Header() -> impl IntoView {
         }
     };
     let on_share = move |_| {
-        let Some(good) = state.last_good.get_untracked() else {
-            return;
+        let scenario = match state.scenario_to_share() {
+            Ok(s) => s,
+            Err(why) => {
+                state.toast.set(None);
+                state.banner.set(Some(why));
+                return;
+            }
         };
         leptos::task::spawn_local(async move {
-            match io::share_link(&good.scenario).await {
+            match io::share_link(&scenario).await {
                 Ok(link) => {
                     let fragment = format!("s={link}");
                     let url = format!("{}#{fragment}", io::page_url());
                     io::set_hash(&fragment);
                     io::copy_to_clipboard(&url);
                     share_url.set(url);
-                    state.toast.set(Some(
-                        "Share link copied. It holds the whole scenario, needs no login and never expires."
-                            .into(),
-                    ));
+                    let sheet = scenario.price_sheet.as_ref().map(|r| format!(" It names the price sheet {} ({}) so the recipient sees whether their figures use the same prices.", r.name, r.short())).unwrap_or_default();
+                    state.toast.set(Some(format!(
+                        "Share link copied. It holds the whole scenario, needs no login and never expires.{sheet}"
+                    )));
                 }
                 Err(e) => state
                     .banner
@@ -263,15 +414,21 @@ fn Header() -> impl IntoView {
         });
     };
     let on_csv = move |_| {
-        let (Some(good), Some(sheet), Some(regions)) = (
-            state.last_good.get_untracked(),
-            state.sheet.get_untracked(),
-            state.regions.get_untracked(),
-        ) else {
+        let scenario = match state.scenario_to_share() {
+            Ok(s) => s,
+            Err(why) => {
+                state.toast.set(None);
+                state.banner.set(Some(why));
+                return;
+            }
+        };
+        let (Some(sheet), Some(regions)) =
+            (state.sheet.get_untracked(), state.regions.get_untracked())
+        else {
             return;
         };
         // With every formula written out (the page itself keeps numbers only).
-        if let Ok(plan) = crate::engine::plan::evaluate(&good.scenario, &sheet, &regions) {
+        if let Ok(plan) = crate::engine::plan::evaluate(&scenario, &sheet, &regions) {
             io::download(
                 "planner-line-items.csv",
                 "text/csv",
@@ -279,13 +436,15 @@ fn Header() -> impl IntoView {
             );
         }
     };
-    let on_json = move |_| {
-        if let Some(good) = state.last_good.get_untracked() {
-            io::download(
-                "planner-scenario.json",
-                "application/json",
-                &share::to_json(&good.scenario),
-            );
+    let on_json = move |_| match state.scenario_to_share() {
+        Ok(scenario) => io::download(
+            "planner-scenario.json",
+            "application/json",
+            &share::to_json(&scenario),
+        ),
+        Err(why) => {
+            state.toast.set(None);
+            state.banner.set(Some(why));
         }
     };
     let on_import = move |_| {
@@ -310,23 +469,9 @@ fn Header() -> impl IntoView {
         });
     };
     let on_sheet_file = move |_| {
-        let Some(input) = sheet_ref.get() else { return };
-        leptos::task::spawn_local(async move {
-            match io::read_file(&input).await {
-                Ok((name, text)) => match PriceSheet::parse(&name, &text) {
-                    Ok(sheet) => {
-                        state.sheet.set(Some(Arc::new(sheet)));
-                        state.sheet_error.set(None);
-                        state.toast.set(Some(format!("Using prices from {name}.")));
-                    }
-                    Err(e) => state.sheet_error.set(Some(format!(
-                        "{e}. The previous price sheet is still in use."
-                    ))),
-                },
-                Err(e) => state.sheet_error.set(Some(e)),
-            }
-            input.set_value("");
-        });
+        if let Some(input) = sheet_ref.get() {
+            leptos::task::spawn_local(load_sheet_file(state, input));
+        }
     };
     let on_sheet_select = move |ev| {
         let name = event_target_value(&ev);
@@ -346,16 +491,16 @@ fn Header() -> impl IntoView {
                         {PRESETS.iter().map(|(id, label, _)| view! { <option value=*id>{*label}</option> }).collect_view()}
                     </select>
                 </label>
-                <button data-testid="reset" on:click=move |_| { state.replace_scenario(default_scenario()); state.banner.set(None); }>"Reset"</button>
-                <button data-testid="share" on:click=on_share>"Share link"</button>
-                <button data-testid="export-csv" on:click=on_csv>"Export CSV"</button>
-                <button data-testid="export-json" on:click=on_json>"Export scenario"</button>
+                <button type="button" data-testid="reset" on:click=move |_| { state.replace_scenario(default_scenario()); state.banner.set(None); }>"Reset"</button>
+                <button type="button" data-testid="share" on:click=on_share>"Share link"</button>
+                <button type="button" data-testid="export-csv" on:click=on_csv>"Export CSV"</button>
+                <button type="button" data-testid="export-json" on:click=on_json>"Export scenario"</button>
                 <label class="file-button">
                     "Import scenario"
                     <input type="file" accept=".json,application/json" node_ref=import_ref data-testid="import-json" on:change=on_import />
                 </label>
-                <button data-testid="print" on:click=move |_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>"Print"</button>
-                <button
+                <button type="button" data-testid="print" on:click=move |_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>"Print"</button>
+                <button type="button"
                     data-testid="presentation"
                     aria-pressed=move || if state.presentation.get() { "true" } else { "false" }
                     on:click=move |_| state.presentation.update(|p| *p = !*p)
@@ -406,7 +551,7 @@ fn SheetInfo() -> impl IntoView {
             let stale = !year_ago.is_empty() && oldest.as_str() < year_ago.as_str();
             view! {
                 <p class="sheet-info" data-testid="sheet-info">
-                    {format!("{} · {} · prices effective {} to {}", sheet.name, sheet.currency, oldest, newest)}
+                    {format!("{} · {} · prices effective {} to {} · fingerprint {}", sheet.name, sheet.currency, oldest, newest, crate::engine::pricing::SheetRef::of(&sheet).short())}
                     {stale.then(|| view! { <span class="stale" data-testid="stale-warning">" · some prices are over 12 months old: refresh them (see README)"</span> })}
                 </p>
             }
@@ -436,7 +581,11 @@ fn PrintSummary() -> impl IntoView {
                         <dt>"Peak traffic"</dt><dd>{format!("{} req/s", crate::engine::format::number(s.workload.peak_requests_per_s, 0))}</dd>
                         <dt>"Each stamp"</dt><dd>{format!("{}% of global peak", crate::engine::format::number(s.compute.stamp_capacity_fraction * 100.0, 0))}</dd>
                         <dt>"Targets"</dt><dd>{format!("RTO {} · RPO {} · availability {}% · p95 {} ms", crate::engine::format::duration(s.targets.rto_s), crate::engine::format::duration(s.targets.rpo_s), s.targets.availability_pct, s.targets.latency_p95_ms)}</dd>
-                        <dt>"Prices"</dt><dd>{format!("{} ({})", good.plan.sheet, good.plan.currency)}</dd>
+                        <dt>"Prices"</dt><dd data-testid="print-prices">{move || {
+                            let fingerprint = state.sheet.get().map(|sh| format!(", fingerprint {}", crate::engine::pricing::SheetRef::of(&sh).short())).unwrap_or_default();
+                            let differs = state.wanted_sheet.get().map(|w| format!(" — not the sheet this scenario was made with ({}, fingerprint {}): the figures differ from the original", w.name, w.short())).unwrap_or_default();
+                            format!("{} ({}{fingerprint}){differs}", good.plan.sheet, good.plan.currency)
+                        }}</dd>
                     </dl>
                 </section>
             }

@@ -6,38 +6,17 @@
 use leptos::prelude::*;
 
 use super::state::AppState;
-use crate::engine::Scenario;
+use crate::engine::{typed, Scenario};
 
-/// Parses what a person typed: trims, accepts `1,000`, rejects empty, NaN,
-/// infinities and (for whole-number fields) fractions.
-pub fn parse_number(raw: &str, integer: bool) -> Result<f64, String> {
-    let text: String = raw
-        .trim()
-        .chars()
-        .filter(|c| *c != ',' && *c != '_')
-        .collect();
-    if text.is_empty() {
-        return Err("Enter a number.".into());
-    }
-    let value: f64 = text
-        .parse()
-        .map_err(|_| format!("“{}” is not a number.", raw.trim()))?;
-    if !value.is_finite() {
-        return Err(format!("“{}” is not a finite number.", raw.trim()));
-    }
-    if integer && (value.fract() != 0.0 || value < 0.0) {
-        return Err("Enter a whole number (0, 1, 2, …).".into());
-    }
-    Ok(value)
+/// Reads what a person typed, in the locale's decimal mark (see
+/// [`crate::engine::typed`]).
+pub fn parse_number(state: &AppState, raw: &str, integer: bool) -> Result<f64, String> {
+    typed::parse_number(raw, integer, state.decimal)
 }
 
-/// Shows a stored value in a field: no trailing zeros, no float noise.
-pub fn show_number(value: f64) -> String {
-    if !value.is_finite() {
-        return String::new();
-    }
-    let rounded = (value * 1e6).round() / 1e6;
-    format!("{rounded}")
+/// Shows a stored value in a field in the locale's decimal mark.
+pub fn show_number(state: &AppState, value: f64) -> String {
+    typed::show_number(value, state.decimal)
 }
 
 fn test_id(path: &str) -> String {
@@ -78,19 +57,19 @@ pub fn bind_number(
     RwSignal<String>,
     impl Fn(String) + Copy + Send + Sync + 'static,
 ) {
-    let text = RwSignal::new(show_number(current.get_untracked()));
+    let text = RwSignal::new(show_number(&state, current.get_untracked()));
     let path = StoredValue::new(path);
     Effect::new(move |_| {
         let v = current.get();
         let typed = text.get_untracked();
         let pending = path.with_value(|p| state.parse_errors.with_untracked(|e| e.contains_key(p)));
-        if !pending && parse_number(&typed, integer).ok() != Some(v) {
-            text.set(show_number(v));
+        if !pending && parse_number(&state, &typed, integer).ok() != Some(v) {
+            text.set(show_number(&state, v));
         }
     });
     let on_text = move |raw: String| {
         text.set(raw.clone());
-        match parse_number(&raw, integer) {
+        match parse_number(&state, &raw, integer) {
             Ok(v) => {
                 path.with_value(|p| {
                     state.parse_errors.update(|e| {

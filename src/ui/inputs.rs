@@ -126,7 +126,7 @@ fn RegionRow(index: usize) -> impl IntoView {
                         .map(|m| view! { <p class="field-error" role="alert">{m}</p> })
                 }}
             </div>
-            <button
+            <button type="button"
                 class="icon remove"
                 aria-label=format!("Remove region {}", index + 1)
                 data-testid=format!("remove-region-{index}")
@@ -214,7 +214,7 @@ fn MeasuredRtts() -> impl IntoView {
                 <input type="text" inputmode="decimal" aria-label="Measured round trip, ms" data-testid=format!("rtt-ms-{i}")
                     prop:value=move || text.get() on:input=move |ev| on_ms(event_target_value(&ev)) />
                 <span class="unit">"ms"</span>
-                <button class="icon" aria-label="Remove this measurement" on:click=move |_| {
+                <button type="button" class="icon" aria-label="Remove this measurement" on:click=move |_| {
                     state.parse_errors.set(Default::default());
                     state.scenario.update(|s| {
                         if i < s.resilience.measured_rtts.len() {
@@ -230,7 +230,7 @@ fn MeasuredRtts() -> impl IntoView {
         <div class="rtts" data-testid="measured-rtts">
             <p class="field-label">"Measured round trips (override the model)"</p>
             {move || (0..count.get()).map(row).collect_view()}
-            <button class="secondary" data-testid="add-rtt" on:click=move |_| {
+            <button type="button" class="secondary" data-testid="add-rtt" on:click=move |_| {
                 state.scenario.update(|s| {
                     let from = s.regions.last().map(|r| r.region.clone()).unwrap_or_default();
                     let to = s.regions.first().map(|r| r.region.clone()).unwrap_or_default();
@@ -301,7 +301,7 @@ fn CreditSchedule() -> impl IntoView {
             {move || (0..count.get()).map(|i| view! {
                 <div class="rtt-row">
                     <span>"below"</span>{cell(i, 0)}<span aria-hidden="true">"→"</span>{cell(i, 1)}
-                    <button class="icon" aria-label="Remove this credit step" on:click=move |_| {
+                    <button type="button" class="icon" aria-label="Remove this credit step" on:click=move |_| {
                         state.parse_errors.set(Default::default());
                         state.scenario.update(|s| {
                             if i < s.risk.credit_schedule.len() {
@@ -311,7 +311,7 @@ fn CreditSchedule() -> impl IntoView {
                     }>"×"</button>
                 </div>
             }).collect_view()}
-            <button class="secondary" data-testid="add-credit" on:click=move |_| {
+            <button type="button" class="secondary" data-testid="add-credit" on:click=move |_| {
                 state.scenario.update(|s| {
                     s.risk.credit_schedule.push(crate::engine::scenario::CreditStep { below_pct: 99.0, credit_pct: 25.0 });
                 });
@@ -364,7 +364,7 @@ pub fn RegionsEditor() -> impl IntoView {
         <div class="regions" data-testid="regions-editor">
             {move || (0..count.get()).map(|i| view! { <RegionRow index=i /> }).collect_view()}
             <FieldError path="regions" />
-            <button
+            <button type="button"
                 class="secondary"
                 data-testid="add-region"
                 disabled=move || { count.get() >= MAX_REGIONS }

@@ -126,6 +126,16 @@ pub fn today() -> String {
     iso.chars().take(10).collect()
 }
 
+/// The decimal mark of the browser's locale (`navigator.language`), from
+/// how that locale writes one and a half.
+pub fn decimal_mark() -> crate::engine::typed::DecimalMark {
+    let language = web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .unwrap_or_else(|| "en".to_string());
+    let sample: String = js_sys::Number::from(1.5).to_locale_string(&language).into();
+    crate::engine::typed::DecimalMark::from_sample(&sample)
+}
+
 /// Milliseconds since page load, for the speed figures.
 pub fn now_ms() -> f64 {
     web_sys::window()

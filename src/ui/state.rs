@@ -6,8 +6,10 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::engine::plan::{self, HeadroomPoint, Plan, PlanError};
+use crate::engine::pricing::SheetRef;
 use crate::engine::risk::{self, LossImpact, SimulatedRisk};
 use crate::engine::tiers::TierId;
+use crate::engine::typed::DecimalMark;
 use crate::engine::{PriceSheet, RegionTable, Scenario};
 
 /// What the "show the working" panel explains.
@@ -39,6 +41,10 @@ pub struct AppState {
     /// Fields whose text is not a number yet, by JSON path.
     pub parse_errors: RwSignal<BTreeMap<String, String>>,
     pub sheet: RwSignal<Option<Arc<PriceSheet>>>,
+    /// The sheet a shared link, imported file or autosave says its figures
+    /// were made with, while the page uses another one (None once they match
+    /// or the person chose to keep the sheet in use).
+    pub wanted_sheet: RwSignal<Option<SheetRef>>,
     pub regions: RwSignal<Option<Arc<RegionTable>>>,
     /// Price sheets offered in the selector (file names under pricing/).
     pub sheets_available: RwSignal<Vec<String>>,
@@ -58,6 +64,8 @@ pub struct AppState {
     pub presentation: RwSignal<bool>,
     /// Time the last evaluation took, ms (shown in the footer).
     pub last_eval_ms: RwSignal<f64>,
+    /// The decimal mark of the browser's locale: fields read and show numbers in it.
+    pub decimal: DecimalMark,
 }
 
 impl AppState {
@@ -89,6 +97,7 @@ impl AppState {
             scenario,
             parse_errors,
             sheet,
+            wanted_sheet: RwSignal::new(None),
             regions,
             sheets_available: RwSignal::new(vec![
                 crate::engine::presets::DEFAULT_SHEET_NAME.to_string()
@@ -102,14 +111,39 @@ impl AppState {
             working: RwSignal::new(None),
             presentation: RwSignal::new(false),
             last_eval_ms,
+            decimal: super::io::decimal_mark(),
         }
     }
 
     /// Replaces the whole scenario (preset, reset, import, link): clears the
-    /// half-typed fields first so every input shows the new values.
-    pub fn replace_scenario(&self, s: Scenario) {
+    /// half-typed fields first so every input shows the new values. The
+    /// price sheet a scenario names is kept apart in `wanted_sheet`.
+    pub fn replace_scenario(&self, mut s: Scenario) {
+        let wanted = s.price_sheet.take();
         self.parse_errors.set(BTreeMap::new());
+        self.wanted_sheet.set(wanted);
         self.scenario.set(s);
+    }
+
+    /// The scenario to share, export or print, with the sheet its figures
+    /// use; None (and the reason, for the person) while any input is
+    /// invalid, so nothing silently goes out with the last valid values.
+    pub fn scenario_to_share(&self) -> Result<Scenario, String> {
+        let problems = self.field_errors.with_untracked(|m| m.len());
+        if problems > 0 {
+            return Err(format!(
+                "{} marked in red: fix {} first. Nothing was shared or exported, because it would hold your last valid values instead of what the fields show.",
+                crate::engine::format::count(problems, "input needs attention", "inputs need attention"),
+                if problems == 1 { "it" } else { "them" }
+            ));
+        }
+        let good = self
+            .last_good
+            .get_untracked()
+            .ok_or("The figures are not ready yet.")?;
+        let mut s = good.scenario.clone();
+        s.price_sheet = self.sheet.get_untracked().map(|sheet| SheetRef::of(&sheet));
+        Ok(s)
     }
 }
 

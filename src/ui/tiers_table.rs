@@ -20,7 +20,7 @@ fn figure<T: Fn() -> String + Send + Sync + Clone + 'static>(
     let t = text.clone();
     let label = move || format!("Show the working for {} of {}", t(), tier.short_label());
     view! {
-        <button
+        <button type="button"
             class="figure"
             class:open=move || state.working.get() == Some((tier, topic))
             data-testid=testid

@@ -232,7 +232,7 @@ pub fn Working() -> impl IntoView {
             <section class="working" data-testid="working" aria-live="polite">
                 <header>
                     <h2>{title}</h2>
-                    <button class="icon" aria-label="Close the working" data-testid="working-close" on:click=move |_| state.working.set(None)>"×"</button>
+                    <button type="button" class="icon" aria-label="Close the working" data-testid="working-close" on:click=move |_| state.working.set(None)>"×"</button>
                 </header>
                 {body}
                 {(!notes.is_empty()).then(|| view! { <ul class="notes">{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul> })}
