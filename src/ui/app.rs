@@ -288,20 +288,33 @@ fn Banners() -> impl IntoView {
         }),
         _ => None,
     };
-    let invalid = move || match state.evaluation.get() {
-        Some(Err(PlanError::Invalid(e))) => Some(view! {
-            <div class="banner warn" role="status" data-testid="invalid-banner">
-                {format!("{} input(s) need attention (marked in red). The results show your last valid scenario.", e.len())}
-            </div>
-        }),
-        _ => None,
-    };
-    let parse = move || {
-        let n = state.parse_errors.with(|m| m.len());
-        (n > 0 && !matches!(state.evaluation.get(), Some(Err(PlanError::Invalid(_))))).then(|| {
+    // Every problem, by field, each with a way to it: parse errors and
+    // validation errors together (one entry per field, so the count and the
+    // list always agree).
+    let invalid = move || {
+        let problems = state.field_errors.get();
+        (!problems.is_empty()).then(|| {
+            let n = problems.len();
+            let items = problems
+                .into_iter()
+                .map(|(path, message)| {
+                    let id = super::fields::element_id_for(&path);
+                    let label = io::label_of(&id).unwrap_or_else(|| path.clone());
+                    let target = id.clone();
+                    view! {
+                        <li>
+                            <button type="button" class="link" data-testid=format!("problem-{}", super::fields::test_id(&path)) on:click=move |_| io::focus_element(&target)>
+                                {label}
+                            </button>
+                            {format!(": {message}")}
+                        </li>
+                    }
+                })
+                .collect_view();
             view! {
                 <div class="banner warn" role="status" data-testid="invalid-banner">
-                    {format!("{n} input(s) need attention (marked in red). The results show your last valid scenario.")}
+                    <span>{format!("{} (marked in red). The results show your last valid scenario.", crate::engine::format::count(n, "input needs attention", "inputs need attention"))}</span>
+                    <ul class="problems">{items}</ul>
                 </div>
             }
         })
@@ -317,7 +330,6 @@ fn Banners() -> impl IntoView {
         <SheetMismatch />
         {missing}
         {invalid}
-        {parse}
         {move || state.toast.get().map(|t| view! { <div class="banner ok" role="status" data-testid="toast">{t}</div> })}
     }
 }

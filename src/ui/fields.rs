@@ -19,7 +19,7 @@ pub fn show_number(state: &AppState, value: f64) -> String {
     typed::show_number(value, state.decimal)
 }
 
-fn test_id(path: &str) -> String {
+pub fn test_id(path: &str) -> String {
     path.replace(['.', '[', ']'], "-")
         .trim_end_matches('-')
         .to_string()
@@ -280,4 +280,23 @@ pub fn NumberFields(specs: &'static [FieldSpec]) -> impl IntoView {
             }
         })
         .collect_view()
+}
+
+/// The id of the element that edits `path` (a field, a region row's select
+/// or share, or the regions editor as a whole).
+pub fn element_id_for(path: &str) -> String {
+    if let Some(rest) = path.strip_prefix("regions[") {
+        if let Some((index, field)) = rest.split_once("].") {
+            return match field {
+                "region" => format!("f-region-{index}"),
+                "traffic_share" => format!("f-share-{index}"),
+                _ => format!("f-{}", test_id(path)),
+            };
+        }
+        return "regions-editor".into();
+    }
+    if path == "regions" {
+        return "regions-editor".into();
+    }
+    format!("f-{}", test_id(path))
 }

@@ -361,7 +361,7 @@ pub fn RegionsEditor() -> impl IntoView {
         });
     };
     view! {
-        <div class="regions" data-testid="regions-editor">
+        <div class="regions" id="regions-editor" tabindex="-1" data-testid="regions-editor">
             {move || (0..count.get()).map(|i| view! { <RegionRow index=i /> }).collect_view()}
             <FieldError path="regions" />
             <button type="button"

@@ -136,6 +136,40 @@ pub fn decimal_mark() -> crate::engine::typed::DecimalMark {
     crate::engine::typed::DecimalMark::from_sample(&sample)
 }
 
+/// The label a person sees for the element with this id (its `<label
+/// for>`'s text without the help mark), if it is on the page.
+pub fn label_of(id: &str) -> Option<String> {
+    let document = web_sys::window()?.document()?;
+    let label = document
+        .query_selector(&format!("label[for=\"{id}\"]"))
+        .ok()??;
+    let text = label.text_content()?;
+    let text = text.trim().trim_end_matches('?').trim().to_string();
+    (!text.is_empty()).then_some(text)
+}
+
+/// Brings the element with this id into view and focuses it, opening any
+/// collapsed band (`<details>`) it sits in.
+pub fn focus_element(id: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(element) = document.get_element_by_id(id) else {
+        return;
+    };
+    let mut parent = element.parent_element();
+    while let Some(p) = parent {
+        if let Some(details) = p.dyn_ref::<web_sys::HtmlDetailsElement>() {
+            details.set_open(true);
+        }
+        parent = p.parent_element();
+    }
+    element.scroll_into_view();
+    if let Some(html) = element.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = html.focus();
+    }
+}
+
 /// Milliseconds since page load, for the speed figures.
 pub fn now_ms() -> f64 {
     web_sys::window()

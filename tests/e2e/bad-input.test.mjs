@@ -105,13 +105,14 @@ test('price sheets: missing column, duplicate meter, negative price, two currenc
   }
 });
 
-test('a region without prices is named, never priced at $0', async () => {
+test('a sheet without prices for a region in use is refused, naming the region; never priced at $0', async () => {
   const { page, good, saved } = await edited();
   await loadSheet(page, 'no-southeastasia.csv', (l) => l.filter((x) => !x.includes(',southeastasia,')));
-  await page.getByTestId('missing-prices').waitFor();
-  const text = await page.getByTestId('missing-prices').innerText();
-  assert.match(text, /no price for .* in southeastasia/);
-  assert.match(text, /last complete scenario/);
+  await page.getByTestId('sheet-error').waitFor();
+  const text = await page.getByTestId('sheet-error').innerText();
+  assert.match(text, /no-southeastasia\.csv was not used: it has no price for \d+ meters the scenario needs: .* in southeastasia/);
+  assert.match(text, /still use the previous sheet/);
+  assert.match(await page.getByTestId('sheet-info').innerText(), /^azure-retail-usd\.csv/, 'the complete sheet stays in use');
   assert.deepEqual(await monthly(page), good, 'the last complete figures stay');
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), SAVED), saved);
 });

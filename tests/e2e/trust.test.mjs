@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import os from 'node:os';
 import { start, ready, monthly, typeInto, ROOT } from './harness.mjs';
 
 let h;
@@ -73,4 +74,119 @@ test('a decimal comma in a German locale is read as the decimal mark; an ambiguo
   await error.waitFor();
   assert.match(await error.innerText(), /could mean two numbers/);
   assert.deepEqual(await monthly(page), after, 'figures unchanged while ambiguous');
+});
+
+/** Writes a variant of the shipped sheet (one App Service price changed, or rows left out). */
+function sheetVariant(name, edit) {
+  const lines = fs.readFileSync(path.join(ROOT, 'pricing', 'azure-retail-usd.csv'), 'utf8').split('\n');
+  const file = path.join(os.tmpdir(), `planner-trust-${process.pid}-${name}`);
+  fs.writeFileSync(file, edit(lines).join('\n'));
+  return file;
+}
+
+/** The shipped sheet with every App Service hourly price doubled. */
+const dearer = (lines) => lines.map((l) => {
+  if (!l.startsWith('Azure App Service,') || !l.includes(',Consumption,')) return l;
+  const c = l.split(',');
+  c[7] = String(Number(c[7]) * 2);
+  return c.join(',');
+});
+
+test('a share link made with a loaded sheet says so to a recipient who lacks it, and matches once they load it', async () => {
+  const file = sheetVariant('negotiated.csv', dearer);
+  const sender = await h.newPage();
+  await sender.goto(h.url);
+  await ready(sender);
+  const listPrices = await monthly(sender);
+  await sender.getByTestId('load-sheet').setInputFiles(file);
+  await sender.waitForFunction(() => document.querySelector('[data-testid="sheet-info"]').innerText.includes('negotiated.csv'));
+  const senderCosts = await monthly(sender);
+  assert.ok(senderCosts.single_region > listPrices.single_region, 'dearer compute costs more');
+  await sender.getByTestId('share').click();
+  const link = await sender.getByTestId('share-url').inputValue();
+  assert.match(await sender.getByTestId('toast').innerText(), /names the price sheet negotiated\.csv/);
+
+  const recipient = await h.newPage();
+  await recipient.goto(link);
+  await ready(recipient);
+  const warning = recipient.getByTestId('sheet-mismatch');
+  await warning.waitFor();
+  assert.match(await warning.innerText(), /made with the price sheet negotiated\.csv \(USD, fingerprint [0-9a-f]{8}\).*use azure-retail-usd\.csv \(USD\) and will differ/);
+  assert.deepEqual(await monthly(recipient), listPrices, 'the recipient sees list prices, and is told so');
+  // Loading the sender's sheet from the warning shows the sender's figures.
+  await recipient.getByTestId('load-wanted-sheet').setInputFiles(file);
+  await warning.waitFor({ state: 'detached' });
+  assert.deepEqual(await monthly(recipient), senderCosts, 'same sheet, same figures');
+
+  // The exported scenario names the sheet too.
+  const [download] = await Promise.all([sender.waitForEvent('download'), sender.getByTestId('export-json').click()]);
+  const saved = path.join(os.tmpdir(), `planner-trust-${process.pid}-scenario.json`);
+  await download.saveAs(saved);
+  const json = JSON.parse(fs.readFileSync(saved, 'utf8'));
+  assert.equal(json.price_sheet.name, 'negotiated.csv');
+  assert.match(json.price_sheet.fingerprint, /^[0-9a-f]{16}$/);
+  // The printed business case names the sheet and its fingerprint.
+  assert.match(await sender.getByTestId('print-prices').textContent(), /negotiated\.csv \(USD, fingerprint [0-9a-f]{8}\)/);
+});
+
+test('a sheet with a missing row is refused, named meter by meter; the working keeps its words', async () => {
+  const page = await h.newPage();
+  await page.goto(h.url);
+  await ready(page);
+  const good = await monthly(page);
+  const file = sheetVariant('incomplete.csv', (l) => l.filter((x) => !(x.includes('Premium v3 Plan - Linux,P1 v3,') && x.includes(',westeurope,') && x.includes(',Consumption,'))));
+  await page.getByTestId('load-sheet').setInputFiles(file);
+  const error = page.getByTestId('sheet-error');
+  await error.waitFor();
+  assert.match(await error.innerText(), /incomplete\.csv was not used: it has no price for 1 meter the scenario needs: .*P1 v3.* in westeurope/);
+  assert.match(await page.getByTestId('sheet-info').innerText(), /^azure-retail-usd\.csv/);
+  assert.deepEqual(await monthly(page), good);
+  // Edits still change the figures, and the working still names every line.
+  await typeInto(page, 'input-workload-peak_requests_per_s', '1600');
+  await page.waitForFunction((b) => document.querySelector('[data-testid="tier-multi_write-monthly"]').innerText !== b, `$${good.multi_write.toLocaleString('en-US')}`);
+  await page.getByTestId('tier-multi_write-monthly').click();
+  const working = page.getByTestId('working');
+  await working.waitFor();
+  const rows = await working.locator('tbody tr').allInnerTexts();
+  assert.ok(rows.length > 5, 'the working lists the line items');
+  for (const row of rows.slice(0, 5)) assert.match(row, /^\S.*\t/, `a named line: ${row}`);
+});
+
+test('share and export refuse while an input is invalid, and say why', async () => {
+  const page = await h.newPage();
+  await page.goto(h.url);
+  await ready(page);
+  await typeInto(page, 'input-workload-peak_requests_per_s', 'lots');
+  await page.getByTestId('error-workload-peak_requests_per_s').waitFor();
+  let downloads = 0;
+  page.on('download', () => { downloads++; });
+  for (const button of ['share', 'export-json', 'export-csv']) {
+    await page.getByTestId(button).click();
+    const banner = page.getByTestId('banner');
+    await banner.waitFor();
+    assert.match(await banner.innerText(), /1 input needs attention .*fix it first\. Nothing was shared or exported/, button);
+    await banner.getByRole('button', { name: 'Dismiss' }).click();
+  }
+  await page.waitForTimeout(300);
+  assert.equal(downloads, 0, 'nothing was downloaded');
+  assert.equal(await page.getByTestId('share-url').count(), 0, 'no link was made');
+  assert.ok(!page.url().includes('#s='), 'the address holds no link');
+});
+
+test('the banner lists every problem by its label, and each one takes you to its field', async () => {
+  const page = await h.newPage();
+  await page.goto(h.url);
+  await ready(page);
+  await typeInto(page, 'input-workload-peak_requests_per_s', 'lots');
+  await typeInto(page, 'input-targets-rto_s', '-1');
+  const banner = page.getByTestId('invalid-banner');
+  await page.waitForFunction(() => (document.querySelector('[data-testid="invalid-banner"]')?.innerText || '').startsWith('2 inputs need attention'));
+  const items = await banner.locator('li').allInnerTexts();
+  assert.equal(items.length, 2, 'the count and the list agree');
+  assert.ok(items.some((t) => /^Peak requests.*: “lots” is not a number/.test(t)), items.join(' | '));
+  // Scroll away, then follow the link: the field is in view and focused.
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await page.getByTestId('problem-targets-rto_s').click();
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'input-targets-rto_s');
+  assert.ok(await page.getByTestId('input-targets-rto_s').isVisible());
 });
