@@ -245,6 +245,17 @@ pub fn App(link: OpenedLink) -> impl IntoView {
         }
     });
 
+    // Escape leaves presentation mode (unless it closes the working first).
+    let on_key = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape"
+            && state.presentation.get_untracked()
+            && state.working.get_untracked().is_none()
+        {
+            state.presentation.set(false);
+        }
+    });
+    on_cleanup(move || on_key.remove());
+
     let class = move || {
         if state.presentation.get() {
             "app presentation"

@@ -382,7 +382,6 @@ pub fn RegionsEditor() -> impl IntoView {
 pub fn KeyControls() -> impl IntoView {
     view! {
         <section class="key-controls" aria-label="Key controls" data-testid="key-controls">
-            <RegionsEditor />
             <NumberField label="Peak traffic" unit="req/s" path="workload.peak_requests_per_s"
                 help="Global peak requests per second: drives compute, Cosmos DB RU/s and Front Door."
                 get=|s| s.workload.peak_requests_per_s set=|s, v| s.workload.peak_requests_per_s = v

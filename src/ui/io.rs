@@ -170,6 +170,26 @@ pub fn focus_element(id: &str) {
     }
 }
 
+/// The id of the figure whose working is open (the pressed figure button).
+pub fn open_figure_id() -> Option<String> {
+    let document = web_sys::window()?.document()?;
+    let button = document.query_selector("button.figure.open").ok()??;
+    if button.id().is_empty() {
+        let id = button.get_attribute("data-testid")?;
+        button.set_id(&id);
+    }
+    Some(button.id())
+}
+
+/// Runs `f` once the browser has painted the current changes.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+    let _ = window.request_animation_frame(callback.unchecked_ref());
+}
+
 /// Milliseconds since page load, for the speed figures.
 pub fn now_ms() -> f64 {
     web_sys::window()

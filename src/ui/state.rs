@@ -17,6 +17,10 @@ use crate::engine::{PriceSheet, RegionTable, Scenario};
 pub enum Topic {
     /// Every line item of the tier.
     All,
+    /// Every line item, and the annual figure as 12 × the monthly total.
+    Annual,
+    /// Every line item, and the ratio to the single-region tier's total.
+    Ratio,
     /// The line items of one cost group.
     Category(crate::engine::costs::Category),
     Rto,

@@ -25,6 +25,8 @@ fn figure<T: Fn() -> String + Send + Sync + Clone + 'static>(
             class:open=move || state.working.get() == Some((tier, topic))
             data-testid=testid
             aria-label=label
+            aria-controls="working"
+            aria-expanded=move || if state.working.get() == Some((tier, topic)) { "true" } else { "false" }
             on:click=move |_| {
                 state.working.update(|w| *w = if *w == Some((tier, topic)) { None } else { Some((tier, topic)) });
             }
@@ -47,10 +49,10 @@ fn rows() -> Vec<Row> {
         ("Monthly cost", Topic::All, "monthly", |t, c| {
             format::money_whole(t.cost.monthly_usd, c)
         }),
-        ("Annual cost", Topic::All, "annual", |t, c| {
+        ("Annual cost", Topic::Annual, "annual", |t, c| {
             format::money_whole(t.cost.annual_usd, c)
         }),
-        ("Cost vs single region", Topic::All, "ratio", |t, _| {
+        ("Cost vs single region", Topic::Ratio, "ratio", |t, _| {
             format!("{}×", format::number(t.cost_ratio, 2))
         }),
         (
@@ -209,7 +211,9 @@ pub fn TiersTable() -> impl IntoView {
                     }
                 })
                 .collect_view();
-            view! { <tr><th scope="row">{label}</th>{cells}</tr> }
+            // The rows a projector shows in presentation mode.
+            let key = matches!(suffix, "monthly" | "rto" | "rpo" | "availability");
+            view! { <tr class:key-row=key><th scope="row">{label}</th>{cells}</tr> }
         })
         .collect_view();
     let latency_rows = move || {
@@ -285,6 +289,18 @@ pub fn TiersTable() -> impl IntoView {
     }
 }
 
+/// The decision in one line (presentation mode's headline).
+fn one_line(plan: &crate::engine::Plan) -> String {
+    match plan.recommended_tier.and_then(|id| plan.tier(id)) {
+        Some(t) => format!(
+            "{}: {} a month, the cheapest tier that meets every target.",
+            t.cost.tier.label(),
+            format::money_whole(t.cost.monthly_usd, &plan.currency)
+        ),
+        None => "No tier meets every target: relax a target or change the design.".into(),
+    }
+}
+
 /// The recommendation, in words.
 #[component]
 pub fn Recommendation() -> impl IntoView {
@@ -295,7 +311,8 @@ pub fn Recommendation() -> impl IntoView {
             view! {
                 <section class="recommendation" class:none=none data-testid="recommendation" aria-live="polite">
                     <h2>{if none { "No tier meets every target" } else { "Recommendation" }}</h2>
-                    <p>{good.plan.recommendation.clone()}</p>
+                    <p class="one-line" data-testid="recommendation-line">{one_line(&good.plan)}</p>
+                    <p class="full">{good.plan.recommendation.clone()}</p>
                 </section>
             }
         })

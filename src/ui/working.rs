@@ -22,10 +22,37 @@ fn parts_table(parts: &[Part], value: fn(f64) -> String) -> impl IntoView {
     }
 }
 
-/// The working panel for the selected figure.
+/// Closes the working and gives the focus back to the figure that opened it.
+pub fn close_working(state: AppState) {
+    let opener = super::io::open_figure_id();
+    state.working.set(None);
+    if let Some(id) = opener {
+        super::io::focus_element(&id);
+    }
+}
+
+/// The working panel for the selected figure: a panel over the right of
+/// the page, focused when it opens, closed by Escape or its ×, which give
+/// the focus back to the figure.
 #[component]
 pub fn Working() -> impl IntoView {
     let state = expect_context::<AppState>();
+    Effect::new(
+        move |previous: Option<Option<(crate::engine::tiers::TierId, Topic)>>| {
+            let now = state.working.get();
+            if now.is_some() && previous.flatten() != now {
+                super::io::after_paint(|| super::io::focus_element("working"));
+            }
+            now
+        },
+    );
+    let on_key = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && state.working.get_untracked().is_some() {
+            ev.prevent_default();
+            close_working(state);
+        }
+    });
+    on_cleanup(move || on_key.remove());
     move || {
         let (tier, topic) = state.working.get()?;
         let good = state.last_good.get()?;
@@ -33,6 +60,8 @@ pub fn Working() -> impl IntoView {
         let cur = good.plan.currency.clone();
         let title = match topic {
             Topic::All => format!("{}: every line item", tier.label()),
+            Topic::Annual => format!("{}: annual cost", tier.label()),
+            Topic::Ratio => format!("{}: cost against a single region", tier.label()),
             Topic::Category(c) => format!("{}: {}", tier.label(), c.label()),
             Topic::Rto => format!("{}: recovery time", tier.label()),
             Topic::Rpo => format!("{}: recovery point", tier.label()),
@@ -58,7 +87,7 @@ pub fn Working() -> impl IntoView {
             }
         }
         let body = match topic {
-            Topic::All | Topic::Category(_) => {
+            Topic::All | Topic::Annual | Topic::Ratio | Topic::Category(_) => {
                 // The page recomputes numbers only; the formulas in words are
                 // written now, for the tier being shown.
                 let priced = match (state.sheet.get(), state.regions.get()) {
@@ -77,7 +106,19 @@ pub fn Working() -> impl IntoView {
                     .cloned()
                     .collect();
                 let total: f64 = items.iter().map(|li| li.monthly_usd).sum();
+                let single = good.plan.tier(crate::engine::tiers::TierId::SingleRegion).map(|s| s.cost.monthly_usd);
                 let extra = match topic {
+                    Topic::Annual => Some(format!(
+                        "Annual cost = 12 × monthly cost = 12 × {} = {}.",
+                        format::money(t.cost.monthly_usd, &cur),
+                        format::money(t.cost.annual_usd, &cur)
+                    )),
+                    Topic::Ratio => single.map(|single| format!(
+                        "Cost vs single region = this tier's monthly cost ÷ the single-region tier's = {} ÷ {} = {}×.",
+                        format::money(t.cost.monthly_usd, &cur),
+                        format::money(single, &cur),
+                        format::number(t.cost_ratio, 2)
+                    )),
                     Topic::Category(crate::engine::costs::Category::CosmosThroughput) => Some(format!(
                         "Each region carries the busiest region's reads ({} RU/s) plus every write in the world ({} RU/s): {} RU/s per region across {} region(s), {} write region(s).",
                         format::number(t.cost.cosmos.read_ru_per_s, 0),
@@ -229,10 +270,10 @@ pub fn Working() -> impl IntoView {
             .cloned()
             .collect();
         Some(view! {
-            <section class="working" data-testid="working" aria-live="polite">
+            <section class="working" id="working" role="dialog" aria-labelledby="working-title" tabindex="-1" data-testid="working">
                 <header>
-                    <h2>{title}</h2>
-                    <button type="button" class="icon" aria-label="Close the working" data-testid="working-close" on:click=move |_| state.working.set(None)>"×"</button>
+                    <h2 id="working-title">{title}</h2>
+                    <button type="button" class="icon" aria-label="Close the working (Escape)" data-testid="working-close" on:click=move |_| close_working(state)>"×"</button>
                 </header>
                 {body}
                 {(!notes.is_empty()).then(|| view! { <ul class="notes">{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul> })}

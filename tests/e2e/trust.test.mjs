@@ -190,3 +190,59 @@ test('the banner lists every problem by its label, and each one takes you to its
   assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'input-targets-rto_s');
   assert.ok(await page.getByTestId('input-targets-rto_s').isVisible());
 });
+
+test('the working opens in view and focused, Escape closes it and gives the focus back', async () => {
+  for (const viewport of [{ width: 1280, height: 720 }, { width: 1440, height: 900 }]) {
+    const page = await h.newPage({ viewport });
+    await page.goto(h.url);
+    await ready(page);
+    const figure = page.getByTestId('tier-active_active_reads-annual');
+    await figure.click();
+    const working = page.getByTestId('working');
+    await working.waitFor();
+    assert.equal(await figure.getAttribute('aria-expanded'), 'true');
+    await page.waitForFunction(() => document.activeElement?.id === 'working');
+    const box = await working.boundingBox();
+    assert.ok(box.y >= 0 && box.y < viewport.height / 2 && box.x + box.width <= viewport.width + 1, `in view at ${viewport.width}: ${JSON.stringify(box)}`);
+    assert.equal(await working.getAttribute('aria-live'), null, 'not a live region');
+    // Annual cost shows how it comes from the monthly figure.
+    assert.match(await working.innerText(), /Annual cost = 12 × monthly cost = 12 × \$[0-9,.]+ = \$[0-9,.]+/);
+    // The price-sheet column is not cut off: every cell ends inside the panel.
+    const clipped = await working.evaluate((el) => {
+      const right = el.getBoundingClientRect().right;
+      return [...el.querySelectorAll('td.source')].filter((td) => td.getBoundingClientRect().right > right + 1).length;
+    });
+    assert.equal(clipped, 0, `price-sheet cells inside the panel at ${viewport.width}`);
+    await page.keyboard.press('Escape');
+    await working.waitFor({ state: 'detached' });
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'tier-active_active_reads-annual');
+    assert.equal(await figure.getAttribute('aria-expanded'), 'false');
+  }
+});
+
+test('present mode is a projector view at 1280×720, and Escape leaves it', async () => {
+  const page = await h.newPage({ viewport: { width: 1280, height: 720 } });
+  await page.goto(h.url);
+  await ready(page);
+  await page.getByTestId('presentation').click();
+  await page.getByTestId('key-controls').waitFor();
+  for (const tier of TIERS) {
+    const box = await page.getByTestId(`tier-${tier}-monthly`).boundingBox();
+    assert.ok(box && box.y + box.height <= 720, `${tier} total above the fold: ${JSON.stringify(box)}`);
+    const size = await page.getByTestId(`tier-${tier}-monthly`).evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    assert.ok(size >= 24, `${tier} total in large type: ${size}px`);
+  }
+  const line = page.getByTestId('recommendation-line');
+  assert.match(await line.innerText(), /^Active-active multi-region writes: \$[0-9,]+ a month, the cheapest tier that meets every target\.$/);
+  const lineBox = await line.boundingBox();
+  const lineHeight = await line.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight) || parseFloat(getComputedStyle(el).fontSize) * 1.4);
+  assert.ok(lineBox.height <= lineHeight * 1.6, `the decision fits one line: ${lineBox.height}px`);
+  for (const hidden of ['share', 'export-csv', 'sheet-select', 'regions-editor']) {
+    assert.equal(await page.getByTestId(hidden).isVisible().catch(() => false), false, `${hidden} hidden`);
+  }
+  assert.ok(await page.getByTestId('slider-workload-peak_requests_per_s').isVisible(), 'the key sliders are there');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('key-controls').waitFor({ state: 'detached' });
+  assert.equal(await page.getByTestId('presentation').innerText(), 'Present');
+  assert.ok(await page.getByTestId('share').isVisible());
+});
