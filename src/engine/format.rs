@@ -92,8 +92,12 @@ pub fn money(value: f64, currency: &str) -> String {
     money_with(value, currency, 2)
 }
 
-/// Money rounded to whole units: `$1,235`.
+/// Money rounded to whole units: `$1,235`; an amount under one unit keeps
+/// its cents (`$0.24`, never a misleading `$0`).
 pub fn money_whole(value: f64, currency: &str) -> String {
+    if value != 0.0 && value.abs() < 0.995 {
+        return money_with(value, currency, 2);
+    }
     money_with(value, currency, 0)
 }
 

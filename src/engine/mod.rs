@@ -19,6 +19,7 @@ pub mod resilience;
 pub mod risk;
 pub mod scenario;
 pub mod share;
+pub mod shares;
 pub mod tiers;
 pub mod typed;
 pub mod validate;

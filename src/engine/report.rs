@@ -183,7 +183,7 @@ pub fn plan_report(
 }
 
 /// Columns of the line-item CSV export.
-pub const CSV_COLUMNS: [&str; 20] = [
+pub const CSV_COLUMNS: [&str; 25] = [
     "tier",
     "category",
     "component",
@@ -204,7 +204,51 @@ pub const CSV_COLUMNS: [&str; 20] = [
     "effective_start_date",
     "confidence",
     "source",
+    "discount",
+    "scenario",
+    "price_sheet",
+    "price_sheet_fingerprint",
+    "exported_on",
 ];
+
+/// What a line-item export says about itself on every row (so a row pasted
+/// elsewhere still says where it came from).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct CsvMeta<'a> {
+    /// The scenario's name.
+    pub scenario: &'a str,
+    /// The price sheet's fingerprint ([`crate::engine::pricing::fingerprint`]).
+    pub sheet_fingerprint: &'a str,
+    /// The export date, `YYYY-MM-DD`.
+    pub exported_on: &'a str,
+}
+
+/// A number for the CSV: rounded to `decimals` places, trailing zeros
+/// dropped, so no float noise (`1819.1599999999999` is `1819.16`).
+fn csv_number(value: f64, decimals: usize) -> String {
+    let text = format!("{value:.decimals$}");
+    let text = if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        text
+    };
+    if text == "-0" {
+        "0".into()
+    } else {
+        text
+    }
+}
+
+/// The discount a line carries: 1 − cost ÷ (quantity × unit price), so
+/// quantity × unit price × (1 − discount) = monthly cost on every row.
+fn line_discount(li: &crate::engine::costs::LineItem) -> f64 {
+    let gross = li.quantity * li.unit_price;
+    if gross > 0.0 {
+        (1.0 - li.monthly_usd / gross).max(0.0)
+    } else {
+        0.0
+    }
+}
 
 /// The serde id of a category (`cosmos_throughput`), as in the JSON.
 fn category_id(c: Category) -> String {
@@ -215,9 +259,12 @@ fn category_id(c: Category) -> String {
         .unwrap_or_default()
 }
 
-/// Every tier's line items as CSV, one row per line item, full precision,
-/// so a spreadsheet's SUM per tier equals the tier's monthly total.
-pub fn line_items_csv(plan: &Plan) -> String {
+/// Every tier's line items as CSV, one row per line item: quantities to 6
+/// decimals, unit prices as the sheet gives them, costs to the cent, the
+/// discount each row carries (quantity × unit price × (1 − discount) =
+/// monthly cost), and on every row the scenario, price sheet, its
+/// fingerprint and the export date.
+pub fn line_items_csv(plan: &Plan, meta: &CsvMeta) -> String {
     let mut out = String::with_capacity(64 * 1024);
     write_csv_row(&mut out, CSV_COLUMNS.iter().map(|c| c.to_string()));
     for t in &plan.tiers {
@@ -229,10 +276,10 @@ pub fn line_items_csv(plan: &Plan) -> String {
                     category_id(li.category),
                     li.component.clone(),
                     li.region().to_string(),
-                    li.quantity.to_string(),
+                    csv_number(li.quantity, 6),
                     li.unit.to_string(),
-                    li.unit_price.to_string(),
-                    li.monthly_usd.to_string(),
+                    csv_number(li.unit_price, 10),
+                    csv_number(li.monthly_usd, 2),
                     plan.currency.clone(),
                     li.formula.clone(),
                     li.price.service_name.clone(),
@@ -245,6 +292,11 @@ pub fn line_items_csv(plan: &Plan) -> String {
                     li.price.effective_start_date.clone(),
                     li.price.confidence.clone(),
                     li.price.source.clone(),
+                    csv_number(line_discount(li), 4),
+                    meta.scenario.to_string(),
+                    plan.sheet.clone(),
+                    meta.sheet_fingerprint.to_string(),
+                    meta.exported_on.to_string(),
                 ],
             );
         }

@@ -15,6 +15,9 @@ pub struct Scenario {
     pub name: String,
     /// Free text: assumptions, sources, what the figures are for.
     pub notes: String,
+    /// Who prepared the business case (printed under its title).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub prepared_by: String,
     /// Regions in order: the first is the primary (write region of the
     /// single-writer tiers), the second the warm standby of `active_passive`.
     pub regions: Vec<RegionShare>,
@@ -740,6 +743,7 @@ impl Default for Scenario {
         Self {
             name: "My web app".into(),
             notes: String::new(),
+            prepared_by: String::new(),
             regions: vec![
                 RegionShare {
                     region: "westeurope".into(),

@@ -4,6 +4,7 @@
 use leptos::html::Input;
 use leptos::prelude::*;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
 use super::charts_panel::ChartsPanel;
 use super::inputs::{InputPanel, KeyControls};
@@ -245,8 +246,45 @@ pub fn App(link: OpenedLink) -> impl IntoView {
         }
     });
 
-    // Escape leaves presentation mode (unless it closes the working first).
+    // A confirmation goes away by itself after a few seconds, and at once
+    // when a problem is reported (they must never contradict each other).
+    Effect::new(move |_| {
+        if let Some(text) = state.toast.get() {
+            set_timeout(
+                move || {
+                    if state.toast.get_untracked().as_deref() == Some(text.as_str()) {
+                        state.toast.set(None);
+                    }
+                },
+                std::time::Duration::from_secs(8),
+            );
+        }
+    });
+    Effect::new(move |_| {
+        if state.banner.with(Option::is_some) || state.sheet_error.with(Option::is_some) {
+            state.toast.set(None);
+        }
+    });
+
+    // Every change is a step to undo.
+    Effect::new(move |_| state.scenario.with(|s| state.record_history(s)));
+
+    // Escape leaves presentation mode (unless it closes the working first);
+    // Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y undo and redo edits, except inside a
+    // text field, where they undo typing as the browser does.
     let on_key = window_event_listener(leptos::ev::keydown, move |ev| {
+        let key = ev.key();
+        if (ev.ctrl_key() || ev.meta_key()) && (key == "z" || key == "Z" || key == "y") {
+            let in_text = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .is_some_and(|i| i.type_() == "text");
+            if !in_text {
+                ev.prevent_default();
+                state.step(key == "y" || ev.shift_key());
+            }
+            return;
+        }
         if ev.key() == "Escape"
             && state.presentation.get_untracked()
             && state.working.get_untracked().is_none()
@@ -395,6 +433,20 @@ fn Header() -> impl IntoView {
     let import_ref = NodeRef::<Input>::new();
     let sheet_ref = NodeRef::<Input>::new();
     let share_url = RwSignal::new(String::new());
+    // The preset the scenario is, while it is one unchanged (empty otherwise).
+    let parsed_presets: Vec<(&'static str, Scenario)> = PRESETS
+        .iter()
+        .filter_map(|(id, _, _)| presets::preset(id).ok().map(|s| (*id, s)))
+        .collect();
+    let preset_shown = Memo::new(move |_| {
+        state.scenario.with(|s| {
+            parsed_presets
+                .iter()
+                .find(|(_, p)| p == s)
+                .map(|(id, _)| id.to_string())
+                .unwrap_or_default()
+        })
+    });
     let on_preset = move |ev| {
         let id = event_target_value(&ev);
         if id.is_empty() {
@@ -455,7 +507,14 @@ fn Header() -> impl IntoView {
             io::download(
                 "planner-line-items.csv",
                 "text/csv",
-                &report::line_items_csv(&plan),
+                &report::line_items_csv(
+                    &plan,
+                    &report::CsvMeta {
+                        scenario: &scenario.name,
+                        sheet_fingerprint: &sheet.fingerprint,
+                        exported_on: &io::today(),
+                    },
+                ),
             );
         }
     };
@@ -509,12 +568,18 @@ fn Header() -> impl IntoView {
             <nav class="actions" aria-label="Scenario actions">
                 <label class="inline">
                     <span>"Preset"</span>
-                    <select data-testid="preset" on:change=on_preset>
-                        <option value="">"Choose…"</option>
-                        {PRESETS.iter().map(|(id, label, _)| view! { <option value=*id>{*label}</option> }).collect_view()}
+                    <select data-testid="preset" on:change=on_preset prop:value=move || preset_shown.get()>
+                        <option value="">{move || if preset_shown.with(String::is_empty) { "Choose…" } else { "Choose… (edited)" }}</option>
+                        {PRESETS.iter().map(|(id, label, _)| view! { <option value=*id selected=move || preset_shown.get() == *id>{*label}</option> }).collect_view()}
                     </select>
                 </label>
-                <button type="button" data-testid="reset" on:click=move |_| { state.replace_scenario(default_scenario()); state.banner.set(None); }>"Reset"</button>
+                <button type="button" data-testid="reset" on:click=move |_| {
+                    state.replace_scenario(default_scenario());
+                    state.banner.set(None);
+                    state.toast.set(Some("Reset to the Northwind Bookings preset. Undo (Ctrl+Z) brings your scenario back.".into()));
+                }>"Reset"</button>
+                <button type="button" data-testid="undo" title="Undo (Ctrl+Z)" disabled=move || !state.can_undo.get() on:click=move |_| state.step(false)>"Undo"</button>
+                <button type="button" data-testid="redo" title="Redo (Ctrl+Shift+Z)" disabled=move || !state.can_redo.get() on:click=move |_| state.step(true)>"Redo"</button>
                 <button type="button" data-testid="share" on:click=on_share>"Share link"</button>
                 <button type="button" data-testid="export-csv" on:click=on_csv>"Export CSV"</button>
                 <button type="button" data-testid="export-json" on:click=on_json>"Export scenario"</button>
@@ -535,11 +600,20 @@ fn Header() -> impl IntoView {
                 <label class="inline">
                     <span>"Price sheet"</span>
                     <select data-testid="sheet-select" on:change=on_sheet_select>
-                        {move || state.sheets_available.get().into_iter().map(|n| {
+                        {move || {
                             let current = state.sheet.get().map(|s| s.name.clone()).unwrap_or_default();
-                            let selected = current == n;
-                            view! { <option value=n.clone() selected=selected>{n.clone()}</option> }
-                        }).collect_view()}
+                            let mut names = state.sheets_available.get();
+                            // A sheet loaded from a file is listed (and shown) too.
+                            let loaded = !current.is_empty() && !names.contains(&current);
+                            if loaded {
+                                names.push(current.clone());
+                            }
+                            names.into_iter().map(|n| {
+                                let selected = current == n;
+                                let text = if loaded && selected { format!("{n} (loaded from a file)") } else { n.clone() };
+                                view! { <option value=n.clone() selected=selected disabled=loaded && selected>{text}</option> }
+                            }).collect_view()
+                        }}
                     </select>
                 </label>
                 <label class="file-button">
@@ -598,6 +672,11 @@ fn PrintSummary() -> impl IntoView {
             view! {
                 <section class="print-summary" data-testid="print-summary">
                     <h2>{format!("Business case: {}", s.name)}</h2>
+                    <p data-testid="print-prepared">{if s.prepared_by.trim().is_empty() {
+                        format!("Prepared {}", io::today())
+                    } else {
+                        format!("Prepared by {} on {}", s.prepared_by.trim(), io::today())
+                    }}</p>
                     <p>{s.notes.clone()}</p>
                     <dl>
                         <dt>"Regions"</dt><dd>{regions}</dd>

@@ -212,6 +212,45 @@ pub fn SelectField(
     }
 }
 
+/// A one-line text input bound to one scenario field (names, not numbers).
+#[component]
+pub fn TextField(
+    label: &'static str,
+    help: &'static str,
+    path: &'static str,
+    /// Longest text accepted, in characters.
+    max: u32,
+    get: fn(&Scenario) -> String,
+    set: fn(&mut Scenario, String),
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let current = Memo::new(move |_| state.scenario.with(get));
+    let id = format!("f-{}", test_id(path));
+    view! {
+        <div class="field text">
+            <label for=id.clone() title=help>
+                {label}
+                <span class="tip" aria-hidden="true" title=help>"?"</span>
+            </label>
+            <div class="field-input">
+                <input
+                    id=id
+                    type="text"
+                    maxlength=max
+                    autocomplete="off"
+                    data-testid=format!("input-{}", test_id(path))
+                    aria-description=help
+                    prop:value=move || current.get()
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        state.scenario.update(|s| set(s, v));
+                    }
+                />
+            </div>
+        </div>
+    }
+}
+
 /// A checkbox bound to one scenario field.
 #[component]
 pub fn CheckField(

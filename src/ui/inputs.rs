@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::fields::{
     bind_number, CheckField, FieldError, FieldSpec, NumberField, NumberFields, SelectField,
+    TextField,
 };
 use super::state::AppState;
 use crate::engine::scenario::RegionShare;
@@ -340,14 +341,16 @@ pub fn RegionsEditor() -> impl IntoView {
                 })
                 .map(|r| r.arm_region_name.clone())
                 .unwrap_or_else(|| "westeurope".into());
-            // Re-balance: the new region takes an equal share from the others.
-            let n = s.regions.len() as f64 + 1.0;
-            for r in s.regions.iter_mut() {
-                r.traffic_share *= (n - 1.0) / n;
+            // Re-balance: the new region takes an equal share from the others,
+            // in short numbers that add up to 100 %.
+            let current: Vec<f64> = s.regions.iter().map(|r| r.traffic_share).collect();
+            let (old, new) = crate::engine::shares::with_new_region(&current);
+            for (r, share) in s.regions.iter_mut().zip(old) {
+                r.traffic_share = share;
             }
             s.regions.push(RegionShare {
                 region: next,
-                traffic_share: 1.0 / n,
+                traffic_share: new,
             });
             let fraction = s.compute.stamp_capacity_fraction;
             let max_share = s
@@ -1122,6 +1125,15 @@ pub fn InputPanel() -> impl IntoView {
         .collect();
     view! {
         <form class="inputs" data-testid="inputs" on:submit=|ev| ev.prevent_default() aria-label="Scenario inputs">
+            <details open>
+                <summary>"Business case"</summary>
+                <TextField label="Scenario name" path="name" max=120
+                    help="The business case's title: shown under the page title, in print and in exports."
+                    get=|s| s.name.clone() set=|s, v| s.name = v />
+                <TextField label="Prepared by" path="prepared_by" max=120
+                    help="Printed under the business case's title with the date."
+                    get=|s| s.prepared_by.clone() set=|s, v| s.prepared_by = v />
+            </details>
             <details open>
                 <summary>"Regions and traffic"</summary>
                 <RegionsEditor />

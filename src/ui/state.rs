@@ -37,6 +37,73 @@ pub struct Good {
     pub plan: Plan,
 }
 
+/// Undo and redo of scenario edits. Keystrokes less than a second apart
+/// are one step, so Ctrl+Z takes back a typed number, not one digit.
+#[derive(Debug, Default)]
+pub struct History {
+    past: Vec<Scenario>,
+    future: Vec<Scenario>,
+    current: Option<Scenario>,
+    last_change_ms: f64,
+    /// The next change is an undo or redo being applied, not an edit.
+    applying: bool,
+}
+
+/// Steps kept.
+const HISTORY_STEPS: usize = 100;
+
+impl History {
+    /// Records the scenario after a change.
+    pub fn record(&mut self, scenario: &Scenario, now_ms: f64) {
+        if std::mem::take(&mut self.applying) {
+            self.current = Some(scenario.clone());
+            return;
+        }
+        let Some(previous) = self.current.replace(scenario.clone()) else {
+            return;
+        };
+        if previous == *scenario {
+            return;
+        }
+        if self.past.is_empty() || now_ms - self.last_change_ms > 1000.0 {
+            self.past.push(previous);
+            if self.past.len() > HISTORY_STEPS {
+                self.past.remove(0);
+            }
+        }
+        self.future.clear();
+        self.last_change_ms = now_ms;
+    }
+
+    /// The scenario to go back to, if any.
+    pub fn undo(&mut self) -> Option<Scenario> {
+        let back = self.past.pop()?;
+        if let Some(now) = self.current.replace(back.clone()) {
+            self.future.push(now);
+        }
+        self.applying = true;
+        Some(back)
+    }
+
+    /// The scenario to go forward to, if any.
+    pub fn redo(&mut self) -> Option<Scenario> {
+        let forward = self.future.pop()?;
+        if let Some(now) = self.current.replace(forward.clone()) {
+            self.past.push(now);
+        }
+        self.applying = true;
+        Some(forward)
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.past.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.future.is_empty()
+    }
+}
+
 /// Shared page state (signals are `Copy`).
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -68,6 +135,10 @@ pub struct AppState {
     pub presentation: RwSignal<bool>,
     /// Time the last evaluation took, ms (shown in the footer).
     pub last_eval_ms: RwSignal<f64>,
+    /// Undo and redo of edits, and whether each is possible now.
+    pub history: StoredValue<History>,
+    pub can_undo: RwSignal<bool>,
+    pub can_redo: RwSignal<bool>,
     /// The decimal mark of the browser's locale: fields read and show numbers in it.
     pub decimal: DecimalMark,
 }
@@ -115,6 +186,9 @@ impl AppState {
             working: RwSignal::new(None),
             presentation: RwSignal::new(false),
             last_eval_ms,
+            history: StoredValue::new(History::default()),
+            can_undo: RwSignal::new(false),
+            can_redo: RwSignal::new(false),
             decimal: super::io::decimal_mark(),
         }
     }
@@ -127,6 +201,27 @@ impl AppState {
         self.parse_errors.set(BTreeMap::new());
         self.wanted_sheet.set(wanted);
         self.scenario.set(s);
+    }
+
+    /// Goes back one step of edits (or forward, with `redo`).
+    pub fn step(&self, redo: bool) {
+        let target = self
+            .history
+            .try_update_value(|h| if redo { h.redo() } else { h.undo() })
+            .flatten();
+        if let Some(s) = target {
+            self.parse_errors.set(BTreeMap::new());
+            self.scenario.set(s);
+        }
+    }
+
+    /// Records the scenario after a change (called by an effect on it).
+    pub fn record_history(&self, scenario: &Scenario) {
+        let now = super::io::now_ms();
+        self.history.update_value(|h| h.record(scenario, now));
+        let (undo, redo) = self.history.with_value(|h| (h.can_undo(), h.can_redo()));
+        self.can_undo.set(undo);
+        self.can_redo.set(redo);
     }
 
     /// The scenario to share, export or print, with the sheet its figures

@@ -246,3 +246,82 @@ test('present mode is a projector view at 1280×720, and Escape leaves it', asyn
   assert.equal(await page.getByTestId('presentation').innerText(), 'Present');
   assert.ok(await page.getByTestId('share').isVisible());
 });
+
+test('the scenario has a name and an author, the preset list follows, and edits can be undone', async () => {
+  const page = await h.newPage();
+  await page.goto(h.url);
+  await ready(page);
+  assert.equal(await page.getByTestId('preset').inputValue(), 'northwind', 'the default is the Northwind preset');
+  await typeInto(page, 'input-name', 'Contoso checkout');
+  await typeInto(page, 'input-prepared_by', 'A. Architect');
+  await page.waitForFunction(() => document.querySelector('.subtitle').innerText === 'Contoso checkout');
+  assert.equal(await page.getByTestId('preset').inputValue(), '', 'an edited scenario is no longer the preset');
+  assert.match(await page.getByTestId('print-summary').textContent(), /Business case: Contoso checkout/);
+  assert.match(await page.getByTestId('print-prepared').textContent(), /^Prepared by A\. Architect on \d{4}-\d\d-\d\d$/);
+
+  // Undo and redo, with the buttons and the keyboard.
+  const before = await monthly(page);
+  await typeInto(page, 'input-workload-peak_requests_per_s', '1900');
+  await page.waitForFunction((b) => document.querySelector('[data-testid="tier-multi_write-monthly"]').innerText !== b, `$${before.multi_write.toLocaleString('en-US')}`);
+  await page.waitForTimeout(1100);
+  await page.getByTestId('undo').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="input-workload-peak_requests_per_s"]').value === '800');
+  assert.deepEqual(await monthly(page), before, 'undo brings the figures back');
+  await page.getByTestId('redo').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="input-workload-peak_requests_per_s"]').value === '1900');
+
+  // Reset is undoable too, and the preset list says what is shown.
+  await page.getByTestId('preset').selectOption('enterprise');
+  await page.waitForFunction(() => document.querySelector('.subtitle').innerText.includes('Three-region'));
+  assert.equal(await page.getByTestId('preset').inputValue(), 'enterprise');
+  await page.getByTestId('reset').click();
+  await page.waitForFunction(() => document.querySelector('.subtitle').innerText.includes('Northwind'));
+  assert.equal(await page.getByTestId('preset').inputValue(), 'northwind');
+  assert.match(await page.getByTestId('toast').innerText(), /Undo \(Ctrl\+Z\) brings your scenario back/);
+  await page.locator('h1').click();
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction(() => document.querySelector('.subtitle').innerText.includes('Three-region'));
+  assert.equal(await page.getByTestId('preset').inputValue(), 'enterprise');
+});
+
+test('adding a region gives short shares that add up to 100 %', async () => {
+  const page = await h.newPage();
+  await page.goto(h.url);
+  await ready(page);
+  await page.getByTestId('add-region').click();
+  await page.getByTestId('region-row-2').waitFor();
+  const shares = [];
+  for (const i of [0, 1, 2]) shares.push(await page.getByTestId(`input-share-${i}`).inputValue());
+  assert.deepEqual(shares, ['33.5', '33.5', '33']);
+  assert.equal(await page.getByTestId('invalid-banner').count(), 0);
+});
+
+test('the CSV export has no float noise, a discount column, and says what it is', async () => {
+  const page = await h.newPage();
+  await page.goto(h.url);
+  await ready(page);
+  await page.getByTestId('preset').selectOption('enterprise'); // 15 % negotiated discount
+  await page.waitForFunction(() => document.querySelector('.subtitle').innerText.includes('Three-region'));
+  await typeInto(page, 'input-name', 'CSV check');
+  await page.waitForFunction(() => document.querySelector('.subtitle').innerText === 'CSV check');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  const file = path.join(os.tmpdir(), `planner-trust-${process.pid}-items.csv`);
+  await download.saveAs(file);
+  const lines = fs.readFileSync(file, 'utf8').trim().split('\n');
+  const header = lines[0].split(',');
+  const at = (name) => header.indexOf(name);
+  for (const name of ['discount', 'scenario', 'price_sheet', 'price_sheet_fingerprint', 'exported_on']) assert.ok(at(name) >= 0, `column ${name}`);
+  let discounted = 0;
+  for (const line of lines.slice(1)) {
+    // Numeric columns come before the first quoted field, so a plain split is safe for them.
+    const c = line.split(',');
+    const [q, p, m, d] = [c[at('quantity')], c[at('unit_price')], c[at('monthly_cost')], line.match(/,(0(?:\.\d{1,4})?),CSV check,/)?.[1]];
+    assert.match(q, /^\d+(\.\d{1,6})?$/, `quantity ${q}`);
+    assert.match(m, /^\d+(\.\d{1,2})?$/, `monthly ${m}`);
+    assert.ok(d !== undefined, `a discount and the scenario on: ${line.slice(-120)}`);
+    if (Number(d) > 0) discounted++;
+    assert.ok(Math.abs(Number(q) * Number(p) * (1 - Number(d)) - Number(m)) < 0.02 + Number(m) * 1e-4, `q × p × (1 − d) = cost: ${q} × ${p} × (1 − ${d}) vs ${m}`);
+    assert.match(line, /,azure-retail-usd\.csv,[0-9a-f]{16},\d{4}-\d\d-\d\d$/);
+  }
+  assert.ok(discounted > 0, 'the negotiated discount shows');
+});
