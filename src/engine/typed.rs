@@ -174,7 +174,9 @@ mod tests {
         assert_eq!(parse_number("1 000", true, Point), Ok(1000.0));
         assert_eq!(parse_number("-5", false, Point), Ok(-5.0));
         for bad in ["0,3", "1,5", "1,0000", "1,000,00", ",5", "1.000,5", "1.2.3"] {
-            let e = parse_number(bad, false, Point).unwrap_err();
+            let Err(e) = parse_number(bad, false, Point) else {
+                panic!("{bad} was accepted");
+            };
             assert!(e.contains(bad), "{bad}: {e}");
         }
     }
@@ -194,9 +196,7 @@ mod tests {
     #[test]
     fn words_and_whole_numbers() {
         assert!(parse_number("", false, Point).is_err());
-        assert!(parse_number("abc", false, Point)
-            .unwrap_err()
-            .contains("abc"));
+        assert!(matches!(parse_number("abc", false, Point), Err(e) if e.contains("abc")));
         assert!(parse_number("inf", false, Point).is_err());
         assert!(parse_number("2.5", true, Point).is_err());
         assert!(parse_number("-1", true, Point).is_err());
