@@ -260,7 +260,8 @@ fn category_id(c: Category) -> String {
 }
 
 /// Every tier's line items as CSV, one row per line item: quantities to 6
-/// decimals, unit prices as the sheet gives them, costs to the cent, the
+/// decimals, unit prices as the sheet gives them, costs to 4 decimals (so
+/// a tier's rows add up to its total within a cent), the
 /// discount each row carries (quantity × unit price × (1 − discount) =
 /// monthly cost), and on every row the scenario, price sheet, its
 /// fingerprint and the export date.
@@ -279,7 +280,7 @@ pub fn line_items_csv(plan: &Plan, meta: &CsvMeta) -> String {
                     csv_number(li.quantity, 6),
                     li.unit.to_string(),
                     csv_number(li.unit_price, 10),
-                    csv_number(li.monthly_usd, 2),
+                    csv_number(li.monthly_usd, 4),
                     plan.currency.clone(),
                     li.formula.clone(),
                     li.price.service_name.clone(),
