@@ -47,6 +47,9 @@ pub struct History {
     last_change_ms: f64,
     /// The next change is an undo or redo being applied, not an edit.
     applying: bool,
+    /// The next change replaces the whole scenario (preset, reset, import):
+    /// a step of its own, never merged with typing before or after it.
+    boundary: bool,
 }
 
 /// Steps kept.
@@ -65,14 +68,21 @@ impl History {
         if previous == *scenario {
             return;
         }
-        if self.past.is_empty() || now_ms - self.last_change_ms > 1000.0 {
+        let boundary = std::mem::take(&mut self.boundary);
+        if boundary || self.past.is_empty() || now_ms - self.last_change_ms > 1000.0 {
             self.past.push(previous);
             if self.past.len() > HISTORY_STEPS {
                 self.past.remove(0);
             }
         }
         self.future.clear();
-        self.last_change_ms = now_ms;
+        // After a whole-scenario change the next edit is a new step too.
+        self.last_change_ms = if boundary { f64::NEG_INFINITY } else { now_ms };
+    }
+
+    /// Marks the next change as a replacement of the whole scenario.
+    pub fn boundary(&mut self) {
+        self.boundary = true;
     }
 
     /// The scenario to go back to, if any.
@@ -198,6 +208,7 @@ impl AppState {
     /// price sheet a scenario names is kept apart in `wanted_sheet`.
     pub fn replace_scenario(&self, mut s: Scenario) {
         let wanted = s.price_sheet.take();
+        self.history.update_value(History::boundary);
         self.parse_errors.set(BTreeMap::new());
         self.wanted_sheet.set(wanted);
         self.scenario.set(s);

@@ -293,7 +293,7 @@ pub fn TiersTable() -> impl IntoView {
 fn one_line(plan: &crate::engine::Plan) -> String {
     match plan.recommended_tier.and_then(|id| plan.tier(id)) {
         Some(t) => format!(
-            "{}: {} a month, the cheapest tier that meets every target.",
+            "{}: {} a month, the cheapest meeting every target",
             t.cost.tier.label(),
             format::money_whole(t.cost.monthly_usd, &plan.currency)
         ),

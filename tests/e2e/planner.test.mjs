@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { start, ready, monthly, money, typeInto, SHOTS, ROOT } from './harness.mjs';
+import { start, ready, monthly, money, typeInto, parseCsv, SHOTS, ROOT } from './harness.mjs';
 
 let h;
 before(async () => { h = await start(); });
@@ -387,21 +387,3 @@ test('speed: first paint of the comparison and recalculation after an input chan
   console.log('speed figures', JSON.stringify(figures));
   assert.ok(work.length >= 45, 'figures and charts changed on (almost) every input change');
 });
-
-function parseCsv(text) {
-  const rows = [];
-  let row = [], cell = '', quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; }
-    else if (c === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; }
-    else if (c !== '\r') cell += c;
-  }
-  if (cell || row.length) { row.push(cell); rows.push(row); }
-  return rows;
-}
