@@ -64,7 +64,7 @@ test('the SLA credit schedule is editable and validated', async () => {
   await page.getByText('Resilience and risk').click();
   const lossBefore = await page.getByTestId('tier-single_region-expected-loss').innerText();
   await typeInto(page, 'credit-credit-0', '250');
-  await page.getByText(/must be between 0 and 100 %; it is 250/).waitFor();
+  await page.getByTestId('credit-schedule').getByText(/must be between 0 and 100 %; it is 250/).waitFor();
   await unchanged(page, good, saved, 'credit 250%');
   await typeInto(page, 'credit-credit-0', '50');
   await page.waitForFunction((b) => document.querySelector('[data-testid="tier-single_region-expected-loss"]').innerText !== b, lossBefore);
@@ -74,7 +74,7 @@ test('the SLA credit schedule is editable and validated', async () => {
 test('traffic shares that do not add up to 100%', async () => {
   const { page, good, saved } = await edited();
   await typeInto(page, 'input-share-0', '50');
-  await page.getByText(/traffic shares add up to 90\.0%/).waitFor();
+  await page.getByTestId('error-regions').getByText(/traffic shares add up to 90\.0%/).waitFor();
   await unchanged(page, good, saved, 'shares');
 });
 

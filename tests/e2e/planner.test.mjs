@@ -200,8 +200,11 @@ test('the working of a figure shows quantity × unit price and its price-sheet r
   // The page recomputes numbers only; the names and explanations are
   // written when the working opens, so they must be there.
   assert.match(text, /Cosmos DB multi-region-write RU\/s/);
+  // The working lies over the table: Escape closes it, then the next figure opens.
+  await page.keyboard.press('Escape');
   await page.getByTestId('tier-single_region-rto').click();
   assert.match(await working.innerText(), /Rebuild or restore in another region\s+\d[\d.]* h\s+\d[\d.]* h, by hand/);
+  await page.keyboard.press('Escape');
   await page.getByTestId('tier-multi_write-rto').click();
   assert.match(await working.innerText(), /Front Door detection and drain\s+\d+ s\s+\d+ s probe interval × \(\d+ failed samples − ½\) \+ \d+ s drain/);
 });
