@@ -53,10 +53,12 @@ pub enum UnitOfMeasure {
 }
 
 impl UnitOfMeasure {
-    /// Parses the API's spelling.
+    /// Parses the API's spelling. Per hour comes both as `1 Hour` and as
+    /// `1/Hour` (Cosmos DB, Load Balancer overage); both are accepted and
+    /// written `1 Hour`.
     pub fn parse(text: &str) -> Option<Self> {
         Some(match text.trim() {
-            "1 Hour" => Self::Hour,
+            "1 Hour" | "1/Hour" => Self::Hour,
             "1/Month" => Self::Month,
             "1/Day" => Self::Day,
             "10K" => Self::TenThousand,
