@@ -584,11 +584,18 @@ pub fn catalog() -> Vec<Known> {
         BestSourced("the recorded General Purpose product name with “Business Critical” (third-party API notes agree)"),
         None,
     ));
-    let license = BestSourced(
-        "third-party API notes and a test fixture that put it under region Global at $0.099966 (infracost's $0.10 agrees)",
-    );
-    list.push(k(SQL_GP_LICENSE, Global, license, None));
-    list.push(k(SQL_BC_LICENSE, Global, license, None));
+    list.push(k(
+        SQL_GP_LICENSE,
+        Global,
+        BestSourced("third-party API notes and a public test fixture of API items that put it under region Global at $0.099966 (infracost's golden agrees)"),
+        None,
+    ));
+    list.push(k(
+        SQL_BC_LICENSE,
+        Global,
+        BestSourced("third-party API notes that give the Business Critical licence product; Global as the General Purpose licence"),
+        None,
+    ));
     list.push(k(SQL_GP_STORAGE, Regional, sql, None));
     list.push(k(SQL_GP_ZONE_STORAGE, Regional, sql, None));
     list.push(k(
