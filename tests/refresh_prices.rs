@@ -1919,3 +1919,64 @@ fn end_to_end_on_the_real_answers_replayed_with_their_filters() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn the_shipped_sheet_cites_the_real_answers_for_east_us() {
+    // Source: every file in real/ (SOURCES.md). The shipped East US rows of
+    // every recorded meter carry the recorded price, confidence high and a
+    // source naming the recorded answer.
+    let sheet = presets::default_sheet().unwrap();
+    for (key, price) in recorded_prices() {
+        let row = sheet
+            .consumption(&key, "eastus")
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(row.retail_price, price, "{key}");
+        assert_eq!(row.confidence, "high", "{key}");
+        assert!(
+            row.source.contains("recorded Retail Prices API answer"),
+            "{key}: {}",
+            row.source
+        );
+    }
+}
+
+#[test]
+fn the_shipped_sheet_has_exactly_the_rows_a_refresh_writes() {
+    // Row for row interchangeable: for the regions and zones it prices, the
+    // shipped sheet's first-tier rows are exactly the slots refresh-prices
+    // fills (same keys, places, price types and terms), no more, no fewer.
+    let sheet = presets::default_sheet().unwrap();
+    let table = presets::default_regions().unwrap();
+    let regions: Vec<String> = table
+        .regions
+        .iter()
+        .map(|r| r.arm_region_name.clone())
+        .filter(|r| sheet.regions().contains(r))
+        .collect();
+    let zones = zones_for(&regions, &table);
+    let mut want: Vec<String> = slots(&needed_meters(), &regions, &zones)
+        .iter()
+        .map(|s| format!("{} @ {} {:?}", s.key, s.region, s.term))
+        .collect();
+    // Front Door zones the table's regions do not use are still shipped.
+    let mut have: Vec<String> = sheet
+        .rows
+        .iter()
+        .filter(|r| r.tier_minimum_units == 0.0)
+        .filter(|r| !r.arm_region_name.starts_with("Zone ") || zones.contains(&r.arm_region_name))
+        .map(|r| {
+            format!(
+                "{} / {} / {} / {} @ {} {:?}",
+                r.service_name,
+                r.product_name,
+                r.sku_name,
+                r.meter_name,
+                r.arm_region_name,
+                r.reservation_term
+            )
+        })
+        .collect();
+    want.sort();
+    have.sort();
+    assert_eq!(have, want);
+}
