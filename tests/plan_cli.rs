@@ -245,7 +245,8 @@ fn a_sheet_missing_prices_exits_2_listing_them() {
     let header = planner::engine::pricing::PRICE_SHEET_COLUMNS.join(",");
     let path = scratch(
         "thin-prices.csv",
-        &format!("{header}\nKey Vault,Key Vault,Standard,Operations,,westeurope,10K,0.03,USD,Consumption,,0,2024-01-01,high,x\n"),
+        &format!("{header}\nKey Vault,Key Vault,Standard,Operations,,westeurope,10K,0.03,USD,Consumption,,0,2024-01-01,high,x\n\
+                  Key Vault,Key Vault,Standard,Operations,,southeastasia,10K,0.03,USD,Consumption,,0,2024-01-01,high,x\n"),
     );
     let out = plan(&["--preset", "northwind", "--prices", path.path()]);
     assert_eq!(out.status.code(), Some(2));
@@ -318,4 +319,20 @@ fn csv_categories_use_the_same_ids_as_the_json() {
     csv_ids.sort();
     csv_ids.dedup();
     assert_eq!(csv_ids, json_ids);
+}
+
+#[test]
+fn a_region_the_sheet_has_no_prices_for_exits_2_naming_it_and_the_fix() {
+    // Brazil South is in regions.csv; the shipped sheet has no prices for it.
+    let mut s = planner::engine::presets::preset("startup").unwrap();
+    s.regions[0].region = "brazilsouth".into();
+    let path = scratch("brazil.json", &planner::engine::share::to_json(&s));
+    let out = plan(&[path.path(), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty(), "no figures, never $0");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("No prices for Brazil South in this sheet: load a sheet that has them, or run `refresh-prices --regions brazilsouth`"),
+        "{err}"
+    );
 }

@@ -740,7 +740,8 @@ impl<'a> Pricer<'a> {
     }
 
     /// Inter-region replication egress from `from` to `to`: `GB × price per
-    /// GB`, at the intra-continent rate when both regions share a continent,
+    /// GB`, at the intra-continent rate when both regions share a bandwidth
+    /// zone (continent group),
     /// else the inter-continent rate, priced at the source region. Returns GB.
     pub fn replication_egress(
         &mut self,
@@ -754,7 +755,7 @@ impl<'a> Pricer<'a> {
             return 0.0;
         }
         let same = match (self.regions.get(from), self.regions.get(to)) {
-            (Some(a), Some(b)) => a.continent == b.continent,
+            (Some(a), Some(b)) => a.bandwidth_zone == b.bandwidth_zone,
             _ => false,
         };
         let key = if same {

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::format;
-use super::pricing::{MissingPrice, PriceSheet};
+use super::pricing::{MissingPrice, PriceSheet, UnpricedRegion};
 use super::regions::RegionTable;
 use super::resilience::{self, TierResilience};
 use super::risk::{self, ExpectedRisk, LossImpact, SimulatedRisk};
@@ -19,6 +19,30 @@ pub enum PlanError {
     Invalid(Vec<FieldError>),
     #[error("{} price(s) missing: {}", .0.len(), .0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; "))]
     MissingPrices(Vec<MissingPrice>),
+    /// Regions of the scenario the sheet has no prices for at all (said
+    /// once per region instead of once per meter).
+    #[error("{}", .0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; "))]
+    UnpricedRegions(Vec<UnpricedRegion>),
+}
+
+/// The scenario's regions the sheet has no regional prices for at all, in
+/// scenario order.
+pub fn unpriced_regions(
+    s: &Scenario,
+    sheet: &PriceSheet,
+    regions: &RegionTable,
+) -> Vec<UnpricedRegion> {
+    let mut out: Vec<UnpricedRegion> = Vec::new();
+    for r in &s.regions {
+        if !sheet.has_region(&r.region) && !out.iter().any(|u| u.region == r.region) {
+            out.push(UnpricedRegion {
+                region: r.region.clone(),
+                display_name: regions.display_name(&r.region).to_string(),
+                sheet: sheet.name.clone(),
+            });
+        }
+    }
+    out
 }
 
 /// A target a tier misses, and by how much.
@@ -97,6 +121,10 @@ pub fn evaluate_with(
     let errors = validate(s, regions);
     if !errors.is_empty() {
         return Err(PlanError::Invalid(errors));
+    }
+    let unpriced = unpriced_regions(s, sheet, regions);
+    if !unpriced.is_empty() {
+        return Err(PlanError::UnpricedRegions(unpriced));
     }
     let mut costs = Vec::with_capacity(4);
     let mut missing: Vec<MissingPrice> = Vec::new();
