@@ -73,9 +73,9 @@ fn use_sheet(state: AppState, sheet: PriceSheet) -> Result<(), String> {
                 Err(PlanError::UnpricedRegions(unpriced)) => {
                     let list: Vec<String> = unpriced.iter().map(|u| u.to_string()).collect();
                     return Err(format!(
-                        "“{}” was not loaded: {}",
+                        "{} was not used: {}. The figures on screen still use the previous sheet.",
                         sheet.name,
-                        list.join(" ")
+                        list.join("; ")
                     ));
                 }
                 _ => {}
