@@ -336,3 +336,62 @@ fn a_region_the_sheet_has_no_prices_for_exits_2_naming_it_and_the_fix() {
         "{err}"
     );
 }
+
+#[test]
+fn price_confidence_splits_each_tiers_cost_in_the_json_and_the_csv() {
+    // Per tier: the shares of the monthly cost on published/API (confidence
+    // high, med, low), derived and unverified prices add up to 1, match the
+    // line items' price_basis in the JSON and the CSV, and come in words.
+    for preset in ["northwind", "startup", "enterprise"] {
+        let doc = json(&["--preset", preset, "--format", "json", "--years", "100"]);
+        let out = plan(&["--preset", preset, "--format", "csv"]);
+        let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+        let headers = reader.headers().unwrap().clone();
+        let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+        let (tier_col, cost_col, basis_col, conf_col) = (
+            col("tier"),
+            col("monthly_cost"),
+            col("price_basis"),
+            col("confidence"),
+        );
+        let mut csv_sums: BTreeMap<(String, String), f64> = BTreeMap::new();
+        for rec in reader.records() {
+            let rec = rec.unwrap();
+            let expected = match &rec[conf_col] {
+                "high" | "med" | "low" => "published",
+                "derived" => "derived",
+                _ => "unverified",
+            };
+            assert_eq!(&rec[basis_col], expected);
+            *csv_sums
+                .entry((rec[tier_col].to_string(), rec[basis_col].to_string()))
+                .or_default() += rec[cost_col].parse::<f64>().unwrap();
+        }
+        for t in doc["tiers"].as_array().unwrap() {
+            let id = t["tier"].as_str().unwrap();
+            let pc = &t["price_confidence"];
+            let monthly = number(t, "monthly_usd");
+            let shares: f64 = ["published_share", "derived_share", "unverified_share"]
+                .iter()
+                .map(|f| pc[*f].as_f64().unwrap())
+                .sum();
+            assert!((shares - 1.0).abs() < 1e-9, "{preset} {id}: {shares}");
+            for basis in ["published", "derived", "unverified"] {
+                let json = pc[format!("{basis}_monthly")].as_f64().unwrap();
+                let csv = csv_sums
+                    .get(&(id.to_string(), basis.to_string()))
+                    .copied()
+                    .unwrap_or(0.0);
+                assert!(
+                    (json - csv).abs() <= 1e-9 * monthly,
+                    "{preset} {id} {basis}: {json} vs {csv}"
+                );
+            }
+            let summary = pc["summary"].as_str().unwrap();
+            assert!(
+                summary.contains("of this tier's cost rests on published or API prices"),
+                "{summary}"
+            );
+        }
+    }
+}

@@ -14,6 +14,7 @@ pub mod meters;
 pub mod plan;
 pub mod presets;
 pub mod pricing;
+pub mod provenance;
 pub mod regions;
 pub mod report;
 pub mod resilience;

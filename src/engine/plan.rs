@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::format;
 use super::pricing::{MissingPrice, PriceSheet, UnpricedRegion};
+use super::provenance::PriceConfidence;
 use super::regions::RegionTable;
 use super::resilience::{self, TierResilience};
 use super::risk::{self, ExpectedRisk, LossImpact, SimulatedRisk};
@@ -67,6 +68,8 @@ pub struct TierResult {
     pub risk: ExpectedRisk,
     pub meets_targets: bool,
     pub failed_targets: Vec<FailedTarget>,
+    /// How much of the monthly cost rests on published or API prices.
+    pub price_confidence: PriceConfidence,
 }
 
 /// Cost of downtime per hour above which `tier` is cheaper, risk included,
@@ -153,6 +156,7 @@ pub fn evaluate_with(
             let expected = risk::expected(s, &impacts, cost.annual_usd);
             let failed = judge(s, &cost, &res, &sheet.currency);
             TierResult {
+                price_confidence: PriceConfidence::of(&cost.line_items),
                 cost_ratio: if baseline > 0.0 {
                     cost.monthly_usd / baseline
                 } else {
