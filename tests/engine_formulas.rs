@@ -327,7 +327,7 @@ fn autoscale_bills_the_workloads_hourly_peak_not_the_raised_maximum() {
 fn autoscale_bills_the_hourly_peak_at_the_autoscale_rate() {
     // Max 1,700 RU/s; hourly peak max(170, 0.5 × 1,700) = 850 RU/s;
     // 850 ÷ 100 × 730 = 6,205 (100 RU/s)-hours at the autoscale rate
-    // (single write) or the autoscale multi-master rate.
+    // (single write) or, with multi-region writes, the multi-master rate (no autoscale multi-master meter exists).
     let s = round_scenario();
     let aar = price(TierId::ActiveActiveReads, &s);
     assert_eq!(aar.cosmos.ru_per_s_per_region, 1700.0);
@@ -343,7 +343,7 @@ fn autoscale_bills_the_hourly_peak_at_the_autoscale_rate() {
     for region in ["westeurope", "southeastasia"] {
         assert_close(
             item(&mw, "Cosmos DB autoscale multi-region-write RU/s", region).monthly_usd,
-            6_205.0 * rate(&meters::COSMOS_AUTOSCALE_MRU, region),
+            6_205.0 * rate(&meters::COSMOS_MRU, region),
             region,
         );
     }
@@ -369,14 +369,11 @@ fn autoscale_never_bills_below_10_percent_of_max() {
 }
 
 #[test]
-fn shipped_autoscale_rates_are_1_5x_manual_single_write_and_equal_for_multi_write() {
+fn shipped_autoscale_rates_are_1_5x_manual_single_write() {
     for region in sheet().regions() {
         let manual = rate(&meters::COSMOS_RU, &region);
         let auto = rate(&meters::COSMOS_AUTOSCALE_RU, &region);
         assert_close_rel(auto, 1.5 * manual, 1e-3, &region);
-        let mmanual = rate(&meters::COSMOS_MRU, &region);
-        let mauto = rate(&meters::COSMOS_AUTOSCALE_MRU, &region);
-        assert_close_rel(mauto, mmanual, 1e-9, &region);
     }
 }
 
@@ -1028,7 +1025,9 @@ fn active_passive_compute_multiple_is_one_plus_the_standby() {
 fn sql_failover_secondary_is_billed_as_a_full_database() {
     // General Purpose, 4 vCores, zone-redundant, 100 GB: per database
     // 4 × 730 = 2,920 vCore-hours × (compute + licence + zone surcharge)
-    // + 100 GB × zone-redundant storage price.
+    // + 100 GB × zone-redundant storage price. The licence is a global
+    // meter (region Global); the zone-redundancy vCore meter is added on
+    // top of compute, as the API bills it.
     let mut s = round_scenario();
     s.data.sql.enabled = true;
     s.data.sql.vcores = 4;
@@ -1037,7 +1036,7 @@ fn sql_failover_secondary_is_billed_as_a_full_database() {
     let per_db = |region: &str| {
         2_920.0
             * (rate(&meters::SQL_GP_COMPUTE, region)
-                + rate(&meters::SQL_GP_LICENSE, region)
+                + rate(&meters::SQL_GP_LICENSE, "Global")
                 + rate(&meters::SQL_GP_ZONE, region))
             + 100.0 * rate(&meters::SQL_GP_ZONE_STORAGE, region)
     };
@@ -1071,8 +1070,7 @@ fn business_critical_has_no_zone_surcharge_line() {
     assert!(items(&c, "SQL Business Critical zone redundancy").is_empty());
     // 8 × 730 = 5,840 vCore-hours × (compute + licence) + 50 GB × storage.
     let expected = 5_840.0
-        * (rate(&meters::SQL_BC_COMPUTE, "westeurope")
-            + rate(&meters::SQL_BC_LICENSE, "westeurope"))
+        * (rate(&meters::SQL_BC_COMPUTE, "westeurope") + rate(&meters::SQL_BC_LICENSE, "Global"))
         + 50.0 * rate(&meters::SQL_BC_STORAGE, "westeurope");
     assert_close(category_sum(&c, Category::Sql), expected, "BC");
 }
@@ -1144,10 +1142,7 @@ fn reservations_leave_autoscale_throughput_pay_as_you_go_and_say_so() {
         "Cosmos DB autoscale multi-region-write RU/s",
         "westeurope",
     );
-    assert_eq!(
-        li.unit_price,
-        rate(&meters::COSMOS_AUTOSCALE_MRU, "westeurope")
-    );
+    assert_eq!(li.unit_price, rate(&meters::COSMOS_MRU, "westeurope"));
     assert!(c.notes.iter().any(|n| n.contains("Reservations")));
 }
 

@@ -49,11 +49,14 @@ fn base_scenario(i: usize) -> Scenario {
     }
 }
 
+/// The regions the shipped sheet prices (regions.csv lists every public
+/// region; the others cannot be priced and say so).
 fn region_names() -> Vec<String> {
     regions()
         .regions
         .iter()
         .map(|r| r.arm_region_name.clone())
+        .filter(|r| sheet().has_region(r))
         .collect()
 }
 
@@ -443,6 +446,7 @@ fn add_region_keeping_zone_mix(s: &Scenario, pick: Index, take: f64) -> Option<S
         .regions
         .iter()
         .filter(|g| !s.regions.iter().any(|r| r.region == g.arm_region_name))
+        .filter(|g| sheet().has_region(&g.arm_region_name))
         .filter_map(|g| {
             let donors: Vec<usize> = s
                 .regions

@@ -247,7 +247,8 @@ fn a_sheet_missing_prices_exits_2_listing_them() {
     let header = planner::engine::pricing::PRICE_SHEET_COLUMNS.join(",");
     let path = scratch(
         "thin-prices.csv",
-        &format!("{header}\nKey Vault,Key Vault,Standard,Operations,,westeurope,10K,0.03,USD,Consumption,,0,2024-01-01,high,x\n"),
+        &format!("{header}\nKey Vault,Key Vault,Standard,Operations,,westeurope,10K,0.03,USD,Consumption,,0,2024-01-01,high,x\n\
+                  Key Vault,Key Vault,Standard,Operations,,southeastasia,10K,0.03,USD,Consumption,,0,2024-01-01,high,x\n"),
     );
     let out = plan(&["--preset", "northwind", "--prices", path.path()]);
     assert_eq!(out.status.code(), Some(2));
@@ -320,4 +321,79 @@ fn csv_categories_use_the_same_ids_as_the_json() {
     csv_ids.sort();
     csv_ids.dedup();
     assert_eq!(csv_ids, json_ids);
+}
+
+#[test]
+fn a_region_the_sheet_has_no_prices_for_exits_2_naming_it_and_the_fix() {
+    // Brazil South is in regions.csv; the shipped sheet has no prices for it.
+    let mut s = planner::engine::presets::preset("startup").unwrap();
+    s.regions[0].region = "brazilsouth".into();
+    let path = scratch("brazil.json", &planner::engine::share::to_json(&s));
+    let out = plan(&[path.path(), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty(), "no figures, never $0");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("No prices for Brazil South in this sheet: load a sheet that has them, or run `refresh-prices --regions brazilsouth`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn price_confidence_splits_each_tiers_cost_in_the_json_and_the_csv() {
+    // Per tier: the shares of the monthly cost on published/API (confidence
+    // high, med, low), derived and unverified prices add up to 1, match the
+    // line items' price_basis in the JSON and the CSV, and come in words.
+    for preset in ["northwind", "startup", "enterprise"] {
+        let doc = json(&["--preset", preset, "--format", "json", "--years", "100"]);
+        let out = plan(&["--preset", preset, "--format", "csv"]);
+        let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+        let headers = reader.headers().unwrap().clone();
+        let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+        let (tier_col, cost_col, basis_col, conf_col) = (
+            col("tier"),
+            col("monthly_cost"),
+            col("price_basis"),
+            col("confidence"),
+        );
+        let mut csv_sums: BTreeMap<(String, String), f64> = BTreeMap::new();
+        for rec in reader.records() {
+            let rec = rec.unwrap();
+            let expected = match &rec[conf_col] {
+                "high" | "med" | "low" => "published",
+                "derived" => "derived",
+                _ => "unverified",
+            };
+            assert_eq!(&rec[basis_col], expected);
+            *csv_sums
+                .entry((rec[tier_col].to_string(), rec[basis_col].to_string()))
+                .or_default() += rec[cost_col].parse::<f64>().unwrap();
+        }
+        for t in doc["tiers"].as_array().unwrap() {
+            let id = t["tier"].as_str().unwrap();
+            let pc = &t["price_confidence"];
+            let monthly = number(t, "monthly_usd");
+            let shares: f64 = ["published_share", "derived_share", "unverified_share"]
+                .iter()
+                .map(|f| pc[*f].as_f64().unwrap())
+                .sum();
+            assert!((shares - 1.0).abs() < 1e-9, "{preset} {id}: {shares}");
+            for basis in ["published", "derived", "unverified"] {
+                let json = pc[format!("{basis}_monthly")].as_f64().unwrap();
+                let csv = csv_sums
+                    .get(&(id.to_string(), basis.to_string()))
+                    .copied()
+                    .unwrap_or(0.0);
+                assert!(
+                    (json - csv).abs() <= 1e-9 * monthly,
+                    "{preset} {id} {basis}: {json} vs {csv}"
+                );
+            }
+            let summary = pc["summary"].as_str().unwrap();
+            assert!(
+                summary.contains("of this tier's cost rests on published or API prices"),
+                "{summary}"
+            );
+        }
+    }
 }

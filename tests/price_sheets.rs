@@ -84,8 +84,64 @@ fn the_compiled_in_sheet_and_regions_match_the_files() {
 }
 
 #[test]
-fn regions_csv_lists_the_seven_required_regions_with_zones_and_continents() {
+fn regions_csv_lists_every_public_region_with_its_facts() {
+    // MS Learn reliability/regions-list.md (ms.date 2025-09-23): 55 regions
+    // (Denmark East, "coming soon", left out).
     let table = shipped_regions();
+    assert_eq!(table.regions.len(), 55);
+    for r in &table.regions {
+        let name = &r.arm_region_name;
+        assert!(
+            !r.display_name.is_empty() && !r.geography.is_empty(),
+            "{name}"
+        );
+        assert!(
+            ["Zone 1", "Zone 2", "Zone 3", "Zone 4", "Zone 5"]
+                .contains(&r.front_door_zone.as_str()),
+            "{name}"
+        );
+        assert!(
+            [
+                "North America",
+                "South America",
+                "Europe",
+                "Asia",
+                "Oceania",
+                "Middle East",
+                "Africa"
+            ]
+            .contains(&r.bandwidth_zone.as_str()),
+            "{name}: {}",
+            r.bandwidth_zone
+        );
+        assert!(r.latitude.abs() <= 90.0 && r.longitude.abs() <= 180.0);
+    }
+    for (name, az, geo, paired) in [
+        ("brazilsouth", true, "Brazil", "southcentralus"),
+        ("westus", false, "United States", "eastus"),
+        ("polandcentral", true, "Poland", ""),
+        ("uaecentral", false, "UAE", "uaenorth"),
+    ] {
+        let r = table.get(name).unwrap();
+        assert_eq!(
+            (
+                r.availability_zones,
+                r.geography.as_str(),
+                r.paired_region.as_str()
+            ),
+            (az, geo, paired),
+            "{name}"
+        );
+    }
+    let groups = table.by_geography();
+    assert!(
+        groups.windows(2).all(|w| w[0].0 < w[1].0),
+        "geographies sorted"
+    );
+    assert_eq!(
+        groups.iter().map(|(_, l)| l.len()).sum::<usize>(),
+        table.regions.len()
+    );
     for name in [
         "westeurope",
         "northeurope",
@@ -101,21 +157,41 @@ fn regions_csv_lists_the_seven_required_regions_with_zones_and_continents() {
     }
 }
 
+/// The regions a sheet has prices for (the shipped sheet: the seven the
+/// presets use); every other region of the table works except pricing.
+fn priced_regions<'t>(
+    table: &'t RegionTable,
+    sheet: &PriceSheet,
+) -> Vec<&'t planner::engine::regions::Region> {
+    table
+        .regions
+        .iter()
+        .filter(|r| sheet.has_region(&r.arm_region_name))
+        .collect()
+}
+
 #[test]
-fn every_shipped_sheet_has_rows_for_every_listed_region() {
+fn every_shipped_sheet_has_rows_for_every_preset_region() {
     let table = shipped_regions();
     for sheet in shipped_sheets() {
         let priced = sheet.regions();
-        for r in &table.regions {
+        for name in [
+            "westeurope",
+            "northeurope",
+            "southeastasia",
+            "eastus",
+            "westus2",
+            "australiaeast",
+            "japaneast",
+        ] {
             assert!(
-                priced.contains(&r.arm_region_name),
-                "{} has no rows for {}",
-                sheet.name,
-                r.arm_region_name
+                priced.contains(&name.to_string()),
+                "{} has no rows for {name}",
+                sheet.name
             );
         }
-        // Every zone the table uses has Front Door rows.
-        for r in &table.regions {
+        // Every zone a priced region uses has Front Door rows.
+        for r in priced_regions(&table, &sheet) {
             assert!(
                 sheet
                     .rows
@@ -152,14 +228,13 @@ fn evaluate_with(sheet: &PriceSheet, s: &Scenario) -> Result<(), String> {
 }
 
 #[test]
-fn every_preset_prices_with_every_region_substituted_in() {
-    let names: Vec<String> = regions()
-        .regions
-        .iter()
-        .map(|r| r.arm_region_name.clone())
-        .collect();
+fn every_preset_prices_with_every_priced_region_substituted_in() {
     let mut failures = Vec::new();
     for sheet in shipped_sheets() {
+        let names: Vec<String> = priced_regions(regions(), &sheet)
+            .iter()
+            .map(|r| r.arm_region_name.clone())
+            .collect();
         for (id, _, _) in presets::PRESETS {
             let s = presets::preset(id).unwrap();
             evaluate_with(&sheet, &s).unwrap();
@@ -251,19 +326,21 @@ fn option_variants() -> Vec<(String, Scenario)> {
 
 #[test]
 fn every_meter_the_engine_uses_is_priced_in_every_listed_region() {
-    // Every region as primary and as secondary, paired with a region on another
-    // continent (so both bandwidth meters are used), with every option.
+    // Every priced region as primary and as secondary, paired with a region
+    // in another bandwidth zone (so both bandwidth meters are used), with
+    // every option.
     let table = regions();
     let mut failures = Vec::new();
     for sheet in shipped_sheets() {
-        for region in &table.regions {
-            let other = table
-                .regions
+        let priced = priced_regions(table, &sheet);
+        for region in priced.iter().copied() {
+            let other = priced
                 .iter()
-                .find(|r| r.continent != region.continent)
+                .find(|r| r.bandwidth_zone != region.bandwidth_zone)
                 .unwrap();
-            let near = table.regions.iter().find(|r| {
-                r.continent == region.continent && r.arm_region_name != region.arm_region_name
+            let near = priced.iter().find(|r| {
+                r.bandwidth_zone == region.bandwidth_zone
+                    && r.arm_region_name != region.arm_region_name
             });
             let mut pairs = vec![
                 vec![
@@ -670,10 +747,10 @@ fn row_lines_after_blank_lines_are_physical_lines() {
 #[test]
 
 fn regions_csv_errors_after_blank_lines_report_the_physical_line() {
-    // header (1), westeurope (2), blank (3), bad northeurope (4).
+    // header (1), australiacentral (2), blank (3), bad australiacentral2 (4).
     let mut lines: Vec<&str> = presets::REGIONS_CSV.lines().take(3).collect();
     lines.insert(2, "");
-    let text = lines.join("\n").replacen("53.35", "north", 1);
+    let text = lines.join("\n").replacen("-35.31", "north", 1);
     let e = RegionTable::parse("regions.csv", &text).unwrap_err();
     assert_eq!(e.column.as_deref(), Some("latitude"));
     assert_eq!(e.line, 4, "{e}");
@@ -711,7 +788,7 @@ fn reservation_rows_are_looked_up_by_term() {
 #[test]
 fn bad_regions_csv_names_line_and_column() {
     let good = presets::REGIONS_CSV;
-    let bad = good.replacen("52.37", "north", 1);
+    let bad = good.replacen("-35.28", "north", 1);
     let e = RegionTable::parse("regions.csv", bad.as_str()).unwrap_err();
     assert_eq!(e.line, 2);
     assert_eq!(e.column.as_deref(), Some("latitude"));
@@ -774,4 +851,59 @@ proptest! {
         let bad = replace_field(ROW_B, field, &value);
         let _ = PriceSheet::parse("fuzz.csv", &sheet_of(&[ROW_A, &bad]));
     }
+}
+
+#[test]
+fn a_region_the_sheet_has_no_prices_for_says_so_and_how_to_get_them() {
+    // Brazil South is a public region (regions.csv) the shipped sheet does
+    // not price: the plan is refused once for the region, naming it and the
+    // command that fetches its prices, never priced at $0.
+    let sheet = presets::default_sheet().unwrap();
+    assert!(regions().get("brazilsouth").is_some());
+    assert!(!sheet.has_region("brazilsouth"));
+    let mut s = Scenario::default();
+    s.regions[1].region = "brazilsouth".into();
+    match plan::evaluate(&s, &sheet, regions()) {
+        Err(PlanError::UnpricedRegions(u)) => {
+            assert_eq!(u.len(), 1);
+            assert_eq!(
+                u[0].to_string(),
+                "No prices for Brazil South in this sheet: load a sheet that has them, or run `refresh-prices --regions brazilsouth`"
+            );
+        }
+        other => panic!("expected an unpriced region, got {other:?}"),
+    }
+    // Every public region the sheet lacks is named the same way.
+    for r in &regions().regions {
+        if sheet.has_region(&r.arm_region_name) {
+            continue;
+        }
+        let mut s = Scenario::default();
+        s.regions[0].region = r.arm_region_name.clone();
+        let err = plan::evaluate(&s, &sheet, regions())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains(&format!("No prices for {} in this sheet", r.display_name))
+                && err.contains(&format!("--regions {}`", r.arm_region_name)),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn the_older_eight_column_region_table_still_reads() {
+    let old = "arm_region_name,display_name,geography,continent,latitude,longitude,paired_region,front_door_zone\n\
+               westeurope,West Europe,Europe,Europe,52.37,4.90,northeurope,Zone 1\n";
+    let t = RegionTable::parse("old.csv", old).unwrap();
+    let r = t.get("westeurope").unwrap();
+    assert!(r.availability_zones);
+    assert_eq!(r.bandwidth_zone, "Europe", "the continent stands in");
+    let bad = "arm_region_name,display_name,geography,continent,latitude,longitude,paired_region,front_door_zone,availability_zones,bandwidth_zone\n\
+               westeurope,West Europe,Europe,Europe,52.37,4.90,northeurope,Zone 1,maybe,Europe\n";
+    let e = RegionTable::parse("bad.csv", bad).unwrap_err();
+    assert_eq!(
+        (e.line, e.column.as_deref()),
+        (2, Some("availability_zones"))
+    );
 }

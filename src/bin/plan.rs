@@ -126,6 +126,14 @@ fn main() -> ExitCode {
                 .collect();
             return fail(&format!("the scenario is not valid:\n{}", lines.join("\n")));
         }
+        Err(plan::PlanError::UnpricedRegions(unpriced)) => {
+            let lines: Vec<String> = unpriced.iter().map(|u| format!("  {u}")).collect();
+            return fail(&format!(
+                "the price sheet “{}” has no prices for a region of this scenario:\n{}",
+                sheet.name,
+                lines.join("\n")
+            ));
+        }
         Err(plan::PlanError::MissingPrices(missing)) => {
             let lines: Vec<String> = missing.iter().map(|m| format!("  {m}")).collect();
             return fail(&format!(

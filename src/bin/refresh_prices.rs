@@ -175,8 +175,8 @@ Exit status:
                 }
                 let d = outcome.dropped;
                 eprintln!(
-                    "refresh-prices: {} page(s) read; left out {} Windows VM, {} Spot, {} Low Priority, {} other price type, {} unused and {} duplicate item(s)",
-                    outcome.pages, d.windows, d.spot, d.low_priority, d.other_price_type, d.unused, d.duplicates
+                    "refresh-prices: {} page(s) read; left out {} Windows VM, {} Spot, {} Low Priority, {} $0 free-tier, {} other price type, {} unused and {} duplicate item(s)",
+                    outcome.pages, d.windows, d.spot, d.low_priority, d.free, d.other_price_type, d.unused, d.duplicates
                 );
                 println!(
                     "Wrote {} ({} rows, {}, effective {} to {}).",

@@ -9,11 +9,11 @@ use std::sync::Arc;
 use super::cosmos;
 use super::format;
 use super::pricing::{
-    tier_bands, tiered_list_cost, Meter, MeterKey, MissingPrice, PriceRow, PriceSheet,
-    ReservationTerm, UnitOfMeasure,
+    tier_bands, tiered_list_cost, Meter, MissingPrice, PriceRow, PriceSheet, ReservationTerm,
+    UnitOfMeasure,
 };
 use super::regions::RegionTable;
-use super::scenario::{AksTier, CosmosMode, Os, RedisSku, Scenario, SqlTier};
+use super::scenario::{CosmosMode, Os, RedisSku, Scenario, SqlTier};
 
 /// Cost groups, the stacks of the cost chart.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
@@ -82,193 +82,9 @@ impl LineItem {
     }
 }
 
-/// Meter keys, spelled as the Azure Retail Prices API spells them.
-pub mod meters {
-    use super::{Meter, MeterKey};
-
-    pub const fn key(
-        service: &'static str,
-        product: &'static str,
-        sku: &'static str,
-        meter: &'static str,
-    ) -> MeterKey {
-        MeterKey {
-            service,
-            product,
-            sku,
-            meter,
-        }
-    }
-
-    /// A [`Meter`]: the key with its hash, worked out at compile time.
-    pub const fn meter(
-        service: &'static str,
-        product: &'static str,
-        sku: &'static str,
-        meter: &'static str,
-    ) -> Meter {
-        Meter::new(key(service, product, sku, meter))
-    }
-
-    pub const COSMOS_RU: Meter = meter("Azure Cosmos DB", "Azure Cosmos DB", "RUs", "100 RU/s");
-    pub const COSMOS_MRU: Meter = meter(
-        "Azure Cosmos DB",
-        "Azure Cosmos DB",
-        "mRUs",
-        "100 Multi-master RU/s",
-    );
-    pub const COSMOS_AUTOSCALE_RU: Meter = meter(
-        "Azure Cosmos DB",
-        "Azure Cosmos DB autoscale",
-        "RUs",
-        "100 RU/s",
-    );
-    pub const COSMOS_AUTOSCALE_MRU: Meter = meter(
-        "Azure Cosmos DB",
-        "Azure Cosmos DB autoscale",
-        "mRUs",
-        "100 Multi-master RU/s",
-    );
-    pub const COSMOS_SERVERLESS: Meter = meter(
-        "Azure Cosmos DB",
-        "Azure Cosmos DB serverless",
-        "RUs",
-        "1M RUs",
-    );
-    pub const COSMOS_STORAGE: Meter = meter(
-        "Azure Cosmos DB",
-        "Azure Cosmos DB",
-        "Standard",
-        "Data Stored",
-    );
-    pub const INTRA_CONTINENT: Meter = meter(
-        "Bandwidth",
-        "Bandwidth Inter-Region",
-        "Standard",
-        "Intra Continent Data Transfer Out",
-    );
-    pub const INTER_CONTINENT: Meter = meter(
-        "Bandwidth",
-        "Bandwidth Inter-Region",
-        "Standard",
-        "Inter Continent Data Transfer Out",
-    );
-    pub const FD_DATA_OUT: Meter = meter(
-        "Azure Front Door Service",
-        "Azure Front Door",
-        "Standard",
-        "Standard Data Transfer Out",
-    );
-    pub const TM_DNS: Meter = meter(
-        "Traffic Manager",
-        "Traffic Manager",
-        "Standard",
-        "DNS Queries",
-    );
-    pub const TM_ENDPOINT: Meter = meter(
-        "Traffic Manager",
-        "Traffic Manager",
-        "Standard",
-        "Azure Endpoint Health Checks",
-    );
-    pub const KEY_VAULT_OPS: Meter = meter("Key Vault", "Key Vault", "Standard", "Operations");
-    pub const APP_CONFIG_STORE: Meter = meter(
-        "App Configuration",
-        "App Configuration",
-        "Standard",
-        "Standard Instance",
-    );
-    pub const APP_CONFIG_REPLICA: Meter = meter(
-        "App Configuration",
-        "App Configuration",
-        "Standard",
-        "Standard Replica",
-    );
-    pub const LOG_ANALYTICS: Meter = meter(
-        "Log Analytics",
-        "Log Analytics",
-        "Analytics Logs",
-        "Analytics Logs Data Ingestion",
-    );
-    pub const APP_GATEWAY_FIXED: Meter = meter(
-        "Application Gateway",
-        "Application Gateway WAF v2",
-        "Standard",
-        "Standard Fixed Cost",
-    );
-    pub const APP_GATEWAY_CU: Meter = meter(
-        "Application Gateway",
-        "Application Gateway WAF v2",
-        "Standard",
-        "Standard Capacity Units",
-    );
-    pub const REDIS_C1: Meter = meter(
-        "Redis Cache",
-        "Azure Redis Cache Standard",
-        "C1",
-        "C1 Cache",
-    );
-    pub const REDIS_C3: Meter = meter(
-        "Redis Cache",
-        "Azure Redis Cache Standard",
-        "C3",
-        "C3 Cache",
-    );
-    pub const REDIS_P1: Meter = meter(
-        "Redis Cache",
-        "Azure Redis Cache Premium",
-        "P1",
-        "P1 Cache Instance",
-    );
-    pub const SQL_GP_COMPUTE: Meter = meter(
-        "SQL Database",
-        "SQL Database Single General Purpose - Compute Gen5",
-        "vCore",
-        "vCore",
-    );
-    pub const SQL_GP_ZONE: Meter = meter(
-        "SQL Database",
-        "SQL Database Single General Purpose - Compute Gen5 Zone Redundancy",
-        "vCore",
-        "vCore",
-    );
-    pub const SQL_BC_COMPUTE: Meter = meter(
-        "SQL Database",
-        "SQL Database Single Business Critical - Compute Gen5",
-        "vCore",
-        "vCore",
-    );
-    pub const SQL_GP_LICENSE: Meter = meter(
-        "SQL Database",
-        "SQL Database Single General Purpose - SQL License",
-        "vCore",
-        "vCore",
-    );
-    pub const SQL_BC_LICENSE: Meter = meter(
-        "SQL Database",
-        "SQL Database Single Business Critical - SQL License",
-        "vCore",
-        "vCore",
-    );
-    pub const SQL_GP_STORAGE: Meter = meter(
-        "SQL Database",
-        "SQL Database Single General Purpose - Storage",
-        "Standard",
-        "Data Stored",
-    );
-    pub const SQL_GP_ZONE_STORAGE: Meter = meter(
-        "SQL Database",
-        "SQL Database Single General Purpose - Storage Zone Redundancy",
-        "Standard",
-        "Data Stored",
-    );
-    pub const SQL_BC_STORAGE: Meter = meter(
-        "SQL Database",
-        "SQL Database Single Business Critical - Storage",
-        "Standard",
-        "Data Stored",
-    );
-}
+/// Meter keys, spelled as the Azure Retail Prices API spells them (kept in
+/// [`super::meters`], re-exported here for the cost functions' callers).
+pub use super::meters;
 
 /// The role a stamp plays in a tier.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -491,16 +307,7 @@ impl<'a> Pricer<'a> {
         if !pool.enabled || stamp.app_service_instances == 0 {
             return;
         }
-        let product = match pool.os {
-            Os::Linux => "Azure App Service Premium v3 Plan - Linux",
-            Os::Windows => "Azure App Service Premium v3 Plan",
-        };
-        let key = Meter::new(MeterKey {
-            service: "Azure App Service",
-            product,
-            sku: pool.sku.sku_name(),
-            meter: pool.sku.meter_name(),
-        });
+        let key = meters::app_service(pool.os, pool.sku);
         let n = stamp.app_service_instances;
         let h = self.hours();
         let os = if pool.os == Os::Linux {
@@ -518,7 +325,7 @@ impl<'a> Pricer<'a> {
                 )
             },
             &stamp.region,
-            &key,
+            key,
             self.s.commercial.reservation,
             Quantity {
                 value: n as f64 * h,
@@ -542,12 +349,7 @@ impl<'a> Pricer<'a> {
         let h = self.hours();
         let n = stamp.aks_nodes;
         let size = pool.node_size;
-        let vm = Meter::new(MeterKey {
-            service: "Virtual Machines",
-            product: size.product_name(),
-            sku: size.sku_name(),
-            meter: size.sku_name(),
-        });
+        let vm = meters::vm(size);
         self.line(
             Category::Compute,
             move || {
@@ -558,7 +360,7 @@ impl<'a> Pricer<'a> {
                 )
             },
             &stamp.region,
-            &vm,
+            vm,
             self.s.commercial.reservation,
             Quantity {
                 value: n as f64 * h,
@@ -567,30 +369,22 @@ impl<'a> Pricer<'a> {
             },
             "",
         );
-        let fee = Meter::new(MeterKey {
-            service: "Azure Kubernetes Service",
-            product: "Azure Kubernetes Service",
-            sku: pool.tier.sku_name(),
-            meter: pool.tier.meter_name(),
-        });
-        let note = if pool.tier == AksTier::Free {
-            "The Free tier has no financially backed SLA"
-        } else {
-            ""
-        };
-        self.line(
-            Category::Compute,
-            move || format!("AKS {} tier cluster fee", pool.tier.sku_name()),
-            &stamp.region,
-            &fee,
-            ReservationTerm::None,
-            Quantity {
-                value: h,
-                unit: "cluster-hours",
-                how: move || format!("1 cluster × {} h", format::number(h, 0)),
-            },
-            note,
-        );
+        // The Free tier has no management fee and no meter: no line at all.
+        if let Some(fee) = meters::aks_fee(pool.tier) {
+            self.line(
+                Category::Compute,
+                move || format!("AKS {} tier cluster fee", pool.tier.label()),
+                &stamp.region,
+                fee,
+                ReservationTerm::None,
+                Quantity {
+                    value: h,
+                    unit: "cluster-hours",
+                    how: move || format!("1 cluster × {} h", format::number(h, 0)),
+                },
+                "",
+            );
+        }
         if pool.app_gateway {
             self.line(
                 Category::Compute,
@@ -883,8 +677,10 @@ impl<'a> Pricer<'a> {
                 // needs), never below the 10% floor of the autoscale maximum.
                 let billed = (needed * s.workload.average_to_peak_ratio)
                     .max(tmax * cosmos::AUTOSCALE_FLOOR_FRACTION);
+                // Autoscale with multi-region writes is billed at the
+                // multi-master rate (there is no autoscale multi-master meter).
                 let key = if multi_write {
-                    meters::COSMOS_AUTOSCALE_MRU
+                    meters::COSMOS_MRU
                 } else {
                     meters::COSMOS_AUTOSCALE_RU
                 };
@@ -944,7 +740,8 @@ impl<'a> Pricer<'a> {
     }
 
     /// Inter-region replication egress from `from` to `to`: `GB × price per
-    /// GB`, at the intra-continent rate when both regions share a continent,
+    /// GB`, at the intra-continent rate when both regions share a bandwidth
+    /// zone (continent group),
     /// else the inter-continent rate, priced at the source region. Returns GB.
     pub fn replication_egress(
         &mut self,
@@ -958,7 +755,7 @@ impl<'a> Pricer<'a> {
             return 0.0;
         }
         let same = match (self.regions.get(from), self.regions.get(to)) {
-            (Some(a), Some(b)) => a.continent == b.continent,
+            (Some(a), Some(b)) => a.bandwidth_zone == b.bandwidth_zone,
             _ => false,
         };
         let key = if same {
@@ -995,20 +792,12 @@ impl<'a> Pricer<'a> {
     pub fn front_door(&mut self) {
         let s = self.s;
         let tier = s.edge.front_door_tier;
-        let base = Meter::new(MeterKey {
-            service: "Azure Front Door Service",
-            product: "Azure Front Door",
-            sku: tier.as_str(),
-            meter: match tier {
-                super::scenario::FrontDoorTier::Standard => "Standard Base Fees",
-                super::scenario::FrontDoorTier::Premium => "Premium Base Fees",
-            },
-        });
+        let base = meters::front_door_base(tier);
         self.line(
             Category::FrontDoor,
             move || format!("Front Door {} base fee", tier.as_str()),
             "Global",
-            &base,
+            base,
             ReservationTerm::None,
             Quantity {
                 value: 1.0,
@@ -1032,23 +821,14 @@ impl<'a> Pricer<'a> {
                 None => zones.push((zone, r.traffic_share)),
             }
         }
-        let req_meter = match tier {
-            super::scenario::FrontDoorTier::Standard => "Standard Requests",
-            super::scenario::FrontDoorTier::Premium => "Premium Requests",
-        };
-        let req_key = Meter::new(MeterKey {
-            service: "Azure Front Door Service",
-            product: "Azure Front Door",
-            sku: tier.as_str(),
-            meter: req_meter,
-        });
+        let req_key = meters::front_door_requests(tier);
         for (zone, share) in &zones {
             let n = requests * share;
             self.line(
                 Category::FrontDoor,
                 move || format!("Front Door requests ({zone})"),
                 zone,
-                &req_key,
+                req_key,
                 ReservationTerm::None,
                 Quantity {
                     value: n / 10_000.0,
@@ -1174,10 +954,11 @@ impl<'a> Pricer<'a> {
             q(),
             "",
         );
+        // The licence is a global meter: one price wherever the database runs.
         self.line(
             Category::Sql,
             move || format!("SQL {tier} licence, {role}"),
-            region,
+            "Global",
             &license,
             ReservationTerm::None,
             q(),

@@ -10,9 +10,11 @@
 pub mod cosmos;
 pub mod costs;
 pub mod format;
+pub mod meters;
 pub mod plan;
 pub mod presets;
 pub mod pricing;
+pub mod provenance;
 pub mod regions;
 pub mod report;
 pub mod resilience;

@@ -4,7 +4,8 @@
 use serde::Serialize;
 
 use super::format;
-use super::pricing::{MissingPrice, PriceSheet};
+use super::pricing::{MissingPrice, PriceSheet, UnpricedRegion};
+use super::provenance::PriceConfidence;
 use super::regions::RegionTable;
 use super::resilience::{self, TierResilience};
 use super::risk::{self, ExpectedRisk, LossImpact, SimulatedRisk};
@@ -19,6 +20,30 @@ pub enum PlanError {
     Invalid(Vec<FieldError>),
     #[error("{} price(s) missing: {}", .0.len(), .0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; "))]
     MissingPrices(Vec<MissingPrice>),
+    /// Regions of the scenario the sheet has no prices for at all (said
+    /// once per region instead of once per meter).
+    #[error("{}", .0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; "))]
+    UnpricedRegions(Vec<UnpricedRegion>),
+}
+
+/// The scenario's regions the sheet has no regional prices for at all, in
+/// scenario order.
+pub fn unpriced_regions(
+    s: &Scenario,
+    sheet: &PriceSheet,
+    regions: &RegionTable,
+) -> Vec<UnpricedRegion> {
+    let mut out: Vec<UnpricedRegion> = Vec::new();
+    for r in &s.regions {
+        if !sheet.has_region(&r.region) && !out.iter().any(|u| u.region == r.region) {
+            out.push(UnpricedRegion {
+                region: r.region.clone(),
+                display_name: regions.display_name(&r.region).to_string(),
+                sheet: sheet.name.clone(),
+            });
+        }
+    }
+    out
 }
 
 /// A target a tier misses, and by how much.
@@ -43,6 +68,8 @@ pub struct TierResult {
     pub risk: ExpectedRisk,
     pub meets_targets: bool,
     pub failed_targets: Vec<FailedTarget>,
+    /// How much of the monthly cost rests on published or API prices.
+    pub price_confidence: PriceConfidence,
 }
 
 /// Cost of downtime per hour above which `tier` is cheaper, risk included,
@@ -98,6 +125,10 @@ pub fn evaluate_with(
     if !errors.is_empty() {
         return Err(PlanError::Invalid(errors));
     }
+    let unpriced = unpriced_regions(s, sheet, regions);
+    if !unpriced.is_empty() {
+        return Err(PlanError::UnpricedRegions(unpriced));
+    }
     let mut costs = Vec::with_capacity(4);
     let mut missing: Vec<MissingPrice> = Vec::new();
     for tier in TierId::ALL {
@@ -125,6 +156,7 @@ pub fn evaluate_with(
             let expected = risk::expected(s, &impacts, cost.annual_usd);
             let failed = judge(s, &cost, &res, &sheet.currency);
             TierResult {
+                price_confidence: PriceConfidence::of(&cost.line_items),
                 cost_ratio: if baseline > 0.0 {
                     cost.monthly_usd / baseline
                 } else {

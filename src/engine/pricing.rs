@@ -53,10 +53,12 @@ pub enum UnitOfMeasure {
 }
 
 impl UnitOfMeasure {
-    /// Parses the API's spelling.
+    /// Parses the API's spelling. Per hour comes both as `1 Hour` and as
+    /// `1/Hour` (Cosmos DB, Load Balancer overage); both are accepted and
+    /// written `1 Hour`.
     pub fn parse(text: &str) -> Option<Self> {
         Some(match text.trim() {
-            "1 Hour" => Self::Hour,
+            "1 Hour" | "1/Hour" => Self::Hour,
             "1/Month" => Self::Month,
             "1/Day" => Self::Day,
             "10K" => Self::TenThousand,
@@ -275,6 +277,19 @@ pub struct MissingPrice {
     pub term: String,
 }
 
+/// A region the scenario uses that the sheet has no prices for at all: it
+/// works everywhere except pricing, and says how to get its prices.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, thiserror::Error)]
+#[error("No prices for {display_name} in this sheet: load a sheet that has them, or run `refresh-prices --regions {region}`")]
+pub struct UnpricedRegion {
+    /// The ARM name (`brazilsouth`).
+    pub region: String,
+    /// The display name (`Brazil South`).
+    pub display_name: String,
+    /// The sheet's file name.
+    pub sheet: String,
+}
+
 /// A price sheet that could not be read. Names the file, line and column.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, thiserror::Error)]
 #[error("{file}, line {line}{}: {message}", column.as_ref().map(|c| format!(", column “{c}”")).unwrap_or_default())]
@@ -325,6 +340,8 @@ pub struct PriceSheet {
     /// The higher tiers of tiered meters: (index of the first tier's row,
     /// its higher tiers in rising `tier_minimum_units`), by row index.
     tiers: Vec<(usize, Vec<Arc<PriceRow>>)>,
+    /// Every region with at least one regional row, sorted ([`Self::regions`]).
+    priced_regions: Vec<String>,
 }
 
 /// The fingerprint of a price sheet's text: 64-bit FNV-1a over its bytes
@@ -580,6 +597,15 @@ impl PriceSheet {
                 "the sheet has a header but no price rows".into(),
             ));
         }
+        let mut priced: Vec<String> = Vec::new();
+        for r in &sheet.rows {
+            let region = &r.arm_region_name;
+            if region != "Global" && !region.starts_with("Zone ") && !priced.contains(region) {
+                priced.push(region.clone());
+            }
+        }
+        priced.sort();
+        sheet.priced_regions = priced;
         for i in higher {
             let row = Arc::clone(&sheet.rows[i]);
             let first = sheet.find(&RowKey::of(&row)).ok_or_else(|| {
@@ -698,17 +724,19 @@ impl PriceSheet {
             .find(|&i| self.rows.get(i).is_some_and(|r| key.matches(r)))
     }
 
-    /// Every region that has at least one regional (not Global or Zone) row.
+    /// Every region that has at least one regional (not Global or Zone)
+    /// row, sorted.
     pub fn regions(&self) -> Vec<String> {
-        let mut regions: Vec<String> = self
-            .rows
-            .iter()
-            .map(|r| r.arm_region_name.clone())
-            .filter(|r| r != "Global" && !r.starts_with("Zone "))
-            .collect();
-        regions.sort();
-        regions.dedup();
-        regions
+        self.priced_regions.clone()
+    }
+
+    /// Whether the sheet has any regional row for `region`: a region it has
+    /// none for cannot be priced at all, which is said once for the region
+    /// ([`UnpricedRegion`]) rather than meter by meter.
+    pub fn has_region(&self, region: &str) -> bool {
+        self.priced_regions
+            .binary_search_by(|r| r.as_str().cmp(region))
+            .is_ok()
     }
 
     /// The oldest effective date in the sheet (ISO dates sort as text).

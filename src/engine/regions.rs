@@ -1,6 +1,7 @@
-//! Region facts: display name, continent (for bandwidth pricing), coordinates
-//! (for the latency model), paired region and Front Door billing zone.
-//! Read from `pricing/regions.csv`.
+//! Region facts: display name, geography, continent, coordinates (for the
+//! latency model), paired region, Front Door billing zone, whether the region
+//! has availability zones, and its bandwidth zone (for inter-region transfer
+//! pricing). Read from `pricing/regions.csv`.
 
 use super::pricing::SheetError;
 use serde::{Deserialize, Serialize};
@@ -17,6 +18,12 @@ pub const REGION_COLUMNS: [&str; 8] = [
     "front_door_zone",
 ];
 
+/// Columns that may follow [`REGION_COLUMNS`], in this order. A file
+/// without them (the older eight-column layout) is still read: every region
+/// then counts as having availability zones, and its bandwidth zone is its
+/// continent.
+pub const REGION_EXTRA_COLUMNS: [&str; 2] = ["availability_zones", "bandwidth_zone"];
+
 /// One Azure region.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Region {
@@ -26,8 +33,22 @@ pub struct Region {
     pub continent: String,
     pub latitude: f64,
     pub longitude: f64,
+    /// Microsoft's region pair; empty where the region has none.
     pub paired_region: String,
     pub front_door_zone: String,
+    /// Whether the region has availability zones.
+    #[serde(default = "yes")]
+    pub availability_zones: bool,
+    /// The group inter-region transfer is billed by: traffic between two
+    /// regions of one bandwidth zone is intra-continent, else
+    /// inter-continent (`North America`, `South America`, `Europe`, `Asia`,
+    /// `Oceania`, `Middle East`, `Africa`).
+    #[serde(default)]
+    pub bandwidth_zone: String,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// Every region the planner knows.
@@ -54,21 +75,43 @@ impl RegionTable {
             .headers()
             .map_err(|e| err(1, None, format!("the header row cannot be read: {e}")))?
             .clone();
-        for (i, want) in REGION_COLUMNS.iter().enumerate() {
+        let all: Vec<&str> = REGION_COLUMNS
+            .iter()
+            .chain(REGION_EXTRA_COLUMNS.iter())
+            .copied()
+            .collect();
+        let columns = if headers.len() > REGION_COLUMNS.len() {
+            all.len()
+        } else {
+            REGION_COLUMNS.len()
+        };
+        for (i, want) in all.iter().take(columns).enumerate() {
             if headers.get(i) != Some(want) {
                 return Err(err(
                     1,
                     Some(want),
                     format!(
-                        "column {} should be “{want}” (columns: {})",
+                        "column {} should be “{want}” (columns: {}; the last two may be left out)",
                         i + 1,
-                        REGION_COLUMNS.join(", ")
+                        all.join(", ")
                     ),
                 ));
             }
         }
+        if headers.len() > columns {
+            return Err(err(
+                1,
+                None,
+                format!(
+                    "the header has {} columns; a region table has {} (columns: {})",
+                    headers.len(),
+                    all.len(),
+                    all.join(", ")
+                ),
+            ));
+        }
         let mut regions: Vec<Region> = Vec::new();
-        for row in super::pricing::data_rows(&mut reader, text, REGION_COLUMNS.len()) {
+        for row in super::pricing::data_rows(&mut reader, text, columns) {
             let (line, record) = row.map_err(|(line, message)| err(line, None, message))?;
             let field = |i: usize| record.get(i).unwrap_or_default().to_string();
             let coordinate = |i: usize, limit: f64| -> Result<f64, SheetError> {
@@ -82,7 +125,7 @@ impl RegionTable {
                     )),
                 }
             };
-            let region = Region {
+            let mut region = Region {
                 arm_region_name: field(0),
                 display_name: field(1),
                 geography: field(2),
@@ -91,7 +134,31 @@ impl RegionTable {
                 longitude: coordinate(5, 180.0)?,
                 paired_region: field(6),
                 front_door_zone: field(7),
+                availability_zones: true,
+                bandwidth_zone: field(3),
             };
+            if columns > REGION_COLUMNS.len() {
+                region.availability_zones = match field(8).as_str() {
+                    "yes" => true,
+                    "no" => false,
+                    other => {
+                        return Err(err(
+                            line,
+                            Some("availability_zones"),
+                            format!("“{other}” is not yes or no"),
+                        ))
+                    }
+                };
+                region.bandwidth_zone = field(9);
+                if region.bandwidth_zone.is_empty() {
+                    return Err(err(
+                        line,
+                        Some("bandwidth_zone"),
+                        "is empty; use the continent group its transfer is billed by, such as Europe"
+                            .into(),
+                    ));
+                }
+            }
             if region.arm_region_name.is_empty() {
                 return Err(err(line, Some("arm_region_name"), "is empty".into()));
             }
@@ -125,6 +192,30 @@ impl RegionTable {
         self.regions
             .iter()
             .find(|r| r.arm_region_name == arm_region_name)
+    }
+
+    /// The region's display name (`Brazil South`), or the ARM name when the
+    /// table does not know it.
+    pub fn display_name<'a>(&'a self, arm_region_name: &'a str) -> &'a str {
+        self.get(arm_region_name)
+            .map_or(arm_region_name, |r| r.display_name.as_str())
+    }
+
+    /// The regions grouped by geography for a picker: geographies in
+    /// alphabetical order, regions by display name within each.
+    pub fn by_geography(&self) -> Vec<(&str, Vec<&Region>)> {
+        let mut groups: Vec<(&str, Vec<&Region>)> = Vec::new();
+        for r in &self.regions {
+            match groups.iter_mut().find(|(g, _)| *g == r.geography) {
+                Some((_, list)) => list.push(r),
+                None => groups.push((r.geography.as_str(), vec![r])),
+            }
+        }
+        groups.sort_by(|a, b| a.0.cmp(b.0));
+        for (_, list) in &mut groups {
+            list.sort_by(|a, b| a.display_name.cmp(&b.display_name));
+        }
+        groups
     }
 }
 

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use super::costs::Category;
 use super::format;
 use super::plan::{BreakEven, FailedTarget, HeadroomPoint, Plan};
+use super::provenance::{PriceBasis, PriceConfidence};
 use super::risk::SimulatedRisk;
 use super::scenario::Scenario;
 use super::tiers::{CosmosSummary, TierId};
@@ -34,6 +35,8 @@ pub struct LineItemReport {
     pub reservation_term: String,
     pub effective_start_date: String,
     pub confidence: String,
+    /// `published`, `derived` or `unverified` ([`PriceBasis`]).
+    pub price_basis: PriceBasis,
     pub source: String,
     pub sheet_line: usize,
 }
@@ -70,8 +73,19 @@ pub struct TierReport {
     pub risk_adjusted_annual_usd: f64,
     pub meets_targets: bool,
     pub failed_targets: Vec<FailedTarget>,
+    /// Shares of the monthly cost on published/API, derived and unverified
+    /// prices, with the sentence the page shows.
+    pub price_confidence: PriceConfidenceReport,
     pub notes: Vec<String>,
     pub line_items: Vec<LineItemReport>,
+}
+
+/// [`PriceConfidence`] with its summary in words.
+#[derive(Clone, Debug, Serialize)]
+pub struct PriceConfidenceReport {
+    #[serde(flatten)]
+    pub split: PriceConfidence,
+    pub summary: String,
 }
 
 /// The `plan --format json` document.
@@ -144,6 +158,10 @@ pub fn plan_report(
                     risk_adjusted_annual_usd: t.risk.risk_adjusted_annual_usd,
                     meets_targets: t.meets_targets,
                     failed_targets: t.failed_targets.clone(),
+                    price_confidence: PriceConfidenceReport {
+                        split: t.price_confidence.clone(),
+                        summary: t.price_confidence.summary(),
+                    },
                     notes,
                     line_items: t
                         .cost
@@ -169,6 +187,7 @@ pub fn plan_report(
                             reservation_term: li.price.reservation_term.as_str().to_string(),
                             effective_start_date: li.price.effective_start_date.clone(),
                             confidence: li.price.confidence.clone(),
+                            price_basis: PriceBasis::of(&li.price.confidence),
                             source: li.price.source.clone(),
                             sheet_line: li.price.line,
                         })
@@ -183,7 +202,7 @@ pub fn plan_report(
 }
 
 /// Columns of the line-item CSV export.
-pub const CSV_COLUMNS: [&str; 25] = [
+pub const CSV_COLUMNS: [&str; 26] = [
     "tier",
     "category",
     "component",
@@ -204,6 +223,7 @@ pub const CSV_COLUMNS: [&str; 25] = [
     "effective_start_date",
     "confidence",
     "source",
+    "price_basis",
     "discount",
     "scenario",
     "price_sheet",
@@ -293,6 +313,7 @@ pub fn line_items_csv(plan: &Plan, meta: &CsvMeta) -> String {
                     li.price.effective_start_date.clone(),
                     li.price.confidence.clone(),
                     li.price.source.clone(),
+                    PriceBasis::of(&li.price.confidence).id().to_string(),
                     csv_number(line_discount(li), 4),
                     meta.scenario.to_string(),
                     plan.sheet.clone(),
@@ -386,6 +407,10 @@ pub fn table(plan: &Plan) -> String {
     rows.push((
         "Worst p95 latency".into(),
         col(&|t| format!("{} ms", format::number(t.resilience.latency_p95_ms, 0))),
+    ));
+    rows.push((
+        "Cost on published prices".into(),
+        col(&|t| format::percent(t.price_confidence.published_share, 0)),
     ));
     rows.push((
         "Risk-adjusted annual".into(),

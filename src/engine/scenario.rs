@@ -118,22 +118,7 @@ pub enum AppServiceSku {
 
 impl AppServiceSku {
     pub const ALL: [Self; 3] = [Self::P1v3, Self::P2v3, Self::P3v3];
-    /// The API's skuName.
-    pub fn sku_name(self) -> &'static str {
-        match self {
-            Self::P1v3 => "P1 v3",
-            Self::P2v3 => "P2 v3",
-            Self::P3v3 => "P3 v3",
-        }
-    }
-    /// The API's meterName.
-    pub fn meter_name(self) -> &'static str {
-        match self {
-            Self::P1v3 => "P1 v3 App",
-            Self::P2v3 => "P2 v3 App",
-            Self::P3v3 => "P3 v3 App",
-        }
-    }
+    // `sku_name` and `meter_name` (the API's spellings) are in `meters`.
     pub fn id(self) -> &'static str {
         match self {
             Self::P1v3 => "p1v3",
@@ -195,23 +180,7 @@ impl NodeSize {
         Self::D4asV5,
         Self::E4sV5,
     ];
-    pub fn product_name(self) -> &'static str {
-        match self {
-            Self::D2sV5 | Self::D4sV5 | Self::D8sV5 => "Virtual Machines Dsv5 Series",
-            Self::D4asV5 => "Virtual Machines Dasv5 Series",
-            Self::E4sV5 => "Virtual Machines Esv5 Series",
-        }
-    }
-    /// The API's skuName (also its meterName).
-    pub fn sku_name(self) -> &'static str {
-        match self {
-            Self::D2sV5 => "D2s v5",
-            Self::D4sV5 => "D4s v5",
-            Self::D8sV5 => "D8s v5",
-            Self::D4asV5 => "D4as v5",
-            Self::E4sV5 => "E4s v5",
-        }
-    }
+    // `product_name` and `sku_name` (the API's spellings) are in `meters`.
     pub fn id(self) -> &'static str {
         match self {
             Self::D2sV5 => "d2s_v5",
@@ -233,18 +202,13 @@ pub enum AksTier {
 }
 
 impl AksTier {
-    pub fn sku_name(self) -> &'static str {
+    /// The tier's name, for people. Its fee's meter is `meters::aks_fee`
+    /// (the Free tier has none).
+    pub fn label(self) -> &'static str {
         match self {
             Self::Free => "Free",
             Self::Standard => "Standard",
             Self::Premium => "Premium",
-        }
-    }
-    pub fn meter_name(self) -> &'static str {
-        match self {
-            Self::Free => "Free Cluster Management",
-            Self::Standard => "Standard Uptime SLA",
-            Self::Premium => "Premium Uptime SLA",
         }
     }
 }

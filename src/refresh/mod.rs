@@ -228,6 +228,7 @@ pub fn missing_report(missing: &[(Slot, Option<String>)], regions: &[String]) ->
          The planner reports each one as a missing price when a plan needs it, never as 0:\n",
         missing.len()
     );
+    let why = unmapped(missing);
     for place in places {
         let here: Vec<&(Slot, Option<String>)> =
             missing.iter().filter(|(s, _)| s.region == place).collect();
@@ -238,6 +239,36 @@ pub fn missing_report(missing: &[(Slot, Option<String>)], regions: &[String]) ->
                 None => out.push_str(&format!("    {slot}\n")),
             }
         }
+    }
+    out.push_str(&format!("Not mapped, and why ({} meter(s)):\n", why.len()));
+    for (what, reason) in why {
+        out.push_str(&format!("  {what}: {reason}\n"));
+    }
+    out
+}
+
+/// Each meter (and, apart, its reservations) with missing slots, once, with
+/// what its key rests on: a key checked against a real recorded answer the
+/// API did not return here, or a best-sourced key the API may spell
+/// differently.
+pub fn unmapped(missing: &[(Slot, Option<String>)]) -> Vec<(String, String)> {
+    let needs = needs::needed_meters();
+    let mut out: Vec<(String, String)> = Vec::new();
+    for (slot, _) in missing {
+        let reserved = slot.term != crate::engine::pricing::ReservationTerm::None;
+        let what = if reserved {
+            format!("{} (reservations)", slot.key)
+        } else {
+            slot.key.to_string()
+        };
+        if out.iter().any(|(w, _)| *w == what) {
+            continue;
+        }
+        let reason = match needs.iter().find(|n| n.key == slot.key) {
+            Some(n) => n.evidence_for(slot.term).explain(),
+            None => "the planner does not know this meter".to_string(),
+        };
+        out.push((what, reason));
     }
     out
 }

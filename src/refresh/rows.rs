@@ -53,6 +53,9 @@ pub struct Dropped {
     pub unused: usize,
     /// Same meter returned more than once (one kept).
     pub duplicates: usize,
+    /// $0 free-tier rows (a `Free` SKU, meter or product at price 0, or a
+    /// $0 row next to a paid one for the same meter and place): never taken.
+    pub free: usize,
 }
 
 /// An API unit the sheet can hold: the sheet's unit, and what the API's
@@ -63,9 +66,6 @@ pub fn map_unit(api_unit: &str) -> Option<(UnitOfMeasure, f64)> {
         return Some((known, 1.0));
     }
     Some(match u {
-        // The API spells per-hour both ways (App Gateway, some Redis and
-        // Cosmos DB meters use "1/Hour").
-        "1/Hour" => (UnitOfMeasure::Hour, 1.0),
         // A price for 100 hours is a hundred hourly prices.
         "100 Hours" => (UnitOfMeasure::Hour, 100.0),
         _ => return None,
@@ -87,6 +87,16 @@ pub fn vm_drop_reason(item: &Item) -> Option<&'static str> {
         return Some("Spot");
     }
     None
+}
+
+/// Whether an item is a $0 free-tier row (`Free Tier` storage, `F1` plans,
+/// `... - Free` meters): price 0 and `Free` in its SKU, meter or product.
+/// Such rows often share a meter name with the paid row and are never taken.
+pub fn is_free_tier(item: &Item) -> bool {
+    item.retail_price == Some(0.0)
+        && [&item.sku_name, &item.meter_name, &item.product_name]
+            .iter()
+            .any(|n| n.contains("Free"))
 }
 
 /// The `YYYY-MM-DD` part of an API timestamp, if it has one.
@@ -136,6 +146,9 @@ type RowKey = (MeterKey, String, PriceType, ReservationTerm, u64);
 
 /// Maps API items to sheet rows.
 ///
+/// $0 free-tier rows ([`is_free_tier`]) are left out, and so is a $0 row
+/// where a paid row exists for the same meter, place, term and tier.
+///
 /// * `needs`: the meters to keep; `regions` and `zones`: the places to keep.
 /// * `currency`: the requested currency; an item in another one is an error
 ///   (the API fell back to another currency), never a row.
@@ -172,6 +185,10 @@ pub fn map_items(
                 continue;
             }
         };
+        if is_free_tier(item) {
+            m.dropped.free += 1;
+            continue;
+        }
         match vm_drop_reason(item) {
             Some("Windows") => {
                 m.dropped.windows += 1;
@@ -338,6 +355,13 @@ pub fn map_items(
         let Some(mut group) = groups.remove(&key) else {
             continue;
         };
+        // A $0 row next to a paid one for the same meter and place is a
+        // free grant, never the price.
+        if group.iter().any(|c| c.row.price > 0.0) {
+            let before = group.len();
+            group.retain(|c| c.row.price > 0.0);
+            m.dropped.free += before - group.len();
+        }
         m.dropped.duplicates += group.len().saturating_sub(1);
         // Best first: lowest rank, latest date, primary region.
         group.sort_by(|a, b| {

@@ -67,10 +67,19 @@ fn use_sheet(state: AppState, sheet: PriceSheet) -> Result<(), String> {
                 Some(good) => good.scenario.clone(),
                 None => state.scenario.get_untracked(),
             };
-            if let Err(PlanError::MissingPrices(missing)) =
-                crate::engine::plan::evaluate_with(&scenario, &sheet, &regions, false)
-            {
-                return Err(incomplete_sheet_message(&sheet.name, &missing));
+            match crate::engine::plan::evaluate_with(&scenario, &sheet, &regions, false) {
+                Err(PlanError::MissingPrices(missing)) => {
+                    return Err(incomplete_sheet_message(&sheet.name, &missing));
+                }
+                Err(PlanError::UnpricedRegions(unpriced)) => {
+                    let list: Vec<String> = unpriced.iter().map(|u| u.to_string()).collect();
+                    return Err(format!(
+                        "{} was not used: {}. The figures on screen still use the previous sheet.",
+                        sheet.name,
+                        list.join("; ")
+                    ));
+                }
+                _ => {}
             }
         }
     }
@@ -337,6 +346,15 @@ fn Banners() -> impl IntoView {
         }),
         _ => None,
     };
+    let unpriced = move || match state.evaluation.get() {
+        Some(Err(PlanError::UnpricedRegions(u))) => Some(view! {
+            <div class="banner error" role="alert" data-testid="unpriced-region">
+                <strong>"Prices missing — the figures below are from your last complete scenario. "</strong>
+                <ul>{u.iter().map(|x| view! { <li>{x.to_string()}</li> }).collect_view()}</ul>
+            </div>
+        }),
+        _ => None,
+    };
     // Every problem, by field, each with a way to it: parse errors and
     // validation errors together (one entry per field, so the count and the
     // list always agree).
@@ -378,6 +396,7 @@ fn Banners() -> impl IntoView {
         {move || state.sheet_error.get().map(|b| view! { <div class="banner error" role="alert" data-testid="sheet-error">{b}</div> })}
         <SheetMismatch />
         {missing}
+        {unpriced}
         {invalid}
         {move || state.toast.get().map(|t| view! { <div class="banner ok" role="status" data-testid="toast">{t}</div> })}
     }

@@ -29,6 +29,69 @@ pub fn enum_from<T: DeserializeOwned>(id: &str) -> Option<T> {
     serde_json::from_slice(format!("\"{id}\"").as_bytes()).ok()
 }
 
+/// The region picker's options: every region of the table, grouped by
+/// geography (`<optgroup>`), each `(value, label)`; a region the loaded sheet
+/// has no prices for says so in its label (it still works everywhere but
+/// pricing, where the page's banner says how to get its prices).
+fn region_groups(state: AppState) -> Vec<(String, Vec<(String, String)>)> {
+    let sheet = state.sheet.get();
+    state
+        .regions
+        .get()
+        .map(|t| {
+            t.by_geography()
+                .into_iter()
+                .map(|(geo, list)| {
+                    let options = list
+                        .into_iter()
+                        .map(|r| {
+                            let priced = sheet
+                                .as_ref()
+                                .is_none_or(|s| s.has_region(&r.arm_region_name));
+                            let label = if priced {
+                                r.display_name.clone()
+                            } else {
+                                format!("{} (no prices in this sheet)", r.display_name)
+                            };
+                            (r.arm_region_name.clone(), label)
+                        })
+                        .collect();
+                    (geo.to_string(), options)
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// `<optgroup>`s of every region, with `selected(value)` marking the chosen one.
+fn region_options_view(
+    state: AppState,
+    selected: impl Fn(&str) -> bool + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    move || {
+        region_groups(state)
+            .into_iter()
+            .map(|(geo, options)| {
+                view! {
+                    <optgroup label=geo>
+                        {options
+                            .into_iter()
+                            .map(|(value, text)| {
+                                let v2 = value.clone();
+                                view! {
+                                    <option value=value selected=move || selected(&v2)>
+                                        {text}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </optgroup>
+                }
+            })
+            .collect_view()
+    }
+}
+
 /// One region row: which region, and its share of users.
 #[component]
 fn RegionRow(index: usize) -> impl IntoView {
@@ -47,18 +110,6 @@ fn RegionRow(index: usize) -> impl IntoView {
                 r.traffic_share = v / 100.0;
             }
         });
-    let options = move || {
-        state
-            .regions
-            .get()
-            .map(|t| {
-                t.regions
-                    .iter()
-                    .map(|r| (r.arm_region_name.clone(), r.display_name.clone()))
-                    .collect::<Vec<_>>()
-            })
-            .unwrap_or_default()
-    };
     let role = move || match index {
         0 => "primary / write region",
         1 => "second region (warm standby)",
@@ -83,19 +134,7 @@ fn RegionRow(index: usize) -> impl IntoView {
                             });
                         }
                     >
-                        {move || {
-                            options()
-                                .into_iter()
-                                .map(|(value, text)| {
-                                    let v2 = value.clone();
-                                    view! {
-                                        <option value=value selected=move || current.get().region == v2>
-                                            {text}
-                                        </option>
-                                    }
-                                })
-                                .collect_view()
-                        }}
+                        {region_options_view(state, move |v| current.with(|r| r.region == v))}
                     </select>
                 </div>
                 {move || {
@@ -151,18 +190,6 @@ fn RegionRow(index: usize) -> impl IntoView {
 fn MeasuredRtts() -> impl IntoView {
     let state = expect_context::<AppState>();
     let count = Memo::new(move |_| state.scenario.with(|s| s.resilience.measured_rtts.len()));
-    let region_options = move || {
-        state
-            .regions
-            .get()
-            .map(|t| {
-                t.regions
-                    .iter()
-                    .map(|r| (r.arm_region_name.clone(), r.display_name.clone()))
-                    .collect::<Vec<_>>()
-            })
-            .unwrap_or_default()
-    };
     let row = move |i: usize| {
         let current = Memo::new(move |_| {
             state.scenario.with(|s| {
@@ -194,15 +221,9 @@ fn MeasuredRtts() -> impl IntoView {
                         });
                     }
                 >
-                    {move || region_options().into_iter().map(|(value, label)| {
-                        let v2 = value.clone();
-                        view! {
-                            <option value=value selected=move || {
-                                let m = current.get();
-                                (if which == "from" { m.from } else { m.to }) == v2
-                            }>{label}</option>
-                        }
-                    }).collect_view()}
+                    {region_options_view(state, move |v| current.with(|m| {
+                        (if which == "from" { &m.from } else { &m.to }) == v
+                    }))}
                 </select>
             }
         };
@@ -328,18 +349,28 @@ pub fn RegionsEditor() -> impl IntoView {
     let count = Memo::new(move |_| state.scenario.with(|s| s.regions.len()));
     let add = move |_: leptos::ev::MouseEvent| {
         let table = state.regions.get_untracked();
+        let sheet = state.sheet.get_untracked();
         state.scenario.update(|s| {
             if s.regions.len() >= MAX_REGIONS {
                 return;
             }
-            let next = table
-                .as_ref()
-                .and_then(|t| {
+            // The next unused region, one the sheet has prices for first.
+            let unused = |priced: bool| {
+                table.as_ref().and_then(|t| {
                     t.regions
                         .iter()
-                        .find(|r| !s.regions.iter().any(|x| x.region == r.arm_region_name))
+                        .find(|r| {
+                            !s.regions.iter().any(|x| x.region == r.arm_region_name)
+                                && (!priced
+                                    || sheet
+                                        .as_ref()
+                                        .is_none_or(|sh| sh.has_region(&r.arm_region_name)))
+                        })
+                        .map(|r| r.arm_region_name.clone())
                 })
-                .map(|r| r.arm_region_name.clone())
+            };
+            let next = unused(true)
+                .or_else(|| unused(false))
                 .unwrap_or_else(|| "westeurope".into());
             // Re-balance: the new region takes an equal share from the others,
             // in short numbers that add up to 100 %.

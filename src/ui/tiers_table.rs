@@ -56,6 +56,20 @@ fn rows() -> Vec<Row> {
             format!("{}×", format::number(t.cost_ratio, 2))
         }),
         (
+            "Cost on published or API prices",
+            Topic::All,
+            "price-confidence",
+            |t, _| {
+                let c = &t.price_confidence;
+                format!(
+                    "{} ({} derived, {} unverified)",
+                    format::percent(c.published_share, 0),
+                    format::percent(c.derived_share, 0),
+                    format::percent(c.unverified_share, 0)
+                )
+            },
+        ),
+        (
             "Compute multiple",
             Topic::Category(Category::Compute),
             "compute-multiple",

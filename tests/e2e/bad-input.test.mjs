@@ -105,16 +105,29 @@ test('price sheets: missing column, duplicate meter, negative price, two currenc
   }
 });
 
-test('a sheet without prices for a region in use is refused, naming the region; never priced at $0', async () => {
+test('a sheet without prices for a region in use is refused, naming the region and the fix', async () => {
   const { page, good, saved } = await edited();
   await loadSheet(page, 'no-southeastasia.csv', (l) => l.filter((x) => !x.includes(',southeastasia,')));
-  await page.getByTestId('sheet-error').waitFor();
+  await page.waitForFunction(() => (document.querySelector('[data-testid="sheet-error"]')?.innerText || '').includes('no-southeastasia.csv'));
   const text = await page.getByTestId('sheet-error').innerText();
-  assert.match(text, /no-southeastasia\.csv was not used: it has no price for \d+ meters the scenario needs: .* in southeastasia/);
+  assert.match(text, /No prices for Southeast Asia in this sheet: load a sheet that has them, or run `refresh-prices --regions southeastasia`/);
   assert.match(text, /still use the previous sheet/);
   assert.match(await page.getByTestId('sheet-info').innerText(), /^azure-retail-usd\.csv/, 'the complete sheet stays in use');
+  await unchanged(page, good, saved, 'no-southeastasia.csv');
+});
+
+test('a region the sheet has no prices for is named, never priced at $0', async () => {
+  const { page, good } = await edited();
+  // Every public region is offered, grouped by geography.
+  const groups = await page.getByTestId('input-region-1').locator('optgroup').evaluateAll((g) => g.map((x) => x.label));
+  assert.ok(groups.includes('Brazil') && groups.includes('Europe') && groups.includes('United States'), groups.join(', '));
+  assert.ok(await page.getByTestId('input-region-1').locator('option').count() >= 55);
+  await page.getByTestId('input-region-1').selectOption('brazilsouth');
+  await page.getByTestId('unpriced-region').waitFor();
+  const text = await page.getByTestId('unpriced-region').innerText();
+  assert.match(text, /No prices for Brazil South in this sheet: load a sheet that has them, or run `refresh-prices --regions brazilsouth`/);
+  assert.match(text, /last complete scenario/);
   assert.deepEqual(await monthly(page), good, 'the last complete figures stay');
-  assert.equal(await page.evaluate((k) => localStorage.getItem(k), SAVED), saved);
 });
 
 test('share links: truncated, from a newer version, from an older version, with script in a name', async () => {
