@@ -384,9 +384,10 @@ fn price_confidence_splits_each_tiers_cost_in_the_json_and_the_csv() {
                     .get(&(id.to_string(), basis.to_string()))
                     .copied()
                     .unwrap_or(0.0);
+                // CSV costs are written to 4 decimals: within a cent.
                 assert!(
-                    (json - csv).abs() <= 1e-9 * monthly,
-                    "{preset} {id} {basis}: {json} vs {csv}"
+                    (json - csv).abs() < 0.01,
+                    "{preset} {id} {basis}: {json} vs {csv} (of {monthly})"
                 );
             }
             let summary = pc["summary"].as_str().unwrap();
