@@ -205,3 +205,42 @@ fn northwind_monte_carlo_is_reproducible() {
     assert_eq!(a, b);
     assert_eq!(a.len(), 4);
 }
+
+#[test]
+fn the_executive_summary_says_what_multi_write_costs_over_the_next_cheaper_tier_and_buys() {
+    use planner::engine::summary::executive_summary;
+    let plan = evaluate(&northwind());
+    let (id, _) = recommended(&plan);
+    assert_eq!(id, TierId::MultiWrite);
+    let rec = plan.tier(TierId::MultiWrite).unwrap();
+    // The next cheaper tier is the dearest one below multi-write.
+    let cheaper = plan
+        .tiers
+        .iter()
+        .filter(|t| t.cost.monthly_usd < rec.cost.monthly_usd)
+        .max_by(|a, b| a.cost.monthly_usd.total_cmp(&b.cost.monthly_usd))
+        .unwrap();
+    let diff = rec.cost.annual_usd - cheaper.cost.annual_usd;
+    let text = executive_summary(&plan);
+    let expected_start = format!(
+        "Active-active multi-region writes costs {} more a year than {} and buys ",
+        planner::engine::format::money_whole(diff, "USD"),
+        cheaper.cost.tier.label()
+    );
+    assert!(
+        text.starts_with(&expected_start),
+        "{text}\nvs {expected_start}"
+    );
+    // It names, for each target the cheaper tier misses, both figures.
+    for f in &cheaper.failed_targets {
+        let word = match f.target {
+            "rto" => "RTO ",
+            "rpo" => "RPO ",
+            "availability" => "availability ",
+            "latency" => "p95 latency ",
+            _ => continue,
+        };
+        assert!(text.contains(word), "{text} names {word}");
+    }
+    assert!(text.contains(" instead of "), "{text}");
+}

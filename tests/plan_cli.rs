@@ -64,6 +64,14 @@ fn number(v: &Value, path: &str) -> f64 {
 #[test]
 fn json_output_has_every_contract_field() {
     let doc = json(&["--preset", "northwind", "--format", "json"]);
+    assert!(
+        doc["executive_summary"]
+            .as_str()
+            .unwrap()
+            .starts_with("Active-active multi-region writes costs $"),
+        "{}",
+        doc["executive_summary"]
+    );
     let tiers = doc["tiers"].as_array().expect("tiers[]");
     let ids: Vec<&str> = tiers.iter().map(|t| t["tier"].as_str().unwrap()).collect();
     assert_eq!(
@@ -396,5 +404,40 @@ fn price_confidence_splits_each_tiers_cost_in_the_json_and_the_csv() {
                 "{summary}"
             );
         }
+    }
+}
+
+/// The README's three `plan` examples, with the arguments it shows (run on
+/// the debug binary, from the repository root as the README assumes).
+#[test]
+fn the_readme_plan_examples_run_as_written() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let examples: Vec<Vec<String>> = readme
+        .lines()
+        .filter_map(|l| l.strip_prefix("cargo run --release --bin plan -- "))
+        .map(|l| {
+            l.split('#')
+                .next()
+                .unwrap()
+                .split_whitespace()
+                .map(str::to_string)
+                .collect()
+        })
+        .collect();
+    assert_eq!(examples.len(), 3, "the README shows three plan examples");
+    for args in examples {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_plan"))
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(&args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "plan {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!out.stdout.is_empty(), "plan {args:?} printed nothing");
     }
 }

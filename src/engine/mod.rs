@@ -22,6 +22,7 @@ pub mod risk;
 pub mod scenario;
 pub mod share;
 pub mod shares;
+pub mod summary;
 pub mod tiers;
 pub mod typed;
 pub mod validate;

@@ -96,6 +96,9 @@ pub struct PlanReport {
     pub price_sheet: String,
     pub recommended_tier: Option<TierId>,
     pub recommendation: String,
+    /// The decision in one sentence: what the recommended tier costs over
+    /// the next cheaper one and what that buys.
+    pub executive_summary: String,
     pub tiers: Vec<TierReport>,
     pub break_even: Vec<BreakEven>,
     pub headroom_curve: Vec<HeadroomPoint>,
@@ -115,6 +118,7 @@ pub fn plan_report(
         price_sheet: plan.sheet.clone(),
         recommended_tier: plan.recommended_tier,
         recommendation: plan.recommendation.clone(),
+        executive_summary: crate::engine::summary::executive_summary(plan),
         tiers: plan
             .tiers
             .iter()
@@ -455,6 +459,10 @@ pub fn table(plan: &Plan) -> String {
         }
         out.push('\n');
     }
-    out.push_str(&format!("\nRecommendation: {}\n", plan.recommendation));
+    out.push_str(&format!(
+        "\nIn one line: {}\nRecommendation: {}\n",
+        crate::engine::summary::executive_summary(plan),
+        plan.recommendation
+    ));
     out
 }

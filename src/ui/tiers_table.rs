@@ -139,14 +139,26 @@ fn rows() -> Vec<Row> {
             format::duration(t.resilience.rpo_s)
         }),
         (
-            "Availability",
+            "Availability: SLA-backed floor",
             Topic::Availability,
             "availability",
             |t, _| {
                 format!(
-                    "{} ({} min/yr)",
+                    "{} (at most {} min/yr down)",
                     format::percent(t.resilience.availability, 3),
                     format::number(t.resilience.downtime_min_per_year, 0)
+                )
+            },
+        ),
+        (
+            "Downtime: expected from regional outages",
+            Topic::Risk,
+            "expected-downtime",
+            |t, _| {
+                format!(
+                    "{} h/yr ({} min)",
+                    format::number(t.risk.downtime_h_per_year, 2),
+                    format::number(t.risk.downtime_h_per_year * 60.0, 0)
                 )
             },
         ),
@@ -227,7 +239,12 @@ pub fn TiersTable() -> impl IntoView {
                 .collect_view();
             // The rows a projector shows in presentation mode.
             let key = matches!(suffix, "monthly" | "rto" | "rpo" | "availability");
-            view! { <tr class:key-row=key><th scope="row">{label}</th>{cells}</tr> }
+            let title = match suffix {
+                "availability" => Some("The floor the component SLAs guarantee: the product of every SLA on the request path. Microsoft credits the bill below it; real downtime is usually far less."),
+                "expected-downtime" => Some("What the risk model expects: regional outages a year × their typical length × the share of users each tier loses until it recovers. Usually far below the SLA floor."),
+                _ => None,
+            };
+            view! { <tr class:key-row=key><th scope="row" title=title>{label}</th>{cells}</tr> }
         })
         .collect_view();
     let latency_rows = move || {
@@ -326,6 +343,7 @@ pub fn Recommendation() -> impl IntoView {
                 <section class="recommendation" class:none=none data-testid="recommendation" aria-live="polite">
                     <h2>{if none { "No tier meets every target" } else { "Recommendation" }}</h2>
                     <p class="one-line" data-testid="recommendation-line">{one_line(&good.plan)}</p>
+                    <p class="executive" data-testid="executive-summary">{crate::engine::summary::executive_summary(&good.plan)}</p>
                     <p class="full">{good.plan.recommendation.clone()}</p>
                 </section>
             }

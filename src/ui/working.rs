@@ -211,6 +211,12 @@ pub fn Working() -> impl IntoView {
                         format::percent(t.resilience.availability, 4),
                         format::number(t.resilience.downtime_min_per_year, 0)
                     )}</p>
+                    <p data-testid="downtime-reconciled">{format!(
+                        "Two downtime figures, side by side: the SLA-backed floor allows up to {} minutes a year (what Microsoft's SLAs guarantee, with service credits below it); the risk model expects {} minutes a year ({} h) from regional outages this tier does not absorb. The floor is a guarantee, the expectation a forecast: real downtime is usually far below the floor.",
+                        format::number(t.resilience.downtime_min_per_year, 0),
+                        format::number(t.risk.downtime_h_per_year * 60.0, 0),
+                        format::number(t.risk.downtime_h_per_year, 2)
+                    )}</p>
                     {parts_table(&t.resilience.availability_parts, |v| format::percent(v, 4))}
                 </div>
             }

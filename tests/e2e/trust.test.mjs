@@ -329,3 +329,23 @@ test('the CSV export has no float noise, a discount column, and says what it is'
   }
   assert.ok(discounted > 0, 'the negotiated discount shows');
 });
+
+test('the SLA floor and the expected downtime are labelled and reconciled side by side', async () => {
+  const page = await h.newPage();
+  await page.goto(h.url);
+  await ready(page);
+  const table = await page.getByTestId('tiers-table').innerText();
+  assert.match(table, /Availability: SLA-backed floor/);
+  assert.match(table, /Downtime: expected from regional outages/);
+  assert.match(await page.getByTestId('tier-single_region-availability').innerText(), /^99\.\d+ ?% \(at most [\d,]+ min\/yr down\)$/);
+  assert.match(await page.getByTestId('tier-single_region-expected-downtime').innerText(), /^[\d.]+ h\/yr \([\d,]+ min\)$/);
+  await page.getByTestId('tier-single_region-availability').click();
+  assert.match(await page.getByTestId('downtime-reconciled').innerText(), /SLA-backed floor allows up to [\d,]+ minutes a year .* the risk model expects [\d,]+ minutes a year/);
+});
+
+test('a one-line executive summary sits above the detail', async () => {
+  const page = await h.newPage();
+  await page.goto(h.url);
+  await ready(page);
+  assert.match(await page.getByTestId('executive-summary').innerText(), /^Active-active multi-region writes costs \$[0-9,]+ more a year than .+ and buys RTO .+ instead of .+\.$/);
+});
