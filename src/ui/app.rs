@@ -10,7 +10,7 @@ use super::charts_panel::ChartsPanel;
 use super::inputs::{InputPanel, KeyControls};
 use super::io;
 use super::state::{AppState, Good};
-use super::tiers_table::{Recommendation, TiersTable};
+use super::tiers_table::{Recommendation, TiersTable, TotalsBar};
 use super::working::Working;
 use crate::engine::plan::PlanError;
 use crate::engine::presets::{self, PRESETS};
@@ -315,6 +315,9 @@ pub fn App(link: OpenedLink) -> impl IntoView {
             <a class="skip" href="#results">"Skip to results"</a>
             <Header />
             <Banners />
+            <div class="totals-bar" data-testid="totals-bar" aria-label="Monthly totals">
+                <TotalsBar />
+            </div>
             <main class="layout">
                 <aside class="input-column" aria-label="Inputs">
                     {move || if state.presentation.get() { view! { <KeyControls /> }.into_any() } else { view! { <InputPanel /> }.into_any() }}

@@ -140,10 +140,10 @@ pub fn NumberField(
     });
     view! {
         <div class="field" class:invalid=move || invalid.get()>
-            <label for=id.clone() title=help>
-                {label}
-                <span class="tip" aria-hidden="true" title=help>"?"</span>
-            </label>
+            <div class="label-row">
+                <label for=id.clone()>{label}</label>
+                <HelpTip label=label help=help path=path />
+            </div>
             <div class="field-input">
                 {slider_view}
                 <input
@@ -181,10 +181,10 @@ pub fn SelectField(
     let id = format!("f-{}", test_id(path));
     view! {
         <div class="field">
-            <label for=id.clone() title=help>
-                {label}
-                <span class="tip" aria-hidden="true" title=help>"?"</span>
-            </label>
+            <div class="label-row">
+                <label for=id.clone()>{label}</label>
+                <HelpTip label=label help=help path=path />
+            </div>
             <div class="field-input">
                 <select
                     id=id
@@ -212,6 +212,30 @@ pub fn SelectField(
     }
 }
 
+/// The "?" beside a field: a button that shows and hides the field's help
+/// under it (reachable by keyboard and touch, unlike a `title` tooltip).
+#[component]
+pub fn HelpTip(label: &'static str, help: &'static str, path: &'static str) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let id = format!("help-{}", test_id(path));
+    view! {
+        <button
+            type="button"
+            class="tip"
+            aria-label=format!("What is “{label}”?")
+            aria-expanded=move || if open.get() { "true" } else { "false" }
+            aria-controls=id.clone()
+            data-testid=format!("help-button-{}", test_id(path))
+            on:click=move |_| open.update(|o| *o = !*o)
+        >
+            "?"
+        </button>
+        <span class="help-text" id=id role="note" hidden=move || !open.get() data-testid=format!("help-{}", test_id(path))>
+            {help}
+        </span>
+    }
+}
+
 /// A one-line text input bound to one scenario field (names, not numbers).
 #[component]
 pub fn TextField(
@@ -228,10 +252,10 @@ pub fn TextField(
     let id = format!("f-{}", test_id(path));
     view! {
         <div class="field text">
-            <label for=id.clone() title=help>
-                {label}
-                <span class="tip" aria-hidden="true" title=help>"?"</span>
-            </label>
+            <div class="label-row">
+                <label for=id.clone()>{label}</label>
+                <HelpTip label=label help=help path=path />
+            </div>
             <div class="field-input">
                 <input
                     id=id
@@ -276,10 +300,8 @@ pub fn CheckField(
                     state.scenario.update(|s| set(s, on));
                 }
             />
-            <label for=id title=help>
-                {label}
-                <span class="tip" aria-hidden="true" title=help>"?"</span>
-            </label>
+            <label for=id>{label}</label>
+            <HelpTip label=label help=help path=path />
         </div>
     }
 }

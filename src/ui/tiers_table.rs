@@ -320,6 +320,30 @@ pub fn TiersTable() -> impl IntoView {
     }
 }
 
+/// The four monthly totals in a bar that stays in sight while the inputs
+/// are edited on a narrow screen (hidden on wide screens and in print).
+#[component]
+pub fn TotalsBar() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        state.last_good.get().map(|good| {
+            let recommended = good.plan.recommended_tier;
+            TierId::ALL
+                .into_iter()
+                .filter_map(|id| good.plan.tier(id).map(|t| (id, t.cost.monthly_usd)))
+                .map(|(id, monthly)| {
+                    view! {
+                        <div class="total" class:recommended=recommended == Some(id) data-testid=format!("total-{}", id.id())>
+                            <span>{id.short_label()}{if recommended == Some(id) { " ✓" } else { "" }}</span>
+                            <strong>{format::money_whole(monthly, &good.plan.currency)}</strong>
+                        </div>
+                    }
+                })
+                .collect_view()
+        })
+    }
+}
+
 /// The decision in one line (presentation mode's headline).
 fn one_line(plan: &crate::engine::Plan) -> String {
     match plan.recommended_tier.and_then(|id| plan.tier(id)) {

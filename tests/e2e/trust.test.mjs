@@ -349,3 +349,30 @@ test('a one-line executive summary sits above the detail', async () => {
   await ready(page);
   assert.match(await page.getByTestId('executive-summary').innerText(), /^Active-active multi-region writes costs \$[0-9,]+ more a year than .+ and buys RTO .+ instead of .+\.$/);
 });
+
+test('at 768 px the inputs come first with the totals in sight, and help opens by touch or keyboard', async () => {
+  const page = await h.newPage({ viewport: { width: 768, height: 1024 } });
+  await page.goto(h.url);
+  await ready(page);
+  const field = page.getByTestId('input-workload-peak_requests_per_s');
+  const fieldBox = await field.boundingBox();
+  const tableBox = await page.getByTestId('tiers-table').boundingBox();
+  assert.ok(fieldBox.y < tableBox.y, `inputs before the results: field at ${fieldBox.y}, table at ${tableBox.y}`);
+  await field.scrollIntoViewIfNeeded();
+  await typeInto(page, 'input-workload-peak_requests_per_s', '1600');
+  const bar = page.getByTestId('totals-bar');
+  await page.waitForFunction(() => /\$[0-9,]+/.test(document.querySelector('[data-testid="total-multi_write"]')?.innerText || ''));
+  const barBox = await bar.boundingBox();
+  assert.ok(barBox.y >= -1 && barBox.y < 5, `the totals stay at the top while editing: ${barBox.y}`);
+  assert.equal(await page.getByTestId('total-multi_write').locator('strong').innerText(), await page.getByTestId('tier-multi_write-monthly').innerText());
+  // The "?" is a button: Enter shows the help, Enter again hides it.
+  const help = page.getByTestId('help-workload-peak_requests_per_s');
+  assert.equal(await help.isVisible(), false);
+  await page.getByTestId('help-button-workload-peak_requests_per_s').focus();
+  await page.keyboard.press('Enter');
+  await help.waitFor();
+  assert.ok((await help.innerText()).length > 10);
+  assert.equal(await page.getByTestId('help-button-workload-peak_requests_per_s').getAttribute('aria-expanded'), 'true');
+  await page.keyboard.press('Enter');
+  await help.waitFor({ state: 'hidden' });
+});
