@@ -48,28 +48,81 @@ fn provisioned(mut s: Scenario) -> Scenario {
 
 // ---------------------------------------------------------------- RU per operation
 
+/// Microsoft's table (learn.microsoft.com/azure/cosmos-db/understand-request-unit-consumption):
+/// item KB, point read RU (Session/Eventual), write RU.
+const PUBLISHED: [(f64, f64, f64); 12] = [
+    (1.0, 1.00, 4.95),
+    (2.0, 1.04, 6.29),
+    (4.0, 1.14, 6.67),
+    (8.0, 1.33, 7.04),
+    (16.0, 1.67, 9.52),
+    (32.0, 2.19, 11.23),
+    (64.0, 4.76, 22.67),
+    (128.0, 9.95, 48.19),
+    (256.0, 20.28, 98.29),
+    (512.0, 40.95, 184.57),
+    (1024.0, 145.90, 625.00),
+    (2048.0, 291.80, 1250.00),
+];
+
 #[test]
-fn point_read_costs_1_ru_at_1_kb_and_10_ru_at_100_kb() {
-    assert_close(cosmos::read_ru(1.0, Consistency::Session), 1.0, "1 KB read");
-    assert_close(
-        cosmos::read_ru(100.0, Consistency::Session),
-        10.0,
-        "100 KB read",
-    );
+fn every_published_point_is_reproduced_exactly() {
+    // At each size in the table the charge is the table's figure, nothing
+    // interpolated: 1 KB → 1.00 / 4.95 RU … 2,048 KB → 291.80 / 1,250 RU.
+    for (kb, read, write) in PUBLISHED {
+        assert_close(cosmos::read_ru(kb, Consistency::Session), read, "read");
+        assert_close(cosmos::read_ru(kb, Consistency::Eventual), read, "read");
+        assert_close(cosmos::insert_ru(kb), write, "insert");
+        assert_close(cosmos::write_ru(kb, 0.0), write, "write, no replaces");
+        let (lo, hi) = cosmos::bracket(kb);
+        assert_eq!((lo.kb, hi.kb), (kb, kb), "{kb} KB is a published point");
+    }
+    assert_eq!(cosmos::RU_BY_ITEM_KB.len(), PUBLISHED.len());
+    for (p, (kb, read, write)) in cosmos::RU_BY_ITEM_KB.iter().zip(PUBLISHED) {
+        assert_eq!((p.kb, p.read_ru, p.write_ru), (kb, read, write));
+    }
 }
 
 #[test]
-fn point_read_ru_interpolates_linearly_between_published_sizes() {
-    // 1 + (50.5 − 1) × (10 − 1) / (100 − 1) = 1 + 49.5 × 9/99 = 1 + 4.5 = 5.5
-    assert_close(cosmos::read_ru(50.5, Consistency::Eventual), 5.5, "50.5 KB");
-    // 1 + (2 − 1) × 9/99 = 1.0909…
+fn point_read_ru_interpolates_linearly_between_neighbouring_points() {
+    // 3 KB, between 2 KB (1.04) and 4 KB (1.14):
+    // 1.04 + (3 − 2) × (1.14 − 1.04) / (4 − 2) = 1.04 + 0.05 = 1.09 RU
+    assert_close(cosmos::read_ru(3.0, Consistency::Session), 1.09, "3 KB");
+    // 100 KB, between 64 KB (4.76) and 128 KB (9.95):
+    // 4.76 + 36 × 5.19 / 64 = 4.76 + 2.919375 = 7.679375 RU
+    // (the old straight line through 1 and 100 KB said 10 RU: 30% over)
     assert_close(
-        cosmos::read_ru(2.0, Consistency::Session),
-        1.0 + 9.0 / 99.0,
-        "2 KB",
+        cosmos::read_ru(100.0, Consistency::Session),
+        7.679375,
+        "100 KB",
     );
-    // Above 100 KB the last slope continues: 1 + 198 × 9/99 = 19
-    assert_close(cosmos::read_ru(199.0, Consistency::Session), 19.0, "199 KB");
+    // 768 KB, between 512 KB (40.95) and 1,024 KB (145.90):
+    // 40.95 + 256 × 104.95 / 512 = 40.95 + 52.475 = 93.425 RU
+    assert_close(
+        cosmos::read_ru(768.0, Consistency::Session),
+        93.425,
+        "768 KB",
+    );
+    let (lo, hi) = cosmos::bracket(100.0);
+    assert_eq!(
+        (lo.kb, hi.kb),
+        (64.0, 128.0),
+        "100 KB lies between 64 and 128 KB"
+    );
+    let (lo, hi) = cosmos::bracket(3.0);
+    assert_eq!((lo.kb, hi.kb), (2.0, 4.0));
+}
+
+#[test]
+fn insert_ru_interpolates_linearly_between_neighbouring_points() {
+    // 3 KB, between 2 KB (6.29) and 4 KB (6.67): 6.29 + 1 × 0.38 / 2 = 6.48 RU
+    assert_close(cosmos::insert_ru(3.0), 6.48, "3 KB");
+    // 48 KB, between 32 KB (11.23) and 64 KB (22.67):
+    // 11.23 + 16 × 11.44 / 32 = 11.23 + 5.72 = 16.95 RU
+    assert_close(cosmos::insert_ru(48.0), 16.95, "48 KB");
+    // 100 KB, between 64 KB (22.67) and 128 KB (48.19):
+    // 22.67 + 36 × 25.52 / 64 = 22.67 + 14.355 = 37.025 RU (the old line: 50)
+    assert_close(cosmos::insert_ru(100.0), 37.025, "100 KB");
 }
 
 #[test]
@@ -79,36 +132,66 @@ fn items_smaller_than_1_kb_cost_the_1_kb_charge() {
         1.0,
         "0.1 KB read",
     );
-    assert_close(cosmos::write_ru(0.5, 0.0), 5.0, "0.5 KB insert");
+    assert_close(cosmos::write_ru(0.5, 0.0), 4.95, "0.5 KB insert");
+    let (lo, hi) = cosmos::bracket(0.5);
+    assert_eq!((lo.kb, hi.kb), (1.0, 1.0));
+}
+
+#[test]
+fn items_above_the_last_point_scale_in_proportion() {
+    // Validation refuses items over 2,048 KB (the 2 MB item limit); the
+    // function still answers: 4,096 KB = 2 × 2,048 KB → 2 × 291.80 = 583.6 RU.
+    assert_eq!(cosmos::MAX_ITEM_KB, 2048.0);
+    assert_close(
+        cosmos::read_ru(4096.0, Consistency::Session),
+        583.6,
+        "4 MB read",
+    );
+    assert_close(cosmos::insert_ru(4096.0), 2500.0, "4 MB insert");
 }
 
 #[test]
 fn strong_and_bounded_staleness_reads_cost_twice() {
-    // 2 KB read: 1 + 9/99 RU; ×2 under Strong and Bounded Staleness only.
-    let base = 1.0 + 9.0 / 99.0;
+    // 3 KB read: 1.09 RU (Session, Consistent prefix, Eventual); ×2 = 2.18 RU
+    // under Strong and Bounded Staleness only.
     for c in Consistency::ALL {
         let expected = match c {
-            Consistency::Strong | Consistency::BoundedStaleness => 2.0 * base,
-            _ => base,
+            Consistency::Strong | Consistency::BoundedStaleness => 2.18,
+            _ => 1.09,
         };
-        assert_close(cosmos::read_ru(2.0, c), expected, c.label());
+        assert_close(cosmos::read_ru(3.0, c), expected, c.label());
     }
 }
 
 #[test]
-fn insert_costs_5_ru_at_1_kb_and_50_ru_at_100_kb() {
-    assert_close(cosmos::write_ru(1.0, 0.0), 5.0, "1 KB insert");
-    assert_close(cosmos::write_ru(100.0, 0.0), 50.0, "100 KB insert");
-    // 5 + (50.5 − 1) × 45/99 = 5 + 22.5 = 27.5
-    assert_close(cosmos::write_ru(50.5, 0.0), 27.5, "50.5 KB insert");
+fn replace_costs_twice_an_insert() {
+    // All replaces at 128 KB: 2 × 48.19 = 96.38 RU.
+    assert_close(cosmos::write_ru(128.0, 1.0), 96.38, "128 KB replace");
+    // Half replaces at 3 KB: 6.48 × (1 + 0.5 × (2 − 1)) = 9.72 RU
+    assert_close(cosmos::write_ru(3.0, 0.5), 9.72, "blended");
 }
 
 #[test]
-fn replace_costs_twice_an_insert() {
-    // All replaces: 2 × 50 = 100 RU at 100 KB.
-    assert_close(cosmos::write_ru(100.0, 1.0), 100.0, "100 KB replace");
-    // Half replaces at 50.5 KB: 27.5 × (1 + 0.5 × (2 − 1)) = 41.25
-    assert_close(cosmos::write_ru(50.5, 0.5), 41.25, "blended");
+fn the_formula_text_names_the_published_points_it_interpolates_between() {
+    let between = cosmos::table_text(3.0);
+    assert!(between.contains("between the published points 2 KB (read 1.04, write 6.29 RU) and 4 KB (read 1.14, write 6.67 RU)"), "{between}");
+    assert!(
+        between.contains("point read 1.09 RU, insert 6.48 RU"),
+        "{between}"
+    );
+    assert!(between.contains(cosmos::RU_TABLE_URL), "{between}");
+    let at = cosmos::table_text(2.0);
+    assert!(at.contains("2 KB, a published point"), "{at}");
+    // The Cosmos DB lines of a priced tier carry the same words.
+    let mut s = provisioned(round_scenario());
+    s.workload.item_kb = 3.0;
+    let cost = price(TierId::MultiWrite, &s);
+    let li = item(&cost, "Cosmos DB multi-region-write RU/s", "westeurope");
+    assert!(
+        li.formula.contains("between the published points 2 KB"),
+        "{}",
+        li.formula
+    );
 }
 
 #[test]
@@ -130,8 +213,8 @@ fn read_ru_per_s_counts_point_reads_and_queries_with_the_consistency_factor() {
         3200.0,
         "strong",
     );
-    // Writes: 200 req/s × 0.1 writes × 5 RU = 100 RU/s
-    assert_close(cosmos::write_ru_per_s(200.0, &w), 100.0, "writes");
+    // Writes: 200 req/s × 0.1 writes × 4.95 RU = 99 RU/s
+    assert_close(cosmos::write_ru_per_s(200.0, &w), 99.0, "writes");
 }
 
 #[test]
@@ -147,13 +230,13 @@ fn throughput_rounds_up_to_the_100_ru_billing_unit() {
 fn replicated_writes_consume_ru_in_every_region() {
     // Origin 1,000 req/s (no edge cache). Busiest region West Europe 60%:
     // reads 1,000 × 0.6 × 2 × 1 RU = 1,200 RU/s; writes from the whole world
-    // 1,000 × 0.1 × 5 RU = 500 RU/s; every region carries 1,700 RU/s, and
-    // two regions bill 3,400 RU/s.
+    // 1,000 × 0.1 × 4.95 RU = 495 RU/s; every region carries 1,695 → 1,700
+    // RU/s, and two regions bill 3,400 RU/s.
     let s = provisioned(round_scenario());
     for tier in [TierId::ActiveActiveReads, TierId::MultiWrite] {
         let c = price(tier, &s).cosmos;
         assert_close(c.read_ru_per_s, 1200.0, "busiest region's reads");
-        assert_close(c.write_ru_per_s, 500.0, "all writes");
+        assert_close(c.write_ru_per_s, 495.0, "all writes");
         assert_eq!(c.ru_per_s_per_region, 1700.0, "{}", tier.id());
         assert_eq!(c.ru_per_s_billed, 3400.0, "{}", tier.id());
         assert_eq!(c.regions, 2);
@@ -169,7 +252,7 @@ fn replicated_writes_consume_ru_in_every_region() {
 #[test]
 fn single_writer_primary_carries_every_read() {
     // single_region and active_passive serve everyone from the primary:
-    // reads 1,000 × 2 = 2,000 + writes 500 = 2,500 RU/s per region.
+    // reads 1,000 × 2 = 2,000 + writes 495 = 2,495 → 2,500 RU/s per region.
     let s = provisioned(round_scenario());
     let single = price(TierId::SingleRegion, &s).cosmos;
     assert_eq!(single.ru_per_s_per_region, 2500.0);
@@ -186,12 +269,12 @@ fn single_writer_primary_carries_every_read() {
 #[test]
 fn edge_cache_hits_never_reach_the_database() {
     // 30% edge hits: origin 700 req/s. Reads 700 × 0.6 × 2 = 840; writes
-    // 700 × 0.1 × 5 = 350; 1,190 RU/s → 1,200 RU/s billed per region.
+    // 700 × 0.1 × 4.95 = 346.5; 1,186.5 RU/s → 1,200 RU/s billed per region.
     let mut s = provisioned(round_scenario());
     s.workload.edge_cache_hit_ratio = 0.3;
     let c = price(TierId::MultiWrite, &s).cosmos;
     assert_close(c.read_ru_per_s, 840.0, "reads");
-    assert_close(c.write_ru_per_s, 350.0, "writes");
+    assert_close(c.write_ru_per_s, 346.5, "writes");
     assert_eq!(c.ru_per_s_per_region, 1200.0);
 }
 
@@ -234,12 +317,13 @@ fn zone_premium_applies_only_to_single_write_manual_throughput() {
         12_410.0,
         "multi-write waives the premium",
     );
-    // Autoscale single write with zones: 1,700 × 0.5 = 850 ÷ 100 × 730 = 6,205, no ×1.25.
+    // Autoscale single write with zones: need 1,695 × 0.5 = 847.5 ÷ 100 × 730
+    // = 6,186.75, no ×1.25.
     s.data.cosmos_mode = CosmosMode::Autoscale;
     let auto = price(TierId::ActiveActiveReads, &s);
     assert_close(
         item(&auto, "Cosmos DB autoscale RU/s", "westeurope").quantity,
-        6_205.0,
+        6_186.75,
         "autoscale has no zone premium",
     );
 }
@@ -266,7 +350,7 @@ fn multi_write_bills_the_multi_region_write_rate_in_every_region() {
 
 #[test]
 fn provisioned_throughput_is_never_below_400_ru_per_s() {
-    // 10 req/s: reads 10 × 0.6 × 2 = 12, writes 10 × 0.1 × 5 = 5 → 17 RU/s,
+    // 10 req/s: reads 10 × 0.6 × 2 = 12, writes 10 × 0.1 × 4.95 = 4.95 → 16.95 RU/s,
     // rounds to 100, raised to the 400 RU/s minimum.
     let mut s = provisioned(round_scenario());
     s.workload.peak_requests_per_s = 10.0;
@@ -278,7 +362,7 @@ fn provisioned_throughput_is_never_below_400_ru_per_s() {
 
 #[test]
 fn autoscale_max_is_never_below_1000_ru_per_s() {
-    // Same 17 RU/s need; the autoscale maximum is at least 1,000 RU/s in every
+    // Same 16.95 RU/s need; the autoscale maximum is at least 1,000 RU/s in every
     // region, and the bill is at least the 10% floor of it (100 RU/s).
     let mut s = round_scenario();
     s.data.cosmos_mode = CosmosMode::Autoscale;
@@ -292,9 +376,9 @@ fn autoscale_max_is_never_below_1000_ru_per_s() {
 #[test]
 
 fn autoscale_bills_the_workloads_hourly_peak_not_the_raised_maximum() {
-    // Need 17 RU/s at peak, max raised to 1,000 RU/s. Hourly peak at 0.5
-    // average-to-peak: 0.5 × 17 = 8.5 RU/s, below the floor, so each region
-    // bills max(10% × 1,000, 8.5) = 100 RU/s: 2 × 100 = 200 RU/s billed,
+    // Need 16.95 RU/s at peak, max raised to 1,000 RU/s. Hourly peak at 0.5
+    // average-to-peak: 0.5 × 16.95 = 8.475 RU/s, below the floor, so each region
+    // bills max(10% × 1,000, 8.475) = 100 RU/s: 2 × 100 = 200 RU/s billed,
     // not max(100, 0.5 × 1,000) = 500 per region.
     let mut s = round_scenario();
     s.data.cosmos_mode = CosmosMode::Autoscale;
@@ -314,7 +398,8 @@ fn autoscale_bills_the_workloads_hourly_peak_not_the_raised_maximum() {
     // Above the floor: need 532.5 RU/s (max 1,000) at 0.3 → 159.75 RU/s per
     // region (200 if rounded up to the 100 RU/s unit), not 0.3 × 1,000 = 300.
     let mut t = round_scenario();
-    t.workload.peak_requests_per_s = 1000.0 * 532.5 / 1700.0;
+    // (1,000 req/s need 1,695 RU/s, so 1,000 × 532.5 / 1,695 req/s need 532.5.)
+    t.workload.peak_requests_per_s = 1000.0 * 532.5 / 1695.0;
     t.workload.average_to_peak_ratio = 0.3;
     let billed = price(TierId::MultiWrite, &t).cosmos.ru_per_s_billed / 2.0;
     assert!(
@@ -325,17 +410,17 @@ fn autoscale_bills_the_workloads_hourly_peak_not_the_raised_maximum() {
 
 #[test]
 fn autoscale_bills_the_hourly_peak_at_the_autoscale_rate() {
-    // Max 1,700 RU/s; hourly peak max(170, 0.5 × 1,700) = 850 RU/s;
-    // 850 ÷ 100 × 730 = 6,205 (100 RU/s)-hours at the autoscale rate
-    // (single write) or the autoscale multi-master rate.
+    // Need 1,695 RU/s, max 1,700 RU/s; hourly peak max(170, 0.5 × 1,695) =
+    // 847.5 RU/s; 847.5 ÷ 100 × 730 = 6,186.75 (100 RU/s)-hours at the
+    // autoscale rate (single write) or the autoscale multi-master rate.
     let s = round_scenario();
     let aar = price(TierId::ActiveActiveReads, &s);
     assert_eq!(aar.cosmos.ru_per_s_per_region, 1700.0);
-    assert_close(aar.cosmos.ru_per_s_billed, 1700.0, "2 × 850");
+    assert_close(aar.cosmos.ru_per_s_billed, 1695.0, "2 × 847.5");
     for region in ["westeurope", "southeastasia"] {
         assert_close(
             item(&aar, "Cosmos DB autoscale RU/s", region).monthly_usd,
-            6_205.0 * rate(&meters::COSMOS_AUTOSCALE_RU, region),
+            6_186.75 * rate(&meters::COSMOS_AUTOSCALE_RU, region),
             region,
         );
     }
@@ -343,7 +428,7 @@ fn autoscale_bills_the_hourly_peak_at_the_autoscale_rate() {
     for region in ["westeurope", "southeastasia"] {
         assert_close(
             item(&mw, "Cosmos DB autoscale multi-region-write RU/s", region).monthly_usd,
-            6_205.0 * rate(&meters::COSMOS_AUTOSCALE_MRU, region),
+            6_186.75 * rate(&meters::COSMOS_AUTOSCALE_MRU, region),
             region,
         );
     }
@@ -351,7 +436,7 @@ fn autoscale_bills_the_hourly_peak_at_the_autoscale_rate() {
 
 #[test]
 fn autoscale_never_bills_below_10_percent_of_max() {
-    // Average-to-peak 0.05: max(10% × 1,700, 0.05 × 1,700) = 170 RU/s per region.
+    // Average-to-peak 0.05: max(10% × 1,700, 0.05 × 1,695) = 170 RU/s per region.
     let mut s = round_scenario();
     s.workload.average_to_peak_ratio = 0.05;
     let c = price(TierId::MultiWrite, &s);
@@ -382,25 +467,25 @@ fn shipped_autoscale_rates_are_1_5x_manual_single_write_and_equal_for_multi_writ
 
 #[test]
 fn serverless_bills_consumed_request_units_in_a_single_region() {
-    // single_region: need 2,500 RU/s at peak; average 2,500 × 0.5 = 1,250
-    // RU/s × 2,628,000 s × 1.25 (zones) = 4,106,250,000 RU = 4,106.25 million
-    // RU × the West Europe serverless price.
+    // single_region: need 2,000 + 495 = 2,495 RU/s at peak; average 2,495 ×
+    // 0.5 = 1,247.5 RU/s × 2,628,000 s × 1.25 (zones) = 4,098,037,500 RU =
+    // 4,098.0375 million RU × the West Europe serverless price.
     let mut s = round_scenario();
     s.data.cosmos_mode = CosmosMode::Serverless;
     let c = price(TierId::SingleRegion, &s);
     let li = item(&c, "Cosmos DB serverless", "westeurope");
-    assert_close(li.quantity, 4_106.25, "million RU");
+    assert_close(li.quantity, 4_098.0375, "million RU");
     assert_close(
         li.monthly_usd,
-        4_106.25 * rate(&meters::COSMOS_SERVERLESS, "westeurope"),
+        4_098.0375 * rate(&meters::COSMOS_SERVERLESS, "westeurope"),
         "monthly",
     );
-    // Without zones, no ×1.25: 3,285 million RU.
+    // Without zones, no ×1.25: 1,247.5 × 2,628,000 = 3,278.43 million RU.
     s.data.cosmos_zone_redundant = false;
     let c = price(TierId::SingleRegion, &s);
     assert_close(
         item(&c, "Cosmos DB serverless", "westeurope").quantity,
-        3_285.0,
+        3_278.43,
         "no zones",
     );
 }

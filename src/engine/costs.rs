@@ -789,10 +789,11 @@ impl<'a> Pricer<'a> {
         }
         let need_text = move || {
             format!(
-                "reads {} + writes {} = {} RU/s needed",
+                "reads {} + writes {} = {} RU/s needed (RU per operation at {})",
                 format::number(busiest_read_ru_per_s, 0),
                 format::number(write_ru_per_s, 0),
-                format::number(needed, 0)
+                format::number(needed, 0),
+                cosmos::table_text(s.workload.item_kb)
             )
         };
         let zonal = s.data.cosmos_zone_redundant;
