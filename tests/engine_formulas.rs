@@ -16,7 +16,8 @@ use planner::engine::cosmos;
 use planner::engine::costs::{meters, Category, StampRole};
 use planner::engine::pricing::{MeterKey, ReservationTerm, HOURS_PER_YEAR};
 use planner::engine::scenario::{
-    AppServiceSku, Consistency, CosmosMode, FrontDoorTier, NodeSize, RedisSku, Scenario, SqlTier,
+    AppServiceSku, Consistency, CosmosMode, DataFailoverPolicy, FrontDoorTier, NodeSize, RedisSku,
+    RegionShare, Scenario, SqlTier,
 };
 use planner::engine::tiers::{self, TierId};
 
@@ -226,17 +227,23 @@ fn throughput_rounds_up_to_the_100_ru_billing_unit() {
 
 // ---------------------------------------------------------------- regional throughput
 
+fn sunny_day(mut s: Scenario) -> Scenario {
+    s.data.failover_policy = DataFailoverPolicy::SunnyDay;
+    s
+}
+
 #[test]
 fn replicated_writes_consume_ru_in_every_region() {
     // Origin 1,000 req/s (no edge cache). Busiest region West Europe 60%:
     // reads 1,000 × 0.6 × 2 × 1 RU = 1,200 RU/s; writes from the whole world
-    // 1,000 × 0.1 × 4.95 RU = 495 RU/s; every region carries 1,695 → 1,700
-    // RU/s, and two regions bill 3,400 RU/s.
-    let s = provisioned(round_scenario());
+    // 1,000 × 0.1 × 4.95 RU = 495 RU/s; steady need 1,695 RU/s. Sunny-day
+    // sizing provisions 1,695 → 1,700 RU/s in every region: two bill 3,400.
+    let s = sunny_day(provisioned(round_scenario()));
     for tier in [TierId::ActiveActiveReads, TierId::MultiWrite] {
         let c = price(tier, &s).cosmos;
         assert_close(c.read_ru_per_s, 1200.0, "busiest region's reads");
         assert_close(c.write_ru_per_s, 495.0, "all writes");
+        assert_close(c.ru_per_s_steady, 1695.0, "steady");
         assert_eq!(c.ru_per_s_per_region, 1700.0, "{}", tier.id());
         assert_eq!(c.ru_per_s_billed, 3400.0, "{}", tier.id());
         assert_eq!(c.regions, 2);
@@ -267,32 +274,181 @@ fn single_writer_primary_carries_every_read() {
 }
 
 #[test]
+fn sized_for_failover_provisions_what_the_survivor_needs() {
+    // West Europe 60% + Southeast Asia 40%, origin 1,000 req/s, 2 reads of
+    // 1 KB (1 RU) and 0.1 inserts (4.95 RU) per request.
+    // Steady: West Europe reads 1,000 × 0.6 × 2 = 1,200 + writes 495 = 1,695.
+    // Losing West Europe, Front Door sends its users to Southeast Asia:
+    // reads 1,000 × (0.4 + 0.6) × 2 = 2,000 + writes 495 = 2,495 RU/s
+    // (losing Southeast Asia gives West Europe the same 2,495).
+    // Default policy: 2,495 → 2,500 RU/s in both regions, billed 5,000.
+    let s = provisioned(round_scenario());
+    assert_eq!(s.data.failover_policy, DataFailoverPolicy::SizedForFailover);
+    for tier in [TierId::ActiveActiveReads, TierId::MultiWrite] {
+        let c = price(tier, &s).cosmos;
+        assert_close(c.ru_per_s_steady, 1695.0, "steady");
+        assert_close(c.ru_per_s_after_failover, 2495.0, "after failover");
+        assert_eq!(c.ru_per_s_per_region, 2500.0, "{}", tier.id());
+        assert_eq!(c.ru_per_s_billed, 5000.0, "{}", tier.id());
+        assert_eq!(c.failover_shortfall_fraction, 0.0);
+        assert_eq!(c.failover_shortfall_s, 0.0);
+    }
+    // The working panel's formula says both needs and which loss is the worst.
+    let cost = price(TierId::ActiveActiveReads, &s);
+    let li = item(&cost, "Cosmos DB RU/s (manual)", "westeurope");
+    assert!(
+        li.formula.contains("after losing westeurope its reads go to southeastasia: reads 2,000 + writes 495 = 2,495 RU/s, sized for failover"),
+        "{}",
+        li.formula
+    );
+    // Warm standby already carries every read at the primary, steady and
+    // after failover alike: 2,495 both ways.
+    let ap = price(TierId::ActivePassive, &s).cosmos;
+    assert_close(ap.ru_per_s_steady, 2495.0, "standby steady");
+    assert_close(ap.ru_per_s_after_failover, 2495.0, "standby after failover");
+    // One region: nothing to fail over to; the after-failover need is the steady one.
+    let single = price(TierId::SingleRegion, &s).cosmos;
+    assert_close(
+        single.ru_per_s_after_failover,
+        single.ru_per_s_steady,
+        "single",
+    );
+}
+
+#[test]
+fn sunny_day_sizing_reports_the_share_throttled_after_a_failover() {
+    // Same workload, sunny-day: 1,695 → 1,700 RU/s per region. Losing West
+    // Europe, Southeast Asia needs 2,495: (2,495 − 1,700) ÷ 2,495 = 795 ÷
+    // 2,495 = 31.86…% of its request units throttled at peak, for
+    // min(human promotion 1,800 s, 4 h typical outage) = 1,800 s.
+    let s = sunny_day(provisioned(round_scenario()));
+    for tier in [TierId::ActiveActiveReads, TierId::MultiWrite] {
+        let cost = price(tier, &s);
+        let c = &cost.cosmos;
+        assert_eq!(c.ru_per_s_per_region, 1700.0);
+        assert_close(c.ru_per_s_after_failover, 2495.0, "after failover");
+        assert_close(c.failover_shortfall_fraction, 795.0 / 2495.0, "shortfall");
+        assert_close(c.failover_shortfall_s, 1800.0, "duration");
+        assert!(
+            cost.notes.iter().any(
+                |n| n.contains("southeastasia needs 2,495 RU/s but 1,700 RU/s are provisioned")
+            ),
+            "{:?}",
+            cost.notes
+        );
+    }
+    // The single-region and warm-standby tiers have no shortfall: the first
+    // has no survivor, the second already provisions every read in both.
+    for tier in [TierId::SingleRegion, TierId::ActivePassive] {
+        assert_eq!(price(tier, &s).cosmos.failover_shortfall_fraction, 0.0);
+    }
+    // A short outage bounds the throttling: 0.25 h = 900 s < 1,800 s.
+    let mut short = s.clone();
+    short.risk.typical_outage_hours = 0.25;
+    let c = price(TierId::MultiWrite, &short).cosmos;
+    assert_close(
+        c.failover_shortfall_s,
+        900.0,
+        "outage shorter than the runbook",
+    );
+}
+
+#[test]
+fn the_lost_regions_users_go_to_the_nearest_survivor() {
+    // Three regions: West Europe 50%, North Europe 20%, Southeast Asia 30%.
+    // Great-circle distances: West Europe–North Europe ≈ 760 km, West
+    // Europe–Southeast Asia ≈ 10,500 km, North Europe–Southeast Asia ≈
+    // 11,200 km. Front Door sends a lost region's users to the nearest
+    // survivor:
+    //   lose West Europe    → North Europe 0.2 + 0.5 = 0.7, Southeast Asia 0.3
+    //   lose North Europe   → West Europe 0.5 + 0.2 = 0.7
+    //   lose Southeast Asia → West Europe 0.5 + 0.3 = 0.8  (the worst)
+    // After failover: 1,000 × 0.8 × 2 = 1,600 + 495 = 2,095 → 2,100 RU/s.
+    // Steady: 1,000 × 0.5 × 2 = 1,000 + 495 = 1,495 RU/s.
+    let mut s = provisioned(round_scenario());
+    s.regions = vec![
+        RegionShare {
+            region: "westeurope".into(),
+            traffic_share: 0.5,
+        },
+        RegionShare {
+            region: "northeurope".into(),
+            traffic_share: 0.2,
+        },
+        RegionShare {
+            region: "southeastasia".into(),
+            traffic_share: 0.3,
+        },
+    ];
+    let cost = price(TierId::MultiWrite, &s);
+    let c = &cost.cosmos;
+    assert_close(c.ru_per_s_steady, 1495.0, "steady");
+    assert_close(c.ru_per_s_after_failover, 2095.0, "after failover");
+    assert_eq!(c.ru_per_s_per_region, 2100.0);
+    assert_eq!(c.ru_per_s_billed, 6300.0, "3 × 2,100");
+    let li = item(&cost, "Cosmos DB multi-region-write RU/s", "northeurope");
+    assert!(
+        li.formula
+            .contains("after losing southeastasia its reads go to westeurope"),
+        "{}",
+        li.formula
+    );
+    // Sunny-day: 1,495 → 1,500 RU/s. Worst loss (Southeast Asia): West Europe
+    // needs 2,095, excess 595; North Europe needs 400 + 495 = 895, none. Share
+    // throttled 595 ÷ (2,095 + 895) = 595 ÷ 2,990 = 19.9%. (Losing West Europe:
+    // North Europe 1,400 + 495 = 1,895, excess 395; Southeast Asia 1,095;
+    // 395 ÷ 2,990 = 13.2%, smaller.)
+    let c = price(TierId::MultiWrite, &sunny_day(s)).cosmos;
+    assert_eq!(c.ru_per_s_per_region, 1500.0);
+    assert_close(c.failover_shortfall_fraction, 595.0 / 2990.0, "worst loss");
+}
+
+#[test]
+fn scenarios_without_the_policy_open_sized_for_failover() {
+    // A scenario file or share link written before the field existed.
+    let json = r#"{"name": "old", "data": {"cosmos_mode": "provisioned"}}"#;
+    let s = planner::engine::share::from_json(json).unwrap();
+    assert_eq!(s.data.failover_policy, DataFailoverPolicy::SizedForFailover);
+    let json = r#"{"data": {"failover_policy": "sunny_day"}}"#;
+    let s = planner::engine::share::from_json(json).unwrap();
+    assert_eq!(s.data.failover_policy, DataFailoverPolicy::SunnyDay);
+    assert!(
+        planner::engine::share::from_json(r#"{"data": {"failover_policy": "rainy"}}"#).is_err()
+    );
+}
+
+#[test]
 fn edge_cache_hits_never_reach_the_database() {
     // 30% edge hits: origin 700 req/s. Reads 700 × 0.6 × 2 = 840; writes
-    // 700 × 0.1 × 4.95 = 346.5; 1,186.5 RU/s → 1,200 RU/s billed per region.
+    // 700 × 0.1 × 4.95 = 346.5; steady 1,186.5 RU/s. After losing a region
+    // the survivor serves all 700 req/s: 700 × 2 = 1,400 + 346.5 = 1,746.5
+    // RU/s → 1,800 RU/s provisioned per region.
     let mut s = provisioned(round_scenario());
     s.workload.edge_cache_hit_ratio = 0.3;
     let c = price(TierId::MultiWrite, &s).cosmos;
     assert_close(c.read_ru_per_s, 840.0, "reads");
     assert_close(c.write_ru_per_s, 346.5, "writes");
-    assert_eq!(c.ru_per_s_per_region, 1200.0);
+    assert_close(c.ru_per_s_steady, 1186.5, "steady");
+    assert_close(c.ru_per_s_after_failover, 1746.5, "after failover");
+    assert_eq!(c.ru_per_s_per_region, 1800.0);
 }
 
 // ---------------------------------------------------------------- throughput billing
 
 #[test]
 fn provisioned_single_write_bills_each_region_with_the_zone_premium() {
-    // active_active_reads, manual 1,700 RU/s, zone-redundant: per region
-    // 1,700 ÷ 100 × 730 h × 1.25 = 15,512.5 (100 RU/s)-hours × that region's
+    // active_active_reads, manual, sized for failover: a survivor needs
+    // 1,000 × 2 + 495 = 2,495 → 2,500 RU/s; zone-redundant: per region
+    // 2,500 ÷ 100 × 730 h × 1.25 = 22,812.5 (100 RU/s)-hours × that region's
     // single-write rate.
     let s = provisioned(round_scenario());
     let cost = price(TierId::ActiveActiveReads, &s);
     for region in ["westeurope", "southeastasia"] {
         let li = item(&cost, "Cosmos DB RU/s (manual)", region);
-        assert_close(li.quantity, 17.0 * H * 1.25, "quantity");
+        assert_close(li.quantity, 25.0 * H * 1.25, "quantity");
         assert_close(
             li.monthly_usd,
-            15_512.5 * rate(&meters::COSMOS_RU, region),
+            22_812.5 * rate(&meters::COSMOS_RU, region),
             region,
         );
     }
@@ -300,25 +456,25 @@ fn provisioned_single_write_bills_each_region_with_the_zone_premium() {
 
 #[test]
 fn zone_premium_applies_only_to_single_write_manual_throughput() {
-    // Without zones: 1,700 ÷ 100 × 730 = 12,410 (100 RU/s)-hours.
+    // Without zones: 2,500 ÷ 100 × 730 = 18,250 (100 RU/s)-hours.
     let mut s = provisioned(round_scenario());
     s.data.cosmos_zone_redundant = false;
     let cost = price(TierId::ActiveActiveReads, &s);
     assert_close(
         item(&cost, "Cosmos DB RU/s (manual)", "westeurope").quantity,
-        12_410.0,
+        18_250.0,
         "no zones",
     );
-    // Multi-write with zones: waived, still 12,410.
+    // Multi-write with zones: waived, still 18,250.
     s.data.cosmos_zone_redundant = true;
     let mw = price(TierId::MultiWrite, &s);
     assert_close(
         item(&mw, "Cosmos DB multi-region-write RU/s", "westeurope").quantity,
-        12_410.0,
+        18_250.0,
         "multi-write waives the premium",
     );
-    // Autoscale single write with zones: need 1,695 × 0.5 = 847.5 ÷ 100 × 730
-    // = 6,186.75, no ×1.25.
+    // Autoscale single write with zones: billed on the steady use, 1,695 ×
+    // 0.5 = 847.5 ÷ 100 × 730 = 6,186.75, no ×1.25.
     s.data.cosmos_mode = CosmosMode::Autoscale;
     let auto = price(TierId::ActiveActiveReads, &s);
     assert_close(
@@ -330,13 +486,14 @@ fn zone_premium_applies_only_to_single_write_manual_throughput() {
 
 #[test]
 fn multi_write_bills_the_multi_region_write_rate_in_every_region() {
-    // 1,700 RU/s ÷ 100 × 730 h = 12,410 × the 100 multi-master RU/s rate.
+    // 2,500 RU/s (sized for failover) ÷ 100 × 730 h = 18,250 × the 100
+    // multi-master RU/s rate.
     let s = provisioned(round_scenario());
     let cost = price(TierId::MultiWrite, &s);
     let mut total = 0.0;
     for region in ["westeurope", "southeastasia"] {
         let li = item(&cost, "Cosmos DB multi-region-write RU/s", region);
-        let expected = 12_410.0 * rate(&meters::COSMOS_MRU, region);
+        let expected = 18_250.0 * rate(&meters::COSMOS_MRU, region);
         assert_close(li.monthly_usd, expected, region);
         assert_eq!(li.price.meter_name, "100 Multi-master RU/s");
         total += expected;
@@ -410,12 +567,15 @@ fn autoscale_bills_the_workloads_hourly_peak_not_the_raised_maximum() {
 
 #[test]
 fn autoscale_bills_the_hourly_peak_at_the_autoscale_rate() {
-    // Need 1,695 RU/s, max 1,700 RU/s; hourly peak max(170, 0.5 × 1,695) =
-    // 847.5 RU/s; 847.5 ÷ 100 × 730 = 6,186.75 (100 RU/s)-hours at the
-    // autoscale rate (single write) or the autoscale multi-master rate.
+    // Steady need 1,695 RU/s; after failover 2,495, so the maximum is 2,500
+    // RU/s in every region. The hourly peak follows the steady use:
+    // max(10% × 2,500 = 250, 0.5 × 1,695 = 847.5) = 847.5 RU/s; 847.5 ÷ 100
+    // × 730 = 6,186.75 (100 RU/s)-hours at the autoscale rate (single write)
+    // or the autoscale multi-master rate. The failover headroom is in the
+    // maximum, not in the bill.
     let s = round_scenario();
     let aar = price(TierId::ActiveActiveReads, &s);
-    assert_eq!(aar.cosmos.ru_per_s_per_region, 1700.0);
+    assert_eq!(aar.cosmos.ru_per_s_per_region, 2500.0);
     assert_close(aar.cosmos.ru_per_s_billed, 1695.0, "2 × 847.5");
     for region in ["westeurope", "southeastasia"] {
         assert_close(
@@ -436,11 +596,12 @@ fn autoscale_bills_the_hourly_peak_at_the_autoscale_rate() {
 
 #[test]
 fn autoscale_never_bills_below_10_percent_of_max() {
-    // Average-to-peak 0.05: max(10% × 1,700, 0.05 × 1,695) = 170 RU/s per region.
+    // Maximum 2,500 RU/s (sized for failover). Average-to-peak 0.05:
+    // max(10% × 2,500, 0.05 × 1,695 = 84.75) = 250 RU/s per region.
     let mut s = round_scenario();
     s.workload.average_to_peak_ratio = 0.05;
     let c = price(TierId::MultiWrite, &s);
-    assert_close(c.cosmos.ru_per_s_billed, 340.0, "2 × 170");
+    assert_close(c.cosmos.ru_per_s_billed, 500.0, "2 × 250");
     assert_close(
         item(
             &c,
@@ -448,8 +609,8 @@ fn autoscale_never_bills_below_10_percent_of_max() {
             "westeurope",
         )
         .quantity,
-        1.7 * H,
-        "170 ÷ 100 × 730",
+        2.5 * H,
+        "250 ÷ 100 × 730",
     );
 }
 
