@@ -635,10 +635,10 @@ fn serverless_bills_consumed_request_units_in_a_single_region() {
     s.data.cosmos_mode = CosmosMode::Serverless;
     let c = price(TierId::SingleRegion, &s);
     let li = item(&c, "Cosmos DB serverless", "westeurope");
-    assert_close(li.quantity, 4_098.0375, "million RU");
+    assert_close(li.quantity, 4_098.037_5, "million RU");
     assert_close(
         li.monthly_usd,
-        4_098.0375 * rate(&meters::COSMOS_SERVERLESS, "westeurope"),
+        4_098.037_5 * rate(&meters::COSMOS_SERVERLESS, "westeurope"),
         "monthly",
     );
     // Without zones, no ×1.25: 1,247.5 × 2,628,000 = 3,278.43 million RU.
