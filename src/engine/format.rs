@@ -184,6 +184,16 @@ pub fn percent(fraction: f64, decimals: usize) -> String {
     out
 }
 
+/// A count with its noun in the right number: `count(1, "input", "inputs")`
+/// is "1 input", `count(3, ..)` is "3 inputs" (never "input(s)").
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -237,15 +247,5 @@ mod tests {
         assert_eq!(duration(50.0), "50 s");
         assert_eq!(duration(900.0), "15 min");
         assert_eq!(duration(6.0 * 3600.0), "6 h");
-    }
-}
-
-/// A count with its noun in the right number: `count(1, "input", "inputs")`
-/// is "1 input", `count(3, ..)` is "3 inputs" (never "input(s)").
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
     }
 }

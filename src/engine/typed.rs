@@ -162,6 +162,7 @@ pub fn show_number(value: f64, mark: DecimalMark) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::DecimalMark::{Comma, Point};
     use super::*;
