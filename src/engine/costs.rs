@@ -861,8 +861,13 @@ impl<'a> Pricer<'a> {
             notes.push("Serverless Cosmos DB is single-region only, so this tier is priced with autoscale.".into());
             mode = CosmosMode::Autoscale;
         }
-        let need = *need;
-        let need_text = move || need.text(s.workload.item_kb);
+        // Written once for every region's line, and only when text is wanted.
+        let need_words = if self.text {
+            need.text(s.workload.item_kb)
+        } else {
+            String::new()
+        };
+        let need_words = need_words.as_str();
         let zonal = s.data.cosmos_zone_redundant;
         match mode {
             CosmosMode::Serverless => {
@@ -886,7 +891,7 @@ impl<'a> Pricer<'a> {
                         how: move || {
                             format!(
                                 "{} × {} average-to-peak × {} s{zone_text} ÷ 1M",
-                                need_text(),
+                                need_words,
                                 format::number(s.workload.average_to_peak_ratio, 2),
                                 format::number(s.seconds_per_month(), 0)
                             )
@@ -931,7 +936,7 @@ impl<'a> Pricer<'a> {
                             how: move || {
                                 format!(
                                     "{}, provisioned {} RU/s ÷ 100 × {} h{zone_text}",
-                                    need_text(),
+                                    need_words,
                                     format::number(t, 0),
                                     format::number(h, 0)
                                 )
@@ -973,7 +978,7 @@ impl<'a> Pricer<'a> {
                             unit: "100 RU/s-hours",
                             how: move || format!(
                                 "{}, max {} RU/s; hourly peak max(10% × max, {} × steady need) = {} RU/s ÷ 100 × {} h",
-                                need_text(),
+                                need_words,
                                 format::number(tmax, 0),
                                 format::number(s.workload.average_to_peak_ratio, 2),
                                 format::number(billed, 0),

@@ -292,6 +292,10 @@ impl<'a> StampRtts<'a> {
         if i == lost || moved <= 0.0 {
             return if i == lost { 0.0 } else { own };
         }
+        if self.stamps.len() == 2 {
+            // The only survivor: no round trips to compare.
+            return own + moved;
+        }
         let mut best = f64::INFINITY;
         let mut ties = 0u32;
         for k in 0..self.stamps.len() {
