@@ -149,6 +149,16 @@ fn items_above_the_last_point_scale_in_proportion() {
         "4 MB read",
     );
     assert_close(cosmos::insert_ru(4096.0), 2500.0, "4 MB insert");
+    // Validation: 2,048 KB is the largest item a scenario may have.
+    let mut s = round_scenario();
+    s.workload.item_kb = 2048.0;
+    assert!(planner::engine::validate::validate(&s, regions()).is_empty());
+    s.workload.item_kb = 2049.0;
+    let errors = planner::engine::validate::validate(&s, regions());
+    assert!(
+        errors.iter().any(|e| e.field == "workload.item_kb"),
+        "{errors:?}"
+    );
 }
 
 #[test]

@@ -184,7 +184,7 @@ pub fn validate(s: &Scenario, regions: &RegionTable) -> Vec<FieldError> {
         "workload.item_kb",
         w.item_kb,
         0.1,
-        2048.0,
+        super::cosmos::MAX_ITEM_KB,
         "KB (Cosmos DB items are at most 2 MB)",
     );
     c.range("workload.replace_ratio", w.replace_ratio, 0.0, 1.0, "");
