@@ -16,7 +16,8 @@ use planner::engine::cosmos;
 use planner::engine::costs::{meters, Category, StampRole};
 use planner::engine::pricing::{MeterKey, ReservationTerm, HOURS_PER_YEAR};
 use planner::engine::scenario::{
-    AppServiceSku, Consistency, CosmosMode, FrontDoorTier, NodeSize, RedisSku, Scenario, SqlTier,
+    AppServiceSku, Consistency, CosmosMode, DataFailoverPolicy, FrontDoorTier, NodeSize, RedisSku,
+    RegionShare, Scenario, SqlTier,
 };
 use planner::engine::tiers::{self, TierId};
 
@@ -48,28 +49,81 @@ fn provisioned(mut s: Scenario) -> Scenario {
 
 // ---------------------------------------------------------------- RU per operation
 
+/// Microsoft's table (learn.microsoft.com/azure/cosmos-db/understand-request-unit-consumption):
+/// item KB, point read RU (Session/Eventual), write RU.
+const PUBLISHED: [(f64, f64, f64); 12] = [
+    (1.0, 1.00, 4.95),
+    (2.0, 1.04, 6.29),
+    (4.0, 1.14, 6.67),
+    (8.0, 1.33, 7.04),
+    (16.0, 1.67, 9.52),
+    (32.0, 2.19, 11.23),
+    (64.0, 4.76, 22.67),
+    (128.0, 9.95, 48.19),
+    (256.0, 20.28, 98.29),
+    (512.0, 40.95, 184.57),
+    (1024.0, 145.90, 625.00),
+    (2048.0, 291.80, 1250.00),
+];
+
 #[test]
-fn point_read_costs_1_ru_at_1_kb_and_10_ru_at_100_kb() {
-    assert_close(cosmos::read_ru(1.0, Consistency::Session), 1.0, "1 KB read");
-    assert_close(
-        cosmos::read_ru(100.0, Consistency::Session),
-        10.0,
-        "100 KB read",
-    );
+fn every_published_point_is_reproduced_exactly() {
+    // At each size in the table the charge is the table's figure, nothing
+    // interpolated: 1 KB → 1.00 / 4.95 RU … 2,048 KB → 291.80 / 1,250 RU.
+    for (kb, read, write) in PUBLISHED {
+        assert_close(cosmos::read_ru(kb, Consistency::Session), read, "read");
+        assert_close(cosmos::read_ru(kb, Consistency::Eventual), read, "read");
+        assert_close(cosmos::insert_ru(kb), write, "insert");
+        assert_close(cosmos::write_ru(kb, 0.0), write, "write, no replaces");
+        let (lo, hi) = cosmos::bracket(kb);
+        assert_eq!((lo.kb, hi.kb), (kb, kb), "{kb} KB is a published point");
+    }
+    assert_eq!(cosmos::RU_BY_ITEM_KB.len(), PUBLISHED.len());
+    for (p, (kb, read, write)) in cosmos::RU_BY_ITEM_KB.iter().zip(PUBLISHED) {
+        assert_eq!((p.kb, p.read_ru, p.write_ru), (kb, read, write));
+    }
 }
 
 #[test]
-fn point_read_ru_interpolates_linearly_between_published_sizes() {
-    // 1 + (50.5 − 1) × (10 − 1) / (100 − 1) = 1 + 49.5 × 9/99 = 1 + 4.5 = 5.5
-    assert_close(cosmos::read_ru(50.5, Consistency::Eventual), 5.5, "50.5 KB");
-    // 1 + (2 − 1) × 9/99 = 1.0909…
+fn point_read_ru_interpolates_linearly_between_neighbouring_points() {
+    // 3 KB, between 2 KB (1.04) and 4 KB (1.14):
+    // 1.04 + (3 − 2) × (1.14 − 1.04) / (4 − 2) = 1.04 + 0.05 = 1.09 RU
+    assert_close(cosmos::read_ru(3.0, Consistency::Session), 1.09, "3 KB");
+    // 100 KB, between 64 KB (4.76) and 128 KB (9.95):
+    // 4.76 + 36 × 5.19 / 64 = 4.76 + 2.919375 = 7.679375 RU
+    // (the old straight line through 1 and 100 KB said 10 RU: 30% over)
     assert_close(
-        cosmos::read_ru(2.0, Consistency::Session),
-        1.0 + 9.0 / 99.0,
-        "2 KB",
+        cosmos::read_ru(100.0, Consistency::Session),
+        7.679375,
+        "100 KB",
     );
-    // Above 100 KB the last slope continues: 1 + 198 × 9/99 = 19
-    assert_close(cosmos::read_ru(199.0, Consistency::Session), 19.0, "199 KB");
+    // 768 KB, between 512 KB (40.95) and 1,024 KB (145.90):
+    // 40.95 + 256 × 104.95 / 512 = 40.95 + 52.475 = 93.425 RU
+    assert_close(
+        cosmos::read_ru(768.0, Consistency::Session),
+        93.425,
+        "768 KB",
+    );
+    let (lo, hi) = cosmos::bracket(100.0);
+    assert_eq!(
+        (lo.kb, hi.kb),
+        (64.0, 128.0),
+        "100 KB lies between 64 and 128 KB"
+    );
+    let (lo, hi) = cosmos::bracket(3.0);
+    assert_eq!((lo.kb, hi.kb), (2.0, 4.0));
+}
+
+#[test]
+fn insert_ru_interpolates_linearly_between_neighbouring_points() {
+    // 3 KB, between 2 KB (6.29) and 4 KB (6.67): 6.29 + 1 × 0.38 / 2 = 6.48 RU
+    assert_close(cosmos::insert_ru(3.0), 6.48, "3 KB");
+    // 48 KB, between 32 KB (11.23) and 64 KB (22.67):
+    // 11.23 + 16 × 11.44 / 32 = 11.23 + 5.72 = 16.95 RU
+    assert_close(cosmos::insert_ru(48.0), 16.95, "48 KB");
+    // 100 KB, between 64 KB (22.67) and 128 KB (48.19):
+    // 22.67 + 36 × 25.52 / 64 = 22.67 + 14.355 = 37.025 RU (the old line: 50)
+    assert_close(cosmos::insert_ru(100.0), 37.025, "100 KB");
 }
 
 #[test]
@@ -79,36 +133,76 @@ fn items_smaller_than_1_kb_cost_the_1_kb_charge() {
         1.0,
         "0.1 KB read",
     );
-    assert_close(cosmos::write_ru(0.5, 0.0), 5.0, "0.5 KB insert");
+    assert_close(cosmos::write_ru(0.5, 0.0), 4.95, "0.5 KB insert");
+    let (lo, hi) = cosmos::bracket(0.5);
+    assert_eq!((lo.kb, hi.kb), (1.0, 1.0));
+}
+
+#[test]
+fn items_above_the_last_point_scale_in_proportion() {
+    // Validation refuses items over 2,048 KB (the 2 MB item limit); the
+    // function still answers: 4,096 KB = 2 × 2,048 KB → 2 × 291.80 = 583.6 RU.
+    assert_eq!(cosmos::MAX_ITEM_KB, 2048.0);
+    assert_close(
+        cosmos::read_ru(4096.0, Consistency::Session),
+        583.6,
+        "4 MB read",
+    );
+    assert_close(cosmos::insert_ru(4096.0), 2500.0, "4 MB insert");
+    // Validation: 2,048 KB is the largest item a scenario may have.
+    let mut s = round_scenario();
+    s.workload.item_kb = 2048.0;
+    assert!(planner::engine::validate::validate(&s, regions()).is_empty());
+    s.workload.item_kb = 2049.0;
+    let errors = planner::engine::validate::validate(&s, regions());
+    assert!(
+        errors.iter().any(|e| e.field == "workload.item_kb"),
+        "{errors:?}"
+    );
 }
 
 #[test]
 fn strong_and_bounded_staleness_reads_cost_twice() {
-    // 2 KB read: 1 + 9/99 RU; ×2 under Strong and Bounded Staleness only.
-    let base = 1.0 + 9.0 / 99.0;
+    // 3 KB read: 1.09 RU (Session, Consistent prefix, Eventual); ×2 = 2.18 RU
+    // under Strong and Bounded Staleness only.
     for c in Consistency::ALL {
         let expected = match c {
-            Consistency::Strong | Consistency::BoundedStaleness => 2.0 * base,
-            _ => base,
+            Consistency::Strong | Consistency::BoundedStaleness => 2.18,
+            _ => 1.09,
         };
-        assert_close(cosmos::read_ru(2.0, c), expected, c.label());
+        assert_close(cosmos::read_ru(3.0, c), expected, c.label());
     }
 }
 
 #[test]
-fn insert_costs_5_ru_at_1_kb_and_50_ru_at_100_kb() {
-    assert_close(cosmos::write_ru(1.0, 0.0), 5.0, "1 KB insert");
-    assert_close(cosmos::write_ru(100.0, 0.0), 50.0, "100 KB insert");
-    // 5 + (50.5 − 1) × 45/99 = 5 + 22.5 = 27.5
-    assert_close(cosmos::write_ru(50.5, 0.0), 27.5, "50.5 KB insert");
+fn replace_costs_twice_an_insert() {
+    // All replaces at 128 KB: 2 × 48.19 = 96.38 RU.
+    assert_close(cosmos::write_ru(128.0, 1.0), 96.38, "128 KB replace");
+    // Half replaces at 3 KB: 6.48 × (1 + 0.5 × (2 − 1)) = 9.72 RU
+    assert_close(cosmos::write_ru(3.0, 0.5), 9.72, "blended");
 }
 
 #[test]
-fn replace_costs_twice_an_insert() {
-    // All replaces: 2 × 50 = 100 RU at 100 KB.
-    assert_close(cosmos::write_ru(100.0, 1.0), 100.0, "100 KB replace");
-    // Half replaces at 50.5 KB: 27.5 × (1 + 0.5 × (2 − 1)) = 41.25
-    assert_close(cosmos::write_ru(50.5, 0.5), 41.25, "blended");
+fn the_formula_text_names_the_published_points_it_interpolates_between() {
+    let between = cosmos::table_text(3.0);
+    assert!(between.contains("between the published points 2 KB (read 1.04, write 6.29 RU) and 4 KB (read 1.14, write 6.67 RU)"), "{between}");
+    assert!(
+        between.contains("point read 1.09 RU, insert 6.48 RU"),
+        "{between}"
+    );
+    assert!(between.contains(cosmos::RU_TABLE_URL), "{between}");
+    let at = cosmos::table_text(2.0);
+    assert!(at.contains("2 KB, a published point"), "{at}");
+    // The Cosmos DB lines of a priced tier carry the same words.
+    let mut s = provisioned(round_scenario());
+    s.workload.item_kb = 3.0;
+    let cost = price(TierId::MultiWrite, &s);
+    let li = item(&cost, "Cosmos DB multi-region-write RU/s", "westeurope");
+    assert!(
+        li.formula.contains("between the published points 2 KB"),
+        "{}",
+        li.formula
+    );
 }
 
 #[test]
@@ -130,8 +224,8 @@ fn read_ru_per_s_counts_point_reads_and_queries_with_the_consistency_factor() {
         3200.0,
         "strong",
     );
-    // Writes: 200 req/s × 0.1 writes × 5 RU = 100 RU/s
-    assert_close(cosmos::write_ru_per_s(200.0, &w), 100.0, "writes");
+    // Writes: 200 req/s × 0.1 writes × 4.95 RU = 99 RU/s
+    assert_close(cosmos::write_ru_per_s(200.0, &w), 99.0, "writes");
 }
 
 #[test]
@@ -143,17 +237,23 @@ fn throughput_rounds_up_to_the_100_ru_billing_unit() {
 
 // ---------------------------------------------------------------- regional throughput
 
+fn sunny_day(mut s: Scenario) -> Scenario {
+    s.data.failover_policy = DataFailoverPolicy::SunnyDay;
+    s
+}
+
 #[test]
 fn replicated_writes_consume_ru_in_every_region() {
     // Origin 1,000 req/s (no edge cache). Busiest region West Europe 60%:
     // reads 1,000 × 0.6 × 2 × 1 RU = 1,200 RU/s; writes from the whole world
-    // 1,000 × 0.1 × 5 RU = 500 RU/s; every region carries 1,700 RU/s, and
-    // two regions bill 3,400 RU/s.
-    let s = provisioned(round_scenario());
+    // 1,000 × 0.1 × 4.95 RU = 495 RU/s; steady need 1,695 RU/s. Sunny-day
+    // sizing provisions 1,695 → 1,700 RU/s in every region: two bill 3,400.
+    let s = sunny_day(provisioned(round_scenario()));
     for tier in [TierId::ActiveActiveReads, TierId::MultiWrite] {
         let c = price(tier, &s).cosmos;
         assert_close(c.read_ru_per_s, 1200.0, "busiest region's reads");
-        assert_close(c.write_ru_per_s, 500.0, "all writes");
+        assert_close(c.write_ru_per_s, 495.0, "all writes");
+        assert_close(c.ru_per_s_steady, 1695.0, "steady");
         assert_eq!(c.ru_per_s_per_region, 1700.0, "{}", tier.id());
         assert_eq!(c.ru_per_s_billed, 3400.0, "{}", tier.id());
         assert_eq!(c.regions, 2);
@@ -169,7 +269,7 @@ fn replicated_writes_consume_ru_in_every_region() {
 #[test]
 fn single_writer_primary_carries_every_read() {
     // single_region and active_passive serve everyone from the primary:
-    // reads 1,000 × 2 = 2,000 + writes 500 = 2,500 RU/s per region.
+    // reads 1,000 × 2 = 2,000 + writes 495 = 2,495 → 2,500 RU/s per region.
     let s = provisioned(round_scenario());
     let single = price(TierId::SingleRegion, &s).cosmos;
     assert_eq!(single.ru_per_s_per_region, 2500.0);
@@ -184,32 +284,181 @@ fn single_writer_primary_carries_every_read() {
 }
 
 #[test]
+fn sized_for_failover_provisions_what_the_survivor_needs() {
+    // West Europe 60% + Southeast Asia 40%, origin 1,000 req/s, 2 reads of
+    // 1 KB (1 RU) and 0.1 inserts (4.95 RU) per request.
+    // Steady: West Europe reads 1,000 × 0.6 × 2 = 1,200 + writes 495 = 1,695.
+    // Losing West Europe, Front Door sends its users to Southeast Asia:
+    // reads 1,000 × (0.4 + 0.6) × 2 = 2,000 + writes 495 = 2,495 RU/s
+    // (losing Southeast Asia gives West Europe the same 2,495).
+    // Default policy: 2,495 → 2,500 RU/s in both regions, billed 5,000.
+    let s = provisioned(round_scenario());
+    assert_eq!(s.data.failover_policy, DataFailoverPolicy::SizedForFailover);
+    for tier in [TierId::ActiveActiveReads, TierId::MultiWrite] {
+        let c = price(tier, &s).cosmos;
+        assert_close(c.ru_per_s_steady, 1695.0, "steady");
+        assert_close(c.ru_per_s_after_failover, 2495.0, "after failover");
+        assert_eq!(c.ru_per_s_per_region, 2500.0, "{}", tier.id());
+        assert_eq!(c.ru_per_s_billed, 5000.0, "{}", tier.id());
+        assert_eq!(c.failover_shortfall_fraction, 0.0);
+        assert_eq!(c.failover_shortfall_s, 0.0);
+    }
+    // The working panel's formula says both needs and which loss is the worst.
+    let cost = price(TierId::ActiveActiveReads, &s);
+    let li = item(&cost, "Cosmos DB RU/s (manual)", "westeurope");
+    assert!(
+        li.formula.contains("after losing westeurope its reads go to southeastasia: reads 2,000 + writes 495 = 2,495 RU/s, sized for failover"),
+        "{}",
+        li.formula
+    );
+    // Warm standby already carries every read at the primary, steady and
+    // after failover alike: 2,495 both ways.
+    let ap = price(TierId::ActivePassive, &s).cosmos;
+    assert_close(ap.ru_per_s_steady, 2495.0, "standby steady");
+    assert_close(ap.ru_per_s_after_failover, 2495.0, "standby after failover");
+    // One region: nothing to fail over to; the after-failover need is the steady one.
+    let single = price(TierId::SingleRegion, &s).cosmos;
+    assert_close(
+        single.ru_per_s_after_failover,
+        single.ru_per_s_steady,
+        "single",
+    );
+}
+
+#[test]
+fn sunny_day_sizing_reports_the_share_throttled_after_a_failover() {
+    // Same workload, sunny-day: 1,695 → 1,700 RU/s per region. Losing West
+    // Europe, Southeast Asia needs 2,495: (2,495 − 1,700) ÷ 2,495 = 795 ÷
+    // 2,495 = 31.86…% of its request units throttled at peak, for
+    // min(human promotion 1,800 s, 4 h typical outage) = 1,800 s.
+    let s = sunny_day(provisioned(round_scenario()));
+    for tier in [TierId::ActiveActiveReads, TierId::MultiWrite] {
+        let cost = price(tier, &s);
+        let c = &cost.cosmos;
+        assert_eq!(c.ru_per_s_per_region, 1700.0);
+        assert_close(c.ru_per_s_after_failover, 2495.0, "after failover");
+        assert_close(c.failover_shortfall_fraction, 795.0 / 2495.0, "shortfall");
+        assert_close(c.failover_shortfall_s, 1800.0, "duration");
+        assert!(
+            cost.notes.iter().any(
+                |n| n.contains("southeastasia needs 2,495 RU/s but 1,700 RU/s are provisioned")
+            ),
+            "{:?}",
+            cost.notes
+        );
+    }
+    // The single-region and warm-standby tiers have no shortfall: the first
+    // has no survivor, the second already provisions every read in both.
+    for tier in [TierId::SingleRegion, TierId::ActivePassive] {
+        assert_eq!(price(tier, &s).cosmos.failover_shortfall_fraction, 0.0);
+    }
+    // A short outage bounds the throttling: 0.25 h = 900 s < 1,800 s.
+    let mut short = s.clone();
+    short.risk.typical_outage_hours = 0.25;
+    let c = price(TierId::MultiWrite, &short).cosmos;
+    assert_close(
+        c.failover_shortfall_s,
+        900.0,
+        "outage shorter than the runbook",
+    );
+}
+
+#[test]
+fn the_lost_regions_users_go_to_the_nearest_survivor() {
+    // Three regions: West Europe 50%, North Europe 20%, Southeast Asia 30%.
+    // Great-circle distances: West Europe–North Europe ≈ 760 km, West
+    // Europe–Southeast Asia ≈ 10,500 km, North Europe–Southeast Asia ≈
+    // 11,200 km. Front Door sends a lost region's users to the nearest
+    // survivor:
+    //   lose West Europe    → North Europe 0.2 + 0.5 = 0.7, Southeast Asia 0.3
+    //   lose North Europe   → West Europe 0.5 + 0.2 = 0.7
+    //   lose Southeast Asia → West Europe 0.5 + 0.3 = 0.8  (the worst)
+    // After failover: 1,000 × 0.8 × 2 = 1,600 + 495 = 2,095 → 2,100 RU/s.
+    // Steady: 1,000 × 0.5 × 2 = 1,000 + 495 = 1,495 RU/s.
+    let mut s = provisioned(round_scenario());
+    s.regions = vec![
+        RegionShare {
+            region: "westeurope".into(),
+            traffic_share: 0.5,
+        },
+        RegionShare {
+            region: "northeurope".into(),
+            traffic_share: 0.2,
+        },
+        RegionShare {
+            region: "southeastasia".into(),
+            traffic_share: 0.3,
+        },
+    ];
+    let cost = price(TierId::MultiWrite, &s);
+    let c = &cost.cosmos;
+    assert_close(c.ru_per_s_steady, 1495.0, "steady");
+    assert_close(c.ru_per_s_after_failover, 2095.0, "after failover");
+    assert_eq!(c.ru_per_s_per_region, 2100.0);
+    assert_eq!(c.ru_per_s_billed, 6300.0, "3 × 2,100");
+    let li = item(&cost, "Cosmos DB multi-region-write RU/s", "northeurope");
+    assert!(
+        li.formula
+            .contains("after losing southeastasia its reads go to westeurope"),
+        "{}",
+        li.formula
+    );
+    // Sunny-day: 1,495 → 1,500 RU/s. Worst loss (Southeast Asia): West Europe
+    // needs 2,095, excess 595; North Europe needs 400 + 495 = 895, none. Share
+    // throttled 595 ÷ (2,095 + 895) = 595 ÷ 2,990 = 19.9%. (Losing West Europe:
+    // North Europe 1,400 + 495 = 1,895, excess 395; Southeast Asia 1,095;
+    // 395 ÷ 2,990 = 13.2%, smaller.)
+    let c = price(TierId::MultiWrite, &sunny_day(s)).cosmos;
+    assert_eq!(c.ru_per_s_per_region, 1500.0);
+    assert_close(c.failover_shortfall_fraction, 595.0 / 2990.0, "worst loss");
+}
+
+#[test]
+fn scenarios_without_the_policy_open_sized_for_failover() {
+    // A scenario file or share link written before the field existed.
+    let json = r#"{"name": "old", "data": {"cosmos_mode": "provisioned"}}"#;
+    let s = planner::engine::share::from_json(json).unwrap();
+    assert_eq!(s.data.failover_policy, DataFailoverPolicy::SizedForFailover);
+    let json = r#"{"data": {"failover_policy": "sunny_day"}}"#;
+    let s = planner::engine::share::from_json(json).unwrap();
+    assert_eq!(s.data.failover_policy, DataFailoverPolicy::SunnyDay);
+    assert!(
+        planner::engine::share::from_json(r#"{"data": {"failover_policy": "rainy"}}"#).is_err()
+    );
+}
+
+#[test]
 fn edge_cache_hits_never_reach_the_database() {
     // 30% edge hits: origin 700 req/s. Reads 700 × 0.6 × 2 = 840; writes
-    // 700 × 0.1 × 5 = 350; 1,190 RU/s → 1,200 RU/s billed per region.
+    // 700 × 0.1 × 4.95 = 346.5; steady 1,186.5 RU/s. After losing a region
+    // the survivor serves all 700 req/s: 700 × 2 = 1,400 + 346.5 = 1,746.5
+    // RU/s → 1,800 RU/s provisioned per region.
     let mut s = provisioned(round_scenario());
     s.workload.edge_cache_hit_ratio = 0.3;
     let c = price(TierId::MultiWrite, &s).cosmos;
     assert_close(c.read_ru_per_s, 840.0, "reads");
-    assert_close(c.write_ru_per_s, 350.0, "writes");
-    assert_eq!(c.ru_per_s_per_region, 1200.0);
+    assert_close(c.write_ru_per_s, 346.5, "writes");
+    assert_close(c.ru_per_s_steady, 1186.5, "steady");
+    assert_close(c.ru_per_s_after_failover, 1746.5, "after failover");
+    assert_eq!(c.ru_per_s_per_region, 1800.0);
 }
 
 // ---------------------------------------------------------------- throughput billing
 
 #[test]
 fn provisioned_single_write_bills_each_region_with_the_zone_premium() {
-    // active_active_reads, manual 1,700 RU/s, zone-redundant: per region
-    // 1,700 ÷ 100 × 730 h × 1.25 = 15,512.5 (100 RU/s)-hours × that region's
+    // active_active_reads, manual, sized for failover: a survivor needs
+    // 1,000 × 2 + 495 = 2,495 → 2,500 RU/s; zone-redundant: per region
+    // 2,500 ÷ 100 × 730 h × 1.25 = 22,812.5 (100 RU/s)-hours × that region's
     // single-write rate.
     let s = provisioned(round_scenario());
     let cost = price(TierId::ActiveActiveReads, &s);
     for region in ["westeurope", "southeastasia"] {
         let li = item(&cost, "Cosmos DB RU/s (manual)", region);
-        assert_close(li.quantity, 17.0 * H * 1.25, "quantity");
+        assert_close(li.quantity, 25.0 * H * 1.25, "quantity");
         assert_close(
             li.monthly_usd,
-            15_512.5 * rate(&meters::COSMOS_RU, region),
+            22_812.5 * rate(&meters::COSMOS_RU, region),
             region,
         );
     }
@@ -217,42 +466,44 @@ fn provisioned_single_write_bills_each_region_with_the_zone_premium() {
 
 #[test]
 fn zone_premium_applies_only_to_single_write_manual_throughput() {
-    // Without zones: 1,700 ÷ 100 × 730 = 12,410 (100 RU/s)-hours.
+    // Without zones: 2,500 ÷ 100 × 730 = 18,250 (100 RU/s)-hours.
     let mut s = provisioned(round_scenario());
     s.data.cosmos_zone_redundant = false;
     let cost = price(TierId::ActiveActiveReads, &s);
     assert_close(
         item(&cost, "Cosmos DB RU/s (manual)", "westeurope").quantity,
-        12_410.0,
+        18_250.0,
         "no zones",
     );
-    // Multi-write with zones: waived, still 12,410.
+    // Multi-write with zones: waived, still 18,250.
     s.data.cosmos_zone_redundant = true;
     let mw = price(TierId::MultiWrite, &s);
     assert_close(
         item(&mw, "Cosmos DB multi-region-write RU/s", "westeurope").quantity,
-        12_410.0,
+        18_250.0,
         "multi-write waives the premium",
     );
-    // Autoscale single write with zones: 1,700 × 0.5 = 850 ÷ 100 × 730 = 6,205, no ×1.25.
+    // Autoscale single write with zones: billed on the steady use, 1,695 ×
+    // 0.5 = 847.5 ÷ 100 × 730 = 6,186.75, no ×1.25.
     s.data.cosmos_mode = CosmosMode::Autoscale;
     let auto = price(TierId::ActiveActiveReads, &s);
     assert_close(
         item(&auto, "Cosmos DB autoscale RU/s", "westeurope").quantity,
-        6_205.0,
+        6_186.75,
         "autoscale has no zone premium",
     );
 }
 
 #[test]
 fn multi_write_bills_the_multi_region_write_rate_in_every_region() {
-    // 1,700 RU/s ÷ 100 × 730 h = 12,410 × the 100 multi-master RU/s rate.
+    // 2,500 RU/s (sized for failover) ÷ 100 × 730 h = 18,250 × the 100
+    // multi-master RU/s rate.
     let s = provisioned(round_scenario());
     let cost = price(TierId::MultiWrite, &s);
     let mut total = 0.0;
     for region in ["westeurope", "southeastasia"] {
         let li = item(&cost, "Cosmos DB multi-region-write RU/s", region);
-        let expected = 12_410.0 * rate(&meters::COSMOS_MRU, region);
+        let expected = 18_250.0 * rate(&meters::COSMOS_MRU, region);
         assert_close(li.monthly_usd, expected, region);
         assert_eq!(li.price.meter_name, "100 Multi-master RU/s");
         total += expected;
@@ -266,7 +517,7 @@ fn multi_write_bills_the_multi_region_write_rate_in_every_region() {
 
 #[test]
 fn provisioned_throughput_is_never_below_400_ru_per_s() {
-    // 10 req/s: reads 10 × 0.6 × 2 = 12, writes 10 × 0.1 × 5 = 5 → 17 RU/s,
+    // 10 req/s: reads 10 × 0.6 × 2 = 12, writes 10 × 0.1 × 4.95 = 4.95 → 16.95 RU/s,
     // rounds to 100, raised to the 400 RU/s minimum.
     let mut s = provisioned(round_scenario());
     s.workload.peak_requests_per_s = 10.0;
@@ -278,7 +529,7 @@ fn provisioned_throughput_is_never_below_400_ru_per_s() {
 
 #[test]
 fn autoscale_max_is_never_below_1000_ru_per_s() {
-    // Same 17 RU/s need; the autoscale maximum is at least 1,000 RU/s in every
+    // Same 16.95 RU/s need; the autoscale maximum is at least 1,000 RU/s in every
     // region, and the bill is at least the 10% floor of it (100 RU/s).
     let mut s = round_scenario();
     s.data.cosmos_mode = CosmosMode::Autoscale;
@@ -292,9 +543,9 @@ fn autoscale_max_is_never_below_1000_ru_per_s() {
 #[test]
 
 fn autoscale_bills_the_workloads_hourly_peak_not_the_raised_maximum() {
-    // Need 17 RU/s at peak, max raised to 1,000 RU/s. Hourly peak at 0.5
-    // average-to-peak: 0.5 × 17 = 8.5 RU/s, below the floor, so each region
-    // bills max(10% × 1,000, 8.5) = 100 RU/s: 2 × 100 = 200 RU/s billed,
+    // Need 16.95 RU/s at peak, max raised to 1,000 RU/s. Hourly peak at 0.5
+    // average-to-peak: 0.5 × 16.95 = 8.475 RU/s, below the floor, so each region
+    // bills max(10% × 1,000, 8.475) = 100 RU/s: 2 × 100 = 200 RU/s billed,
     // not max(100, 0.5 × 1,000) = 500 per region.
     let mut s = round_scenario();
     s.data.cosmos_mode = CosmosMode::Autoscale;
@@ -314,7 +565,8 @@ fn autoscale_bills_the_workloads_hourly_peak_not_the_raised_maximum() {
     // Above the floor: need 532.5 RU/s (max 1,000) at 0.3 → 159.75 RU/s per
     // region (200 if rounded up to the 100 RU/s unit), not 0.3 × 1,000 = 300.
     let mut t = round_scenario();
-    t.workload.peak_requests_per_s = 1000.0 * 532.5 / 1700.0;
+    // (1,000 req/s need 1,695 RU/s, so 1,000 × 532.5 / 1,695 req/s need 532.5.)
+    t.workload.peak_requests_per_s = 1000.0 * 532.5 / 1695.0;
     t.workload.average_to_peak_ratio = 0.3;
     let billed = price(TierId::MultiWrite, &t).cosmos.ru_per_s_billed / 2.0;
     assert!(
@@ -325,17 +577,21 @@ fn autoscale_bills_the_workloads_hourly_peak_not_the_raised_maximum() {
 
 #[test]
 fn autoscale_bills_the_hourly_peak_at_the_autoscale_rate() {
-    // Max 1,700 RU/s; hourly peak max(170, 0.5 × 1,700) = 850 RU/s;
-    // 850 ÷ 100 × 730 = 6,205 (100 RU/s)-hours at the autoscale rate
-    // (single write) or, with multi-region writes, the multi-master rate (no autoscale multi-master meter exists).
+    // Steady need 1,695 RU/s; after failover 2,495, so the maximum is 2,500
+    // RU/s in every region. The hourly peak follows the steady use:
+    // max(10% × 2,500 = 250, 0.5 × 1,695 = 847.5) = 847.5 RU/s; 847.5 ÷ 100
+    // × 730 = 6,186.75 (100 RU/s)-hours at the autoscale rate (single write)
+    // or, with multi-region writes, the multi-master rate (no autoscale
+    // multi-master meter exists). The failover headroom is in the
+    // maximum, not in the bill.
     let s = round_scenario();
     let aar = price(TierId::ActiveActiveReads, &s);
-    assert_eq!(aar.cosmos.ru_per_s_per_region, 1700.0);
-    assert_close(aar.cosmos.ru_per_s_billed, 1700.0, "2 × 850");
+    assert_eq!(aar.cosmos.ru_per_s_per_region, 2500.0);
+    assert_close(aar.cosmos.ru_per_s_billed, 1695.0, "2 × 847.5");
     for region in ["westeurope", "southeastasia"] {
         assert_close(
             item(&aar, "Cosmos DB autoscale RU/s", region).monthly_usd,
-            6_205.0 * rate(&meters::COSMOS_AUTOSCALE_RU, region),
+            6_186.75 * rate(&meters::COSMOS_AUTOSCALE_RU, region),
             region,
         );
     }
@@ -343,7 +599,7 @@ fn autoscale_bills_the_hourly_peak_at_the_autoscale_rate() {
     for region in ["westeurope", "southeastasia"] {
         assert_close(
             item(&mw, "Cosmos DB autoscale multi-region-write RU/s", region).monthly_usd,
-            6_205.0 * rate(&meters::COSMOS_MRU, region),
+            6_186.75 * rate(&meters::COSMOS_MRU, region),
             region,
         );
     }
@@ -351,11 +607,12 @@ fn autoscale_bills_the_hourly_peak_at_the_autoscale_rate() {
 
 #[test]
 fn autoscale_never_bills_below_10_percent_of_max() {
-    // Average-to-peak 0.05: max(10% × 1,700, 0.05 × 1,700) = 170 RU/s per region.
+    // Maximum 2,500 RU/s (sized for failover). Average-to-peak 0.05:
+    // max(10% × 2,500, 0.05 × 1,695 = 84.75) = 250 RU/s per region.
     let mut s = round_scenario();
     s.workload.average_to_peak_ratio = 0.05;
     let c = price(TierId::MultiWrite, &s);
-    assert_close(c.cosmos.ru_per_s_billed, 340.0, "2 × 170");
+    assert_close(c.cosmos.ru_per_s_billed, 500.0, "2 × 250");
     assert_close(
         item(
             &c,
@@ -363,8 +620,8 @@ fn autoscale_never_bills_below_10_percent_of_max() {
             "westeurope",
         )
         .quantity,
-        1.7 * H,
-        "170 ÷ 100 × 730",
+        2.5 * H,
+        "250 ÷ 100 × 730",
     );
 }
 
@@ -379,25 +636,25 @@ fn shipped_autoscale_rates_are_1_5x_manual_single_write() {
 
 #[test]
 fn serverless_bills_consumed_request_units_in_a_single_region() {
-    // single_region: need 2,500 RU/s at peak; average 2,500 × 0.5 = 1,250
-    // RU/s × 2,628,000 s × 1.25 (zones) = 4,106,250,000 RU = 4,106.25 million
-    // RU × the West Europe serverless price.
+    // single_region: need 2,000 + 495 = 2,495 RU/s at peak; average 2,495 ×
+    // 0.5 = 1,247.5 RU/s × 2,628,000 s × 1.25 (zones) = 4,098,037,500 RU =
+    // 4,098.0375 million RU × the West Europe serverless price.
     let mut s = round_scenario();
     s.data.cosmos_mode = CosmosMode::Serverless;
     let c = price(TierId::SingleRegion, &s);
     let li = item(&c, "Cosmos DB serverless", "westeurope");
-    assert_close(li.quantity, 4_106.25, "million RU");
+    assert_close(li.quantity, 4_098.037_5, "million RU");
     assert_close(
         li.monthly_usd,
-        4_106.25 * rate(&meters::COSMOS_SERVERLESS, "westeurope"),
+        4_098.037_5 * rate(&meters::COSMOS_SERVERLESS, "westeurope"),
         "monthly",
     );
-    // Without zones, no ×1.25: 3,285 million RU.
+    // Without zones, no ×1.25: 1,247.5 × 2,628,000 = 3,278.43 million RU.
     s.data.cosmos_zone_redundant = false;
     let c = price(TierId::SingleRegion, &s);
     assert_close(
         item(&c, "Cosmos DB serverless", "westeurope").quantity,
-        3_285.0,
+        3_278.43,
         "no zones",
     );
 }

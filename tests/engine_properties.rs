@@ -17,11 +17,12 @@ use planner::engine::plan::Plan;
 use planner::engine::presets;
 use planner::engine::pricing::ReservationTerm;
 use planner::engine::scenario::{
-    AksTier, AppServiceSku, Consistency, CosmosMode, DurationDistribution, FrontDoorTier, NodeSize,
-    Os, RedisSku, RegionShare, Scenario, SqlTier, WriteFailover,
+    AksTier, AppServiceSku, Consistency, CosmosMode, DataFailoverPolicy, DurationDistribution,
+    FrontDoorTier, NodeSize, Os, RedisSku, RegionShare, Scenario, SqlTier, WriteFailover,
 };
 use planner::engine::tiers::TierId;
 use planner::engine::validate::validate;
+use planner::engine::{cosmos, resilience};
 use proptest::prelude::*;
 use proptest::sample::Index;
 
@@ -101,7 +102,11 @@ fn workload() -> impl Strategy<Value = Workload> {
     (
         (10.0f64..50_000.0, 0.05f64..1.0, 1.0f64..200.0, 0.0f64..0.9),
         (0.0f64..10.0, 0.0f64..2.0, 0.0f64..5.0, 1.0f64..50.0),
-        (0.5f64..50.0, 0.0f64..1.0, 0.0f64..2000.0),
+        (
+            prop_oneof![0.5f64..50.0, 50.0f64..2048.0],
+            0.0f64..1.0,
+            0.0f64..2000.0,
+        ),
     )
         .prop_map(
             |((peak, avg, response_kb, cache), (reads, writes, queries, rpq), (kb, rep, gb))| {
@@ -143,6 +148,7 @@ struct Knobs {
     headroom: f64,
     standby: u32,
     hours: f64,
+    sunny_day: bool,
 }
 
 fn knobs() -> impl Strategy<Value = Knobs> {
@@ -171,13 +177,14 @@ fn knobs() -> impl Strategy<Value = Knobs> {
             0.0f64..1.0,
             0u32..8,
             prop_oneof![Just(730.0), 672.0f64..744.0],
+            any::<bool>(),
         ),
     )
         .prop_map(
             |(
                 (cm, co, cz, sql, fd, tm, redis, rz),
                 (discount, res, compute, sku, win, node, tier, gw),
-                (headroom, standby, hours),
+                (headroom, standby, hours, sunny_day),
             )| Knobs {
                 cosmos_mode: cm,
                 consistency: co,
@@ -198,6 +205,7 @@ fn knobs() -> impl Strategy<Value = Knobs> {
                 headroom,
                 standby,
                 hours,
+                sunny_day,
             },
         )
 }
@@ -319,6 +327,11 @@ fn build(
     ][k.cosmos_mode];
     s.data.consistency = Consistency::ALL[k.consistency];
     s.data.cosmos_zone_redundant = k.cosmos_zones;
+    s.data.failover_policy = if k.sunny_day {
+        DataFailoverPolicy::SunnyDay
+    } else {
+        DataFailoverPolicy::SizedForFailover
+    };
     match k.sql {
         None => s.data.sql.enabled = false,
         Some((bc, zones, size)) => {
@@ -423,6 +436,42 @@ fn checked_plan(s: &Scenario) -> Plan {
 
 fn ok_number(x: f64) -> bool {
     x.is_finite() && x >= 0.0
+}
+
+/// Every (lost region, survivor, RU/s the survivor needs) of a tier, worked
+/// out here independently of the engine's own loop: Front Door sends the lost
+/// stamp's users to the survivor(s) with the smallest round trip (split
+/// evenly on a tie); a survivor needs its reads plus theirs plus every write.
+fn survivor_needs(
+    s: &Scenario,
+    cost: &planner::engine::tiers::TierCost,
+) -> Vec<(String, String, f64)> {
+    let stamps = &cost.stamps;
+    let rps = s.workload.peak_requests_per_s * (1.0 - s.workload.edge_cache_hit_ratio);
+    let writes = cosmos::write_ru_per_s(rps, &s.workload);
+    let rtt = |a: &str, b: &str| resilience::network_rtt_ms(s, regions(), a, b);
+    let mut out = Vec::new();
+    for (j, lost) in stamps.iter().enumerate() {
+        let survivors: Vec<usize> = (0..stamps.len()).filter(|&i| i != j).collect();
+        let best = survivors
+            .iter()
+            .map(|&i| rtt(&lost.region, &stamps[i].region))
+            .fold(f64::INFINITY, f64::min);
+        let nearest: Vec<usize> = survivors
+            .iter()
+            .copied()
+            .filter(|&i| (rtt(&lost.region, &stamps[i].region) - best).abs() <= 1e-9)
+            .collect();
+        for &i in &survivors {
+            let mut share = stamps[i].steady_share;
+            if nearest.contains(&i) {
+                share += lost.steady_share / nearest.len() as f64;
+            }
+            let need = cosmos::read_ru_per_s(rps * share, &s.workload, s.data.consistency) + writes;
+            out.push((lost.region.clone(), stamps[i].region.clone(), need));
+        }
+    }
+    out
 }
 
 /// Adds a region whose Front Door zone already has users, taking its share
@@ -573,10 +622,21 @@ proptest! {
         };
         let a = checked_plan(&s);
         let b = checked_plan(&more);
+        // Sized for failover, Cosmos DB throughput can fall with a new region:
+        // a lost region's users then land on one of more survivors (with two
+        // regions the survivor takes everything). Everything else cannot.
+        let sized = s.data.failover_policy == DataFailoverPolicy::SizedForFailover;
+        let counted = |c: &planner::engine::tiers::TierCost| -> f64 {
+            if sized {
+                c.monthly_usd - category_sum(c, Category::CosmosThroughput)
+            } else {
+                c.monthly_usd
+            }
+        };
         for tier in TierId::ALL {
-            let x = a.tier(tier).unwrap().cost.monthly_usd;
-            let y = b.tier(tier).unwrap().cost.monthly_usd;
-            prop_assert!(y >= x * (1.0 - 1e-9), "{}: {} → {} adding {:?}", tier.id(), x, y, more.regions.last());
+            let x = counted(&a.tier(tier).unwrap().cost);
+            let y = counted(&b.tier(tier).unwrap().cost);
+            prop_assert!(y >= x * (1.0 - 1e-9) - 1e-9, "{}: {} → {} adding {:?}", tier.id(), x, y, more.regions.last());
         }
         for tier in [TierId::ActiveActiveReads, TierId::MultiWrite] {
             prop_assert_eq!(
@@ -679,6 +739,59 @@ proptest! {
                 }
             }
             None => prop_assert!(plan.tiers.iter().all(|r| !meets(r))),
+        }
+    }
+
+    #[test]
+    fn sized_for_failover_every_survivor_covers_its_need_after_any_single_loss(s in scenario()) {
+        let mut s = s;
+        s.data.failover_policy = DataFailoverPolicy::SizedForFailover;
+        let plan = checked_plan(&s);
+        for t in &plan.tiers {
+            let needs = survivor_needs(&s, &t.cost);
+            let c = &t.cost.cosmos;
+            let mut worst: f64 = 0.0;
+            for (lost, survivor, need) in &needs {
+                let need = *need;
+                // Provisioned RU/s, or the autoscale maximum, in every region.
+                prop_assert!(
+                    c.ru_per_s_per_region >= need * (1.0 - 1e-12),
+                    "{}: losing {} leaves {} needing {} RU/s, provisioned {}",
+                    t.cost.tier.id(), lost, survivor, need, c.ru_per_s_per_region
+                );
+                worst = worst.max(need);
+            }
+            if !needs.is_empty() {
+                prop_assert!(close(c.ru_per_s_after_failover, worst, 1e-9), "{}: reported {} vs {}", t.cost.tier.id(), c.ru_per_s_after_failover, worst);
+            }
+            prop_assert!(c.ru_per_s_after_failover >= c.ru_per_s_steady * (1.0 - 1e-12));
+            prop_assert_eq!(c.failover_shortfall_fraction, 0.0);
+        }
+    }
+
+    #[test]
+    fn sunny_day_shows_a_shortfall_whenever_a_survivor_is_short(s in scenario()) {
+        let mut s = s;
+        s.data.failover_policy = DataFailoverPolicy::SunnyDay;
+        let plan = checked_plan(&s);
+        for t in &plan.tiers {
+            let c = &t.cost.cosmos;
+            let short = survivor_needs(&s, &t.cost)
+                .iter()
+                .any(|&(_, _, need)| need > c.ru_per_s_per_region * (1.0 + 1e-9));
+            let covered = survivor_needs(&s, &t.cost)
+                .iter()
+                .all(|&(_, _, need)| need <= c.ru_per_s_per_region);
+            if short {
+                prop_assert!(c.failover_shortfall_fraction > 0.0, "{}: a survivor is short but no shortfall", t.cost.tier.id());
+                prop_assert!(c.failover_shortfall_fraction < 1.0);
+                prop_assert!(c.failover_shortfall_s > 0.0);
+            }
+            if covered {
+                prop_assert_eq!(c.failover_shortfall_fraction, 0.0, "{}", t.cost.tier.id());
+            }
+            // Sunny-day provisions the steady need (rounded, at least the minimum).
+            prop_assert!(c.ru_per_s_per_region >= c.ru_per_s_steady * (1.0 - 1e-12));
         }
     }
 

@@ -338,6 +338,15 @@ fn the_frozen_native_link_opens() {
     let mut expected = presets::preset("enterprise").unwrap();
     expected.name = s.name.clone();
     expected.workload.peak_requests_per_s = 2468.0;
+    // The link carries the preset's notes of its day; the notes are re-written
+    // when the preset's figures are re-derived (issue 13), the inputs are not.
+    assert!(expected.notes.starts_with(&s.notes), "{}", s.notes);
+    expected.notes = s.notes.clone();
+    // Made before `data.failover_policy` existed: it opens sized for failover.
+    assert_eq!(
+        s.data.failover_policy,
+        planner::engine::scenario::DataFailoverPolicy::SizedForFailover
+    );
     assert_eq!(s, expected);
 }
 

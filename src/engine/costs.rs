@@ -111,6 +111,73 @@ pub struct Stamp {
     pub aks_nodes: u32,
 }
 
+/// What a Cosmos DB account must carry, per region, before and after losing
+/// a region (worked out by `tiers`; priced by [`Pricer::cosmos_throughput`]).
+#[derive(Clone, Copy, Debug)]
+pub struct CosmosNeed<'a> {
+    /// The busiest region's steady reads and queries, RU/s.
+    pub read_ru_per_s: f64,
+    /// Every write in the world, spent in every region, RU/s.
+    pub write_ru_per_s: f64,
+    /// The busiest survivor's reads after losing one other region, RU/s
+    /// (the steady reads when the account has one region).
+    pub after_failover_read_ru_per_s: f64,
+    /// The region whose loss gives that worst case, and the survivor that
+    /// carries it (empty with one region).
+    pub lost_region: &'a str,
+    pub survivor_region: &'a str,
+    /// Provision for the post-failover need (else the steady one).
+    pub sized_for_failover: bool,
+}
+
+impl CosmosNeed<'_> {
+    /// The busiest region's steady need: reads + writes.
+    pub fn steady_ru_per_s(&self) -> f64 {
+        self.read_ru_per_s + self.write_ru_per_s
+    }
+
+    /// The most any survivor needs after losing one other region.
+    pub fn after_failover_ru_per_s(&self) -> f64 {
+        self.after_failover_read_ru_per_s + self.write_ru_per_s
+    }
+
+    /// What every region is provisioned for, by the policy.
+    pub fn provisioned_for_ru_per_s(&self) -> f64 {
+        if self.sized_for_failover {
+            self.after_failover_ru_per_s()
+        } else {
+            self.steady_ru_per_s()
+        }
+    }
+
+    /// The need in words, with the published RU points it comes from.
+    fn text(&self, item_kb: f64) -> String {
+        let steady = format!(
+            "reads {} + writes {} = {} RU/s",
+            format::number(self.read_ru_per_s, 0),
+            format::number(self.write_ru_per_s, 0),
+            format::number(self.steady_ru_per_s(), 0)
+        );
+        let per_op = cosmos::table_text(item_kb);
+        if self.lost_region.is_empty() {
+            return format!("{steady} needed (RU per operation at {per_op})");
+        }
+        let after = format!(
+            "after losing {} its reads go to {}: reads {} + writes {} = {} RU/s",
+            self.lost_region,
+            self.survivor_region,
+            format::number(self.after_failover_read_ru_per_s, 0),
+            format::number(self.write_ru_per_s, 0),
+            format::number(self.after_failover_ru_per_s(), 0)
+        );
+        if self.sized_for_failover {
+            format!("busiest region steady {steady}; {after}, sized for failover (RU per operation at {per_op})")
+        } else {
+            format!("busiest region steady {steady}, sunny-day sizing ({after} would be needed) (RU per operation at {per_op})")
+        }
+    }
+}
+
 /// Collects line items and every missing price while a tier is priced.
 pub struct Pricer<'a> {
     pub s: &'a Scenario,
@@ -554,11 +621,18 @@ impl<'a> Pricer<'a> {
 
     /// Cosmos DB throughput in every region of the account.
     ///
-    /// * Provisioned: `T = max(400, ⌈busiest region's reads + all writes⌉₁₀₀)` RU/s
-    ///   in every region; billed `T/100 × hours` per region at the single-write
-    ///   or multi-region-write rate, ×1.25 on single-write accounts with zones.
-    /// * Autoscale: `Tmax = max(1000, ⌈…⌉₁₀₀)`; billed on the hourly peak, taken
-    ///   as `max(10% × Tmax, average-to-peak × needed)`, at the autoscale rate
+    /// The need: `S` = the busiest region's steady reads + every write; `F` =
+    /// the most any survivor carries after losing one other region (its reads
+    /// plus the lost region's rerouted to it, plus every write; `F = S` with
+    /// one region). The policy picks what is provisioned: `P = F` sized for
+    /// failover (the default), `P = S` sunny-day only.
+    ///
+    /// * Provisioned: `T = max(400, ⌈P⌉₁₀₀)` RU/s in every region; billed
+    ///   `T/100 × hours` per region at the single-write or multi-region-write
+    ///   rate, ×1.25 on single-write accounts with zones.
+    /// * Autoscale: `Tmax = max(1000, ⌈P⌉₁₀₀)`; billed on the hourly peak, taken
+    ///   as `max(10% × Tmax, average-to-peak × S)` (the steady use: the
+    ///   failover headroom is billed only when used), at the autoscale rate
     ///   (1.5× manual for single write; the manual rate for multi-region writes),
     ///   no zone surcharge.
     /// * Serverless (single region only): `RU per month ÷ 1M × price`, ×1.25 with zones.
@@ -568,31 +642,30 @@ impl<'a> Pricer<'a> {
         &mut self,
         account_regions: &[&str],
         multi_write: bool,
-        busiest_read_ru_per_s: f64,
-        write_ru_per_s: f64,
+        need: &CosmosNeed<'_>,
         notes: &mut Vec<String>,
     ) -> (f64, f64) {
         let s = self.s;
         let h = self.hours();
         let n = account_regions.len();
-        let needed = busiest_read_ru_per_s + write_ru_per_s;
+        let steady = need.steady_ru_per_s();
+        let needed = need.provisioned_for_ru_per_s();
         let mut mode = s.data.cosmos_mode;
         if mode == CosmosMode::Serverless && n > 1 {
             notes.push("Serverless Cosmos DB is single-region only, so this tier is priced with autoscale.".into());
             mode = CosmosMode::Autoscale;
         }
-        let need_text = move || {
-            format!(
-                "reads {} + writes {} = {} RU/s needed",
-                format::number(busiest_read_ru_per_s, 0),
-                format::number(write_ru_per_s, 0),
-                format::number(needed, 0)
-            )
+        // Written once for every region's line, and only when text is wanted.
+        let need_words = if self.text {
+            need.text(s.workload.item_kb)
+        } else {
+            String::new()
         };
+        let need_words = need_words.as_str();
         let zonal = s.data.cosmos_zone_redundant;
         match mode {
             CosmosMode::Serverless => {
-                let avg = needed * s.workload.average_to_peak_ratio;
+                let avg = steady * s.workload.average_to_peak_ratio;
                 let factor = if zonal {
                     cosmos::ZONE_REDUNDANCY_RU_FACTOR
                 } else {
@@ -612,7 +685,7 @@ impl<'a> Pricer<'a> {
                         how: move || {
                             format!(
                                 "{} × {} average-to-peak × {} s{zone_text} ÷ 1M",
-                                need_text(),
+                                need_words,
                                 format::number(s.workload.average_to_peak_ratio, 2),
                                 format::number(s.seconds_per_month(), 0)
                             )
@@ -620,7 +693,7 @@ impl<'a> Pricer<'a> {
                     },
                     "",
                 );
-                (needed, avg)
+                (steady, avg)
             }
             CosmosMode::Provisioned => {
                 let t = cosmos::round_up_100(needed).max(cosmos::MIN_MANUAL_RU_PER_S);
@@ -657,7 +730,7 @@ impl<'a> Pricer<'a> {
                             how: move || {
                                 format!(
                                     "{}, provisioned {} RU/s ÷ 100 × {} h{zone_text}",
-                                    need_text(),
+                                    need_words,
                                     format::number(t, 0),
                                     format::number(h, 0)
                                 )
@@ -675,7 +748,7 @@ impl<'a> Pricer<'a> {
                 let tmax = cosmos::round_up_100(needed).max(cosmos::MIN_AUTOSCALE_MAX_RU_PER_S);
                 // The hourly peak follows the workload (average-to-peak × what it
                 // needs), never below the 10% floor of the autoscale maximum.
-                let billed = (needed * s.workload.average_to_peak_ratio)
+                let billed = (steady * s.workload.average_to_peak_ratio)
                     .max(tmax * cosmos::AUTOSCALE_FLOOR_FRACTION);
                 // Autoscale with multi-region writes is billed at the
                 // multi-master rate (there is no autoscale multi-master meter).
@@ -700,8 +773,8 @@ impl<'a> Pricer<'a> {
                             value: billed / 100.0 * h,
                             unit: "100 RU/s-hours",
                             how: move || format!(
-                                "{}, max {} RU/s; hourly peak max(10% × max, {} × needed) = {} RU/s ÷ 100 × {} h",
-                                need_text(),
+                                "{}, max {} RU/s; hourly peak max(10% × max, {} × steady need) = {} RU/s ÷ 100 × {} h",
+                                need_words,
                                 format::number(tmax, 0),
                                 format::number(s.workload.average_to_peak_ratio, 2),
                                 format::number(billed, 0),

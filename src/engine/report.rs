@@ -378,6 +378,24 @@ pub fn table(plan: &Plan) -> String {
         col(&|t| format::number(t.cost.cosmos.ru_per_s_per_region, 0)),
     ));
     rows.push((
+        "Cosmos RU/s steady / failover".into(),
+        col(&|t| {
+            let c = &t.cost.cosmos;
+            let mut text = format!(
+                "{} / {}",
+                format::number(c.ru_per_s_steady, 0),
+                format::number(c.ru_per_s_after_failover, 0)
+            );
+            if c.failover_shortfall_fraction > 0.0 {
+                text.push_str(&format!(
+                    " ({} short)",
+                    format::percent(c.failover_shortfall_fraction, 0)
+                ));
+            }
+            text
+        }),
+    ));
+    rows.push((
         "Cosmos RU/s billed".into(),
         col(&|t| format::number(t.cost.cosmos.ru_per_s_billed, 0)),
     ));

@@ -309,6 +309,36 @@ impl Consistency {
     }
 }
 
+/// How Cosmos DB throughput is sized for the loss of a region (the data
+/// tier's counterpart of the compute headroom dial).
+///
+/// Microsoft's reliability guide for Cosmos DB, on a read region's outage:
+/// "During the outage, ensure that there are enough provisioned Request Units
+/// (RUs) in the remaining regions to support read traffic"
+/// (<https://learn.microsoft.com/azure/reliability/reliability-cosmos-db-nosql>).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DataFailoverPolicy {
+    /// Every region provisioned (manual RU/s, or the autoscale maximum) at the
+    /// most any surviving region must carry after losing any one other region.
+    /// Autoscale still bills the hours' actual use.
+    #[default]
+    SizedForFailover,
+    /// Every region provisioned for the busiest region's steady need only; the
+    /// share of requests throttled after a failover is reported.
+    SunnyDay,
+}
+
+impl DataFailoverPolicy {
+    pub const ALL: [Self; 2] = [Self::SizedForFailover, Self::SunnyDay];
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::SizedForFailover => "Sized for failover",
+            Self::SunnyDay => "Sunny-day only",
+        }
+    }
+}
+
 /// SQL Database service tier.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -351,6 +381,9 @@ pub struct Data {
     pub consistency: Consistency,
     /// Availability zones in every Cosmos region.
     pub cosmos_zone_redundant: bool,
+    /// Cosmos DB throughput for the loss of a region (absent in scenarios and
+    /// links from before it existed: they open sized for failover).
+    pub failover_policy: DataFailoverPolicy,
     pub sql: SqlLedger,
 }
 
@@ -360,6 +393,7 @@ impl Default for Data {
             cosmos_mode: CosmosMode::Autoscale,
             consistency: Consistency::Session,
             cosmos_zone_redundant: true,
+            failover_policy: DataFailoverPolicy::SizedForFailover,
             sql: SqlLedger::default(),
         }
     }

@@ -4,11 +4,12 @@
 use serde::{Deserialize, Serialize};
 
 use super::cosmos;
-use super::costs::{Category, LineItem, Pricer, Stamp, StampRole};
+use super::costs::{Category, CosmosNeed, LineItem, Pricer, Stamp, StampRole};
 use super::format;
 use super::pricing::{MissingPrice, PriceSheet};
 use super::regions::RegionTable;
-use super::scenario::{Consistency, CosmosMode, Scenario};
+use super::resilience::network_rtt_ms;
+use super::scenario::{Consistency, CosmosMode, DataFailoverPolicy, Scenario};
 
 /// The tiers, least capable first (usually, but not always, cheapest first:
 /// active-passive provisions every read in both regions).
@@ -75,8 +76,24 @@ impl TierId {
 /// Cosmos DB figures of one tier.
 #[derive(Clone, Debug, PartialEq, Serialize, Default)]
 pub struct CosmosSummary {
-    /// RU/s each region carries (the autoscale maximum under autoscale).
+    /// RU/s provisioned in each region (the autoscale maximum under autoscale).
     pub ru_per_s_per_region: f64,
+    /// The busiest region's steady need: its reads and queries plus every
+    /// write, RU/s.
+    pub ru_per_s_steady: f64,
+    /// The most any surviving region must carry after losing any one other
+    /// region: its reads, the lost region's reads Front Door sends to it, and
+    /// every write, RU/s (the steady need when the account has one region).
+    pub ru_per_s_after_failover: f64,
+    /// Share of the survivors' request units at peak that exceed their
+    /// provisioned RU/s after the worst loss of one region, and would be
+    /// throttled (HTTP 429): 0 when every survivor is covered (always, sized
+    /// for failover).
+    pub failover_shortfall_fraction: f64,
+    /// How long that throttling lasts: until a person raises the throughput
+    /// (the runbook time) or the region returns (the typical outage),
+    /// whichever comes first; 0 without a shortfall. Seconds.
+    pub failover_shortfall_s: f64,
     /// RU/s billed across all regions (hourly-peak RU/s under autoscale).
     pub ru_per_s_billed: f64,
     /// Regions in the account.
@@ -215,6 +232,150 @@ pub fn stamps_for(tier: TierId, s: &Scenario) -> Vec<Stamp> {
     }
 }
 
+/// Round trips between a tier's stamp regions, each worked out once, on the
+/// stack (the numbers path allocates nothing for them).
+struct StampRtts<'a> {
+    s: &'a Scenario,
+    regions: &'a RegionTable,
+    stamps: &'a [Stamp],
+    memo: [[f64; RTT_MEMO]; RTT_MEMO],
+}
+
+/// Stamps whose round trips [`StampRtts`] remembers (validation allows 5
+/// regions; beyond this they are recomputed on each use).
+const RTT_MEMO: usize = 8;
+
+impl<'a> StampRtts<'a> {
+    fn new(s: &'a Scenario, regions: &'a RegionTable, stamps: &'a [Stamp]) -> Self {
+        Self {
+            s,
+            regions,
+            stamps,
+            memo: [[f64::NAN; RTT_MEMO]; RTT_MEMO],
+        }
+    }
+
+    /// Round trip between stamps `a` and `b`, ms (symmetric).
+    fn ms(&mut self, a: usize, b: usize) -> f64 {
+        let compute = |a: usize, b: usize| {
+            network_rtt_ms(
+                self.s,
+                self.regions,
+                &self.stamps[a].region,
+                &self.stamps[b].region,
+            )
+        };
+        if a >= RTT_MEMO || b >= RTT_MEMO {
+            return compute(a, b);
+        }
+        if self.memo[a][b].is_nan() {
+            let v = compute(a, b);
+            self.memo[a][b] = v;
+            self.memo[b][a] = v;
+        }
+        self.memo[a][b]
+    }
+
+    /// Share of global origin traffic whose reads stamp `i` serves once stamp
+    /// `lost` is gone: its own, plus the lost stamp's when `i` is the
+    /// survivor nearest the lost region (split evenly between equally near
+    /// survivors). Front Door's latency routing "Routes requests to the
+    /// origins with the lowest latency within an acceptable sensitivity
+    /// range" (<https://learn.microsoft.com/azure/frontdoor/routing-methods>),
+    /// and a health probe takes the lost origin out; the planner's round-trip
+    /// model (the one that picks each geography's stamp for latency) says
+    /// which survivor is nearest. With two regions the survivor takes it all,
+    /// as in the compute headroom model.
+    fn share_after_loss(&mut self, i: usize, lost: usize) -> f64 {
+        let own = self.stamps[i].steady_share;
+        let moved = self.stamps[lost].steady_share;
+        if i == lost || moved <= 0.0 {
+            return if i == lost { 0.0 } else { own };
+        }
+        if self.stamps.len() == 2 {
+            // The only survivor: no round trips to compare.
+            return own + moved;
+        }
+        let mut best = f64::INFINITY;
+        let mut ties = 0u32;
+        for k in 0..self.stamps.len() {
+            if k == lost {
+                continue;
+            }
+            let d = self.ms(lost, k);
+            if d < best - 1e-9 {
+                best = d;
+                ties = 1;
+            } else if (d - best).abs() <= 1e-9 {
+                ties += 1;
+            }
+        }
+        if (self.ms(lost, i) - best).abs() <= 1e-9 {
+            own + moved / f64::from(ties.max(1))
+        } else {
+            own
+        }
+    }
+}
+
+/// The busiest stamp's steady read share, and the worst case after losing
+/// one region: `(steady share, after-failover share, lost stamp, survivor
+/// stamp)`; with one stamp the after-failover share is the steady one.
+fn read_shares(rtts: &mut StampRtts<'_>) -> (f64, f64, usize, usize) {
+    let n = rtts.stamps.len();
+    let steady = rtts
+        .stamps
+        .iter()
+        .map(|st| st.steady_share)
+        .fold(0.0, f64::max);
+    let (mut after, mut lost_at, mut survivor_at) = (steady, 0, 0);
+    if n < 2 {
+        return (steady, after, lost_at, survivor_at);
+    }
+    after = f64::NEG_INFINITY;
+    for lost in 0..n {
+        for i in 0..n {
+            if i == lost {
+                continue;
+            }
+            let share = rtts.share_after_loss(i, lost);
+            if share > after {
+                (after, lost_at, survivor_at) = (share, lost, i);
+            }
+        }
+    }
+    (steady, after, lost_at, survivor_at)
+}
+
+/// Share of the survivors' request units throttled at peak after the worst
+/// loss of one region, with `provisioned` RU/s in every region:
+/// `max over lost j of Σ_i max(0, need_ij − T) ÷ Σ_i need_ij`, where
+/// `need_ij` = survivor i's reads after losing j + every write.
+fn failover_shortfall(
+    rtts: &mut StampRtts<'_>,
+    reads_at: impl Fn(f64) -> f64,
+    write_ru_per_s: f64,
+    provisioned: f64,
+) -> f64 {
+    let n = rtts.stamps.len();
+    let mut worst: f64 = 0.0;
+    for lost in 0..n {
+        let (mut need, mut excess) = (0.0, 0.0);
+        for i in 0..n {
+            if i == lost {
+                continue;
+            }
+            let need_i = reads_at(rtts.share_after_loss(i, lost)) + write_ru_per_s;
+            need += need_i;
+            excess += (need_i - provisioned).max(0.0);
+        }
+        if need > 0.0 {
+            worst = worst.max(excess / need);
+        }
+    }
+    worst
+}
+
 /// Prices one tier, with every line's formula in words. Missing prices are
 /// collected, not papered over.
 pub fn price_tier(
@@ -261,12 +422,55 @@ pub fn price_tier_with(
     // Data band: Cosmos DB.
     let account_regions: Vec<&str> = stamps.iter().map(|st| st.region.as_str()).collect();
     let multi_write = tier == TierId::MultiWrite;
-    let busiest_share = stamps.iter().map(|st| st.steady_share).fold(0.0, f64::max);
-    let read_ru = cosmos::read_ru_per_s(rps * busiest_share, &s.workload, s.data.consistency);
+    let mut rtts = StampRtts::new(s, regions, &stamps);
+    let (busiest_share, after_share, lost_at, survivor_at) = read_shares(&mut rtts);
+    let reads_at = |share: f64| cosmos::read_ru_per_s(rps * share, &s.workload, s.data.consistency);
+    let read_ru = reads_at(busiest_share);
     let write_ru = cosmos::write_ru_per_s(rps, &s.workload);
+    let sized_for_failover = s.data.failover_policy == DataFailoverPolicy::SizedForFailover;
+    let need = CosmosNeed {
+        read_ru_per_s: read_ru,
+        write_ru_per_s: write_ru,
+        after_failover_read_ru_per_s: reads_at(after_share),
+        lost_region: if stamps.len() > 1 {
+            &stamps[lost_at].region
+        } else {
+            ""
+        },
+        survivor_region: if stamps.len() > 1 {
+            &stamps[survivor_at].region
+        } else {
+            ""
+        },
+        sized_for_failover,
+    };
     let (per_region, billed) =
-        p.cosmos_throughput(&account_regions, multi_write, read_ru, write_ru, &mut notes);
+        p.cosmos_throughput(&account_regions, multi_write, &need, &mut notes);
     p.cosmos_storage(&account_regions);
+    let after_failover = need.after_failover_ru_per_s();
+    let shortfall = if stamps.len() > 1 && per_region < after_failover {
+        failover_shortfall(&mut rtts, reads_at, write_ru, per_region)
+    } else {
+        0.0
+    };
+    let shortfall_s = if shortfall > 0.0 {
+        s.resilience
+            .human_promotion_s
+            .min(s.risk.typical_outage_hours * 3600.0)
+    } else {
+        0.0
+    };
+    if shortfall > 0.0 {
+        notes.push(format!(
+            "Sunny-day Cosmos DB sizing: after losing {}, {} needs {} RU/s but {} RU/s are provisioned, so about {} of the survivors' requests at peak would be throttled (HTTP 429) for up to {}, until someone raises the throughput or the region returns. Microsoft's reliability guide: “ensure that there are enough provisioned Request Units (RUs) in the remaining regions to support read traffic”.",
+            need.lost_region,
+            need.survivor_region,
+            format::number(after_failover, 0),
+            format::number(per_region, 0),
+            format::percent(shortfall, 1),
+            format::duration(shortfall_s)
+        ));
+    }
 
     // Replication egress: bytes written per month × (regions − 1), priced per pair.
     let write_gb =
@@ -378,6 +582,10 @@ pub fn price_tier_with(
         tier,
         cosmos: CosmosSummary {
             ru_per_s_per_region: per_region,
+            ru_per_s_steady: read_ru + write_ru,
+            ru_per_s_after_failover: after_failover,
+            failover_shortfall_fraction: shortfall,
+            failover_shortfall_s: shortfall_s,
             ru_per_s_billed: billed,
             regions: account_regions.len(),
             write_regions: if multi_write {

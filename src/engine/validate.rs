@@ -184,7 +184,7 @@ pub fn validate(s: &Scenario, regions: &RegionTable) -> Vec<FieldError> {
         "workload.item_kb",
         w.item_kb,
         0.1,
-        2048.0,
+        super::cosmos::MAX_ITEM_KB,
         "KB (Cosmos DB items are at most 2 MB)",
     );
     c.range("workload.replace_ratio", w.replace_ratio, 0.0, 1.0, "");
@@ -536,6 +536,13 @@ pub fn validate(s: &Scenario, regions: &RegionTable) -> Vec<FieldError> {
         744.0,
         "hours (28 to 31 days)",
     );
+
+    // `data.failover_policy` needs no check here: it is a closed choice, and a
+    // value the planner does not know is refused when the scenario is read
+    // (the message names the value and the ones allowed). Both policies are
+    // valid with every tier and throughput mode; the shortfall's duration
+    // rests on `resilience.human_promotion_s` and `risk.typical_outage_hours`,
+    // checked above.
 
     // Strong consistency is not an input error: only the multi-write tier is
     // impossible with it, and that tier says so itself (see `tiers`).

@@ -1220,6 +1220,11 @@ pub fn InputPanel() -> impl IntoView {
                     options=consistency_options
                     get=|s| enum_id(&s.data.consistency)
                     set=|s, v| { if let Some(x) = enum_from(v) { s.data.consistency = x } } />
+                <SelectField label="Cosmos DB throughput on losing a region" path="data.failover_policy"
+                    help="Sized for failover: every region gets the RU/s (or autoscale maximum) a survivor needs once Front Door sends it the lost region's users; autoscale still bills each hour's use. Sunny-day only: today's need, and the share of requests throttled after a failover is shown. Microsoft's reliability guide: “ensure that there are enough provisioned Request Units (RUs) in the remaining regions to support read traffic”."
+                    options=vec![("sized_for_failover", "Sized for failover"), ("sunny_day", "Sunny-day only")]
+                    get=|s| enum_id(&s.data.failover_policy)
+                    set=|s, v| { if let Some(x) = enum_from(v) { s.data.failover_policy = x } } />
                 <CheckField label="Cosmos DB zone redundancy" path="data.cosmos_zone_redundant"
                     help="Zones in every region: ×1.25 RU/s on single-write manual accounts, waived for multi-write and autoscale; raises the SLA."
                     get=|s| s.data.cosmos_zone_redundant set=|s, v| s.data.cosmos_zone_redundant = v />

@@ -88,6 +88,27 @@ fn rows() -> Vec<Row> {
             |t, _| format::number(t.cost.cosmos.ru_per_s_per_region, 0),
         ),
         (
+            "Cosmos DB RU/s steady / after losing a region",
+            Topic::Category(Category::CosmosThroughput),
+            "ru-failover",
+            |t, _| {
+                let c = &t.cost.cosmos;
+                let mut text = format!(
+                    "{} / {}",
+                    format::number(c.ru_per_s_steady, 0),
+                    format::number(c.ru_per_s_after_failover, 0)
+                );
+                if c.failover_shortfall_fraction > 0.0 {
+                    text.push_str(&format!(
+                        " (shortfall {} for {})",
+                        format::percent(c.failover_shortfall_fraction, 1),
+                        format::duration(c.failover_shortfall_s)
+                    ));
+                }
+                text
+            },
+        ),
+        (
             "Cosmos DB RU/s billed",
             Topic::Category(Category::CosmosThroughput),
             "ru-billed",

@@ -119,14 +119,29 @@ pub fn Working() -> impl IntoView {
                         format::money(single, &cur),
                         format::number(t.cost_ratio, 2)
                     )),
-                    Topic::Category(crate::engine::costs::Category::CosmosThroughput) => Some(format!(
-                        "Each region carries the busiest region's reads ({} RU/s) plus every write in the world ({} RU/s): {} RU/s per region across {} region(s), {} write region(s).",
-                        format::number(t.cost.cosmos.read_ru_per_s, 0),
-                        format::number(t.cost.cosmos.write_ru_per_s, 0),
-                        format::number(t.cost.cosmos.ru_per_s_per_region, 0),
-                        t.cost.cosmos.regions,
-                        t.cost.cosmos.write_regions
-                    )),
+                    Topic::Category(crate::engine::costs::Category::CosmosThroughput) => Some({
+                        let c = &t.cost.cosmos;
+                        let mut text = format!(
+                            "Steady, the busiest region carries its reads ({} RU/s) plus every write in the world ({} RU/s): {} RU/s. After losing a region, the busiest survivor carries {} RU/s. Provisioned: {} RU/s per region across {} region(s), {} write region(s) ({}). RU per operation at {}.",
+                            format::number(c.read_ru_per_s, 0),
+                            format::number(c.write_ru_per_s, 0),
+                            format::number(c.ru_per_s_steady, 0),
+                            format::number(c.ru_per_s_after_failover, 0),
+                            format::number(c.ru_per_s_per_region, 0),
+                            c.regions,
+                            c.write_regions,
+                            good.scenario.data.failover_policy.label().to_lowercase(),
+                            crate::engine::cosmos::table_text(good.scenario.workload.item_kb)
+                        );
+                        if c.failover_shortfall_fraction > 0.0 {
+                            text.push_str(&format!(
+                                " Shortfall after a failover: {} of the survivors' requests at peak throttled for up to {}.",
+                                format::percent(c.failover_shortfall_fraction, 1),
+                                format::duration(c.failover_shortfall_s)
+                            ));
+                        }
+                        text
+                    }),
                     Topic::Category(crate::engine::costs::Category::Compute) => Some(format!(
                         "Compute multiple {}×: {}",
                         format::number(t.cost.compute_multiple, 2),
