@@ -198,6 +198,18 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
     }
 }
 
+/// A quantity with its unit in the right number: `1 profile-month`,
+/// `2 profile-months`, `1,460 instance-hours` (units written per something,
+/// like `RU/s`, are left as they are).
+pub fn quantity_with_unit(q: f64, unit: &str) -> String {
+    let unit = if q == 1.0 && unit.ends_with('s') && !unit.contains('/') && unit.len() > 2 {
+        &unit[..unit.len() - 1]
+    } else {
+        unit
+    };
+    format!("{} {unit}", quantity(q))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -27,6 +27,23 @@ struct Checker {
     errors: Vec<FieldError>,
 }
 
+/// A number in a message, as a person reads it: grouped thousands, at most
+/// six decimals, no float noise; beyond a trillion in scientific notation
+/// (`1e20`, not twenty-one digits).
+fn shown(value: f64) -> String {
+    if value.abs() >= 1e12 {
+        return format!("{value:e}");
+    }
+    let rounded = (value * 1e6).round() / 1e6;
+    let decimals = if rounded.fract() == 0.0 {
+        0
+    } else {
+        let text = format!("{rounded}");
+        text.split_once('.').map_or(0, |(_, f)| f.len().min(6))
+    };
+    super::format::number(rounded, decimals)
+}
+
 impl Checker {
     /// `field` is any text (a `&str`, or `format_args!` for indexed paths,
     /// so a valid scenario builds no path strings).
@@ -49,7 +66,43 @@ impl Checker {
             };
             self.push(
                 field,
-                format!("must be between {min} and {max}{unit}; it is {value}"),
+                format!(
+                    "must be between {} and {}{unit}; it is {}",
+                    shown(min),
+                    shown(max),
+                    shown(value)
+                ),
+            );
+        }
+    }
+
+    /// A fraction the page shows as a percentage (fields whose unit is %):
+    /// the message speaks percent, as the person typed it ("must be between
+    /// 0 and 99 %; it is 150 %"), never the stored fraction.
+    fn percent(
+        &mut self,
+        field: impl std::fmt::Display,
+        value: f64,
+        min: f64,
+        max: f64,
+        unit: &str,
+    ) {
+        if !value.is_finite() {
+            self.push(field, "must be a number".into());
+        } else if value < min || value > max {
+            let unit = if unit.is_empty() {
+                String::new()
+            } else {
+                format!(" {unit}")
+            };
+            self.push(
+                field,
+                format!(
+                    "must be between {} and {} %{unit}; it is {} %",
+                    shown(min * 100.0),
+                    shown(max * 100.0),
+                    shown(value * 100.0)
+                ),
             );
         }
     }
@@ -59,11 +112,18 @@ impl Checker {
         if !value.is_finite() {
             self.push(field, "must be a number".into());
         } else if value <= 0.0 {
-            self.push(field, format!("must be more than 0 {unit}; it is {value}"));
+            self.push(
+                field,
+                format!("must be more than 0 {unit}; it is {}", shown(value)),
+            );
         } else if value > max {
             self.push(
                 field,
-                format!("must be at most {max} {unit}; it is {value}"),
+                format!(
+                    "must be at most {} {unit}; it is {}",
+                    shown(max),
+                    shown(value)
+                ),
             );
         }
     }
@@ -108,15 +168,20 @@ pub fn validate(s: &Scenario, regions: &RegionTable) -> Vec<FieldError> {
         if s.regions[..i].iter().any(|o| o.region == r.region) {
             c.push(
                 format_args!("regions[{i}].region"),
-                format!("{} is listed twice", r.region),
+                format!(
+                    "{} is listed twice",
+                    regions
+                        .get(&r.region)
+                        .map_or(r.region.as_str(), |known| known.display_name.as_str())
+                ),
             );
         }
-        c.range(
+        c.percent(
             format_args!("regions[{i}].traffic_share"),
             r.traffic_share,
             0.0,
             1.0,
-            "",
+            "of users",
         );
         share_sum += r.traffic_share;
     }
@@ -137,7 +202,7 @@ pub fn validate(s: &Scenario, regions: &RegionTable) -> Vec<FieldError> {
         10_000_000.0,
         "requests/s",
     );
-    c.range(
+    c.percent(
         "workload.average_to_peak_ratio",
         w.average_to_peak_ratio,
         0.01,
@@ -145,7 +210,7 @@ pub fn validate(s: &Scenario, regions: &RegionTable) -> Vec<FieldError> {
         "",
     );
     c.range("workload.response_kb", w.response_kb, 0.0, 100_000.0, "KB");
-    c.range(
+    c.percent(
         "workload.edge_cache_hit_ratio",
         w.edge_cache_hit_ratio,
         0.0,
@@ -187,7 +252,7 @@ pub fn validate(s: &Scenario, regions: &RegionTable) -> Vec<FieldError> {
         super::cosmos::MAX_ITEM_KB,
         "KB (Cosmos DB items are at most 2 MB)",
     );
-    c.range("workload.replace_ratio", w.replace_ratio, 0.0, 1.0, "");
+    c.percent("workload.replace_ratio", w.replace_ratio, 0.0, 1.0, "");
     c.range("workload.stored_gb", w.stored_gb, 0.0, 10_000_000.0, "GB");
 
     let cp = &s.compute;
@@ -252,7 +317,7 @@ pub fn validate(s: &Scenario, regions: &RegionTable) -> Vec<FieldError> {
             c.push(field, format!("{} req/s at this rate needs {needed:.0} {what} per stamp, more than {MAX_INSTANCES_PER_STAMP:.0}: check the requests per second one can serve", origin_rps.round()));
         }
     }
-    c.range(
+    c.percent(
         "compute.stamp_capacity_fraction",
         cp.stamp_capacity_fraction,
         0.05,
@@ -547,4 +612,20 @@ pub fn validate(s: &Scenario, regions: &RegionTable) -> Vec<FieldError> {
     // Strong consistency is not an input error: only the multi-write tier is
     // impossible with it, and that tier says so itself (see `tiers`).
     c.errors
+}
+
+#[cfg(test)]
+mod message_tests {
+    use super::shown;
+
+    #[test]
+    fn numbers_in_messages_read_as_people_write_them() {
+        assert_eq!(shown(10_000_000.0), "10,000,000");
+        assert_eq!(shown(1e20), "1e20");
+        assert_eq!(shown(0.99 * 100.0), "99");
+        assert_eq!(shown(150.0), "150");
+        assert_eq!(shown(-5.0), "-5");
+        assert_eq!(shown(0.3), "0.3");
+        assert_eq!(shown(1.0 / 3.0), "0.333333");
+    }
 }

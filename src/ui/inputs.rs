@@ -887,7 +887,7 @@ const RESILIENCE_AND_RISK_2_FIELDS: &[FieldSpec] = &[
     FieldSpec {
         label: "Typical outage",
         unit: "hours",
-        help: "Typical length of a regional outage (the seed's lasted four hours).",
+        help: "Typical length of a regional outage (the reference architecture's example outage lasted four hours).",
         path: "risk.typical_outage_hours",
         get: |s| s.risk.typical_outage_hours,
         set: |s, v| s.risk.typical_outage_hours = v,
@@ -963,7 +963,7 @@ const LATENCY_MODEL_FIELDS: &[FieldSpec] = &[
     FieldSpec {
         label: "Route factor",
         unit: "× great circle",
-        help: "Real network routes are longer than the great circle (1.75 reproduces the seed's 250 ms Europe–Singapore).",
+        help: "Real network routes are longer than the great circle (1.75 reproduces the reference architecture's 250 ms Europe–Singapore).",
         path: "resilience.route_factor",
         get: |s| s.resilience.route_factor,
         set: |s, v| s.resilience.route_factor = v,
@@ -1174,7 +1174,7 @@ pub fn InputPanel() -> impl IntoView {
                 <NumberFields specs=WORKLOAD_FIELDS />
             </details>
             <details open>
-                <summary>"Compute stamp"</summary>
+                <summary>"Compute stamp (each region's copy of the app)"</summary>
                 <CheckField label="App Service (Premium v3)" path="compute.app_service.enabled"
                     help="A zone-redundant App Service plan in every stamp."
                     get=|s| s.compute.app_service.enabled set=|s, v| s.compute.app_service.enabled = v />

@@ -162,7 +162,7 @@ pub fn Working() -> impl IntoView {
                             <tr>
                                 <td>{li.component.clone()}</td>
                                 <td>{li.region().to_string()}</td>
-                                <td class="num">{format!("{} {}", format::quantity(li.quantity), li.unit)}</td>
+                                <td class="num">{format::quantity_with_unit(li.quantity, li.unit)}</td>
                                 <td class="num">{format::unit_price(li.unit_price, &cur)}</td>
                                 <td class="num">{format::money(li.monthly_usd, &cur)}</td>
                                 <td class="formula">{li.formula.clone()}</td>
@@ -208,7 +208,7 @@ pub fn Working() -> impl IntoView {
                         format::duration(t.resilience.rto_writes_s)
                     )}</p>
                     {parts_table(&t.resilience.rto_parts, format::duration)}
-                    {t.resilience.rto_ledger_s.map(|l| view! { <p>{format!("SQL ledger writes: {} (reported apart; the seed keeps the ledger failover in a runbook).", format::duration(l))}</p> })}
+                    {t.resilience.rto_ledger_s.map(|l| view! { <p>{format!("SQL ledger writes: {} (reported apart: the reference architecture keeps the ledger failover in a runbook).", format::duration(l))}</p> })}
                 </div>
             }
             .into_any(),
