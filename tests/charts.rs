@@ -419,13 +419,25 @@ fn break_even_marks_crossings_and_current() {
         .filter(|c| attr(c, "fill") == Some(marker.as_str()))
         .count();
     assert_eq!(big_dots, 2 + 1, "two break-evens and the legend dot");
-    // The other crossings in range (single region with active-active (2)
-    // and (3)) are small hollow dots.
+    // Crossings above the cheapest envelope change no decision and are not
+    // marked (an unexplained hollow dot is gone).
     let small_dots = elements(&svg, "circle")
         .iter()
         .filter(|c| attr(c, "stroke") == Some(marker.as_str()) && attr(c, "fill") == Some("none"))
         .count();
-    assert_eq!(small_dots, 2);
+    assert_eq!(small_dots, 0);
+    // Lines that coincide stay visible: each tier narrower than the one before.
+    for i in 0..4 {
+        let width = format!("{}", planner::charts::series_width(i));
+        assert!(
+            svg.contains(&format!("stroke=\"{}\"", hex(series_color(i))))
+                && elements(&svg, "polyline")
+                    .iter()
+                    .any(|l| attr(l, "stroke") == Some(hex(series_color(i)).as_str())
+                        && attr(l, "stroke-width") == Some(width.as_str())),
+            "tier {i} drawn {width} px wide"
+        );
+    }
     // Every tier is one straight line.
     for i in 0..4 {
         let lines = polylines(&svg, series_color(i));
@@ -434,6 +446,44 @@ fn break_even_marks_crossings_and_current() {
 }
 
 // ---------------------------------------------------------------- downtime
+
+#[test]
+fn downtime_tiers_an_order_of_magnitude_apart_are_spread_across_the_axis() {
+    // Typical years of 20 h, 2 h, 0.2 h and 0.02 h: on a linear axis the
+    // last two would share the first 1 % of its width.
+    let data = DowntimeDistribution {
+        tiers: (0..4)
+            .map(|i| {
+                (
+                    TIERS[i].to_string(),
+                    percentiles(20.0 / 10f64.powi(i as i32), 0.0),
+                )
+            })
+            .collect(),
+    };
+    let svg = render(|a| draw_downtime_distribution(a, &data));
+    let median_x = |i: usize| {
+        let curve = polylines(&svg, series_color(i))
+            .into_iter()
+            .find(|l| l.len() > 50)
+            .unwrap();
+        curve[curve.len() / 2].0
+    };
+    let xs: Vec<f64> = (0..4).map(median_x).collect();
+    let gaps: Vec<f64> = xs.windows(2).map(|w| w[0] - w[1]).collect();
+    for g in &gaps {
+        assert!(
+            *g > 60.0,
+            "each tier a decade to the left of the one before: {xs:?}"
+        );
+    }
+    // A decade is the same width wherever it is.
+    assert!((gaps[0] - gaps[2]).abs() < 0.1 * gaps[0], "{gaps:?}");
+    assert_eq!(log_extent([0.0, 0.02, 30.0].into_iter()), (-2.0, 2.0));
+    assert_eq!(decade_label(-2.0), "0.01 h");
+    assert_eq!(decade_label(1.0), "10 h");
+    assert_eq!(decade_label(-1.5), "");
+}
 
 #[test]
 fn exceedance_curve_starts_at_certainty() {
@@ -466,8 +516,21 @@ fn downtime_distribution_draws_exceedance_curves() {
     }
     assert!(has_text(&svg, "Annual downtime (hours)"));
     assert!(has_text(&svg, "Chance a year exceeds it"));
-    // Each curve starts where the x axis' "0" tick meets the "100%" tick.
-    let x0 = num(text_elem(&svg, "0"), "x");
+    // The x axis is in decades of hours; each curve starts at its left end
+    // (zero hours) at 100 %.
+    let decades: Vec<(f64, String)> = texts(&svg)
+        .into_iter()
+        .filter(|(_, t)| t.ends_with(" h"))
+        .map(|(e, t)| (num(e, "x"), t.to_string()))
+        .collect();
+    assert!(decades.len() >= 3, "decade labels: {decades:?}");
+    for want in ["0.1 h", "1 h", "10 h"] {
+        assert!(
+            decades.iter().any(|(_, t)| t == want),
+            "{want} in {decades:?}"
+        );
+    }
+    let x0 = decades.iter().map(|d| d.0).fold(f64::INFINITY, f64::min);
     let y100 = num(text_elem(&svg, "100%"), "y");
     let y0 = num(text_elem(&svg, "0%"), "y");
     for i in 0..data.tiers.len() {
@@ -475,7 +538,7 @@ fn downtime_distribution_draws_exceedance_curves() {
             .into_iter()
             .find(|l| l.len() > 50)
             .unwrap_or_else(|| panic!("no curve for tier {i}"));
-        assert_eq!(curve[0], (x0, y100), "tier {i} starts at (0, 100%)");
+        assert_eq!(curve[0], (x0, y100), "tier {i} starts at (0 h, 100%)");
         let end = curve.last().unwrap();
         assert_eq!(end.1, y0, "tier {i} ends at 0%");
         assert!(end.0 > x0);

@@ -13,7 +13,7 @@ use super::common::{
     current_marker, legend_on_top, line_chart, no_data, note, prepare, value_range, y_label_area,
     AxisFormat, LineAxes, OrChart, Swatch, LINE_MARGIN_LEFT, MARKER,
 };
-use super::{format_money, series_color, ChartError};
+use super::{format_money, series_color, series_width, ChartError};
 
 /// Fixed cost and expected downtime of each tier.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -141,21 +141,14 @@ pub fn draw_break_even<DB: DrawingBackend>(
         chart
             .draw_series(LineSeries::new(
                 [(0.0, f), (max_x, f + max_x * h)],
-                series_color(i).stroke_width(3),
+                series_color(i).stroke_width(series_width(i)),
             ))
             .chart()?;
     }
 
-    // Crossings: small hollow dots, break-evens on the cheapest envelope big
-    // and captioned.
-    chart
-        .draw_series(
-            crossings
-                .iter()
-                .filter(|c| !c.on_envelope)
-                .map(|c| Circle::new((c.x, c.y), 4, MARKER.stroke_width(2))),
-        )
-        .chart()?;
+    // Break-evens: where the cheapest tier changes (on the cheapest
+    // envelope), big and captioned. Lines crossing above the envelope are not
+    // marked: no decision changes there (they were unlabelled dots before).
     chart
         .draw_series(
             crossings

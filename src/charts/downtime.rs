@@ -1,17 +1,24 @@
 //! Annual downtime distribution as exceedance curves: x is hours of
 //! downtime in a year, y the probability that a year has more than that
 //! (1 − percentile), one line per tier. Every curve starts at probability 1
-//! at zero hours and falls to 0 at the worst simulated year, so a curve
-//! further down and to the left is the more reliable tier.
+//! and falls to 0 at the worst simulated year, so a curve further down and
+//! to the left is the more reliable tier.
+//!
+//! The x axis is logarithmic (decades: 0.01 h, 0.1 h, 1 h, 10 h): the tiers
+//! differ by orders of magnitude (minutes for the multi-region tiers, hours
+//! for a single region), which a linear axis squeezes into its first
+//! sliver. Zero hours are drawn at the axis' left end (the decade below the
+//! smallest positive figure). Coinciding curves stay visible: each tier's
+//! line is narrower than the one before ([`series_width`]).
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::common::{
-    legend_on_top, line_chart, no_data, prepare, value_range, y_label_area, AxisFormat, LineAxes,
-    OrChart, Swatch, LINE_MARGIN_LEFT,
+    legend_on_top, line_chart, no_data, prepare, y_label_area, AxisFormat, LineAxes, OrChart,
+    Swatch, LINE_MARGIN_LEFT,
 };
-use super::{series_color, ChartError};
+use super::{series_color, series_width, ChartError};
 
 /// Simulated annual downtime of each tier.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -76,13 +83,8 @@ pub fn draw_downtime_distribution<DB: DrawingBackend>(
         return no_data(area);
     }
 
-    let xs: Vec<f64> = curves
-        .iter()
-        .flat_map(|c| c.2.iter().map(|p| p.0))
-        .collect();
-    let (x_lo, x_hi) = value_range(&xs, &[0.0], 0.05);
+    let (x_lo, x_hi) = log_extent(curves.iter().flat_map(|c| c.2.iter().map(|p| p.0)));
     let (y_lo, y_hi) = (0.0, 1.04);
-    let hours = AxisFormat::new("", "", x_lo, x_hi);
     let pct = AxisFormat::new("", "%", 0.0, 100.0);
     let y_area = y_label_area(area, &[pct.label(100.0)], true);
     let legend: Vec<(String, Swatch)> = curves
@@ -97,11 +99,11 @@ pub fn draw_downtime_distribution<DB: DrawingBackend>(
         x_lo..x_hi,
         y_lo..y_hi,
         &LineAxes {
-            x_fmt: &|v| hours.label(*v),
+            x_fmt: &|v| decade_label(*v),
             y_fmt: &|v| pct.label(v * 100.0),
             x_desc: "Annual downtime (hours)",
             y_desc: "Chance a year exceeds it",
-            max_x_labels: 8,
+            max_x_labels: ((x_hi - x_lo).round() as usize + 1).clamp(2, 9),
             x_mesh: true,
         },
     )?;
@@ -109,10 +111,52 @@ pub fn draw_downtime_distribution<DB: DrawingBackend>(
     for (i, _, points) in &curves {
         chart
             .draw_series(LineSeries::new(
-                points.iter().copied(),
-                series_color(*i).stroke_width(3),
+                points.iter().map(|&(h, p)| (to_log(h, x_lo), p)),
+                series_color(*i).stroke_width(series_width(*i)),
             ))
             .chart()?;
     }
     Ok(())
+}
+
+/// The x extent in decades (log10 of hours): from the decade below the
+/// smallest positive figure (at least 0.001 h, 3.6 s) to the decade above
+/// the largest; one decade if every year was zero.
+pub fn log_extent(hours: impl Iterator<Item = f64>) -> (f64, f64) {
+    let (mut lo, mut hi) = (f64::INFINITY, 0.0_f64);
+    for h in hours.filter(|h| h.is_finite() && *h > 0.0) {
+        lo = lo.min(h);
+        hi = hi.max(h);
+    }
+    if !lo.is_finite() {
+        return (-1.0, 0.0);
+    }
+    let lo = lo.log10().floor().max(-3.0);
+    let hi = hi.log10().ceil().max(lo + 1.0);
+    (lo, hi)
+}
+
+/// Hours as drawn: log10, with zero (and anything below the axis) at its
+/// left end.
+fn to_log(hours: f64, x_lo: f64) -> f64 {
+    if hours > 0.0 {
+        hours.log10().max(x_lo)
+    } else {
+        x_lo
+    }
+}
+
+/// The label of a tick: whole decades only ("0.01 h", "1 h", "10 h"); the
+/// ticks between decades carry no text.
+pub fn decade_label(v: f64) -> String {
+    let r = v.round();
+    if (v - r).abs() > 1e-6 {
+        return String::new();
+    }
+    let hours = 10f64.powi(r as i32);
+    if r < 0.0 {
+        format!("{} h", crate::engine::format::number(hours, (-r) as usize))
+    } else {
+        format!("{} h", crate::engine::format::number(hours, 0))
+    }
 }

@@ -38,10 +38,12 @@ mod palette;
 pub use break_even::{draw_break_even, BreakEvenChart};
 pub use common::format_money;
 pub use cost_stack::{draw_cost_stack, CostStack};
-pub use downtime::{draw_downtime_distribution, exceedance_points, DowntimeDistribution};
+pub use downtime::{
+    decade_label, draw_downtime_distribution, exceedance_points, log_extent, DowntimeDistribution,
+};
 pub use headroom::{draw_headroom, Headroom};
 pub use latency::{draw_latency, LatencyChart};
-pub use palette::{category_color, series_color};
+pub use palette::{category_color, series_color, series_width};
 
 /// A drawing failure reported by the plotters backend (for instance the
 /// canvas context refusing a call). Edge cases in the data never produce one.

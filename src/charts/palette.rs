@@ -60,3 +60,10 @@ pub fn series_color(i: usize) -> RGBColor {
 pub fn category_color(i: usize) -> RGBColor {
     lighten(CATEGORY[i % CATEGORY.len()], i / CATEGORY.len())
 }
+
+/// The stroke width of line series `i`: each series narrower than the one
+/// before, so lines that coincide (two tiers with the same curve) still
+/// show both colours, the later one inside the earlier (7, 5, 3, 2 px).
+pub fn series_width(i: usize) -> u32 {
+    [7, 5, 3, 2][i.min(3)]
+}
