@@ -440,9 +440,9 @@ pub fn ChartsPanel() -> impl IntoView {
             <ChartFrame title="Failover headroom" id="headroom" canvas=headroom_ref
                 description="Monthly cost (multi-write tier) and capacity shortfall after losing a region, as each stamp's capacity moves; the line marks the current setting.">{move || headroom_table()}</ChartFrame>
             <ChartFrame title="Risk-adjusted cost vs cost of downtime" id="break-even" canvas=break_ref
-                description="Annual infrastructure + expected losses, by cost of an hour of downtime; dots mark break-even points.">{move || break_table()}</ChartFrame>
+                description="Annual infrastructure + expected losses, by cost of an hour of downtime; a dot marks where the cheapest tier changes (its break-even, listed in the table). Lines are drawn narrower tier by tier, so coinciding lines show both colours.">{move || break_table()}</ChartFrame>
             <ChartFrame title="Simulated annual downtime" id="downtime" canvas=downtime_ref
-                description="Monte Carlo: probability that a year's downtime exceeds each number of hours.">{move || downtime_table()}</ChartFrame>
+                description="Monte Carlo: probability that a year's downtime exceeds each number of hours, on a logarithmic hours axis (0.01 h, 0.1 h, 1 h, 10 h) so tiers minutes and hours apart are both readable. Lines are drawn narrower tier by tier, so coinciding curves show both colours.">{move || downtime_table()}</ChartFrame>
             <ChartFrame title="p95 latency by user geography" id="latency" canvas=latency_ref
                 description="Read latency of each user population in each tier; the dashed line is the target.">{move || latency_table()}</ChartFrame>
         </section>

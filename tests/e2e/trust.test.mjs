@@ -381,3 +381,11 @@ test('at 768 px the inputs come first with the totals in sight, and help opens b
   await page.keyboard.press('Enter');
   await help.waitFor({ state: 'hidden' });
 });
+
+test('the downtime and break-even charts say how to read them, and the break-evens are in the table', async () => {
+  const page = await h.newPage();
+  await page.goto(h.url);
+  await ready(page);
+  assert.match(await page.getByTestId('chart-downtime').innerText(), /logarithmic hours axis/);
+  assert.match(await page.getByTestId('chart-break-even').innerText(), /a dot marks where the cheapest tier changes \(its break-even, listed in the table\)/);
+});
