@@ -392,3 +392,20 @@ fn a_link_names_the_price_sheet_its_figures_use_and_old_links_name_none() {
     assert_eq!(old.price_sheet, None);
     assert!(!share::to_json(&presets::preset("northwind").unwrap()).contains("price_sheet"));
 }
+
+#[test]
+fn an_unreadable_scenario_says_what_is_wrong_in_plain_words_and_where_once() {
+    let e = share::from_json("{\n  \"workload\": {\"peak_requests_per_s\": \"lots\"}\n}")
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        e,
+        "the scenario cannot be read: a field has the wrong kind of value (line 2, column 44): the text \"lots\" where a number belongs"
+    );
+    assert!(!e.contains("at line"), "{e}");
+    let e = share::from_json("{\"data\": {\"consistency\": \"psychic\"}}")
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("is not one of: "), "{e}");
+    assert!(!e.contains('`'), "{e}");
+}

@@ -136,11 +136,66 @@ pub fn from_json_bytes(bytes: &[u8]) -> Result<Scenario, ShareError> {
             serde_json::error::Category::Io => "it could not be read",
         };
         ShareError::BadScenario(format!(
-            "{what} (line {}, column {}): {e}",
+            "{what} (line {}, column {}): {}",
             e.line(),
-            e.column()
+            e.column(),
+            plain_words(&e.to_string())
         ))
     })
+}
+
+/// serde_json's message in words a person reads, without its own position
+/// (the caller gives line and column once): `invalid type: string "abc",
+/// expected f64` becomes `the text "abc" where a number belongs`.
+fn plain_words(message: &str) -> String {
+    let message = match message.rfind(" at line ") {
+        Some(at) => &message[..at],
+        None => message,
+    };
+    let kind = |expected: &str| -> &'static str {
+        if expected.starts_with("f64")
+            || expected.starts_with("u32")
+            || expected.starts_with("usize")
+            || expected.starts_with("i")
+            || expected.starts_with("u64")
+        {
+            "a number"
+        } else if expected.starts_with("a string") {
+            "text"
+        } else if expected.starts_with("a boolean") {
+            "true or false"
+        } else if expected.starts_with("a sequence") {
+            "a list"
+        } else {
+            "another kind of value"
+        }
+    };
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        if let Some((found, expected)) = rest.split_once(", expected ") {
+            let found = found
+                .strip_prefix("string ")
+                .map(|t| format!("the text {t}"))
+                .or_else(|| {
+                    found
+                        .strip_prefix("floating point ")
+                        .map(|n| format!("the number {n}"))
+                })
+                .or_else(|| {
+                    found
+                        .strip_prefix("integer ")
+                        .map(|n| format!("the number {n}"))
+                })
+                .unwrap_or_else(|| found.to_string());
+            return format!("{found} where {} belongs", kind(expected));
+        }
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant ") {
+        if let Some((found, expected)) = rest.split_once(", expected ") {
+            let options = expected.trim_start_matches("one of ").replace('`', "");
+            return format!("“{}” is not one of: {options}", found.trim_matches('`'));
+        }
+    }
+    message.to_string()
 }
 
 /// The scenario as pretty JSON, for export.
