@@ -72,6 +72,15 @@ fn json_output_has_every_contract_field() {
         "{}",
         doc["executive_summary"]
     );
+    let years = doc["multi_year"].as_array().expect("multi_year[]");
+    assert_eq!(years.len(), 4);
+    for y in years {
+        let one = y["years_1"].as_f64().unwrap();
+        assert!(
+            (y["years_5"].as_f64().unwrap() - 5.0 * one).abs() < 1e-6 * one,
+            "pay as you go: {y}"
+        );
+    }
     let tiers = doc["tiers"].as_array().expect("tiers[]");
     let ids: Vec<&str> = tiers.iter().map(|t| t["tier"].as_str().unwrap()).collect();
     assert_eq!(

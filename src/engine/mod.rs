@@ -10,6 +10,7 @@
 pub mod cosmos;
 pub mod costs;
 pub mod format;
+pub mod horizon;
 pub mod meters;
 pub mod plan;
 pub mod presets;

@@ -103,6 +103,10 @@ pub struct PlanReport {
     pub break_even: Vec<BreakEven>,
     pub headroom_curve: Vec<HeadroomPoint>,
     pub monte_carlo: Vec<SimulatedRisk>,
+    /// Each tier over 1, 3 and 5 years with reservation terms that fit
+    /// ([`crate::engine::horizon`]); filled by the caller, which has the
+    /// price sheet (empty when a term's price is missing).
+    pub multi_year: Vec<crate::engine::horizon::MultiYear>,
 }
 
 /// Builds the JSON contract from a plan.
@@ -202,6 +206,7 @@ pub fn plan_report(
         break_even: plan.break_even.clone(),
         headroom_curve: curve,
         monte_carlo: sims,
+        multi_year: Vec::new(),
     }
 }
 

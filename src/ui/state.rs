@@ -257,6 +257,20 @@ impl AppState {
     }
 }
 
+/// Each tier over 1, 3 and 5 years for the last good scenario.
+pub fn multi_year_memo(state: AppState) -> Memo<Vec<crate::engine::horizon::MultiYear>> {
+    Memo::new(move |_| {
+        let (Some(good), Some(sheet), Some(regions)) = (
+            state.last_good.get(),
+            state.sheet.get(),
+            state.regions.get(),
+        ) else {
+            return Vec::new();
+        };
+        crate::engine::horizon::multi_year(&good.scenario, &sheet, &regions).unwrap_or_default()
+    })
+}
+
 /// The headroom curve of the last good scenario.
 pub fn headroom_memo(state: AppState) -> Memo<Vec<HeadroomPoint>> {
     Memo::new(move |_| {

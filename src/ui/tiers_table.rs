@@ -302,6 +302,45 @@ pub fn TiersTable() -> impl IntoView {
             })
             .collect_view()
     };
+    // 1, 3 and 5 years, reservations on the term that fits each horizon.
+    let years = super::state::multi_year_memo(state);
+    let years_cells = TierId::ALL
+        .into_iter()
+        .map(|id| {
+            let text = move || {
+                let currency = good.with(|g| {
+                    g.as_ref()
+                        .map(|g| g.plan.currency.clone())
+                        .unwrap_or_default()
+                });
+                years.with(|ys| {
+                    ys.iter()
+                        .find(|y| y.tier == id)
+                        .map(|y| {
+                            format!(
+                                "{} / {} / {}",
+                                format::money_whole(y.years_1, &currency),
+                                format::money_whole(y.years_3, &currency),
+                                format::money_whole(y.years_5, &currency)
+                            )
+                        })
+                        .unwrap_or_default()
+                })
+            };
+            view! {
+                <td class:recommended=move || recommended.get() == Some(id)>
+                    {figure(state, id, Topic::Annual, format!("tier-{}-years", id.id()), text)}
+                </td>
+            }
+        })
+        .collect_view();
+    let years_title = move || {
+        years.with(|ys| {
+            ys.first()
+                .map(|y| format!("Reservations: {}. Today's prices, no inflation.", y.terms))
+                .unwrap_or_default()
+        })
+    };
     let verdicts = TierId::ALL
         .into_iter()
         .map(|id| {
@@ -333,6 +372,7 @@ pub fn TiersTable() -> impl IntoView {
                 <thead><tr><th scope="col">"Per month unless stated"</th>{header}</tr></thead>
                 <tbody>
                     {body}
+                    <tr><th scope="row" title=years_title>"1 / 3 / 5-year cost"</th>{years_cells}</tr>
                     {latency_rows}
                     <tr class="verdict-row"><th scope="row">"Targets"</th>{verdicts}</tr>
                 </tbody>

@@ -108,11 +108,27 @@ pub fn Working() -> impl IntoView {
                 let total: f64 = items.iter().map(|li| li.monthly_usd).sum();
                 let single = good.plan.tier(crate::engine::tiers::TierId::SingleRegion).map(|s| s.cost.monthly_usd);
                 let extra = match topic {
-                    Topic::Annual => Some(format!(
-                        "Annual cost = 12 × monthly cost = 12 × {} = {}.",
-                        format::money(t.cost.monthly_usd, &cur),
-                        format::money(t.cost.annual_usd, &cur)
-                    )),
+                    Topic::Annual => Some({
+                        let mut text = format!(
+                            "Annual cost = 12 × monthly cost = 12 × {} = {}.",
+                            format::money(t.cost.monthly_usd, &cur),
+                            format::money(t.cost.annual_usd, &cur)
+                        );
+                        if let (Some(sheet), Some(regions)) = (state.sheet.get(), state.regions.get()) {
+                            if let Some(y) = crate::engine::horizon::multi_year(&good.scenario, &sheet, &regions)
+                                .and_then(|ys| ys.into_iter().find(|y| y.tier == tier))
+                            {
+                                text.push_str(&format!(
+                                    " Over 1 / 3 / 5 years: {} / {} / {} (reservations: {}; today's prices, no inflation).",
+                                    format::money_whole(y.years_1, &cur),
+                                    format::money_whole(y.years_3, &cur),
+                                    format::money_whole(y.years_5, &cur),
+                                    y.terms
+                                ));
+                            }
+                        }
+                        text
+                    }),
                     Topic::Ratio => single.map(|single| format!(
                         "Cost vs single region = this tier's monthly cost ÷ the single-region tier's = {} ÷ {} = {}×.",
                         format::money(t.cost.monthly_usd, &cur),

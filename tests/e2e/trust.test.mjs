@@ -389,3 +389,16 @@ test('the downtime and break-even charts say how to read them, and the break-eve
   assert.match(await page.getByTestId('chart-downtime').innerText(), /logarithmic hours axis/);
   assert.match(await page.getByTestId('chart-break-even').innerText(), /a dot marks where the cheapest tier changes \(its break-even, listed in the table\)/);
 });
+
+test('the comparison shows each tier over 1, 3 and 5 years', async () => {
+  const page = await h.newPage();
+  await page.goto(h.url);
+  await ready(page);
+  const text = await page.getByTestId('tier-multi_write-years').innerText();
+  const m = text.match(/^\$([0-9,]+) \/ \$([0-9,]+) \/ \$([0-9,]+)$/);
+  assert.ok(m, text);
+  const [one, three, five] = m.slice(1).map((x) => Number(x.replace(/,/g, '')));
+  const annual = Number((await page.getByTestId('tier-multi_write-annual').innerText()).replace(/[^0-9]/g, ''));
+  assert.ok(Math.abs(one - annual) <= 1, 'pay as you go: 1 year is the annual cost');
+  assert.ok(Math.abs(three - 3 * annual) <= 3 && Math.abs(five - 5 * annual) <= 5, text);
+});
