@@ -1,5 +1,7 @@
 //! Cost over 1, 3 and 5 years with reservation terms that fit the horizon
 //! (`engine::horizon`), checked by hand against single-term evaluations.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 
