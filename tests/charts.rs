@@ -873,3 +873,18 @@ fn charts_fit_a_phone_screen() {
         }
     }
 }
+
+#[test]
+fn a_break_even_near_the_right_edge_is_captioned_leftwards() {
+    // Break-evens at $2,188/h (left) and $11,667/h; with the axis ending at
+    // $12,000/h the second is in the right third: its caption must end at
+    // its dot (text-anchor end), not run off the chart.
+    let mut data = break_even();
+    data.max_cost_per_hour = 12_000.0;
+    data.current_cost_per_hour = 1_000.0;
+    let svg = render(|a| draw_break_even(a, &data));
+    let right = text_elem(&svg, "$11,667/h");
+    assert_eq!(attr(right, "text-anchor"), Some("end"), "{right}");
+    let left = text_elem(&svg, "$2,188/h");
+    assert_ne!(attr(left, "text-anchor"), Some("end"), "{left}");
+}

@@ -158,12 +158,19 @@ pub fn draw_break_even<DB: DrawingBackend>(
         )
         .chart()?;
     for c in crossings.iter().filter(|c| c.on_envelope) {
+        // A caption in the right third of the plot reads leftwards from its
+        // dot, so it is never cut off at the chart's edge.
+        let (offset, h) = if c.x > max_x * 0.66 {
+            ((-4, 8), HPos::Right)
+        } else {
+            ((4, 8), HPos::Left)
+        };
         note(
             chart.plotting_area(),
             (c.x, c.y),
-            (4, 8),
+            offset,
             format!("{}/h", format_money(c.x, &data.currency_symbol)),
-            (HPos::Left, VPos::Top),
+            (h, VPos::Top),
         )?;
     }
     Ok(())

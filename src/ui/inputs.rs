@@ -112,7 +112,7 @@ fn RegionRow(index: usize) -> impl IntoView {
         });
     let role = move || match index {
         0 => "primary / write region",
-        1 => "second region (warm standby)",
+        1 => "second region, warm standby",
         _ => "additional region",
     };
     let region_err = path_region.clone();

@@ -259,7 +259,7 @@ pub fn TiersTable() -> impl IntoView {
                 })
                 .collect_view();
             // The rows a projector shows in presentation mode.
-            let key = matches!(suffix, "monthly" | "rto" | "rpo" | "availability");
+            let key = matches!(suffix, "monthly" | "rto" | "rpo");
             let title = match suffix {
                 "availability" => Some("The floor the component SLAs guarantee: the product of every SLA on the request path. Microsoft credits the bill below it; real downtime is usually far less."),
                 "expected-downtime" => Some("What the risk model expects: regional outages a year × their typical length × the share of users each tier loses until it recovers. Usually far below the SLA floor."),
