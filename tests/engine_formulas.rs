@@ -1317,6 +1317,40 @@ fn sql_failover_secondary_is_billed_as_a_full_database() {
 }
 
 #[test]
+fn a_standby_replica_secondary_pays_no_licence() {
+    // Same ledger as above with the secondary designated standby: the
+    // secondary drops only its licence, 2,920 vCore-hours × the Global
+    // licence price; the primary still pays it.
+    let mut s = round_scenario();
+    s.data.sql.enabled = true;
+    s.data.sql.vcores = 4;
+    s.data.sql.storage_gb = 100.0;
+    let full = price(TierId::ActivePassive, &s);
+    s.data.sql.standby_replica = true;
+    let standby = price(TierId::ActivePassive, &s);
+    let licence = 2_920.0 * rate(&meters::SQL_GP_LICENSE, "Global");
+    assert_close(
+        category_sum(&full, Category::Sql) - category_sum(&standby, Category::Sql),
+        licence,
+        "the saving is the secondary's licence",
+    );
+    assert_eq!(
+        items(&standby, "SQL General Purpose licence").len(),
+        1,
+        "the primary keeps its licence"
+    );
+    // The single-region tier has no secondary: nothing changes.
+    s.data.sql.standby_replica = false;
+    let single_full = category_sum(&price(TierId::SingleRegion, &s), Category::Sql);
+    s.data.sql.standby_replica = true;
+    assert_close(
+        category_sum(&price(TierId::SingleRegion, &s), Category::Sql),
+        single_full,
+        "single region",
+    );
+}
+
+#[test]
 fn business_critical_has_no_zone_surcharge_line() {
     let mut s = round_scenario();
     s.data.sql.enabled = true;
@@ -1466,4 +1500,32 @@ fn every_line_names_the_price_sheet_row_it_came_from() {
         assert_eq!(row.retail_price, li.price.retail_price);
         assert!(li.formula.contains('='), "{}", li.formula);
     }
+}
+
+#[test]
+fn strong_consistency_across_more_than_8000_km_is_said_to_be_blocked() {
+    // West Europe (Amsterdam) to Southeast Asia (Singapore) is about
+    // 10,500 km: beyond Microsoft's 8,000 km default limit for Strong.
+    let mut s = round_scenario();
+    s.data.consistency = Consistency::Strong;
+    let c = price(TierId::ActivePassive, &s);
+    let note = c
+        .notes
+        .iter()
+        .find(|n| n.contains("blocked by default"))
+        .expect("a note on the 8,000 km limit");
+    assert!(note.contains("westeurope and southeastasia"), "{note}");
+    assert!(note.contains("8,000 km"), "{note}");
+    // Session consistency, or Strong within one continent, says nothing.
+    s.data.consistency = Consistency::Session;
+    assert!(!price(TierId::ActivePassive, &s)
+        .notes
+        .iter()
+        .any(|n| n.contains("blocked by default")));
+    s.data.consistency = Consistency::Strong;
+    s.regions[1].region = "northeurope".into();
+    assert!(!price(TierId::ActivePassive, &s)
+        .notes
+        .iter()
+        .any(|n| n.contains("blocked by default")));
 }

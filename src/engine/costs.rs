@@ -980,7 +980,11 @@ impl<'a> Pricer<'a> {
     /// One Azure SQL database of the ledger (primary or failover-group
     /// secondary, which is billed as a full database): `vCores × hours ×
     /// (compute + licence [+ zone-redundancy surcharge, General Purpose])` +
-    /// `storage GB × price per GB-month`.
+    /// `storage GB × price per GB-month`. A secondary designated as a
+    /// standby replica pays no licence: "you aren't charged for the
+    /// licensing costs for the vCores used by the secondary replica, but
+    /// you're still charged for compute and storage"
+    /// (<https://learn.microsoft.com/azure/azure-sql/database/standby-replica-how-to-configure>).
     pub fn sql_database(&mut self, region: &str, secondary: bool) {
         let sql = &self.s.data.sql;
         if !sql.enabled {
@@ -1027,16 +1031,19 @@ impl<'a> Pricer<'a> {
             q(),
             "",
         );
-        // The licence is a global meter: one price wherever the database runs.
-        self.line(
-            Category::Sql,
-            move || format!("SQL {tier} licence, {role}"),
-            "Global",
-            &license,
-            ReservationTerm::None,
-            q(),
-            "",
-        );
+        // The licence is a global meter: one price wherever the database
+        // runs. A standby replica pays none (see `SqlLedger::standby_replica`).
+        if !(secondary && sql.standby_replica) {
+            self.line(
+                Category::Sql,
+                move || format!("SQL {tier} licence, {role}"),
+                "Global",
+                &license,
+                ReservationTerm::None,
+                q(),
+                "",
+            );
+        }
         if sql.zone_redundant && sql.tier == SqlTier::GeneralPurpose {
             self.line(
                 Category::Sql,

@@ -358,6 +358,15 @@ pub struct SqlLedger {
     pub zone_redundant: bool,
     /// Data written to the ledger per month, GB (replicated to the secondary).
     pub write_gb_per_month: f64,
+    /// The failover-group secondary is a licence-free standby replica: it
+    /// serves no reads (disaster recovery only) and pays no SQL licence.
+    /// Source: <https://learn.microsoft.com/azure/azure-sql/database/standby-replica-how-to-configure>:
+    /// "Microsoft provides you with the number of vCores licensed to the
+    /// primary database at no extra charge … You're still billed for the
+    /// compute and storage"; "can't have any active read workloads on it";
+    /// "can save between 35 to 40 percent compared to a regular fully
+    /// readable secondary replica". Off by default (today's bill).
+    pub standby_replica: bool,
 }
 
 impl Default for SqlLedger {
@@ -369,6 +378,7 @@ impl Default for SqlLedger {
             storage_gb: 100.0,
             zone_redundant: true,
             write_gb_per_month: 20.0,
+            standby_replica: false,
         }
     }
 }

@@ -11,6 +11,11 @@ use super::regions::RegionTable;
 use super::resilience::network_rtt_ms;
 use super::scenario::{Consistency, CosmosMode, DataFailoverPolicy, Scenario};
 
+/// Cosmos DB blocks Strong consistency by default for accounts whose
+/// regions span more than this, km (learn.microsoft.com/azure/cosmos-db/consistency-levels:
+/// "more than 5000 miles (8000 kilometers) is blocked by default").
+pub const STRONG_MAX_SPAN_KM: f64 = 8_000.0;
+
 /// The tiers, least capable first (usually, but not always, cheapest first:
 /// active-passive provisions every read in both regions).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
@@ -545,6 +550,32 @@ pub fn price_tier_with(
     if multi_write && s.data.cosmos_zone_redundant && s.data.cosmos_mode == CosmosMode::Provisioned
     {
         notes.push("The 25% zone-redundancy RU premium is waived with multi-region writes.".into());
+    }
+    // Strong consistency across regions more than 8,000 km apart is blocked
+    // by default: learn.microsoft.com/azure/cosmos-db/consistency-levels,
+    // "Strong consistency for accounts with regions spanning more than 5000
+    // miles (8000 kilometers) is blocked by default due to high write
+    // latency. To enable this capability please contact support."
+    if s.data.consistency == Consistency::Strong && account_regions.len() > 1 {
+        let far = account_regions
+            .iter()
+            .enumerate()
+            .flat_map(|(i, a)| account_regions[i + 1..].iter().map(move |b| (*a, *b)))
+            .filter_map(|(a, b)| {
+                Some((
+                    a,
+                    b,
+                    crate::engine::regions::great_circle_km(regions.get(a)?, regions.get(b)?),
+                ))
+            })
+            .filter(|(_, _, km)| *km > STRONG_MAX_SPAN_KM)
+            .max_by(|x, y| x.2.total_cmp(&y.2));
+        if let Some((a, b, km)) = far {
+            notes.push(format!(
+                "Strong consistency across {a} and {b} ({} km apart) is blocked by default: Microsoft blocks Strong for accounts spanning more than 8,000 km (5,000 miles) because of write latency, and enables it only through a support request (learn.microsoft.com/azure/cosmos-db/consistency-levels).",
+                format::number(km, 0)
+            ));
+        }
     }
     if multi_write {
         notes.push("Concurrent writes to one item in two regions conflict: choose the conflict policy deliberately (last-writer-wins lets a delete beat an update).".into());
