@@ -225,6 +225,14 @@ pub fn Working() -> impl IntoView {
                     )}</p>
                     {parts_table(&t.resilience.rto_parts, format::duration)}
                     {t.resilience.rto_ledger_s.map(|l| view! { <p>{format!("SQL ledger writes: {} (reported apart: the reference architecture keeps the ledger failover in a runbook).", format::duration(l))}</p> })}
+                    <p data-testid="rto-guaranteed">{format!(
+                        "Guaranteed basis (the bounds Microsoft documents, never below the expected figure): reads {}, writes {}{}. Targets are judged on the {} basis.",
+                        format::duration(t.resilience.guaranteed.rto_reads_s),
+                        format::duration(t.resilience.guaranteed.rto_writes_s),
+                        t.resilience.guaranteed.rto_ledger_s.map(|l| format!(", SQL ledger {}", format::duration(l))).unwrap_or_default(),
+                        good.scenario.targets.basis.as_str()
+                    )}</p>
+                    {parts_table(&t.resilience.guaranteed_rto_parts, format::duration)}
                 </div>
             }
             .into_any(),
@@ -232,6 +240,13 @@ pub fn Working() -> impl IntoView {
                 <div>
                     <p>"RPO comes from the data band only: how many seconds of acknowledged writes may not have reached a surviving region."</p>
                     {parts_table(&t.resilience.rpo_parts, format::duration)}
+                    <p data-testid="rpo-guaranteed">{format!(
+                        "Guaranteed basis (the bound Microsoft documents for this configuration): {}. Expected: {}. Targets are judged on the {} basis.",
+                        format::duration(t.resilience.guaranteed.rpo_s),
+                        format::duration(t.resilience.rpo_s),
+                        good.scenario.targets.basis.as_str()
+                    )}</p>
+                    {parts_table(&t.resilience.guaranteed_rpo_parts, format::duration)}
                 </div>
             }
             .into_any(),
