@@ -1019,3 +1019,29 @@ fn a_target_met_only_on_expected_values_is_missed_on_the_guaranteed_basis() {
         .recommendation
         .contains("On the expected basis the pick would be Active-active reads"));
 }
+
+#[test]
+fn aks_free_tier_says_no_sla_and_uses_its_objective_not_the_standard_tiers_figure() {
+    use planner::engine::scenario::AksTier;
+    let mut s = Scenario::default();
+    s.compute.aks.enabled = true;
+    s.compute.aks.tier = AksTier::Standard;
+    let standard = assess(TierId::SingleRegion, &s);
+    assert!(standard.notes.iter().all(|n| !n.contains("no SLA")));
+    s.compute.aks.tier = AksTier::Free;
+    let free = assess(TierId::SingleRegion, &s);
+    // The stamp's chain swaps AKS 99.95% for the Free tier's 99.5% objective.
+    assert_close(
+        free.availability_parts[0].value,
+        standard.availability_parts[0].value / 0.9995 * 0.995,
+        "stamp",
+    );
+    assert!(free.availability_parts[0]
+        .how
+        .contains("AKS Free (no SLA; service level objective) 99.5%"));
+    assert!(free
+        .notes
+        .iter()
+        .any(|n| n.starts_with("AKS Free tier has no SLA")));
+    assert!(free.availability < standard.availability);
+}

@@ -110,6 +110,15 @@ pub mod bounds {
     };
 }
 
+/// AKS Free tier: no SLA. Microsoft gives it a service level objective only:
+/// "You can still create an unlimited number of free clusters with a
+/// service level objective (SLO) of 99.5% and opt for the preferred SLO."
+/// (earlier copies of <https://learn.microsoft.com/azure/aks/free-standard-pricing-tiers>;
+/// the current page offers Standard when "You need a financially backed
+/// SLA"). The composite uses this objective, labelled "no SLA", rather than
+/// the Standard tier's 99.95%.
+pub const AKS_FREE_SLO_PCT: f64 = 99.5;
+
 /// One basis's recovery figures of a tier, seconds.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
 pub struct Recovery {
@@ -405,7 +414,14 @@ fn availability(tier: TierId, s: &Scenario, stamps: usize, text: bool) -> (f64, 
         chain.push(("App Service", sl.app_service_pct));
     }
     if s.compute.aks.enabled {
-        chain.push(("AKS", sl.aks_pct));
+        if s.compute.aks.tier == super::scenario::AksTier::Free {
+            chain.push((
+                "AKS Free (no SLA; service level objective)",
+                AKS_FREE_SLO_PCT,
+            ));
+        } else {
+            chain.push(("AKS", sl.aks_pct));
+        }
         if s.compute.aks.app_gateway {
             chain.push(("Application Gateway", sl.app_gateway_pct));
         }
@@ -663,6 +679,12 @@ pub fn assess_with(
 ) -> TierResilience {
     let (rto_reads_s, rto_writes_s, rto_parts) = rto(tier, s, stamp_capacities, text);
     let (rpo_s, rpo_parts, mut notes) = rpo(tier, s, text);
+    if s.compute.aks.enabled && s.compute.aks.tier == super::scenario::AksTier::Free {
+        notes.push(format!(
+            "AKS Free tier has no SLA: availability uses its {}% service level objective, which Microsoft does not back with service credits (Standard or Premium carry the uptime SLA).",
+            format::number(AKS_FREE_SLO_PCT, 1)
+        ));
+    }
     let (availability, availability_parts) = availability(tier, s, stamp_capacities.len(), text);
     let latency = latency(tier, s, regions, text);
     let latency_p95_ms = latency

@@ -491,6 +491,8 @@ pub struct Slas {
     pub front_door_pct: f64,
     pub traffic_manager_pct: f64,
     pub app_service_pct: f64,
+    /// AKS Standard or Premium uptime SLA; the Free tier has none and uses
+    /// [`crate::engine::resilience::AKS_FREE_SLO_PCT`] instead, labelled so.
     pub aks_pct: f64,
     pub app_gateway_pct: f64,
     pub redis_pct: f64,

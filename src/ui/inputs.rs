@@ -1016,7 +1016,7 @@ const COMPONENT_SLAS_FIELDS: &[FieldSpec] = &[
     FieldSpec {
         label: "AKS",
         unit: "%",
-        help: "In each stamp (serial): 99.95% with zones, Standard tier.",
+        help: "In each stamp (serial): 99.95% with zones, Standard or Premium tier. The Free tier has no SLA: its 99.5% objective is used instead.",
         path: "resilience.slas.aks_pct",
         get: |s| s.resilience.slas.aks_pct,
         set: |s, v| s.resilience.slas.aks_pct = v,
