@@ -1045,3 +1045,32 @@ fn aks_free_tier_says_no_sla_and_uses_its_objective_not_the_standard_tiers_figur
         .any(|n| n.starts_with("AKS Free tier has no SLA")));
     assert!(free.availability < standard.availability);
 }
+
+#[test]
+fn failover_time_is_counted_apart_from_the_sla_composite_by_hand() {
+    // Defaults: 0.5 regional losses a year per region, two regions at 50%.
+    let s = Scenario::default();
+    // Multi-write: each loss stops its half of the users for 50 s:
+    // 0.5 × (0.5 × 50 + 0.5 × 50) s = 25 s = 0.41667 min.
+    let r = assess(TierId::MultiWrite, &s);
+    assert_close(r.failover_downtime_min_per_year, 25.0 / 60.0, "mw");
+    // Active-active reads: losing the write region stops everyone for the
+    // 900 s write failover; losing the other stops its half for 50 s:
+    // 0.5 × (900 + 0.5 × 50) = 462.5 s.
+    let r = assess(TierId::ActiveActiveReads, &s);
+    assert_close(r.failover_downtime_min_per_year, 462.5 / 60.0, "aar");
+    assert_close(
+        r.availability_with_failover,
+        r.availability - 462.5 / 60.0 / MINUTES_PER_YEAR,
+        "aar availability",
+    );
+    // Single region: 0.5 × 6 h rebuild = 180 min.
+    let r = assess(TierId::SingleRegion, &s);
+    assert_close(r.failover_downtime_min_per_year, 180.0, "single");
+    // No regional losses, nothing to add.
+    let mut calm = s.clone();
+    calm.risk.regional_outages_per_year = 0.0;
+    let r = assess(TierId::ActivePassive, &calm);
+    assert_eq!(r.failover_downtime_min_per_year, 0.0);
+    assert_eq!(r.availability_with_failover, r.availability);
+}

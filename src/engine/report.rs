@@ -72,6 +72,11 @@ pub struct TierReport {
     pub rpo_guaranteed_s: f64,
     pub availability: f64,
     pub downtime_min_per_year: f64,
+    /// Minutes a year spent failing over (expected regional losses × users
+    /// stopped × expected RTO), which the SLA composite leaves out.
+    pub failover_downtime_min_per_year: f64,
+    /// `availability` with that failover time counted.
+    pub availability_with_failover: f64,
     /// p95 read latency by user geography (region name), ms.
     pub latency_p95_ms: BTreeMap<String, f64>,
     /// p95 write latency by user geography, ms.
@@ -168,6 +173,8 @@ pub fn plan_report(
                     rpo_guaranteed_s: r.guaranteed.rpo_s,
                     availability: r.availability,
                     downtime_min_per_year: r.downtime_min_per_year,
+                    failover_downtime_min_per_year: r.failover_downtime_min_per_year,
+                    availability_with_failover: r.availability_with_failover,
                     latency_p95_ms: r
                         .latency
                         .iter()

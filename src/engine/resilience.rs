@@ -182,6 +182,16 @@ pub struct TierResilience {
     pub availability: f64,
     pub availability_parts: Vec<Part>,
     pub downtime_min_per_year: f64,
+    /// Time spent failing over, minutes a year: each region's expected
+    /// losses a year × the share of users it stops × the tier's recovery
+    /// time for that loss (`risk.regional_outages_per_year` ×
+    /// Σ affected × RTO, the loss impacts of [`super::risk::loss_impacts`],
+    /// uncapped by the outage's length). The SLA composite above assumes
+    /// failover is instant; this is what it leaves out.
+    pub failover_downtime_min_per_year: f64,
+    /// The composite availability with that failover time counted:
+    /// `availability − failover minutes ÷ minutes a year`.
+    pub availability_with_failover: f64,
     pub latency: Vec<GeoLatency>,
     /// Worst p95 over geographies (reads, or reads and writes when the
     /// target includes writes).
@@ -725,7 +735,16 @@ pub fn assess_with(
     };
     let (guaranteed, guaranteed_rto_parts, guaranteed_rpo_parts) =
         guaranteed(tier, s, &expected, text);
+    let failover_downtime_min_per_year = s.risk.regional_outages_per_year
+        * super::risk::loss_impacts(tier, s, rto_reads_s, expected.rto_s)
+            .iter()
+            .map(|i| i.affected * i.recovery_h * 60.0)
+            .sum::<f64>();
+    let availability_with_failover =
+        (availability - failover_downtime_min_per_year / MINUTES_PER_YEAR).max(0.0);
     TierResilience {
+        failover_downtime_min_per_year,
+        availability_with_failover,
         rto_reads_s,
         rto_writes_s,
         rto_s: expected.rto_s,

@@ -264,6 +264,13 @@ pub fn Working() -> impl IntoView {
                         format::number(t.risk.downtime_h_per_year, 2)
                     )}</p>
                     {parts_table(&t.resilience.availability_parts, |v| format::percent(v, 4))}
+                    <p data-testid="availability-failover">{format!(
+                        "The SLA composite assumes failover is instant. Failing over takes {} minutes a year ({} regional losses a year per region × the share of users each stops × this tier's expected RTO for it), so availability with failover time counted is {} ({} minutes of downtime a year).",
+                        format::number(t.resilience.failover_downtime_min_per_year, 1),
+                        format::number(good.scenario.risk.regional_outages_per_year, 2),
+                        format::percent(t.resilience.availability_with_failover, 4),
+                        format::number(t.resilience.downtime_min_per_year + t.resilience.failover_downtime_min_per_year, 0)
+                    )}</p>
                 </div>
             }
             .into_any(),
