@@ -280,3 +280,34 @@ fn the_executive_summary_says_what_multi_write_costs_over_the_next_cheaper_tier_
     }
     assert!(text.contains(" instead of "), "{text}");
 }
+
+#[test]
+fn northwind_recommends_multi_write_on_expected_values_and_says_what_the_guaranteed_basis_changes()
+{
+    use planner::engine::scenario::Basis;
+    let mut s = northwind();
+    assert_eq!(s.targets.basis, Basis::Expected);
+    let plan = evaluate(&s);
+    assert_eq!(plan.recommended_tier, Some(TierId::MultiWrite));
+    let mw = plan.tier(TierId::MultiWrite).unwrap();
+    // RPO: 3 s expected (the SQL ledger's lag over Cosmos's 0.5 s);
+    // "< 15 minutes" = 900 s guaranteed. RTO 50 s on both bases.
+    assert_close(mw.resilience.rpo_s, 3.0, "rpo expected");
+    assert_close(mw.resilience.guaranteed.rpo_s, 900.0, "rpo guaranteed");
+    assert_close(mw.resilience.guaranteed.rto_s, 50.0, "rto guaranteed");
+    let text = &plan.recommendation;
+    assert!(
+        text.contains("Multi-region writes meets RPO ≤ 5 s only on expected replication lag (3 s); Microsoft documents < 15 minutes"),
+        "{text}"
+    );
+    assert!(
+        text.contains("On the guaranteed basis no tier meets every target"),
+        "{text}"
+    );
+    s.targets.basis = Basis::Guaranteed;
+    let plan = evaluate(&s);
+    assert_eq!(plan.recommended_tier, None);
+    assert!(plan
+        .recommendation
+        .contains("On the expected basis the pick would be Active-active multi-region writes"));
+}

@@ -416,7 +416,7 @@ fn price_confidence_splits_each_tiers_cost_in_the_json_and_the_csv() {
     }
 }
 
-/// The README's three `plan` examples, with the arguments it shows (run on
+/// The README's four `plan` examples, with the arguments it shows (run on
 /// the debug binary, from the repository root as the README assumes).
 #[test]
 fn the_readme_plan_examples_run_as_written() {
@@ -434,7 +434,7 @@ fn the_readme_plan_examples_run_as_written() {
                 .collect()
         })
         .collect();
-    assert_eq!(examples.len(), 3, "the README shows three plan examples");
+    assert_eq!(examples.len(), 4, "the README shows four plan examples");
     for args in examples {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_plan"))
@@ -449,4 +449,48 @@ fn the_readme_plan_examples_run_as_written() {
         );
         assert!(!out.stdout.is_empty(), "plan {args:?} printed nothing");
     }
+}
+
+#[test]
+fn basis_flag_sets_the_basis_and_rto_rpo_follow_it() {
+    let expected = json(&["--preset", "northwind", "--format", "json"]);
+    assert_eq!(expected["basis"], "expected");
+    assert_eq!(expected["recommended_tier"], "multi_write");
+    let guaranteed = json(&[
+        "--preset",
+        "northwind",
+        "--format",
+        "json",
+        "--basis",
+        "guaranteed",
+    ]);
+    assert_eq!(guaranteed["basis"], "guaranteed");
+    assert!(guaranteed["recommended_tier"].is_null());
+    for (e, g) in expected["tiers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(guaranteed["tiers"].as_array().unwrap())
+    {
+        for key in [
+            "rto_expected_s",
+            "rto_guaranteed_s",
+            "rpo_expected_s",
+            "rpo_guaranteed_s",
+        ] {
+            assert_eq!(number(e, key), number(g, key), "{key}");
+        }
+        assert_eq!(number(e, "rto_s"), number(e, "rto_expected_s"));
+        assert_eq!(number(e, "rpo_s"), number(e, "rpo_expected_s"));
+        assert_eq!(number(g, "rto_s"), number(g, "rto_guaranteed_s"));
+        assert_eq!(number(g, "rpo_s"), number(g, "rpo_guaranteed_s"));
+        assert!(number(g, "rpo_guaranteed_s") >= number(g, "rpo_expected_s"));
+    }
+    let mw = &guaranteed["tiers"][3];
+    assert_eq!(mw["tier"], "multi_write");
+    assert_eq!(number(mw, "rpo_guaranteed_s"), 900.0);
+    assert_eq!(number(mw, "rpo_expected_s"), 3.0);
+    let bad = plan(&["--preset", "northwind", "--basis", "hopeful"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--basis must be expected or guaranteed"));
 }

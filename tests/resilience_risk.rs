@@ -872,3 +872,205 @@ fn monte_carlo_credits_converge_to_the_closed_form_when_outages_are_rare() {
         sim[0].mean_sla_credits
     );
 }
+
+// ------------------------------------------- expected and guaranteed bases
+
+#[test]
+fn guaranteed_rto_and_rpo_are_microsofts_documented_bounds_worked_by_hand() {
+    use planner::engine::scenario::Basis;
+    let s = Scenario::default(); // Session, service-managed 900 s, no SQL
+                                 // Single region: rebuild 6 h has no bound (kept); RPO "< 240 Minutes".
+    let r = assess(TierId::SingleRegion, &s);
+    assert_close(r.guaranteed.rto_s, 21_600.0, "single rto");
+    assert_close(r.guaranteed.rpo_s, 14_400.0, "single rpo");
+    // A 60-minute backup interval is expected 1 h; the bound stays 240 min.
+    let mut hourly = s.clone();
+    hourly.resilience.backup_interval_min = 60.0;
+    let r = assess(TierId::SingleRegion, &hourly);
+    assert_close(r.rpo_s, 3_600.0, "single rpo expected");
+    assert_close(r.guaranteed.rpo_s, 14_400.0, "single rpo guaranteed");
+    // Active-active reads: reads 50 s both; writes 900 s expected, the
+    // documented "up to 1 hour (or more)" = 3,600 s guaranteed; RPO 5 s
+    // lag expected, "< 15 minutes" = 900 s guaranteed.
+    let r = assess(TierId::ActiveActiveReads, &s);
+    assert_close(r.rto_writes_s, 900.0, "aar writes expected");
+    assert_close(r.guaranteed.rto_reads_s, 50.0, "aar reads guaranteed");
+    assert_close(r.guaranteed.rto_writes_s, 3_600.0, "aar writes guaranteed");
+    assert_close(r.guaranteed.rto_s, 3_600.0, "aar rto guaranteed");
+    assert_close(r.rpo_s, 5.0, "aar rpo expected");
+    assert_close(r.guaranteed.rpo_s, 900.0, "aar rpo guaranteed");
+    assert_eq!(r.on(Basis::Expected), r.expected());
+    assert_eq!(r.on(Basis::Guaranteed), r.guaranteed);
+    // Multi-write: no write failover, so 50 s on both bases; RPO 0.5 s
+    // expected, 900 s guaranteed.
+    let r = assess(TierId::MultiWrite, &s);
+    assert_close(r.guaranteed.rto_s, 50.0, "mw rto guaranteed");
+    assert_close(r.rpo_s, 0.5, "mw rpo expected");
+    assert_close(r.guaranteed.rpo_s, 900.0, "mw rpo guaranteed");
+    // Bounded staleness: the multi-region minimum K & T, 300 s.
+    let mut bounded = s.clone();
+    bounded.data.consistency = Consistency::BoundedStaleness;
+    assert_close(
+        assess(TierId::MultiWrite, &bounded).guaranteed.rpo_s,
+        300.0,
+        "bounded mw",
+    );
+    assert_close(
+        assess(TierId::ActivePassive, &bounded).guaranteed.rpo_s,
+        300.0,
+        "bounded ap",
+    );
+    // Strong with a single writer: 0 on both bases; the SQL ledger's 5 s
+    // geo-replication RPO then sets the guaranteed figure.
+    let mut strong = s.clone();
+    strong.data.consistency = Consistency::Strong;
+    let r = assess(TierId::ActivePassive, &strong);
+    assert_close(r.rpo_s, 0.0, "strong expected");
+    assert_close(r.guaranteed.rpo_s, 0.0, "strong guaranteed");
+    strong.data.sql.enabled = true;
+    let r = assess(TierId::ActivePassive, &strong);
+    assert_close(r.rpo_s, 3.0, "strong + sql expected (3 s lag)");
+    assert_close(r.guaranteed.rpo_s, 5.0, "strong + sql guaranteed");
+    // The SQL ledger: 900 s expected (detection or write failover, the
+    // later), the failover group's one-hour minimum grace period guaranteed.
+    assert_eq!(r.rto_ledger_s, Some(900.0));
+    assert_eq!(r.guaranteed.rto_ledger_s, Some(3_600.0));
+    // Human-gated promotion longer than the bound: never below expected.
+    let mut slow = s.clone();
+    slow.resilience.write_failover = WriteFailover::HumanGated;
+    slow.resilience.human_promotion_s = 7_200.0;
+    let r = assess(TierId::ActiveActiveReads, &slow);
+    assert_close(r.guaranteed.rto_writes_s, 7_200.0, "slow runbook");
+    // Guaranteed ≥ expected everywhere.
+    for tier in TierId::ALL {
+        let r = assess(tier, &strong);
+        assert!(r.guaranteed.rto_s >= r.rto_s && r.guaranteed.rpo_s >= r.rpo_s);
+    }
+}
+
+#[test]
+fn every_guaranteed_part_cites_its_page_and_figure() {
+    let mut s = Scenario::default();
+    s.data.sql.enabled = true;
+    let r = assess(TierId::ActiveActiveReads, &s);
+    let cited: Vec<&str> = r
+        .guaranteed_rto_parts
+        .iter()
+        .chain(&r.guaranteed_rpo_parts)
+        .filter(|p| p.value > 60.0 || p.name.contains("SQL ledger failover group"))
+        .map(|p| p.how.as_str())
+        .collect();
+    assert_eq!(cited.len(), 4, "{cited:?}");
+    for how in &cited {
+        assert!(how.contains("https://learn.microsoft.com/"), "{how}");
+    }
+    let all = cited.join(" | ");
+    assert!(all.contains("up to 1 hour (or more)") && all.contains("or more"));
+    assert!(all.contains("The minimum grace period is one hour"));
+    assert!(all.contains("< 15 minutes"));
+    assert!(all.contains("Auto-failover groups | 1 h | 5 s"));
+    assert!(all.contains("3,600 s used"), "{all}");
+}
+
+#[test]
+fn a_target_met_only_on_expected_values_is_missed_on_the_guaranteed_basis() {
+    use planner::engine::scenario::Basis;
+    // RTO 30 min, RPO 15 min, lax latency: on expected figures
+    // active-active reads recovers writes in 15 min and is the cheapest
+    // that qualifies; on guaranteed ones every single-writer tier's write
+    // failover is 1 h, so only multi-write (50 s, "< 15 minutes") qualifies.
+    let mut s = Scenario::default();
+    s.targets.rto_s = 1_800.0;
+    s.targets.rpo_s = 900.0;
+    s.targets.latency_p95_ms = 400.0;
+    let expected = plan::evaluate(&s, sheet(), regions()).unwrap();
+    assert_eq!(expected.basis, Basis::Expected);
+    assert_eq!(expected.recommended_tier, Some(TierId::ActiveActiveReads));
+    assert!(
+        expected.recommendation.contains(
+            "On the guaranteed basis the pick would be Active-active multi-region writes"
+        ),
+        "{}",
+        expected.recommendation
+    );
+    assert!(expected
+        .recommendation
+        .contains("RTO ≤ 30 min only on expected recovery"));
+    s.targets.basis = Basis::Guaranteed;
+    let guaranteed = plan::evaluate(&s, sheet(), regions()).unwrap();
+    assert_eq!(guaranteed.recommended_tier, Some(TierId::MultiWrite));
+    let ap = guaranteed.tier(TierId::ActiveActiveReads).unwrap();
+    assert!(!ap.meets_targets);
+    let rto = ap
+        .failed_targets
+        .iter()
+        .find(|f| f.target == "rto")
+        .unwrap();
+    assert!(
+        rto.message
+            .starts_with("guaranteed RTO 60 min (writes) misses the 30 min target")
+            && rto.message.contains("met on expected values: 15 min"),
+        "{}",
+        rto.message
+    );
+    // The other basis's misses travel with each tier.
+    assert!(ap.failed_targets_other_basis.is_empty());
+    assert!(guaranteed
+        .recommendation
+        .contains("On the expected basis the pick would be Active-active reads"));
+}
+
+#[test]
+fn aks_free_tier_says_no_sla_and_uses_its_objective_not_the_standard_tiers_figure() {
+    use planner::engine::scenario::AksTier;
+    let mut s = Scenario::default();
+    s.compute.aks.enabled = true;
+    s.compute.aks.tier = AksTier::Standard;
+    let standard = assess(TierId::SingleRegion, &s);
+    assert!(standard.notes.iter().all(|n| !n.contains("no SLA")));
+    s.compute.aks.tier = AksTier::Free;
+    let free = assess(TierId::SingleRegion, &s);
+    // The stamp's chain swaps AKS 99.95% for the Free tier's 99.5% objective.
+    assert_close(
+        free.availability_parts[0].value,
+        standard.availability_parts[0].value / 0.9995 * 0.995,
+        "stamp",
+    );
+    assert!(free.availability_parts[0]
+        .how
+        .contains("AKS Free (no SLA; service level objective) 99.5%"));
+    assert!(free
+        .notes
+        .iter()
+        .any(|n| n.starts_with("AKS Free tier has no SLA")));
+    assert!(free.availability < standard.availability);
+}
+
+#[test]
+fn failover_time_is_counted_apart_from_the_sla_composite_by_hand() {
+    // Defaults: 0.5 regional losses a year per region, two regions at 50%.
+    let s = Scenario::default();
+    // Multi-write: each loss stops its half of the users for 50 s:
+    // 0.5 × (0.5 × 50 + 0.5 × 50) s = 25 s = 0.41667 min.
+    let r = assess(TierId::MultiWrite, &s);
+    assert_close(r.failover_downtime_min_per_year, 25.0 / 60.0, "mw");
+    // Active-active reads: losing the write region stops everyone for the
+    // 900 s write failover; losing the other stops its half for 50 s:
+    // 0.5 × (900 + 0.5 × 50) = 462.5 s.
+    let r = assess(TierId::ActiveActiveReads, &s);
+    assert_close(r.failover_downtime_min_per_year, 462.5 / 60.0, "aar");
+    assert_close(
+        r.availability_with_failover,
+        r.availability - 462.5 / 60.0 / MINUTES_PER_YEAR,
+        "aar availability",
+    );
+    // Single region: 0.5 × 6 h rebuild = 180 min.
+    let r = assess(TierId::SingleRegion, &s);
+    assert_close(r.failover_downtime_min_per_year, 180.0, "single");
+    // No regional losses, nothing to add.
+    let mut calm = s.clone();
+    calm.risk.regional_outages_per_year = 0.0;
+    let r = assess(TierId::ActivePassive, &calm);
+    assert_eq!(r.failover_downtime_min_per_year, 0.0);
+    assert_eq!(r.availability_with_failover, r.availability);
+}

@@ -409,3 +409,21 @@ fn an_unreadable_scenario_says_what_is_wrong_in_plain_words_and_where_once() {
     assert!(e.contains("is not one of: "), "{e}");
     assert!(!e.contains('`'), "{e}");
 }
+
+#[test]
+fn a_scenario_without_a_basis_opens_judged_on_expected_values() {
+    use planner::engine::scenario::Basis;
+    let mut v: serde_json::Value =
+        serde_json::from_str(&share::to_json(&presets::preset("northwind").unwrap())).unwrap();
+    v["targets"].as_object_mut().unwrap().remove("basis");
+    let json = serde_json::to_string(&v).unwrap();
+    assert!(!json.contains("basis"));
+    let opened = share::from_json(&json).unwrap();
+    assert_eq!(opened.targets.basis, Basis::Expected);
+    assert_eq!(share::decode(&link_from_json("1", &json)).unwrap(), opened);
+    // And the choice round-trips once made.
+    let mut g = opened.clone();
+    g.targets.basis = Basis::Guaranteed;
+    assert_eq!(share::decode(&share::encode(&g)).unwrap(), g);
+    assert!(share::to_json(&g).contains("\"basis\": \"guaranteed\""));
+}

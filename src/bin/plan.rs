@@ -7,16 +7,19 @@
 //! the file, line and column).
 
 use planner::engine::presets::{self, PRESETS};
+use planner::engine::scenario::Basis;
 use planner::engine::{plan, report, share, PriceSheet};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: plan (SCENARIO.json | --preset NAME) [--prices FILE] [--format table|json|csv] [--years N]
+const USAGE: &str = "usage: plan (SCENARIO.json | --preset NAME) [--prices FILE] [--format table|json|csv] [--years N] [--basis expected|guaranteed]
 
   SCENARIO.json   a scenario exported from the planner (or written by hand)
   --preset NAME   a built-in scenario: northwind, startup, enterprise
   --prices FILE   a price sheet in the planner's CSV format (default: the shipped sheet)
   --format        table (default), json (the scripting contract, see README) or csv (line items)
-  --years N       simulated years for the Monte Carlo in the JSON output (default: the scenario's)";
+  --years N       simulated years for the Monte Carlo in the JSON output (default: the scenario's)
+  --basis B       judge RTO and RPO targets on expected (modelled) or guaranteed (Microsoft's
+                  documented bounds) figures; overrides the scenario's targets.basis";
 
 fn fail(message: &str) -> ExitCode {
     eprintln!("plan: {message}");
@@ -30,6 +33,7 @@ fn main() -> ExitCode {
     let mut prices = None;
     let mut format = "table".to_string();
     let mut years = None;
+    let mut basis = None;
     let mut i = 0;
     while i < args.len() {
         let value = |i: usize| args.get(i + 1).cloned();
@@ -57,6 +61,19 @@ fn main() -> ExitCode {
                 }
                 i += 1;
             }
+            "--basis" => {
+                match value(i).as_deref() {
+                    Some("expected") => basis = Some(Basis::Expected),
+                    Some("guaranteed") => basis = Some(Basis::Guaranteed),
+                    Some(other) => {
+                        return fail(&format!(
+                            "--basis must be expected or guaranteed, not “{other}”"
+                        ))
+                    }
+                    None => return fail("--basis takes expected or guaranteed"),
+                }
+                i += 1;
+            }
             other if other.starts_with('-') => {
                 return fail(&format!("unknown option {other}\n{USAGE}"))
             }
@@ -69,7 +86,7 @@ fn main() -> ExitCode {
             "--format must be table, json or csv, not “{format}”"
         ));
     }
-    let scenario = match (scenario_path, preset) {
+    let mut scenario = match (scenario_path, preset) {
         (Some(path), None) => {
             let text = match std::fs::read_to_string(&path) {
                 Ok(t) => t,
@@ -93,6 +110,9 @@ fn main() -> ExitCode {
             ));
         }
     };
+    if let Some(b) = basis {
+        scenario.targets.basis = b;
+    }
     let sheet = match prices {
         Some(path) => {
             let text = match std::fs::read_to_string(&path) {

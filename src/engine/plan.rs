@@ -9,7 +9,7 @@ use super::provenance::PriceConfidence;
 use super::regions::RegionTable;
 use super::resilience::{self, TierResilience};
 use super::risk::{self, ExpectedRisk, LossImpact, SimulatedRisk};
-use super::scenario::Scenario;
+use super::scenario::{Basis, Scenario};
 use super::tiers::{self, TierCost, TierId};
 use super::validate::{validate, FieldError};
 
@@ -66,8 +66,13 @@ pub struct TierResult {
     pub resilience: TierResilience,
     pub impacts: Vec<LossImpact>,
     pub risk: ExpectedRisk,
+    /// On the scenario's basis (`targets.basis`).
     pub meets_targets: bool,
     pub failed_targets: Vec<FailedTarget>,
+    /// The targets missed on the other basis (guaranteed when the scenario
+    /// judges on expected figures, and the other way round): what the
+    /// recommendation says the other basis changes.
+    pub failed_targets_other_basis: Vec<FailedTarget>,
     /// How much of the monthly cost rests on published or API prices.
     pub price_confidence: PriceConfidence,
 }
@@ -85,6 +90,8 @@ pub struct BreakEven {
 /// The comparison.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Plan {
+    /// The basis RTO and RPO targets were judged on.
+    pub basis: Basis,
     pub currency: String,
     pub sheet: String,
     pub tiers: Vec<TierResult>,
@@ -154,7 +161,9 @@ pub fn evaluate_with(
             let res = resilience::assess_with(cost.tier, s, regions, &capacities, formulas);
             let impacts = risk::loss_impacts(cost.tier, s, res.rto_reads_s, res.rto_s);
             let expected = risk::expected(s, &impacts, cost.annual_usd);
-            let failed = judge(s, &cost, &res, &sheet.currency);
+            let basis = s.targets.basis;
+            let failed = judge(s, &cost, &res, &sheet.currency, basis);
+            let other = judge(s, &cost, &res, &sheet.currency, other_basis(basis));
             TierResult {
                 price_confidence: PriceConfidence::of(&cost.line_items),
                 cost_ratio: if baseline > 0.0 {
@@ -164,6 +173,7 @@ pub fn evaluate_with(
                 },
                 meets_targets: failed.is_empty(),
                 failed_targets: failed,
+                failed_targets_other_basis: other,
                 impacts,
                 risk: expected,
                 resilience: res,
@@ -172,9 +182,16 @@ pub fn evaluate_with(
         })
         .collect();
     results.sort_by_key(|r| r.cost.tier);
-    let (recommended_tier, recommendation) = decide(&results, &sheet.currency);
+    let (recommended_tier, mut recommendation) =
+        decide(&results, &sheet.currency, |r| &r.failed_targets);
+    let basis_note = basis_note(s, &results, recommended_tier, &sheet.currency);
+    if !basis_note.is_empty() {
+        recommendation.push(' ');
+        recommendation.push_str(&basis_note);
+    }
     let break_even = break_evens(&results);
     Ok(Plan {
+        basis: s.targets.basis,
         currency: sheet.currency.clone(),
         sheet: sheet.name.clone(),
         tiers: results,
@@ -184,9 +201,38 @@ pub fn evaluate_with(
     })
 }
 
-/// Checks one tier against every target.
-fn judge(s: &Scenario, cost: &TierCost, r: &TierResilience, currency: &str) -> Vec<FailedTarget> {
+fn other_basis(b: Basis) -> Basis {
+    match b {
+        Basis::Expected => Basis::Guaranteed,
+        Basis::Guaranteed => Basis::Expected,
+    }
+}
+
+/// Checks one tier against every target, RTO and RPO on `basis`.
+fn judge(
+    s: &Scenario,
+    cost: &TierCost,
+    res: &TierResilience,
+    currency: &str,
+    basis: Basis,
+) -> Vec<FailedTarget> {
     let t = &s.targets;
+    let r = res.on(basis);
+    // "guaranteed RPO 15 min misses …": the basis is named when it is not
+    // the usual one.
+    let word = match basis {
+        Basis::Expected => "",
+        Basis::Guaranteed => "guaranteed ",
+    };
+    let e = res.expected();
+    // On the guaranteed basis, a target the expected figure meets says so.
+    let met_on_expected = |v: f64, target: f64| {
+        if basis == Basis::Guaranteed && v <= target {
+            format!(" (met on expected values: {})", format::duration(v))
+        } else {
+            String::new()
+        }
+    };
     let mut failed = Vec::new();
     if let Some(why) = &cost.infeasible {
         failed.push(FailedTarget {
@@ -204,10 +250,11 @@ fn judge(s: &Scenario, cost: &TierCost, r: &TierResilience, currency: &str) -> V
         failed.push(FailedTarget {
             target: "rto",
             message: format!(
-                "RTO {}{which} misses the {} target by {}",
+                "{word}RTO {}{which} misses the {} target by {}{}",
                 format::duration(r.rto_s),
                 format::duration(t.rto_s),
-                format::duration(r.rto_s - t.rto_s)
+                format::duration(r.rto_s - t.rto_s),
+                met_on_expected(e.rto_s, t.rto_s)
             ),
             shortfall: (r.rto_s - t.rto_s) / t.rto_s,
         });
@@ -216,14 +263,16 @@ fn judge(s: &Scenario, cost: &TierCost, r: &TierResilience, currency: &str) -> V
         failed.push(FailedTarget {
             target: "rpo",
             message: format!(
-                "RPO {} misses the {} target by {}",
+                "{word}RPO {} misses the {} target by {}{}",
                 format::duration(r.rpo_s),
                 format::duration(t.rpo_s),
-                format::duration(r.rpo_s - t.rpo_s)
+                format::duration(r.rpo_s - t.rpo_s),
+                met_on_expected(e.rpo_s, t.rpo_s)
             ),
             shortfall: (r.rpo_s - t.rpo_s) / t.rpo_s.max(1.0),
         });
     }
+    let r = res;
     let target_a = t.availability_pct / 100.0;
     if r.availability < target_a {
         failed.push(FailedTarget {
@@ -284,16 +333,21 @@ fn judge(s: &Scenario, cost: &TierCost, r: &TierResilience, currency: &str) -> V
 
 /// The cheapest tier that meets every target, or the closest one and what
 /// would have to change.
-fn decide(results: &[TierResult], currency: &str) -> (Option<TierId>, String) {
+fn decide<'a>(
+    results: &'a [TierResult],
+    currency: &str,
+    failed: impl Fn(&'a TierResult) -> &'a [FailedTarget],
+) -> (Option<TierId>, String) {
+    let meets = |r: &'a TierResult| failed(r).is_empty();
     let best = results
         .iter()
-        .filter(|r| r.meets_targets)
+        .filter(|r| meets(r))
         .min_by(|a, b| a.cost.monthly_usd.total_cmp(&b.cost.monthly_usd));
     if let Some(best) = best {
         let mut reason = String::new();
         for r in results
             .iter()
-            .filter(|r| r.cost.monthly_usd < best.cost.monthly_usd && !r.meets_targets)
+            .filter(|r| r.cost.monthly_usd < best.cost.monthly_usd && !meets(r))
         {
             reason.push_str(if reason.is_empty() {
                 "it is the cheapest that meets every target. "
@@ -302,7 +356,7 @@ fn decide(results: &[TierResult], currency: &str) -> (Option<TierId>, String) {
             });
             reason.push_str(r.cost.tier.short_label());
             reason.push_str(" is cheaper but ");
-            push_messages(&mut reason, &r.failed_targets);
+            push_messages(&mut reason, failed(r));
         }
         if reason.is_empty() {
             reason.push_str("it is the cheapest tier and meets every target");
@@ -320,12 +374,12 @@ fn decide(results: &[TierResult], currency: &str) -> (Option<TierId>, String) {
         );
     }
     let closest = results.iter().min_by(|a, b| {
-        a.failed_targets
+        failed(a)
             .len()
-            .cmp(&b.failed_targets.len())
+            .cmp(&failed(b).len())
             .then_with(|| {
-                let sa: f64 = a.failed_targets.iter().map(|f| f.shortfall).sum();
-                let sb: f64 = b.failed_targets.iter().map(|f| f.shortfall).sum();
+                let sa: f64 = failed(a).iter().map(|f| f.shortfall).sum();
+                let sb: f64 = failed(b).iter().map(|f| f.shortfall).sum();
                 sa.total_cmp(&sb)
             })
             .then_with(|| a.cost.monthly_usd.total_cmp(&b.cost.monthly_usd))
@@ -339,13 +393,99 @@ fn decide(results: &[TierResult], currency: &str) -> (Option<TierId>, String) {
                 format::money_whole(c.cost.monthly_usd, currency),
                 {
                     let mut needs = String::new();
-                    push_messages(&mut needs, &c.failed_targets);
+                    push_messages(&mut needs, failed(c));
                     needs
                 }
             ),
         ),
         None => (None, "No tiers were evaluated.".into()),
     }
+}
+
+/// What the other basis changes, in words: on the expected basis, which
+/// recovery targets the recommended tier meets only on expected figures
+/// (with the bound Microsoft documents) and what the guaranteed basis would
+/// recommend; on the guaranteed basis, what the expected one would. Empty
+/// when the two bases agree.
+fn basis_note(
+    s: &Scenario,
+    results: &[TierResult],
+    chosen: Option<TierId>,
+    currency: &str,
+) -> String {
+    let basis = s.targets.basis;
+    let other = other_basis(basis);
+    let (alt, alt_text) = decide(results, currency, |r| &r.failed_targets_other_basis);
+    let mut out = String::new();
+    if basis == Basis::Expected {
+        if let Some(rec) = chosen.and_then(|id| results.iter().find(|r| r.cost.tier == id)) {
+            let t = &s.targets;
+            let e = rec.resilience.expected();
+            let g = rec.resilience.guaranteed;
+            let mut only = Vec::new();
+            if e.rto_s <= t.rto_s && g.rto_s > t.rto_s {
+                only.push(format!(
+                    "RTO ≤ {} only on expected recovery ({}); Microsoft's documented bounds give {}",
+                    format::duration(t.rto_s),
+                    format::duration(e.rto_s),
+                    format::duration(g.rto_s),
+                ));
+            }
+            if e.rpo_s <= t.rpo_s && g.rpo_s > t.rpo_s {
+                only.push(format!(
+                    "RPO ≤ {} only on expected replication lag ({}); Microsoft documents {}",
+                    format::duration(t.rpo_s),
+                    format::duration(e.rpo_s),
+                    rpo_bound_words(s, rec.cost.tier, g.rpo_s),
+                ));
+            }
+            if !only.is_empty() {
+                out.push_str(rec.cost.tier.short_label());
+                out.push_str(" meets ");
+                out.push_str(&only.join(", and "));
+                out.push('.');
+            }
+        }
+    }
+    if alt != chosen {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        match alt.and_then(|id| results.iter().find(|r| r.cost.tier == id)) {
+            Some(a) => out.push_str(&format!(
+                "On the {} basis the pick would be {} ({} a month).",
+                other.as_str(),
+                a.cost.tier.label(),
+                format::money_whole(a.cost.monthly_usd, currency)
+            )),
+            None => {
+                out.push_str(&format!("On the {} basis ", other.as_str()));
+                let mut chars = alt_text.chars();
+                if let Some(c) = chars.next() {
+                    out.extend(c.to_lowercase());
+                    out.push_str(chars.as_str());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// "< 15 minutes" and the like: the documented RPO bound as Microsoft
+/// words it, else the figure.
+fn rpo_bound_words(s: &Scenario, tier: TierId, rpo_s: f64) -> String {
+    use super::scenario::Consistency;
+    let words = match (tier, s.data.consistency) {
+        (TierId::SingleRegion, _) => "< 240 minutes",
+        (_, Consistency::BoundedStaleness) => "K & T, at least 300 s across regions",
+        (TierId::MultiWrite, _) => "< 15 minutes",
+        (_, Consistency::Strong) => "0",
+        _ => "< 15 minutes",
+    };
+    format!(
+        "{words} (judged as {} on the guaranteed basis)",
+        format::duration(rpo_s)
+    )
 }
 
 /// Appends the failed targets' messages, joined by "; ".

@@ -56,13 +56,27 @@ pub struct TierReport {
     pub replication_egress_gb_per_month: f64,
     pub replication_egress_monthly_usd: f64,
     pub front_door_monthly_usd: f64,
+    /// RTO on the plan's basis (`basis`), seconds.
     pub rto_s: f64,
+    /// Reads, writes and the SQL ledger on the plan's basis.
     pub rto_reads_s: f64,
     pub rto_writes_s: f64,
     pub rto_ledger_s: Option<f64>,
+    /// RPO on the plan's basis, seconds.
     pub rpo_s: f64,
+    /// RTO on the expected (modelled) basis, seconds.
+    pub rto_expected_s: f64,
+    /// RTO on the guaranteed basis (Microsoft's documented bounds), seconds.
+    pub rto_guaranteed_s: f64,
+    pub rpo_expected_s: f64,
+    pub rpo_guaranteed_s: f64,
     pub availability: f64,
     pub downtime_min_per_year: f64,
+    /// Minutes a year spent failing over (expected regional losses × users
+    /// stopped × expected RTO), which the SLA composite leaves out.
+    pub failover_downtime_min_per_year: f64,
+    /// `availability` with that failover time counted.
+    pub availability_with_failover: f64,
     /// p95 read latency by user geography (region name), ms.
     pub latency_p95_ms: BTreeMap<String, f64>,
     /// p95 write latency by user geography, ms.
@@ -94,6 +108,9 @@ pub struct PlanReport {
     pub scenario: String,
     pub currency: String,
     pub price_sheet: String,
+    /// `expected` or `guaranteed`: the basis RTO and RPO targets were
+    /// judged on, and that `rto_s` / `rpo_s` are given on.
+    pub basis: crate::engine::scenario::Basis,
     pub recommended_tier: Option<TierId>,
     pub recommendation: String,
     /// The decision in one sentence: what the recommended tier costs over
@@ -120,6 +137,7 @@ pub fn plan_report(
         scenario: s.name.clone(),
         currency: plan.currency.clone(),
         price_sheet: plan.sheet.clone(),
+        basis: plan.basis,
         recommended_tier: plan.recommended_tier,
         recommendation: plan.recommendation.clone(),
         executive_summary: crate::engine::summary::executive_summary(plan),
@@ -128,6 +146,7 @@ pub fn plan_report(
             .iter()
             .map(|t| {
                 let r = &t.resilience;
+                let on = r.on(plan.basis);
                 let mut notes = t.cost.notes.clone();
                 notes.extend(r.notes.iter().cloned());
                 TierReport {
@@ -143,13 +162,19 @@ pub fn plan_report(
                     replication_egress_gb_per_month: t.cost.replication_egress_gb_per_month,
                     replication_egress_monthly_usd: t.cost.replication_egress_monthly_usd,
                     front_door_monthly_usd: t.cost.front_door_monthly_usd,
-                    rto_s: r.rto_s,
-                    rto_reads_s: r.rto_reads_s,
-                    rto_writes_s: r.rto_writes_s,
-                    rto_ledger_s: r.rto_ledger_s,
-                    rpo_s: r.rpo_s,
+                    rto_s: on.rto_s,
+                    rto_reads_s: on.rto_reads_s,
+                    rto_writes_s: on.rto_writes_s,
+                    rto_ledger_s: on.rto_ledger_s,
+                    rpo_s: on.rpo_s,
+                    rto_expected_s: r.rto_s,
+                    rto_guaranteed_s: r.guaranteed.rto_s,
+                    rpo_expected_s: r.rpo_s,
+                    rpo_guaranteed_s: r.guaranteed.rpo_s,
                     availability: r.availability,
                     downtime_min_per_year: r.downtime_min_per_year,
+                    failover_downtime_min_per_year: r.failover_downtime_min_per_year,
+                    availability_with_failover: r.availability_with_failover,
                     latency_p95_ms: r
                         .latency
                         .iter()
@@ -427,6 +452,16 @@ pub fn table(plan: &Plan) -> String {
         }),
     ));
     rows.push(("RPO".into(), col(&|t| format::duration(t.resilience.rpo_s))));
+    rows.push((
+        "RTO / RPO guaranteed".into(),
+        col(&|t| {
+            format!(
+                "{} / {}",
+                format::duration(t.resilience.guaranteed.rto_s),
+                format::duration(t.resilience.guaranteed.rpo_s)
+            )
+        }),
+    ));
     rows.push((
         "Availability".into(),
         col(&|t| format::percent(t.resilience.availability, 4)),

@@ -7,11 +7,128 @@ use std::borrow::Cow;
 
 use super::format;
 use super::regions::{great_circle_km, RegionTable};
-use super::scenario::{Consistency, Scenario, WriteFailover};
+use super::scenario::{Basis, Consistency, Scenario, WriteFailover};
 use super::tiers::TierId;
 
 /// Minutes in a year (365 days), for downtime from availability.
 pub const MINUTES_PER_YEAR: f64 = 525_600.0;
+
+/// A recovery bound Microsoft documents, with the page it is on and the
+/// figure quoted from it. The guaranteed basis is built from these.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct DocumentedBound {
+    /// Seconds used by the planner.
+    pub seconds: f64,
+    /// The documented figure is a floor ("1 hour (or more)"): the planner
+    /// uses it and says "or more".
+    pub or_more: bool,
+    /// The page (learn.microsoft.com).
+    pub url: &'static str,
+    /// The figure as Microsoft words it.
+    pub quote: &'static str,
+}
+
+impl DocumentedBound {
+    /// "Microsoft documents “…” (url)".
+    pub fn citation(&self) -> String {
+        format!(
+            "Microsoft documents \u{201c}{}\u{201d} ({})",
+            self.quote, self.url
+        )
+    }
+}
+
+/// Every documented bound of the guaranteed basis, in one place. The quotes
+/// are verbatim from the pages named.
+pub mod bounds {
+    use super::DocumentedBound;
+
+    /// Cosmos DB consistency levels, RPO table: "| >1 | Single write region |
+    /// Session, Consistent Prefix, Eventual | < 15 minutes |" (and the same for
+    /// multiple write regions).
+    /// <https://learn.microsoft.com/azure/cosmos-db/consistency-levels>
+    pub const COSMOS_RPO_MULTI_REGION: DocumentedBound = DocumentedBound {
+        seconds: 900.0,
+        or_more: false,
+        url: "https://learn.microsoft.com/azure/cosmos-db/consistency-levels",
+        quote: "< 15 minutes (more than one region; Session, Consistent Prefix, Eventual)",
+    };
+    /// Same page: bounded staleness RPO is *K* & *T*; "For multi-region
+    /// accounts the minimum value of K and T is 100,000 write operations or
+    /// 300 seconds. This value defines the minimum RPO for data when using
+    /// Bounded Staleness." The planner uses the documented minimum, 300 s.
+    pub const COSMOS_RPO_BOUNDED_STALENESS: DocumentedBound = DocumentedBound {
+        seconds: 300.0,
+        or_more: false,
+        url: "https://learn.microsoft.com/azure/cosmos-db/consistency-levels",
+        quote: "For multi-region accounts the minimum value of K and T is 100,000 write operations or 300 seconds",
+    };
+    /// Same page: "| >1 | Single write region | Strong | 0 |".
+    pub const COSMOS_RPO_STRONG: DocumentedBound = DocumentedBound {
+        seconds: 0.0,
+        or_more: false,
+        url: "https://learn.microsoft.com/azure/cosmos-db/consistency-levels",
+        quote: "Single write region | Strong | 0",
+    };
+    /// Same page: "| 1 | Single or Multiple write regions | Any Consistency
+    /// Level | < 240 Minutes |".
+    pub const COSMOS_RPO_SINGLE_REGION: DocumentedBound = DocumentedBound {
+        seconds: 14_400.0,
+        or_more: false,
+        url: "https://learn.microsoft.com/azure/cosmos-db/consistency-levels",
+        quote: "< 240 Minutes (one region, any consistency level)",
+    };
+    /// Reliability in Cosmos DB for NoSQL: "Even with service-managed
+    /// failover enabled, partial outage may require manual intervention for
+    /// the Azure Cosmos DB service team. In these scenarios, it may take up
+    /// to 1 hour (or more) for failover to take effect."
+    /// <https://learn.microsoft.com/azure/reliability/reliability-cosmos-db-nosql>
+    pub const COSMOS_WRITE_FAILOVER: DocumentedBound = DocumentedBound {
+        seconds: 3_600.0,
+        or_more: true,
+        url: "https://learn.microsoft.com/azure/reliability/reliability-cosmos-db-nosql",
+        quote: "it may take up to 1 hour (or more) for failover to take effect",
+    };
+    /// Reliability in Azure SQL Database: "The minimum grace period is one
+    /// hour. However, the Microsoft response time will likely be several
+    /// hours at least." (Microsoft-managed failover-group failover.)
+    /// <https://learn.microsoft.com/azure/reliability/reliability-sql-database>
+    pub const SQL_FAILOVER_GROUP_GRACE: DocumentedBound = DocumentedBound {
+        seconds: 3_600.0,
+        or_more: true,
+        url: "https://learn.microsoft.com/azure/reliability/reliability-sql-database",
+        quote: "The minimum grace period is one hour. However, the Microsoft response time will likely be several hours at least.",
+    };
+    /// Azure SQL Database business continuity overview, recovery table:
+    /// "| Auto-failover groups | 1 h | 5 s |" (RTO, RPO).
+    /// <https://learn.microsoft.com/azure/azure-sql/database/business-continuity-high-availability-disaster-recover-hadr-overview>
+    pub const SQL_GEO_REPLICATION_RPO: DocumentedBound = DocumentedBound {
+        seconds: 5.0,
+        or_more: false,
+        url: "https://learn.microsoft.com/azure/azure-sql/database/business-continuity-high-availability-disaster-recover-hadr-overview",
+        quote: "Auto-failover groups | 1 h | 5 s",
+    };
+}
+
+/// AKS Free tier: no SLA. Microsoft gives it a service level objective only:
+/// "You can still create an unlimited number of free clusters with a
+/// service level objective (SLO) of 99.5% and opt for the preferred SLO."
+/// (earlier copies of <https://learn.microsoft.com/azure/aks/free-standard-pricing-tiers>;
+/// the current page offers Standard when "You need a financially backed
+/// SLA"). The composite uses this objective, labelled "no SLA", rather than
+/// the Standard tier's 99.95%.
+pub const AKS_FREE_SLO_PCT: f64 = 99.5;
+
+/// One basis's recovery figures of a tier, seconds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct Recovery {
+    pub rto_reads_s: f64,
+    pub rto_writes_s: f64,
+    /// The later of reads and writes.
+    pub rto_s: f64,
+    pub rto_ledger_s: Option<f64>,
+    pub rpo_s: f64,
+}
 
 /// One named part of a figure: "Front Door detection 45 s".
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -52,15 +169,55 @@ pub struct TierResilience {
     /// Data lost on the loss of a region, seconds of writes.
     pub rpo_s: f64,
     pub rpo_parts: Vec<Part>,
+    /// The figures above are the expected basis; these are the guaranteed
+    /// one: each bound Microsoft documents for the configuration, never
+    /// below the expected figure.
+    pub guaranteed: Recovery,
+    /// How the guaranteed RTO figures are made, each documented bound cited
+    /// (page and quoted figure) in its `how`.
+    pub guaranteed_rto_parts: Vec<Part>,
+    /// How the guaranteed RPO is made, cited the same way.
+    pub guaranteed_rpo_parts: Vec<Part>,
     /// Composite availability, 0–1.
     pub availability: f64,
     pub availability_parts: Vec<Part>,
     pub downtime_min_per_year: f64,
+    /// Time spent failing over, minutes a year: each region's expected
+    /// losses a year × the share of users it stops × the tier's recovery
+    /// time for that loss (`risk.regional_outages_per_year` ×
+    /// Σ affected × RTO, the loss impacts of [`super::risk::loss_impacts`],
+    /// uncapped by the outage's length). The SLA composite above assumes
+    /// failover is instant; this is what it leaves out.
+    pub failover_downtime_min_per_year: f64,
+    /// The composite availability with that failover time counted:
+    /// `availability − failover minutes ÷ minutes a year`.
+    pub availability_with_failover: f64,
     pub latency: Vec<GeoLatency>,
     /// Worst p95 over geographies (reads, or reads and writes when the
     /// target includes writes).
     pub latency_p95_ms: f64,
     pub notes: Vec<String>,
+}
+
+impl TierResilience {
+    /// The expected (modelled) recovery figures.
+    pub fn expected(&self) -> Recovery {
+        Recovery {
+            rto_reads_s: self.rto_reads_s,
+            rto_writes_s: self.rto_writes_s,
+            rto_s: self.rto_s,
+            rto_ledger_s: self.rto_ledger_s,
+            rpo_s: self.rpo_s,
+        }
+    }
+
+    /// The recovery figures on a basis.
+    pub fn on(&self, basis: Basis) -> Recovery {
+        match basis {
+            Basis::Expected => self.expected(),
+            Basis::Guaranteed => self.guaranteed,
+        }
+    }
 }
 
 /// Network round trip between two regions' users and stamp, ms: a measured
@@ -267,7 +424,14 @@ fn availability(tier: TierId, s: &Scenario, stamps: usize, text: bool) -> (f64, 
         chain.push(("App Service", sl.app_service_pct));
     }
     if s.compute.aks.enabled {
-        chain.push(("AKS", sl.aks_pct));
+        if s.compute.aks.tier == super::scenario::AksTier::Free {
+            chain.push((
+                "AKS Free (no SLA; service level objective)",
+                AKS_FREE_SLO_PCT,
+            ));
+        } else {
+            chain.push(("AKS", sl.aks_pct));
+        }
         if s.compute.aks.app_gateway {
             chain.push(("Application Gateway", sl.app_gateway_pct));
         }
@@ -410,6 +574,98 @@ fn latency(tier: TierId, s: &Scenario, regions: &RegionTable, text: bool) -> Vec
         .collect()
 }
 
+/// The guaranteed basis: each expected figure raised to the bound Microsoft
+/// documents for the tier's configuration ([`bounds`]). Routing (Front Door
+/// probes, DNS TTL, scale-out) and a hand rebuild have no documented bound:
+/// they keep their configured figures and say so.
+fn guaranteed(
+    tier: TierId,
+    s: &Scenario,
+    expected: &Recovery,
+    text: bool,
+) -> (Recovery, Vec<Part>, Vec<Part>) {
+    let mut parts = Vec::new();
+    let cited = |b: &DocumentedBound, used: f64| {
+        let more = if b.or_more { ", or more" } else { "" };
+        format!("{}; {} s used{more}", b.citation(), format::number(used, 0))
+    };
+    let reads = expected.rto_reads_s;
+    parts.push(Part {
+        name: if tier == TierId::SingleRegion {
+            "Reads: rebuild in another region (no Microsoft bound; your estimate)".into()
+        } else {
+            "Reads: routing as configured (no Microsoft bound)".into()
+        },
+        value: reads,
+        how: explain(text, || {
+            "Microsoft documents no bound for this part: the expected figure is used".into()
+        }),
+    });
+    let writes = match tier {
+        TierId::SingleRegion | TierId::MultiWrite => reads,
+        TierId::ActivePassive | TierId::ActiveActiveReads => {
+            let b = bounds::COSMOS_WRITE_FAILOVER;
+            let (t, _) = write_failover_s(s);
+            let w = b.seconds.max(t);
+            parts.push(Part {
+                name: "Writes: Cosmos DB write-region failover".into(),
+                value: w,
+                how: explain(text, || cited(&b, w)),
+            });
+            reads.max(w)
+        }
+    };
+    let rto_ledger_s = expected.rto_ledger_s.map(|l| {
+        if tier == TierId::SingleRegion {
+            return l;
+        }
+        let b = bounds::SQL_FAILOVER_GROUP_GRACE;
+        let g = b.seconds.max(l);
+        parts.push(Part {
+            name: "SQL ledger: Microsoft-managed failover-group grace period".into(),
+            value: g,
+            how: explain(text, || cited(&b, g)),
+        });
+        g
+    });
+    let rto_parts = std::mem::take(&mut parts);
+    let cosmos = match tier {
+        TierId::SingleRegion => bounds::COSMOS_RPO_SINGLE_REGION,
+        _ => match s.data.consistency {
+            Consistency::Strong if tier != TierId::MultiWrite => bounds::COSMOS_RPO_STRONG,
+            Consistency::BoundedStaleness => bounds::COSMOS_RPO_BOUNDED_STALENESS,
+            _ => bounds::COSMOS_RPO_MULTI_REGION,
+        },
+    };
+    parts.push(Part {
+        name: "Cosmos DB on a region-wide outage".into(),
+        value: cosmos.seconds,
+        how: explain(text, || cited(&cosmos, cosmos.seconds)),
+    });
+    let mut rpo = cosmos.seconds;
+    if s.data.sql.enabled && tier != TierId::SingleRegion {
+        let b = bounds::SQL_GEO_REPLICATION_RPO;
+        parts.push(Part {
+            name: "SQL ledger failover group".into(),
+            value: b.seconds,
+            how: explain(text, || cited(&b, b.seconds)),
+        });
+        rpo = rpo.max(b.seconds);
+    }
+    let rpo_s = rpo.max(expected.rpo_s);
+    (
+        Recovery {
+            rto_reads_s: reads,
+            rto_writes_s: writes,
+            rto_s: reads.max(writes),
+            rto_ledger_s,
+            rpo_s,
+        },
+        rto_parts,
+        parts,
+    )
+}
+
 /// Everything resilience for one tier. `stamp_capacities` are the tier's
 /// stamps' capacity fractions, in order.
 pub fn assess(
@@ -433,6 +689,12 @@ pub fn assess_with(
 ) -> TierResilience {
     let (rto_reads_s, rto_writes_s, rto_parts) = rto(tier, s, stamp_capacities, text);
     let (rpo_s, rpo_parts, mut notes) = rpo(tier, s, text);
+    if s.compute.aks.enabled && s.compute.aks.tier == super::scenario::AksTier::Free {
+        notes.push(format!(
+            "AKS Free tier has no SLA: availability uses its {}% service level objective, which Microsoft does not back with service credits (Standard or Premium carry the uptime SLA).",
+            format::number(AKS_FREE_SLO_PCT, 1)
+        ));
+    }
     let (availability, availability_parts) = availability(tier, s, stamp_capacities.len(), text);
     let latency = latency(tier, s, regions, text);
     let latency_p95_ms = latency
@@ -464,14 +726,35 @@ pub fn assess_with(
             ));
         }
     }
-    TierResilience {
+    let expected = Recovery {
         rto_reads_s,
         rto_writes_s,
         rto_s: rto_reads_s.max(rto_writes_s),
+        rto_ledger_s,
+        rpo_s,
+    };
+    let (guaranteed, guaranteed_rto_parts, guaranteed_rpo_parts) =
+        guaranteed(tier, s, &expected, text);
+    let failover_downtime_min_per_year = s.risk.regional_outages_per_year
+        * super::risk::loss_impacts(tier, s, rto_reads_s, expected.rto_s)
+            .iter()
+            .map(|i| i.affected * i.recovery_h * 60.0)
+            .sum::<f64>();
+    let availability_with_failover =
+        (availability - failover_downtime_min_per_year / MINUTES_PER_YEAR).max(0.0);
+    TierResilience {
+        failover_downtime_min_per_year,
+        availability_with_failover,
+        rto_reads_s,
+        rto_writes_s,
+        rto_s: expected.rto_s,
         rto_parts,
         rto_ledger_s,
         rpo_s,
         rpo_parts,
+        guaranteed,
+        guaranteed_rto_parts,
+        guaranteed_rpo_parts,
         availability,
         availability_parts,
         downtime_min_per_year: (1.0 - availability) * MINUTES_PER_YEAR,

@@ -501,6 +501,8 @@ pub struct Slas {
     pub front_door_pct: f64,
     pub traffic_manager_pct: f64,
     pub app_service_pct: f64,
+    /// AKS Standard or Premium uptime SLA; the Free tier has none and uses
+    /// [`crate::engine::resilience::AKS_FREE_SLO_PCT`] instead, labelled so.
     pub aks_pct: f64,
     pub app_gateway_pct: f64,
     pub redis_pct: f64,
@@ -709,6 +711,38 @@ pub struct Targets {
     pub latency_includes_writes: bool,
     /// Monthly budget; 0 means no budget.
     pub monthly_budget: f64,
+    /// Which recovery figures the RTO and RPO targets are judged on (absent
+    /// in scenarios and links from before it existed: they open on
+    /// `expected`).
+    pub basis: Basis,
+}
+
+/// The basis RTO and RPO targets are judged on.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// What usually happens: the modelled (typical) figures.
+    #[default]
+    Expected,
+    /// The bound Microsoft documents or backs for the configuration
+    /// ([`crate::engine::resilience::bounds`]).
+    Guaranteed,
+}
+
+impl Basis {
+    pub const ALL: [Self; 2] = [Self::Expected, Self::Guaranteed];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Expected => "expected",
+            Self::Guaranteed => "guaranteed",
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Expected => "Expected (typical, modelled)",
+            Self::Guaranteed => "Guaranteed (Microsoft's documented bound)",
+        }
+    }
 }
 
 impl Default for Targets {
@@ -720,6 +754,7 @@ impl Default for Targets {
             latency_p95_ms: 80.0,
             latency_includes_writes: false,
             monthly_budget: 0.0,
+            basis: Basis::Expected,
         }
     }
 }

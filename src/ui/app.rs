@@ -704,7 +704,7 @@ fn PrintSummary() -> impl IntoView {
                         <dt>"Regions"</dt><dd>{regions}</dd>
                         <dt>"Peak traffic"</dt><dd>{format!("{} req/s", crate::engine::format::number(s.workload.peak_requests_per_s, 0))}</dd>
                         <dt>"Each stamp"</dt><dd>{format!("{}% of global peak", crate::engine::format::number(s.compute.stamp_capacity_fraction * 100.0, 0))}</dd>
-                        <dt>"Targets"</dt><dd>{format!("RTO {} · RPO {} · availability {}% · p95 {} ms", crate::engine::format::duration(s.targets.rto_s), crate::engine::format::duration(s.targets.rpo_s), s.targets.availability_pct, s.targets.latency_p95_ms)}</dd>
+                        <dt>"Targets"</dt><dd>{format!("RTO {} · RPO {} ({} basis) · availability {}% · p95 {} ms", crate::engine::format::duration(s.targets.rto_s), crate::engine::format::duration(s.targets.rpo_s), s.targets.basis.as_str(), s.targets.availability_pct, s.targets.latency_p95_ms)}</dd>
                         <dt>"Prices"</dt><dd data-testid="print-prices">{move || {
                             let fingerprint = state.sheet.get().map(|sh| format!(", fingerprint {}", crate::engine::pricing::SheetRef::of(&sh).short())).unwrap_or_default();
                             let differs = state.wanted_sheet.get().map(|w| format!(" — not the sheet this scenario was made with ({}, fingerprint {}): the figures differ from the original", w.name, w.short())).unwrap_or_default();

@@ -1016,7 +1016,7 @@ const COMPONENT_SLAS_FIELDS: &[FieldSpec] = &[
     FieldSpec {
         label: "AKS",
         unit: "%",
-        help: "In each stamp (serial): 99.95% with zones, Standard tier.",
+        help: "In each stamp (serial): 99.95% with zones, Standard or Premium tier. The Free tier has no SLA: its 99.5% objective is used instead.",
         path: "resilience.slas.aks_pct",
         get: |s| s.resilience.slas.aks_pct,
         set: |s, v| s.resilience.slas.aks_pct = v,
@@ -1276,6 +1276,11 @@ pub fn InputPanel() -> impl IntoView {
                 <CheckField label="Latency target applies to writes too" path="targets.latency_includes_writes"
                     help="Off: reads only (e.g. search). On: writes that travel to a single write region count too."
                     get=|s| s.targets.latency_includes_writes set=|s, v| s.targets.latency_includes_writes = v />
+                <SelectField label="Judge RTO and RPO on" path="targets.basis"
+                    help="Expected: typical, modelled figures (replication lag, configured failover). Guaranteed: the bounds Microsoft documents, e.g. Cosmos DB RPO < 15 minutes across regions, write failover up to 1 hour (or more)."
+                    options=vec![("expected", "Expected (typical)"), ("guaranteed", "Guaranteed (Microsoft's documented bounds)")]
+                    get=|s| enum_id(&s.targets.basis)
+                    set=|s, v| { if let Some(x) = enum_from(v) { s.targets.basis = x } } />
                 <NumberFields specs=TARGETS_2_FIELDS />
             </details>
             <details>

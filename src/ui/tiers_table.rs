@@ -149,15 +149,27 @@ fn rows() -> Vec<Row> {
             "front-door",
             |t, c| format::money_whole(t.cost.front_door_monthly_usd, c),
         ),
-        ("RTO reads / writes", Topic::Rto, "rto", |t, _| {
+        (
+            "RTO reads / writes (guaranteed)",
+            Topic::Rto,
+            "rto",
+            |t, _| {
+                let g = &t.resilience.guaranteed;
+                format!(
+                    "{} / {} ({} / {})",
+                    format::duration(t.resilience.rto_reads_s),
+                    format::duration(t.resilience.rto_writes_s),
+                    format::duration(g.rto_reads_s),
+                    format::duration(g.rto_writes_s)
+                )
+            },
+        ),
+        ("RPO (guaranteed)", Topic::Rpo, "rpo", |t, _| {
             format!(
-                "{} / {}",
-                format::duration(t.resilience.rto_reads_s),
-                format::duration(t.resilience.rto_writes_s)
+                "{} ({})",
+                format::duration(t.resilience.rpo_s),
+                format::duration(t.resilience.guaranteed.rpo_s)
             )
-        }),
-        ("RPO", Topic::Rpo, "rpo", |t, _| {
-            format::duration(t.resilience.rpo_s)
         }),
         (
             "Availability: SLA-backed floor",

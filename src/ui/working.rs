@@ -225,6 +225,14 @@ pub fn Working() -> impl IntoView {
                     )}</p>
                     {parts_table(&t.resilience.rto_parts, format::duration)}
                     {t.resilience.rto_ledger_s.map(|l| view! { <p>{format!("SQL ledger writes: {} (reported apart: the reference architecture keeps the ledger failover in a runbook).", format::duration(l))}</p> })}
+                    <p data-testid="rto-guaranteed">{format!(
+                        "Guaranteed basis (the bounds Microsoft documents, never below the expected figure): reads {}, writes {}{}. Targets are judged on the {} basis.",
+                        format::duration(t.resilience.guaranteed.rto_reads_s),
+                        format::duration(t.resilience.guaranteed.rto_writes_s),
+                        t.resilience.guaranteed.rto_ledger_s.map(|l| format!(", SQL ledger {}", format::duration(l))).unwrap_or_default(),
+                        good.scenario.targets.basis.as_str()
+                    )}</p>
+                    {parts_table(&t.resilience.guaranteed_rto_parts, format::duration)}
                 </div>
             }
             .into_any(),
@@ -232,6 +240,13 @@ pub fn Working() -> impl IntoView {
                 <div>
                     <p>"RPO comes from the data band only: how many seconds of acknowledged writes may not have reached a surviving region."</p>
                     {parts_table(&t.resilience.rpo_parts, format::duration)}
+                    <p data-testid="rpo-guaranteed">{format!(
+                        "Guaranteed basis (the bound Microsoft documents for this configuration): {}. Expected: {}. Targets are judged on the {} basis.",
+                        format::duration(t.resilience.guaranteed.rpo_s),
+                        format::duration(t.resilience.rpo_s),
+                        good.scenario.targets.basis.as_str()
+                    )}</p>
+                    {parts_table(&t.resilience.guaranteed_rpo_parts, format::duration)}
                 </div>
             }
             .into_any(),
@@ -249,6 +264,13 @@ pub fn Working() -> impl IntoView {
                         format::number(t.risk.downtime_h_per_year, 2)
                     )}</p>
                     {parts_table(&t.resilience.availability_parts, |v| format::percent(v, 4))}
+                    <p data-testid="availability-failover">{format!(
+                        "The SLA composite assumes failover is instant. Failing over takes {} minutes a year ({} regional losses a year per region × the share of users each stops × this tier's expected RTO for it), so availability with failover time counted is {} ({} minutes of downtime a year).",
+                        format::number(t.resilience.failover_downtime_min_per_year, 1),
+                        format::number(good.scenario.risk.regional_outages_per_year, 2),
+                        format::percent(t.resilience.availability_with_failover, 4),
+                        format::number(t.resilience.downtime_min_per_year + t.resilience.failover_downtime_min_per_year, 0)
+                    )}</p>
                 </div>
             }
             .into_any(),
