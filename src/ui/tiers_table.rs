@@ -188,10 +188,11 @@ fn rows() -> Vec<Row> {
             Topic::Risk,
             "expected-downtime",
             |t, _| {
+                let minutes = t.risk.downtime_h_per_year * 60.0;
                 format!(
                     "{} h/yr ({} min)",
                     format::number(t.risk.downtime_h_per_year, 2),
-                    format::number(t.risk.downtime_h_per_year * 60.0, 0)
+                    format::number(minutes, if minutes < 10.0 { 1 } else { 0 })
                 )
             },
         ),

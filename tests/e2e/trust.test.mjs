@@ -338,7 +338,7 @@ test('the SLA floor and the expected downtime are labelled and reconciled side b
   assert.match(table, /Availability: SLA-backed floor/);
   assert.match(table, /Downtime: expected from regional outages/);
   assert.match(await page.getByTestId('tier-single_region-availability').innerText(), /^99\.\d+ ?% \(at most [\d,]+ min\/yr down\)$/);
-  assert.match(await page.getByTestId('tier-single_region-expected-downtime').innerText(), /^[\d.]+ h\/yr \([\d,]+ min\)$/);
+  assert.match(await page.getByTestId('tier-single_region-expected-downtime').innerText(), /^[\d.]+ h\/yr \([\d,.]+ min\)$/);
   await page.getByTestId('tier-single_region-availability').click();
   assert.match(await page.getByTestId('downtime-reconciled').innerText(), /SLA-backed floor allows up to [\d,]+ minutes a year .* the risk model expects [\d,]+ minutes a year/);
 });
