@@ -185,7 +185,18 @@ pub fn validate(s: &Scenario, regions: &RegionTable) -> Vec<FieldError> {
         );
         share_sum += r.traffic_share;
     }
-    if share_sum.is_finite() && !s.regions.is_empty() && (share_sum - 1.0).abs() > 0.001 {
+    // The sum is only judged when every share is itself valid: a rejected
+    // share (say −20 %) already has its own message and must not feed a
+    // second one ("add up to 20.0 %") computed from it.
+    let shares_valid = s
+        .regions
+        .iter()
+        .all(|r| r.traffic_share.is_finite() && (0.0..=1.0).contains(&r.traffic_share));
+    if shares_valid
+        && share_sum.is_finite()
+        && !s.regions.is_empty()
+        && (share_sum - 1.0).abs() > 0.001
+    {
         c.push(
             "regions",
             format!(
@@ -627,5 +638,29 @@ mod message_tests {
         assert_eq!(shown(-5.0), "-5");
         assert_eq!(shown(0.3), "0.3");
         assert_eq!(shown(1.0 / 3.0), "0.333333");
+    }
+}
+
+#[cfg(test)]
+mod share_tests {
+    use super::validate;
+    use crate::engine::presets;
+
+    #[test]
+    fn a_rejected_share_does_not_feed_the_sum_message() {
+        let regions = presets::default_regions().expect("the shipped region table");
+        let mut s = presets::preset("northwind").expect("the preset");
+        s.regions[0].traffic_share = -0.2;
+        let errors = validate(&s, &regions);
+        assert!(errors.iter().any(|e| e.field == "regions[0].traffic_share"));
+        assert!(
+            !errors.iter().any(|e| e.field == "regions"),
+            "no sum message built from a rejected share: {errors:?}"
+        );
+        // With valid shares the sum is still judged.
+        s.regions[0].traffic_share = 0.5;
+        assert!(validate(&s, &regions)
+            .iter()
+            .any(|e| e.field == "regions" && e.message.contains("90.0%")));
     }
 }

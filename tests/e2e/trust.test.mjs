@@ -402,3 +402,14 @@ test('the comparison shows each tier over 1, 3 and 5 years', async () => {
   assert.ok(Math.abs(one - annual) <= 1, 'pay as you go: 1 year is the annual cost');
   assert.ok(Math.abs(three - 3 * annual) <= 3 && Math.abs(five - 5 * annual) <= 5, text);
 });
+
+test('a rejected share gets its own message and feeds no other', async () => {
+  const page = await h.newPage();
+  await page.goto(h.url);
+  await ready(page);
+  await typeInto(page, 'input-share-0', '-20');
+  await page.waitForFunction(() => (document.querySelector('[data-testid="invalid-banner"]')?.innerText || '').includes('1 input needs attention'));
+  const banner = await page.getByTestId('invalid-banner').innerText();
+  assert.match(banner, /must be between 0 and 100 % of users; it is -20 %/);
+  assert.ok(!/add up to/.test(banner), banner);
+});
