@@ -642,6 +642,7 @@ mod message_tests {
 }
 
 #[cfg(test)]
+#[allow(clippy::expect_used)]
 mod share_tests {
     use super::validate;
     use crate::engine::presets;
