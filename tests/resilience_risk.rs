@@ -1074,3 +1074,45 @@ fn failover_time_is_counted_apart_from_the_sla_composite_by_hand() {
     assert_eq!(r.failover_downtime_min_per_year, 0.0);
     assert_eq!(r.availability_with_failover, r.availability);
 }
+
+#[test]
+fn strong_consistency_adds_twice_the_farthest_round_trip_plus_10_ms_to_writes() {
+    // Microsoft: Strong's write latency is "two times round-trip time (RTT)
+    // between any of the two farthest regions, plus 10 milliseconds".
+    // Two regions: extra = 2 × RTT(westeurope, southeastasia) + 10 ms, on
+    // the single-writer tiers' writes only; reads are unchanged.
+    let mut s = round_scenario();
+    let session_aar = assess(TierId::ActiveActiveReads, &s);
+    let session_ap = assess(TierId::ActivePassive, &s);
+    s.data.consistency = Consistency::Strong;
+    let rtt = resilience::network_rtt_ms(&s, regions(), "westeurope", "southeastasia");
+    let extra = 2.0 * rtt + 10.0;
+    assert!(rtt > 100.0, "Europe–Singapore is far: {rtt} ms");
+    assert_eq!(
+        resilience::strong_write_extra_ms(TierId::ActiveActiveReads, &s, regions()),
+        extra
+    );
+    for (tier, before) in [
+        (TierId::ActiveActiveReads, &session_aar),
+        (TierId::ActivePassive, &session_ap),
+    ] {
+        let after = assess(tier, &s);
+        for (a, b) in after.latency.iter().zip(&before.latency) {
+            assert!(
+                (a.writes_p95_ms - (b.writes_p95_ms + extra)).abs() < 1e-9,
+                "{tier:?} {}",
+                a.region
+            );
+            assert_eq!(a.reads_p95_ms, b.reads_p95_ms);
+        }
+    }
+    // One region, or multi-region writes (no Strong there): nothing added.
+    assert_eq!(
+        resilience::strong_write_extra_ms(TierId::SingleRegion, &s, regions()),
+        0.0
+    );
+    assert_eq!(
+        resilience::strong_write_extra_ms(TierId::MultiWrite, &s, regions()),
+        0.0
+    );
+}

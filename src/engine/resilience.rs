@@ -531,12 +531,49 @@ fn availability(tier: TierId, s: &Scenario, stamps: usize, text: bool) -> (f64, 
     (global * parallel * data, parts)
 }
 
+/// Strong consistency commits a write only once every region has it:
+/// "the write latency is equal to two times round-trip time (RTT) between
+/// any of the two farthest regions, plus 10 milliseconds at the 99th
+/// percentile" (<https://learn.microsoft.com/azure/cosmos-db/consistency-levels>).
+/// The extra write latency of a single-writer tier with more than one
+/// Cosmos region under Strong: `2 × RTT(write region, farthest other
+/// region) + 10 ms`; 0 otherwise (one region, weaker consistency, or
+/// multi-region writes, where Strong is not available).
+pub fn strong_write_extra_ms(tier: TierId, s: &Scenario, regions: &RegionTable) -> f64 {
+    if s.data.consistency != Consistency::Strong {
+        return 0.0;
+    }
+    let account: &[crate::engine::scenario::RegionShare] = match tier {
+        TierId::SingleRegion | TierId::MultiWrite => return 0.0,
+        TierId::ActivePassive => &s.regions[..s.regions.len().min(2)],
+        TierId::ActiveActiveReads => &s.regions,
+    };
+    let Some(primary) = account.first() else {
+        return 0.0;
+    };
+    let farthest = account
+        .iter()
+        .skip(1)
+        .map(|r| network_rtt_ms(s, regions, &primary.region, &r.region))
+        .fold(0.0, f64::max);
+    if account.len() < 2 {
+        0.0
+    } else {
+        2.0 * farthest + STRONG_WRITE_P99_EXTRA_MS
+    }
+}
+
+/// The "plus 10 milliseconds" of Strong's write latency (consistency-levels).
+pub const STRONG_WRITE_P99_EXTRA_MS: f64 = 10.0;
+
 /// p95 latency per user geography: `base + network RTT(users → serving
 /// stamp)` for reads, plus `RTT(stamp → write region)` for writes in the
-/// single-writer tiers.
+/// single-writer tiers, plus Strong consistency's commit across regions
+/// ([`strong_write_extra_ms`]).
 fn latency(tier: TierId, s: &Scenario, regions: &RegionTable, text: bool) -> Vec<GeoLatency> {
     let base = s.resilience.base_latency_ms;
     let primary = s.regions.first().map_or("", |r| r.region.as_str());
+    let strong = strong_write_extra_ms(tier, s, regions);
     s.regions
         .iter()
         .map(|u| {
@@ -548,9 +585,17 @@ fn latency(tier: TierId, s: &Scenario, regions: &RegionTable, text: bool) -> Vec
             let to_writer = match tier {
                 TierId::ActiveActiveReads => network_rtt_ms(s, regions, served_by, primary),
                 _ => 0.0,
-            };
+            } + strong;
             let how = explain(text, || {
-                if to_writer > 0.0 {
+                if strong > 0.0 {
+                    format!(
+                        "{} ms base + {} ms to the {served_by} stamp; writes + {} ms to the write region {primary} + {} ms for Strong consistency (2 × the round trip to the farthest region + 10 ms, Microsoft's consistency-levels page)",
+                        format::number(base, 0),
+                        format::number(to_stamp, 0),
+                        format::number(to_writer - strong, 0),
+                        format::number(strong, 0)
+                    )
+                } else if to_writer > 0.0 {
                     format!(
                         "{} ms base + {} ms to the {served_by} stamp; writes + {} ms to the write region {primary}",
                         format::number(base, 0),
