@@ -55,6 +55,10 @@ fn yes() -> bool {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RegionTable {
     pub regions: Vec<Region>,
+    /// Indices into `regions`, sorted by ARM name: [`RegionTable::get`]
+    /// binary-searches it (the table lists every public region, and the
+    /// engine looks regions up many times per evaluation).
+    by_name: Vec<usize>,
 }
 
 impl RegionTable {
@@ -184,14 +188,34 @@ impl RegionTable {
         if regions.is_empty() {
             return Err(err(2, None, "no regions".into()));
         }
-        Ok(Self { regions })
+        Ok(Self::new(regions))
     }
 
     /// Looks a region up by its ARM name (`westeurope`).
     pub fn get(&self, arm_region_name: &str) -> Option<&Region> {
-        self.regions
-            .iter()
-            .find(|r| r.arm_region_name == arm_region_name)
+        if self.by_name.len() != self.regions.len() {
+            // Built by hand without `new`: no index to trust.
+            return self
+                .regions
+                .iter()
+                .find(|r| r.arm_region_name == arm_region_name);
+        }
+        self.by_name
+            .binary_search_by(|&i| {
+                self.regions[i]
+                    .arm_region_name
+                    .as_str()
+                    .cmp(arm_region_name)
+            })
+            .ok()
+            .map(|at| &self.regions[self.by_name[at]])
+    }
+
+    /// A table of these regions, indexed by ARM name.
+    pub fn new(regions: Vec<Region>) -> Self {
+        let mut by_name: Vec<usize> = (0..regions.len()).collect();
+        by_name.sort_by(|&a, &b| regions[a].arm_region_name.cmp(&regions[b].arm_region_name));
+        Self { regions, by_name }
     }
 
     /// The region's display name (`Brazil South`), or the ARM name when the
