@@ -185,7 +185,7 @@ fn main() -> ExitCode {
                 &report::CsvMeta {
                     scenario: &scenario.name,
                     sheet_fingerprint: &sheet.fingerprint,
-                    exported_on: &today(),
+                    exported_on: &today_utc(),
                 }
             )
         ),
@@ -200,21 +200,11 @@ fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Today's date (UTC) as `YYYY-MM-DD`, from the system clock: the civil
-/// date of a day count (H. Hinnant's `civil_from_days`).
-fn today() -> String {
-    let secs = std::time::SystemTime::now()
+/// Today's date (UTC) as `YYYY-MM-DD`, from the system clock.
+fn today_utc() -> String {
+    let days = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
+        .map(|d| d.as_secs() / 86_400)
         .unwrap_or(0);
-    let z = (secs / 86_400) as i64 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
+    planner::engine::format::civil_date(days)
 }

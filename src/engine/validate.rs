@@ -56,24 +56,7 @@ impl Checker {
 
     /// A finite number in [min, max].
     fn range(&mut self, field: impl std::fmt::Display, value: f64, min: f64, max: f64, unit: &str) {
-        if !value.is_finite() {
-            self.push(field, "must be a number".into());
-        } else if value < min || value > max {
-            let unit = if unit.is_empty() {
-                String::new()
-            } else {
-                format!(" {unit}")
-            };
-            self.push(
-                field,
-                format!(
-                    "must be between {} and {}{unit}; it is {}",
-                    shown(min),
-                    shown(max),
-                    shown(value)
-                ),
-            );
-        }
+        self.between(field, value, min, max, unit, false);
     }
 
     /// A fraction the page shows as a percentage (fields whose unit is %):
@@ -87,9 +70,24 @@ impl Checker {
         max: f64,
         unit: &str,
     ) {
+        self.between(field, value, min, max, unit, true);
+    }
+
+    /// [`Checker::range`] and [`Checker::percent`]: a finite number in
+    /// [min, max], the message in the stored unit or in percent.
+    fn between(
+        &mut self,
+        field: impl std::fmt::Display,
+        value: f64,
+        min: f64,
+        max: f64,
+        unit: &str,
+        as_percent: bool,
+    ) {
         if !value.is_finite() {
             self.push(field, "must be a number".into());
         } else if value < min || value > max {
+            let (scale, mark) = if as_percent { (100.0, " %") } else { (1.0, "") };
             let unit = if unit.is_empty() {
                 String::new()
             } else {
@@ -98,10 +96,10 @@ impl Checker {
             self.push(
                 field,
                 format!(
-                    "must be between {} and {} %{unit}; it is {} %",
-                    shown(min * 100.0),
-                    shown(max * 100.0),
-                    shown(value * 100.0)
+                    "must be between {} and {}{mark}{unit}; it is {}{mark}",
+                    shown(min * scale),
+                    shown(max * scale),
+                    shown(value * scale)
                 ),
             );
         }

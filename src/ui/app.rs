@@ -482,14 +482,18 @@ fn Header() -> impl IntoView {
             Err(e) => state.banner.set(Some(e.to_string())),
         }
     };
+    // The scenario to share or export, or (while an input is invalid) the
+    // reason in the banner, which also clears any toast.
+    let shareable = move || match state.scenario_to_share() {
+        Ok(scenario) => Some(scenario),
+        Err(why) => {
+            state.banner.set(Some(why));
+            None
+        }
+    };
     let on_share = move |_| {
-        let scenario = match state.scenario_to_share() {
-            Ok(s) => s,
-            Err(why) => {
-                state.toast.set(None);
-                state.banner.set(Some(why));
-                return;
-            }
+        let Some(scenario) = shareable() else {
+            return;
         };
         leptos::task::spawn_local(async move {
             match io::share_link(&scenario).await {
@@ -511,13 +515,8 @@ fn Header() -> impl IntoView {
         });
     };
     let on_csv = move |_| {
-        let scenario = match state.scenario_to_share() {
-            Ok(s) => s,
-            Err(why) => {
-                state.toast.set(None);
-                state.banner.set(Some(why));
-                return;
-            }
+        let Some(scenario) = shareable() else {
+            return;
         };
         let (Some(sheet), Some(regions)) =
             (state.sheet.get_untracked(), state.regions.get_untracked())
@@ -540,15 +539,13 @@ fn Header() -> impl IntoView {
             );
         }
     };
-    let on_json = move |_| match state.scenario_to_share() {
-        Ok(scenario) => io::download(
-            "planner-scenario.json",
-            "application/json",
-            &share::to_json(&scenario),
-        ),
-        Err(why) => {
-            state.toast.set(None);
-            state.banner.set(Some(why));
+    let on_json = move |_| {
+        if let Some(scenario) = shareable() {
+            io::download(
+                "planner-scenario.json",
+                "application/json",
+                &share::to_json(&scenario),
+            );
         }
     };
     let on_import = move |_| {
