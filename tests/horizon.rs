@@ -23,7 +23,7 @@ fn monthly(s: &planner::engine::Scenario, term: ReservationTerm, tier: TierId) -
 fn pay_as_you_go_costs_the_same_every_year() {
     let s = presets::preset("northwind").unwrap();
     assert_eq!(s.commercial.reservation, ReservationTerm::None);
-    let years = multi_year(&s, sheet(), regions()).unwrap();
+    let years = multi_year(&s, &evaluate(&s), sheet(), regions()).unwrap();
     assert_eq!(years.len(), 4);
     for y in &years {
         let m = monthly(&s, ReservationTerm::None, y.tier);
@@ -39,7 +39,7 @@ fn reserved_horizons_use_the_term_that_fits() {
     // 3 years = 36 × the 3-year monthly; 5 years = 36 × 3-year + 24 × 1-year.
     let s = presets::preset("enterprise").unwrap();
     assert_eq!(s.commercial.reservation, ReservationTerm::OneYear);
-    let years = multi_year(&s, sheet(), regions()).unwrap();
+    let years = multi_year(&s, &evaluate(&s), sheet(), regions()).unwrap();
     for y in &years {
         let m1 = monthly(&s, ReservationTerm::OneYear, y.tier);
         let m3 = monthly(&s, ReservationTerm::ThreeYears, y.tier);

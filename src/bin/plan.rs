@@ -171,8 +171,9 @@ fn main() -> ExitCode {
                 years.unwrap_or(scenario.risk.simulated_years),
             );
             let mut doc = report::plan_report(&scenario, &result, curve, sims);
-            doc.multi_year = planner::engine::horizon::multi_year(&scenario, &sheet, &regions)
-                .unwrap_or_default();
+            doc.multi_year =
+                planner::engine::horizon::multi_year(&scenario, &result, &sheet, &regions)
+                    .unwrap_or_default();
             match serde_json::to_string_pretty(&doc) {
                 Ok(text) => println!("{text}"),
                 Err(e) => return fail(&format!("cannot write JSON: {e}")),

@@ -11,6 +11,7 @@
 
 use serde::Serialize;
 
+use super::plan::Plan;
 use super::pricing::{PriceSheet, ReservationTerm};
 use super::regions::RegionTable;
 use super::scenario::Scenario;
@@ -30,34 +31,48 @@ pub struct MultiYear {
     pub terms: &'static str,
 }
 
-/// Every tier's monthly cost with the reservation set to `term`.
+/// Every tier's monthly cost with the reservation set to `term`: the
+/// plan's own figures when that is the scenario's term (nothing re-priced),
+/// else each tier priced again at that term.
 fn monthly_at(
     s: &Scenario,
+    plan: &Plan,
     term: ReservationTerm,
     sheet: &PriceSheet,
     regions: &RegionTable,
 ) -> Option<Vec<(TierId, f64)>> {
+    if term == s.commercial.reservation {
+        return Some(
+            plan.tiers
+                .iter()
+                .map(|t| (t.cost.tier, t.cost.monthly_usd))
+                .collect(),
+        );
+    }
     let mut s = s.clone();
     s.commercial.reservation = term;
-    TierId::ALL
-        .into_iter()
-        .map(|id| {
-            tiers::price_tier_with(id, &s, sheet, regions, false)
+    plan.tiers
+        .iter()
+        .map(|t| {
+            tiers::price_tier_with(t.cost.tier, &s, sheet, regions, false)
                 .ok()
-                .map(|c| (id, c.monthly_usd))
+                .map(|c| (t.cost.tier, c.monthly_usd))
         })
         .collect()
 }
 
-/// The four tiers over 1, 3 and 5 years (None when a price the other term
-/// needs is missing: the sheet names it when that term is chosen).
+/// The four tiers over 1, 3 and 5 years, from `plan` (the scenario
+/// evaluated at its own reservation term) and, when reservations are
+/// bought, the other term priced once. None when a price the other term
+/// needs is missing: the sheet names it when that term is chosen.
 pub fn multi_year(
     s: &Scenario,
+    plan: &Plan,
     sheet: &PriceSheet,
     regions: &RegionTable,
 ) -> Option<Vec<MultiYear>> {
     if s.commercial.reservation == ReservationTerm::None {
-        let monthly = monthly_at(s, ReservationTerm::None, sheet, regions)?;
+        let monthly = monthly_at(s, plan, ReservationTerm::None, sheet, regions)?;
         return Some(
             monthly
                 .into_iter()
@@ -71,8 +86,8 @@ pub fn multi_year(
                 .collect(),
         );
     }
-    let one = monthly_at(s, ReservationTerm::OneYear, sheet, regions)?;
-    let three = monthly_at(s, ReservationTerm::ThreeYears, sheet, regions)?;
+    let one = monthly_at(s, plan, ReservationTerm::OneYear, sheet, regions)?;
+    let three = monthly_at(s, plan, ReservationTerm::ThreeYears, sheet, regions)?;
     Some(
         one.into_iter()
             .zip(three)

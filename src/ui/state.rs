@@ -267,7 +267,8 @@ pub fn multi_year_memo(state: AppState) -> Memo<Vec<crate::engine::horizon::Mult
         ) else {
             return Vec::new();
         };
-        crate::engine::horizon::multi_year(&good.scenario, &sheet, &regions).unwrap_or_default()
+        crate::engine::horizon::multi_year(&good.scenario, &good.plan, &sheet, &regions)
+            .unwrap_or_default()
     })
 }
 

@@ -115,7 +115,7 @@ pub fn Working() -> impl IntoView {
                             format::money(t.cost.annual_usd, &cur)
                         );
                         if let (Some(sheet), Some(regions)) = (state.sheet.get(), state.regions.get()) {
-                            if let Some(y) = crate::engine::horizon::multi_year(&good.scenario, &sheet, &regions)
+                            if let Some(y) = crate::engine::horizon::multi_year(&good.scenario, &good.plan, &sheet, &regions)
                                 .and_then(|ys| ys.into_iter().find(|y| y.tier == tier))
                             {
                                 text.push_str(&format!(
