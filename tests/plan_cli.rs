@@ -434,7 +434,7 @@ fn the_readme_plan_examples_run_as_written() {
                 .collect()
         })
         .collect();
-    assert_eq!(examples.len(), 4, "the README shows four plan examples");
+    assert_eq!(examples.len(), 5, "the README shows five plan examples");
     for args in examples {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_plan"))
@@ -493,4 +493,45 @@ fn basis_flag_sets_the_basis_and_rto_rpo_follow_it() {
     let bad = plan(&["--preset", "northwind", "--basis", "hopeful"]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("--basis must be expected or guaranteed"));
+}
+
+#[test]
+fn convert_flag_shows_every_figure_in_the_currency_at_the_typed_rate() {
+    let usd = json(&["--preset", "northwind", "--format", "json"]);
+    let eur = json(&[
+        "--preset",
+        "northwind",
+        "--format",
+        "json",
+        "--convert",
+        "EUR:0.92:2026-12-02",
+    ]);
+    assert_eq!(eur["currency"], "EUR");
+    assert_eq!(eur["converted_from"]["currency"], "USD");
+    assert_eq!(eur["converted_from"]["as_of"], "2026-12-02");
+    for i in 0..4 {
+        let (u, e) = (
+            usd["tiers"][i]["monthly_usd"].as_f64().unwrap(),
+            eur["tiers"][i]["monthly_usd"].as_f64().unwrap(),
+        );
+        assert!(
+            (e - u * 0.92).abs() < 1e-6 * u,
+            "tier {i}: {e} vs {u} × 0.92"
+        );
+    }
+    let table = plan(&["--preset", "northwind", "--convert", "EUR:0.92:2026-12-02"]);
+    let text = String::from_utf8_lossy(&table.stdout);
+    assert!(
+        text.contains("converted from USD at 0.92 EUR per USD on 2026-12-02"),
+        "{text}"
+    );
+    assert!(text.contains('€'), "{text}");
+    // Bad values: exit 2, in the user's words.
+    let out = plan(&["--preset", "northwind", "--convert", "EUR:0,92:2026-12-02"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("“0,92” is not a number"));
+    let out = plan(&["--preset", "northwind", "--convert", "EUR:-1:2026-12-02"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("commercial.conversion.rate: must be more than 0 EUR"));
 }

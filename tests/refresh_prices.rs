@@ -1006,6 +1006,7 @@ fn bad_options_are_refused_before_any_request() {
     let mut never = MapFetch::new(&[]);
     for (o, want) in [
         (opts(&["westeurope"], "eur"), "three-letter"),
+        (opts(&["westeurope"], "XYZ"), "returns prices in USD, AUD"),
         (opts(&["narnia"], "EUR"), "narnia"),
         (opts(&[], "EUR"), "empty"),
         (opts(&["westeurope", "westeurope"], "EUR"), "twice"),

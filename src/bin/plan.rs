@@ -11,7 +11,7 @@ use planner::engine::scenario::Basis;
 use planner::engine::{plan, report, share, PriceSheet};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: plan (SCENARIO.json | --preset NAME) [--prices FILE] [--format table|json|csv] [--years N] [--basis expected|guaranteed]
+const USAGE: &str = "usage: plan (SCENARIO.json | --preset NAME) [--prices FILE] [--format table|json|csv] [--years N] [--basis expected|guaranteed] [--convert CODE:RATE:DATE]
 
   SCENARIO.json   a scenario exported from the planner (or written by hand)
   --preset NAME   a built-in scenario: northwind, startup, enterprise
@@ -19,7 +19,10 @@ const USAGE: &str = "usage: plan (SCENARIO.json | --preset NAME) [--prices FILE]
   --format        table (default), json (the scripting contract, see README) or csv (line items)
   --years N       simulated years for the Monte Carlo in the JSON output (default: the scenario's)
   --basis B       judge RTO and RPO targets on expected (modelled) or guaranteed (Microsoft's
-                  documented bounds) figures; overrides the scenario's targets.basis";
+                  documented bounds) figures; overrides the scenario's targets.basis
+  --convert C:R:D show every figure in currency C at R units of C per unit of the sheet's
+                  currency, a rate taken on day D (e.g. EUR:0.92:2026-12-02); overrides the
+                  scenario's commercial.conversion";
 
 fn fail(message: &str) -> ExitCode {
     eprintln!("plan: {message}");
@@ -34,6 +37,7 @@ fn main() -> ExitCode {
     let mut format = "table".to_string();
     let mut years = None;
     let mut basis = None;
+    let mut convert = None;
     let mut i = 0;
     while i < args.len() {
         let value = |i: usize| args.get(i + 1).cloned();
@@ -74,6 +78,24 @@ fn main() -> ExitCode {
                 }
                 i += 1;
             }
+            "--convert" => {
+                let text = value(i).unwrap_or_default();
+                let parts: Vec<&str> = text.split(':').collect();
+                let [code, rate, date] = parts.as_slice() else {
+                    return fail("--convert takes CODE:RATE:DATE, e.g. EUR:0.92:2026-12-02");
+                };
+                let Ok(rate) = rate.trim().parse::<f64>() else {
+                    return fail(&format!(
+                        "--convert: the rate “{rate}” is not a number (write it with a decimal point, e.g. 0.92)"
+                    ));
+                };
+                convert = Some(planner::engine::scenario::Conversion {
+                    currency: code.trim().to_string(),
+                    rate,
+                    as_of: date.trim().to_string(),
+                });
+                i += 1;
+            }
             other if other.starts_with('-') => {
                 return fail(&format!("unknown option {other}\n{USAGE}"))
             }
@@ -112,6 +134,9 @@ fn main() -> ExitCode {
     };
     if let Some(b) = basis {
         scenario.targets.basis = b;
+    }
+    if convert.is_some() {
+        scenario.commercial.conversion = convert;
     }
     let sheet = match prices {
         Some(path) => {
@@ -191,8 +216,13 @@ fn main() -> ExitCode {
             )
         ),
         _ => {
+            let converted = result
+                .converted_from
+                .as_ref()
+                .map(|c| format!("; {}", c.describe(&result.currency)))
+                .unwrap_or_default();
             println!(
-                "{} — prices: {} ({})\n",
+                "{} — prices: {} ({}{converted})\n",
                 scenario.name, result.sheet, result.currency
             );
             print!("{}", report::table(&result));

@@ -141,6 +141,22 @@ fn money_with(value: f64, currency: &str, decimals: usize) -> String {
     out
 }
 
+/// An exchange rate with up to six significant digits and no trailing
+/// zeros: `0.92`, `151.234`, `0.006412`.
+pub fn rate(value: f64) -> String {
+    if !value.is_finite() || value == 0.0 {
+        return number(value, 0);
+    }
+    let digits_before = value.abs().log10().floor() as i32 + 1;
+    let decimals = (6 - digits_before).clamp(0, 12) as usize;
+    let text = number(value, decimals);
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        text
+    }
+}
+
 /// A unit price: enough significant digits for $0.0144 or $0.00008.
 pub fn unit_price(value: f64, currency: &str) -> String {
     let a = value.abs();

@@ -94,6 +94,9 @@ pub struct Plan {
     pub basis: Basis,
     pub currency: String,
     pub sheet: String,
+    /// When the figures are in another currency than the sheet's: from
+    /// which currency, at which rate, on which day.
+    pub converted_from: Option<crate::engine::pricing::ConvertedFrom>,
     pub tiers: Vec<TierResult>,
     pub recommended_tier: Option<TierId>,
     /// The decision and its reason, in words.
@@ -132,6 +135,9 @@ pub fn evaluate_with(
     if !errors.is_empty() {
         return Err(PlanError::Invalid(errors));
     }
+    // Figures in another currency: every price converted first (the page
+    // passes a sheet it already converted, so this borrows).
+    let sheet = &*sheet.for_scenario(s);
     let unpriced = unpriced_regions(s, sheet, regions);
     if !unpriced.is_empty() {
         return Err(PlanError::UnpricedRegions(unpriced));
@@ -194,6 +200,7 @@ pub fn evaluate_with(
         basis: s.targets.basis,
         currency: sheet.currency.clone(),
         sheet: sheet.name.clone(),
+        converted_from: sheet.converted_from.clone(),
         tiers: results,
         recommended_tier,
         recommendation,

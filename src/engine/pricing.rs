@@ -5,7 +5,9 @@
 //! sheet, and a row that is not there is a [`MissingPrice`] error the user sees,
 //! never a silent zero.
 
+use super::scenario::{Conversion, Scenario};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 use std::sync::Arc;
@@ -342,7 +344,46 @@ pub struct PriceSheet {
     tiers: Vec<(usize, Vec<Arc<PriceRow>>)>,
     /// Every region with at least one regional row, sorted ([`Self::regions`]).
     priced_regions: Vec<String>,
+    /// Set on a sheet made by [`Self::converted`]: the currency, rate and
+    /// date its prices were converted from (None: the prices as read).
+    pub converted_from: Option<ConvertedFrom>,
 }
+
+/// Where a converted sheet's prices came from: shown with every figure as
+/// "converted from USD at 0.92 EUR per USD on 2026-12-02".
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ConvertedFrom {
+    /// The price sheet's own currency.
+    pub currency: String,
+    /// Units of the new currency per unit of `currency`.
+    pub rate: f64,
+    /// The day the rate was taken (`YYYY-MM-DD`).
+    pub as_of: String,
+}
+
+impl ConvertedFrom {
+    /// "converted from USD at 0.92 EUR per USD on 2026-12-02, a rate typed
+    /// by the user (Microsoft's prices are in USD)".
+    pub fn describe(&self, to: &str) -> String {
+        format!(
+            "converted from {} at {} {to} per {} on {}, a rate typed by the user (Microsoft's prices are in {})",
+            self.currency,
+            super::format::rate(self.rate),
+            self.currency,
+            if self.as_of.is_empty() { "an unstated date" } else { &self.as_of },
+            self.currency
+        )
+    }
+}
+
+/// The currencies the Azure Retail Prices API returns prices in, so the
+/// ones `refresh-prices --currency` can make a sheet for. Microsoft Learn,
+/// "Azure Retail Prices REST API overview", section "Supported currencies"
+/// (<https://learn.microsoft.com/en-us/rest/api/cost-management/retail-prices/azure-retail-prices#supported-currencies>).
+pub const RETAIL_API_CURRENCIES: &[&str] = &[
+    "USD", "AUD", "BRL", "CAD", "CHF", "CNY", "DKK", "EUR", "GBP", "INR", "JPY", "KRW", "NOK",
+    "NZD", "RUB", "SEK", "TWD",
+];
 
 /// The fingerprint of a price sheet's text: 64-bit FNV-1a over its bytes
 /// (without a byte-order mark and with line endings normalised to `\n`,
@@ -648,6 +689,69 @@ impl PriceSheet {
             tiers.insert(at, row);
         }
         Ok(sheet)
+    }
+
+    /// The same sheet with every price multiplied by the rate of
+    /// `conversion` and its currency set to the conversion's: what a
+    /// scenario that shows figures in another currency is priced with.
+    /// Meters, units, confidence and sources are unchanged; the name and
+    /// fingerprint stay the source sheet's (a share link still names the
+    /// prices as published), and [`Self::converted_from`] says how.
+    pub fn converted(&self, conversion: &Conversion) -> PriceSheet {
+        let rows: Vec<Arc<PriceRow>> = self
+            .rows
+            .iter()
+            .map(|r| {
+                Arc::new(PriceRow {
+                    retail_price: r.retail_price * conversion.rate,
+                    currency_code: conversion.currency.clone(),
+                    ..PriceRow::clone(r)
+                })
+            })
+            .collect();
+        let renew = |old: &Arc<PriceRow>| -> Arc<PriceRow> {
+            self.rows
+                .iter()
+                .position(|r| Arc::ptr_eq(r, old))
+                .map_or_else(|| Arc::clone(old), |i| Arc::clone(&rows[i]))
+        };
+        let tiers = self
+            .tiers
+            .iter()
+            .map(|(first, higher)| (*first, higher.iter().map(renew).collect()))
+            .collect();
+        PriceSheet {
+            name: self.name.clone(),
+            currency: conversion.currency.clone(),
+            fingerprint: self.fingerprint.clone(),
+            rows,
+            index: self.index.clone(),
+            tiers,
+            priced_regions: self.priced_regions.clone(),
+            converted_from: Some(ConvertedFrom {
+                currency: self.currency.clone(),
+                rate: conversion.rate,
+                as_of: conversion.as_of.clone(),
+            }),
+        }
+    }
+
+    /// The sheet a scenario is priced with: this one, or (when the scenario
+    /// shows figures in another currency and this sheet is not already
+    /// converted that way) a [`Self::converted`] copy.
+    pub fn for_scenario(&self, s: &Scenario) -> Cow<'_, PriceSheet> {
+        match &s.commercial.conversion {
+            Some(c) if !self.is_converted_as(c) => Cow::Owned(self.converted(c)),
+            _ => Cow::Borrowed(self),
+        }
+    }
+
+    /// True when this sheet was converted with exactly `c`'s currency,
+    /// rate and date (so pricing with it needs no second conversion).
+    pub fn is_converted_as(&self, c: &Conversion) -> bool {
+        self.converted_from
+            .as_ref()
+            .is_some_and(|f| self.currency == c.currency && f.rate == c.rate && f.as_of == c.as_of)
     }
 
     /// The pay-as-you-go row for a meter in a region.

@@ -108,6 +108,9 @@ pub struct PlanReport {
     pub scenario: String,
     pub currency: String,
     pub price_sheet: String,
+    /// Set when the figures are converted from the sheet's currency at a
+    /// rate the user typed: `{currency, rate, as_of}` (`null` otherwise).
+    pub converted_from: Option<crate::engine::pricing::ConvertedFrom>,
     /// `expected` or `guaranteed`: the basis RTO and RPO targets were
     /// judged on, and that `rto_s` / `rpo_s` are given on.
     pub basis: crate::engine::scenario::Basis,
@@ -137,6 +140,7 @@ pub fn plan_report(
         scenario: s.name.clone(),
         currency: plan.currency.clone(),
         price_sheet: plan.sheet.clone(),
+        converted_from: plan.converted_from.clone(),
         basis: plan.basis,
         recommended_tier: plan.recommended_tier,
         recommendation: plan.recommendation.clone(),
@@ -236,7 +240,7 @@ pub fn plan_report(
 }
 
 /// Columns of the line-item CSV export.
-pub const CSV_COLUMNS: [&str; 26] = [
+pub const CSV_COLUMNS: [&str; 29] = [
     "tier",
     "category",
     "component",
@@ -263,6 +267,9 @@ pub const CSV_COLUMNS: [&str; 26] = [
     "price_sheet",
     "price_sheet_fingerprint",
     "exported_on",
+    "converted_from",
+    "exchange_rate",
+    "rate_as_of",
 ];
 
 /// What a line-item export says about itself on every row (so a row pasted
@@ -322,6 +329,7 @@ fn category_id(c: Category) -> String {
 pub fn line_items_csv(plan: &Plan, meta: &CsvMeta) -> String {
     let mut out = String::with_capacity(64 * 1024);
     write_csv_row(&mut out, CSV_COLUMNS.iter().map(|c| c.to_string()));
+    let conv = plan.converted_from.as_ref();
     for t in &plan.tiers {
         for li in &t.cost.line_items {
             write_csv_row(
@@ -353,6 +361,9 @@ pub fn line_items_csv(plan: &Plan, meta: &CsvMeta) -> String {
                     plan.sheet.clone(),
                     meta.sheet_fingerprint.to_string(),
                     meta.exported_on.to_string(),
+                    conv.map(|c| c.currency.clone()).unwrap_or_default(),
+                    conv.map(|c| csv_number(c.rate, 10)).unwrap_or_default(),
+                    conv.map(|c| c.as_of.clone()).unwrap_or_default(),
                 ],
             );
         }

@@ -769,6 +769,37 @@ pub struct Commercial {
     pub reservation: ReservationTerm,
     /// Hours billed per month (730 is Azure's and infracost's convention).
     pub hours_per_month: f64,
+    /// Figures shown in another currency than the price sheet's, at an
+    /// exchange rate the person types (None: the sheet's own currency).
+    pub conversion: Option<Conversion>,
+}
+
+/// An exchange rate the person types to see every figure in another
+/// currency than the price sheet's: every unit price is multiplied by
+/// `rate` before anything is priced, so line items, totals, unit prices in
+/// the working and exports are all in `currency`. Amounts the person types
+/// (budget, downtime cost, credits) are read in `currency` too.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Conversion {
+    /// Three-letter ISO 4217 code the figures are shown in, e.g. `EUR`.
+    pub currency: String,
+    /// Units of `currency` for one unit of the sheet's currency
+    /// (e.g. 0.92 EUR per USD).
+    pub rate: f64,
+    /// The day the rate was taken, `YYYY-MM-DD`: shown with every figure
+    /// ("converted at 0.92 EUR per USD on 2026-12-02").
+    pub as_of: String,
+}
+
+impl Default for Conversion {
+    fn default() -> Self {
+        Self {
+            currency: "EUR".into(),
+            rate: 1.0,
+            as_of: String::new(),
+        }
+    }
 }
 
 impl Default for Commercial {
@@ -777,6 +808,7 @@ impl Default for Commercial {
             discount_pct: 0.0,
             reservation: ReservationTerm::None,
             hours_per_month: 730.0,
+            conversion: None,
         }
     }
 }

@@ -611,6 +611,32 @@ pub fn validate(s: &Scenario, regions: &RegionTable) -> Vec<FieldError> {
         "hours (28 to 31 days)",
     );
 
+    if let Some(conv) = &s.commercial.conversion {
+        let code_ok =
+            conv.currency.len() == 3 && conv.currency.chars().all(|c| c.is_ascii_uppercase());
+        if !code_ok {
+            c.push(
+                "commercial.conversion.currency",
+                format!(
+                    "“{}” is not a three-letter currency code such as EUR",
+                    conv.currency
+                ),
+            );
+        }
+        let per = format!("{} per unit of the price sheet's currency", conv.currency);
+        c.positive("commercial.conversion.rate", conv.rate, 1_000_000.0, &per);
+        if !is_iso_date(&conv.as_of) {
+            c.push(
+                "commercial.conversion.as_of",
+                if conv.as_of.trim().is_empty() {
+                    "say on which day the exchange rate was taken (YYYY-MM-DD): it is shown with every converted figure".into()
+                } else {
+                    format!("“{}” is not a date written YYYY-MM-DD", conv.as_of)
+                },
+            );
+        }
+    }
+
     // `data.failover_policy` needs no check here: it is a closed choice, and a
     // value the planner does not know is refused when the scenario is read
     // (the message names the value and the ones allowed). Both policies are
@@ -621,6 +647,30 @@ pub fn validate(s: &Scenario, regions: &RegionTable) -> Vec<FieldError> {
     // Strong consistency is not an input error: only the multi-write tier is
     // impossible with it, and that tier says so itself (see `tiers`).
     c.errors
+}
+
+/// A calendar date written `YYYY-MM-DD` (years 1900 to 2999, days that
+/// exist in their month, leap years counted).
+pub fn is_iso_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let [y, m, d] = parts.as_slice() else {
+        return false;
+    };
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return false;
+    }
+    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>()) else {
+        return false;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1900..=2999).contains(&y) && (1..=days).contains(&d)
 }
 
 #[cfg(test)]

@@ -75,7 +75,7 @@ pub enum RefreshError {
     },
 }
 
-/// Checks the options before any request: a three-letter currency, known
+/// Checks the options before any request: a currency the API prices in, known
 /// regions, an http(s) base URL.
 pub fn check_options(opts: &Options) -> Result<(), RefreshError> {
     let usage = |m: String| Err(RefreshError::Usage(m));
@@ -83,6 +83,13 @@ pub fn check_options(opts: &Options) -> Result<(), RefreshError> {
         return usage(format!(
             "--currency “{}” is not a three-letter code such as EUR",
             opts.currency
+        ));
+    }
+    if !crate::engine::pricing::RETAIL_API_CURRENCIES.contains(&opts.currency.as_str()) {
+        return usage(format!(
+            "--currency {}: the Retail Prices API returns prices in {} only",
+            opts.currency,
+            crate::engine::pricing::RETAIL_API_CURRENCIES.join(", ")
         ));
     }
     if opts.regions.is_empty() {

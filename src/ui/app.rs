@@ -668,6 +668,9 @@ fn SheetInfo() -> impl IntoView {
             view! {
                 <p class="sheet-info" data-testid="sheet-info">
                     {format!("{} · {} · prices effective {} to {} · fingerprint {}", sheet.name, sheet.currency, oldest, newest, crate::engine::pricing::SheetRef::of(&sheet).short())}
+                    {move || state.last_good.get().and_then(|g| g.plan.converted_from.as_ref().map(|c| {
+                        view! { <span class="converted" data-testid="converted-info">{format!(" · figures in {}, {}", g.plan.currency, c.describe(&g.plan.currency))}</span> }
+                    }))}
                     {stale.then(|| view! { <span class="stale" data-testid="stale-warning">" · some prices are over 12 months old: refresh them (see README)"</span> })}
                 </p>
             }
@@ -705,7 +708,8 @@ fn PrintSummary() -> impl IntoView {
                         <dt>"Prices"</dt><dd data-testid="print-prices">{move || {
                             let fingerprint = state.sheet.get().map(|sh| format!(", fingerprint {}", crate::engine::pricing::SheetRef::of(&sh).short())).unwrap_or_default();
                             let differs = state.wanted_sheet.get().map(|w| format!(" — not the sheet this scenario was made with ({}, fingerprint {}): the figures differ from the original", w.name, w.short())).unwrap_or_default();
-                            format!("{} ({}{fingerprint}){differs}", good.plan.sheet, good.plan.currency)
+                            let converted = good.plan.converted_from.as_ref().map(|c| format!("; figures in {}, {}", good.plan.currency, c.describe(&good.plan.currency))).unwrap_or_default();
+                            format!("{} ({}{fingerprint}){converted}{differs}", good.plan.sheet, good.plan.currency)
                         }}</dd>
                     </dl>
                 </section>

@@ -1320,6 +1320,7 @@ pub fn InputPanel() -> impl IntoView {
                     get=|s| enum_id(&s.commercial.reservation)
                     set=|s, v| { if let Some(x) = enum_from(v) { s.commercial.reservation = x } } />
                 <NumberFields specs=COMMERCIAL_TERMS_2_FIELDS />
+                <super::currency::CurrencyConversion />
             </details>
         </form>
     }

@@ -3,6 +3,7 @@
 
 mod app;
 pub mod charts_panel;
+mod currency;
 pub mod fields;
 pub mod inputs;
 pub mod io;

@@ -122,6 +122,10 @@ pub struct AppState {
     /// Fields whose text is not a number yet, by JSON path.
     pub parse_errors: RwSignal<BTreeMap<String, String>>,
     pub sheet: RwSignal<Option<Arc<PriceSheet>>>,
+    /// The sheet the figures are priced with: `sheet`, or a copy converted
+    /// to the scenario's display currency (made again only when the sheet
+    /// or the conversion changes, not on every keystroke).
+    pub priced: Memo<Option<Arc<PriceSheet>>>,
     /// The sheet a shared link, imported file or autosave says its figures
     /// were made with, while the page uses another one (None once they match
     /// or the person chose to keep the sheet in use).
@@ -160,8 +164,24 @@ impl AppState {
         let regions: RwSignal<Option<Arc<RegionTable>>> = RwSignal::new(None);
         let parse_errors = RwSignal::new(BTreeMap::new());
         let last_eval_ms = RwSignal::new(0.0);
+        let conversion = Memo::new(move |_| scenario.with(|s| s.commercial.conversion.clone()));
+        let priced = Memo::new_with_compare(
+            move |_| {
+                let sheet = sheet.get()?;
+                Some(match conversion.get() {
+                    Some(c) => Arc::new(sheet.converted(&c)),
+                    None => sheet,
+                })
+            },
+            |a: Option<&Option<Arc<PriceSheet>>>, b: Option<&Option<Arc<PriceSheet>>>| match (a, b)
+            {
+                (Some(Some(a)), Some(Some(b))) => !Arc::ptr_eq(a, b),
+                (Some(None), Some(None)) => false,
+                _ => true,
+            },
+        );
         let evaluation = Memo::new(move |_| {
-            let sheet = sheet.get()?;
+            let sheet = priced.get()?;
             let regions = regions.get()?;
             Some(
                 scenario
@@ -182,6 +202,7 @@ impl AppState {
             scenario,
             parse_errors,
             sheet,
+            priced,
             wanted_sheet: RwSignal::new(None),
             regions,
             sheets_available: RwSignal::new(vec![
@@ -262,7 +283,7 @@ pub fn multi_year_memo(state: AppState) -> Memo<Vec<crate::engine::horizon::Mult
     Memo::new(move |_| {
         let (Some(good), Some(sheet), Some(regions)) = (
             state.last_good.get(),
-            state.sheet.get(),
+            state.priced.get(),
             state.regions.get(),
         ) else {
             return Vec::new();
@@ -277,7 +298,7 @@ pub fn headroom_memo(state: AppState) -> Memo<Vec<HeadroomPoint>> {
     Memo::new(move |_| {
         let (Some(good), Some(sheet), Some(regions)) = (
             state.last_good.get(),
-            state.sheet.get(),
+            state.priced.get(),
             state.regions.get(),
         ) else {
             return Vec::new();

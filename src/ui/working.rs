@@ -90,7 +90,7 @@ pub fn Working() -> impl IntoView {
             Topic::All | Topic::Annual | Topic::Ratio | Topic::Category(_) => {
                 // The page recomputes numbers only; the formulas in words are
                 // written now, for the tier being shown.
-                let priced = match (state.sheet.get(), state.regions.get()) {
+                let priced = match (state.priced.get(), state.regions.get()) {
                     (Some(sheet), Some(regions)) => {
                         crate::engine::tiers::price_tier(tier, &good.scenario, &sheet, &regions).ok()
                     }
@@ -114,7 +114,7 @@ pub fn Working() -> impl IntoView {
                             format::money(t.cost.monthly_usd, &cur),
                             format::money(t.cost.annual_usd, &cur)
                         );
-                        if let (Some(sheet), Some(regions)) = (state.sheet.get(), state.regions.get()) {
+                        if let (Some(sheet), Some(regions)) = (state.priced.get(), state.regions.get()) {
                             if let Some(y) = crate::engine::horizon::multi_year(&good.scenario, &good.plan, &sheet, &regions)
                                 .and_then(|ys| ys.into_iter().find(|y| y.tier == tier))
                             {
@@ -328,12 +328,19 @@ pub fn Working() -> impl IntoView {
             .chain(t.resilience.notes.iter())
             .cloned()
             .collect();
+        let converted = good.plan.converted_from.as_ref().map(|c| {
+            format!(
+                "Every amount here is in {cur}: prices {}.",
+                c.describe(&cur)
+            )
+        });
         Some(view! {
             <section class="working" id="working" role="dialog" aria-labelledby="working-title" tabindex="-1" data-testid="working">
                 <header>
                     <h2 id="working-title">{title}</h2>
                     <button type="button" class="icon" aria-label="Close the working (Escape)" data-testid="working-close" on:click=move |_| close_working(state)>"×"</button>
                 </header>
+                {converted.map(|c| view! { <p class="converted" data-testid="working-converted">{c}</p> })}
                 {body}
                 {(!notes.is_empty()).then(|| view! { <ul class="notes">{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul> })}
             </section>
