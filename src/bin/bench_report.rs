@@ -470,6 +470,13 @@ $E2E_SHOTS defaults to /tmp/planner-e2e.";
         );
         pair_row(
             rows,
+            &format!("Planner: navigation → first contentful paint (the static shell; {loads:.0} cold loads)"),
+            b,
+            "/planner/firstContentfulPaintMs",
+            None,
+        );
+        pair_row(
+            rows,
             &format!(
                 "Minimal Leptos page: navigation → its number painted ({loads:.0} cold loads)"
             ),

@@ -33,6 +33,11 @@ pub async fn start() {
         None => None,
     };
     leptos::mount::mount_to_body(move || view! { <App link=link /> });
+    // The static shell of index.html goes in the same task, so the browser
+    // never paints both.
+    if let Some(shell) = leptos::prelude::document().get_element_by_id("shell") {
+        shell.remove();
+    }
 }
 
 /// Where the first scenario comes from: a share link, else the autosave,

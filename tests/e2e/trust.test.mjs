@@ -413,3 +413,33 @@ test('a rejected share gets its own message and feeds no other', async () => {
   assert.match(banner, /must be between 0 and 100 % of users; it is -20 %/);
   assert.ok(!/add up to/.test(banner), banner);
 });
+
+test('the page shell paints from static HTML before the wasm runs, and gives way to the page', async () => {
+  // With the wasm held back, the shell is what a person sees: the title,
+  // the four tiers' names and what is loading, never a blank page.
+  const held = await h.newPage();
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  await held.route('**/planner_bg.wasm', async (route) => { await gate; await route.continue(); });
+  await held.goto(h.url, { waitUntil: 'domcontentloaded' });
+  const shell = held.locator('#shell');
+  await shell.waitFor();
+  assert.match(await shell.locator('h1').innerText(), /Multi-region Azure planner/);
+  assert.match(await shell.innerText(), /Active-active multi-region writes[\s\S]*Loading prices/);
+  const box = await shell.locator('.shell-tiers').boundingBox();
+  assert.ok(box && box.width > 300 && box.height > 100, 'the shell lays out the results area');
+  // Once the wasm arrives the page replaces the shell: one title, figures.
+  release();
+  await ready(held);
+  assert.equal(await held.locator('#shell').count(), 0, 'the shell is gone');
+  assert.equal(await held.locator('h1').count(), 1, 'one title, not two');
+});
+
+test('when the wasm cannot load, the shell says so instead of loading for ever', async () => {
+  const page = await h.newPage();
+  await page.route('**/planner_bg.wasm', (route) => route.abort());
+  await page.goto(h.url);
+  const note = page.locator('#shell .shell-note');
+  await page.waitForFunction(() => /could not start/.test(document.querySelector('#shell .shell-note')?.textContent || ''));
+  assert.match(await note.innerText(), /The planner could not start .*Reload the page/);
+});
