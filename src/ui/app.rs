@@ -32,7 +32,15 @@ pub async fn start() {
         Some(link) => Some(io::open_link(link).await),
         None => None,
     };
-    leptos::mount::mount_to_body(move || view! { <App link=link /> });
+    // The region table and the default sheet are read before the page is
+    // mounted (index.html preloads both while the wasm downloads), so the
+    // first render already has every figure: one layout of the full page
+    // instead of an empty one and then another (issue 16, speed).
+    let preloaded = Preloaded {
+        regions: io::fetch_text("pricing/regions.csv").await,
+        sheet: io::fetch_text(&format!("pricing/{}", presets::DEFAULT_SHEET_NAME)).await,
+    };
+    leptos::mount::mount_to_body(move || view! { <App link=link preloaded=preloaded /> });
     // The static shell of index.html goes in the same task, so the browser
     // never paints both.
     if let Some(shell) = leptos::prelude::document().get_element_by_id("shell") {
@@ -126,9 +134,22 @@ pub fn incomplete_sheet_message(
     )
 }
 
+/// What [`start`] fetched before mounting: the region table's and the
+/// default sheet's text (or why they could not be fetched).
+pub struct Preloaded {
+    pub regions: Result<String, String>,
+    pub sheet: Result<String, String>,
+}
+
 async fn load_sheet(state: AppState, name: String) {
-    match io::fetch_text(&format!("pricing/{name}")).await {
-        Ok(text) => match PriceSheet::parse(&name, &text) {
+    let fetched = io::fetch_text(&format!("pricing/{name}")).await;
+    apply_sheet(state, &name, fetched);
+}
+
+/// Parses a fetched sheet and puts it in use, or says why it cannot be.
+fn apply_sheet(state: AppState, name: &str, fetched: Result<String, String>) {
+    match fetched {
+        Ok(text) => match PriceSheet::parse(name, &text) {
             Ok(sheet) => {
                 if let Err(message) = use_sheet(state, sheet) {
                     state.sheet_error.set(Some(message));
@@ -161,8 +182,9 @@ async fn load_sheet_file(state: AppState, input: web_sys::HtmlInputElement) {
     input.set_value("");
 }
 
-async fn load_regions(state: AppState) {
-    match io::fetch_text("pricing/regions.csv").await {
+/// Parses the fetched region table and puts it in use, or says why not.
+fn apply_regions(state: AppState, fetched: Result<String, String>) {
+    match fetched {
         Ok(text) => match RegionTable::parse("regions.csv", &text) {
             Ok(t) => state.regions.set(Some(Arc::new(t))),
             Err(e) => state
@@ -196,7 +218,7 @@ async fn load_index(state: AppState) {
 
 /// The application root; `link` is the share link the address opened.
 #[component]
-pub fn App(link: OpenedLink) -> impl IntoView {
+pub fn App(link: OpenedLink, preloaded: Preloaded) -> impl IntoView {
     let (mut initial, banner, from_link) = initial_scenario(link);
     let wanted = initial.price_sheet.take();
     let state = AppState::new(initial.clone());
@@ -204,8 +226,8 @@ pub fn App(link: OpenedLink) -> impl IntoView {
     state.banner.set(banner);
     provide_context(state);
 
-    leptos::task::spawn_local(load_regions(state));
-    leptos::task::spawn_local(load_sheet(state, presets::DEFAULT_SHEET_NAME.to_string()));
+    apply_regions(state, preloaded.regions);
+    apply_sheet(state, presets::DEFAULT_SHEET_NAME, preloaded.sheet);
     leptos::task::spawn_local(load_index(state));
 
     // A scenario made with one of the page's own sheets opens with it.

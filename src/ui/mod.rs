@@ -11,4 +11,4 @@ pub mod state;
 mod tiers_table;
 mod working;
 
-pub use app::{start, App, OpenedLink};
+pub use app::{start, App, OpenedLink, Preloaded};

@@ -30,6 +30,7 @@
 // which `cargo run --release --bin bench-report` reads.
 //
 // Environment: BENCH_DIST (the planner's build, default dist/),
+// BENCH_BASELINE_DIST (an earlier build of the planner, measured alongside),
 // BENCH_MINIMAL_DIST (default bench/minimal/dist/), BENCH_LOADS (10),
 // BENCH_CHANGES (50), CHROMIUM (/usr/bin/chromium).
 import fs from 'node:fs';
@@ -39,6 +40,10 @@ import { serveDist, CHROMIUM_ARGS, SHOTS, ROOT, DIST } from './harness.mjs';
 
 const PLANNER_DIST = path.resolve(process.env.BENCH_DIST || DIST);
 const MINIMAL_DIST = path.resolve(process.env.BENCH_MINIMAL_DIST || path.join(ROOT, 'bench', 'minimal', 'dist'));
+// Optional: an earlier build of the planner (e.g. the last release's dist/,
+// built into another folder) loaded in the same run, interleaved with the
+// other two, so before and after are measured side by side.
+const BASELINE_DIST = process.env.BENCH_BASELINE_DIST ? path.resolve(process.env.BENCH_BASELINE_DIST) : null;
 const LOADS = Number(process.env.BENCH_LOADS || 10);
 const CHANGES = Number(process.env.BENCH_CHANGES || 50);
 const TIERS = ['single_region', 'active_passive', 'active_active_reads', 'multi_write'];
@@ -147,6 +152,7 @@ async function change(page, testid, value, figures) {
 async function main() {
   const planner = await serveDist(PLANNER_DIST);
   const minimal = await serveDist(MINIMAL_DIST);
+  const baseline = BASELINE_DIST ? await serveDist(BASELINE_DIST) : null;
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const out = {
     date: new Date().toISOString(),
@@ -164,10 +170,20 @@ async function main() {
     // Loads: one warm-up of each (not counted), then interleaved.
     await coldLoad(browser, planner.url, 'planner');
     await coldLoad(browser, minimal.url, 'minimal');
-    const loads = { planner: [], minimal: [] };
+    if (baseline) await coldLoad(browser, baseline.url, 'planner');
+    const loads = { planner: [], minimal: [], baseline: [] };
     for (let i = 0; i < LOADS; i++) {
       loads.planner.push(await coldLoad(browser, planner.url, 'planner'));
       loads.minimal.push(await coldLoad(browser, minimal.url, 'minimal'));
+      if (baseline) loads.baseline.push(await coldLoad(browser, baseline.url, 'planner'));
+    }
+    if (baseline) {
+      out.baseline = {
+        dist: BASELINE_DIST,
+        firstPaintMs: stats(loads.baseline.map((l) => l.paintedMs)),
+        firstContentfulPaintMs: stats(loads.baseline.map((l) => l.fcpMs).filter((x) => x !== null)),
+      };
+      console.log(`baseline (${BASELINE_DIST}): first paint median ${out.baseline.firstPaintMs.median} ms p95 ${out.baseline.firstPaintMs.p95} ms; ratio to minimal ${Math.round((out.baseline.firstPaintMs.median / stats(loads.minimal.map((l) => l.paintedMs)).median) * 100) / 100}×; first contentful paint ${out.baseline.firstContentfulPaintMs.median} ms`);
     }
     for (const kind of ['planner', 'minimal']) {
       out[kind].firstPaintMs = stats(loads[kind].map((l) => l.paintedMs));
@@ -253,6 +269,7 @@ async function main() {
     await browser.close().catch(() => {});
     await new Promise((r) => planner.server.close(r));
     await new Promise((r) => minimal.server.close(r));
+    if (baseline) await new Promise((r) => baseline.server.close(r));
   }
   if (out.errors.length) console.log(`errors on the pages:\n  ${out.errors.join('\n  ')}`);
   const file = path.join(SHOTS, 'bench.json');
