@@ -13,7 +13,7 @@ use planner::engine::Scenario;
 use planner::ui::charts_panel::ChartsPanel;
 use planner::ui::fields::NumberField;
 use planner::ui::io;
-use planner::ui::state::{AppState, Good};
+use planner::ui::state::AppState;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -49,10 +49,11 @@ fn loaded_state() -> AppState {
     let state = AppState::new(scenario.clone());
     let sheet = presets::default_sheet().unwrap();
     let regions = presets::default_regions().unwrap();
-    let plan = evaluate(&scenario, &sheet, &regions).unwrap();
+    assert!(evaluate(&scenario, &sheet, &regions).is_ok());
     state.sheet.set(Some(Arc::new(sheet)));
     state.regions.set(Some(Arc::new(regions)));
-    state.last_good.set(Some(Arc::new(Good { scenario, plan })));
+    // The last good plan follows from the scenario, sheet and regions.
+    assert!(state.last_good.get_untracked().is_some());
     state
 }
 
@@ -211,13 +212,7 @@ async fn charts_are_drawn_crisp_and_redrawn_when_the_plan_changes() {
     // A new plan redraws every chart.
     let mut scenario = state.last_good.get_untracked().unwrap().scenario.clone();
     scenario.workload.peak_requests_per_s *= 2.0;
-    let plan = evaluate(
-        &scenario,
-        &presets::default_sheet().unwrap(),
-        &presets::default_regions().unwrap(),
-    )
-    .unwrap();
-    state.last_good.set(Some(Arc::new(Good { scenario, plan })));
+    state.scenario.set(scenario);
     tick().await;
     let second: u32 = panel
         .get_attribute("data-redraws")

@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use super::charts_panel::ChartsPanel;
 use super::inputs::{InputPanel, KeyControls};
 use super::io;
-use super::state::{AppState, Good};
+use super::state::AppState;
 use super::tiers_table::{Recommendation, TiersTable, TotalsBar};
 use super::working::Working;
 use crate::engine::plan::PlanError;
@@ -256,9 +256,9 @@ pub fn App(link: OpenedLink, preloaded: Preloaded) -> impl IntoView {
         let evaluation = state.evaluation.get();
         state.last_eval_ms.set(io::now_ms() - started);
         // Tracked too: a change the plan does not show (simulated years, the
-        // seed) must still reach the simulation and the saved scenario.
+        // simulation's seed) must still reach the saved scenario.
         let scenario = state.scenario.get();
-        if let Some(Ok(plan)) = evaluation {
+        if let Some(Ok(_)) = evaluation {
             if !armed.get_untracked() && scenario != first {
                 armed.set(true);
                 io::set_hash("");
@@ -266,7 +266,7 @@ pub fn App(link: OpenedLink, preloaded: Preloaded) -> impl IntoView {
             if armed.get_untracked() {
                 // With the sheet its figures use (or, while the one it was
                 // made with is still missing, that one: not forgotten).
-                let mut saved = scenario.clone();
+                let mut saved = scenario;
                 saved.price_sheet = state.wanted_sheet.get_untracked().or_else(|| {
                     state
                         .sheet
@@ -275,10 +275,6 @@ pub fn App(link: OpenedLink, preloaded: Preloaded) -> impl IntoView {
                 });
                 io::save(&share::to_json(&saved));
             }
-            state.last_good.set(Some(Arc::new(Good {
-                scenario,
-                plan: (*plan).clone(),
-            })));
         }
     });
 

@@ -171,7 +171,9 @@ fn RegionRow(index: usize) -> impl IntoView {
                 aria-label=format!("Remove region {}", index + 1)
                 data-testid=format!("remove-region-{index}")
                 on:click=move |_| {
-                    state.parse_errors.set(Default::default());
+                    // The rows are drawn again from the scenario, so their
+                    // half-typed texts go; every other field keeps its own.
+                    state.parse_errors.update(|e| e.retain(|path, _| !path.starts_with("regions[")));
                     state.scenario.update(|s| {
                         if s.regions.len() > 1 && index < s.regions.len() {
                             s.regions.remove(index);
@@ -237,7 +239,7 @@ fn MeasuredRtts() -> impl IntoView {
                     prop:value=move || text.get() on:input=move |ev| on_ms(event_target_value(&ev)) />
                 <span class="unit">"ms"</span>
                 <button type="button" class="icon" aria-label="Remove this measurement" on:click=move |_| {
-                    state.parse_errors.set(Default::default());
+                    state.parse_errors.update(|e| e.retain(|path, _| !path.starts_with("resilience.measured_rtts[")));
                     state.scenario.update(|s| {
                         if i < s.resilience.measured_rtts.len() {
                             s.resilience.measured_rtts.remove(i);
@@ -324,7 +326,7 @@ fn CreditSchedule() -> impl IntoView {
                 <div class="rtt-row">
                     <span>"below"</span>{cell(i, 0)}<span aria-hidden="true">"→"</span>{cell(i, 1)}
                     <button type="button" class="icon" aria-label="Remove this credit step" on:click=move |_| {
-                        state.parse_errors.set(Default::default());
+                        state.parse_errors.update(|e| e.retain(|path, _| !path.starts_with("risk.credit_schedule[")));
                         state.scenario.update(|s| {
                             if i < s.risk.credit_schedule.len() {
                                 s.risk.credit_schedule.remove(i);

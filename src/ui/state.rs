@@ -141,8 +141,10 @@ pub struct AppState {
     pub toast: RwSignal<Option<String>>,
     /// The engine's answer for the current scenario (None until prices load).
     pub evaluation: Memo<Option<Result<Arc<Plan>, PlanError>>>,
-    /// The last scenario the engine accepted, and its plan: what the page shows.
-    pub last_good: RwSignal<Option<Arc<Good>>>,
+    /// The last scenario the engine accepted, and its plan: what the page
+    /// shows. A memo over the evaluation that keeps its previous value while
+    /// the scenario is invalid (no Effect writing a signal).
+    pub last_good: Memo<Option<Arc<Good>>>,
     /// Errors next to fields: parse errors and validation errors, by path.
     pub field_errors: Memo<BTreeMap<String, String>>,
     pub working: RwSignal<Option<(TierId, Topic)>>,
@@ -189,6 +191,22 @@ impl AppState {
                     .map(Arc::new),
             )
         });
+        let last_good = Memo::new_with_compare(
+            move |previous: Option<&Option<Arc<Good>>>| match evaluation.get() {
+                Some(Ok(plan)) => Some(Arc::new(Good {
+                    // Tracked: a change the plan does not show (simulated
+                    // years, the simulation's seed) still reaches the charts.
+                    scenario: scenario.get(),
+                    plan: (*plan).clone(),
+                })),
+                _ => previous.cloned().flatten(),
+            },
+            |a: Option<&Option<Arc<Good>>>, b: Option<&Option<Arc<Good>>>| match (a, b) {
+                (Some(Some(a)), Some(Some(b))) => !Arc::ptr_eq(a, b),
+                (Some(None), Some(None)) => false,
+                _ => true,
+            },
+        );
         let field_errors = Memo::new(move |_| {
             let mut all: BTreeMap<String, String> = parse_errors.get();
             if let Some(Err(PlanError::Invalid(errors))) = evaluation.get() {
@@ -212,7 +230,7 @@ impl AppState {
             banner: RwSignal::new(None),
             toast: RwSignal::new(None),
             evaluation,
-            last_good: RwSignal::new(None),
+            last_good,
             field_errors,
             working: RwSignal::new(None),
             presentation: RwSignal::new(false),

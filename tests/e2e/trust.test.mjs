@@ -443,3 +443,18 @@ test('when the wasm cannot load, the shell says so instead of loading for ever',
   await page.waitForFunction(() => /could not start/.test(document.querySelector('#shell .shell-note')?.textContent || ''));
   assert.match(await note.innerText(), /The planner could not start .*Reload the page/);
 });
+
+test('removing a region keeps what other fields hold, half-typed text and its message included', async () => {
+  const page = await h.newPage();
+  await page.goto(h.url);
+  await ready(page);
+  await page.getByTestId('add-region').click();
+  await page.getByTestId('region-row-2').waitFor();
+  await typeInto(page, 'input-workload-peak_requests_per_s', '12x');
+  const error = page.getByTestId('error-workload-peak_requests_per_s');
+  await error.waitFor();
+  await page.getByTestId('remove-region-2').click();
+  await page.getByTestId('region-row-2').waitFor({ state: 'detached' });
+  assert.equal(await page.getByTestId('input-workload-peak_requests_per_s').inputValue(), '12x', 'the typed text stays');
+  assert.match(await error.innerText(), /12x/, 'and so does its message');
+});
