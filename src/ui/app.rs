@@ -142,8 +142,17 @@ pub struct Preloaded {
 }
 
 async fn load_sheet(state: AppState, name: String) {
+    let request = next_sheet_request(state);
     let fetched = io::fetch_text(&format!("pricing/{name}")).await;
-    apply_sheet(state, &name, fetched);
+    if state.sheet_request.get_value() == request {
+        apply_sheet(state, &name, fetched);
+    }
+}
+
+/// Starts a price-sheet request and returns its number ([`AppState::sheet_request`]).
+fn next_sheet_request(state: AppState) -> u64 {
+    state.sheet_request.update_value(|n| *n += 1);
+    state.sheet_request.get_value()
 }
 
 /// Parses a fetched sheet and puts it in use, or says why it cannot be.
@@ -167,7 +176,12 @@ fn apply_sheet(state: AppState, name: &str, fetched: Result<String, String>) {
 
 /// Reads a price sheet the person chose in a file input and puts it in use.
 async fn load_sheet_file(state: AppState, input: web_sys::HtmlInputElement) {
-    match io::read_file(&input).await {
+    let request = next_sheet_request(state);
+    let read = io::read_file(&input).await;
+    if state.sheet_request.get_value() != request {
+        return;
+    }
+    match read {
         Ok((name, text)) => match PriceSheet::parse(&name, &text) {
             Ok(sheet) => match use_sheet(state, sheet) {
                 Ok(()) => state.toast.set(Some(format!("Using prices from {name}."))),

@@ -153,6 +153,10 @@ pub struct AppState {
     pub last_eval_ms: RwSignal<f64>,
     /// Undo and redo of edits, and whether each is possible now.
     pub history: StoredValue<History>,
+    /// Number of the latest price-sheet request (chosen in the list or
+    /// loaded from a file): an answer to an older one is dropped, so two
+    /// sheets chosen quickly can never leave the first on screen.
+    pub sheet_request: StoredValue<u64>,
     pub can_undo: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
     /// The decimal mark of the browser's locale: fields read and show numbers in it.
@@ -236,6 +240,7 @@ impl AppState {
             presentation: RwSignal::new(false),
             last_eval_ms,
             history: StoredValue::new(History::default()),
+            sheet_request: StoredValue::new(0),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
             decimal: super::io::decimal_mark(),

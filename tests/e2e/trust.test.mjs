@@ -458,3 +458,23 @@ test('removing a region keeps what other fields hold, half-typed text and its me
   assert.equal(await page.getByTestId('input-workload-peak_requests_per_s').inputValue(), '12x', 'the typed text stays');
   assert.match(await error.innerText(), /12x/, 'and so does its message');
 });
+
+test('two sheets chosen quickly: the one chosen last is the one on screen, whatever answers first', async () => {
+  const page = await h.newPage();
+  await page.route('**/pricing/index.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ sheets: ['azure-retail-usd.csv', 'slow.csv'] }) }));
+  const slow = fs.readFileSync(sheetVariant('slow.csv', dearer), 'utf8');
+  await page.route('**/pricing/slow.csv', async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.fulfill({ contentType: 'text/csv', body: slow });
+  });
+  await page.goto(h.url);
+  await ready(page);
+  const listPrices = await monthly(page);
+  const select = page.getByTestId('sheet-select');
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="sheet-select"] option')].some((o) => o.value === 'slow.csv'));
+  await select.selectOption('slow.csv');
+  await select.selectOption('azure-retail-usd.csv');
+  await page.waitForTimeout(2500);
+  assert.match(await page.getByTestId('sheet-info').innerText(), /^azure-retail-usd\.csv/);
+  assert.deepEqual(await monthly(page), listPrices, 'the slow, older answer did not replace the sheet chosen last');
+});
