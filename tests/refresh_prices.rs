@@ -2184,3 +2184,28 @@ fn the_scripted_capture_maps_every_meter_it_holds_with_its_real_price_and_unit()
     let sheet = PriceSheet::parse("capture.csv", &csv).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(sheet.rows.len(), m.rows.len());
 }
+
+#[test]
+fn the_shipped_front_door_zone_1_tiers_are_the_captured_ones() {
+    // Source: snapshot-eastus2-zone1.json. Front Door Standard requests and
+    // data transfer in Zone 1: every captured tier is a shipped row at the
+    // captured price, and the shipped sheet has no other Zone 1 tier.
+    let items = snapshot_items();
+    let sheet = presets::default_sheet().unwrap();
+    for meter in ["Standard Requests", "Standard Data Transfer Out"] {
+        let mut want: Vec<(f64, f64)> = items
+            .iter()
+            .filter(|i| i.meter_name == meter && i.arm_region_name == "Zone 1")
+            .map(|i| (i.tier_minimum_units.unwrap(), i.retail_price.unwrap()))
+            .collect();
+        let mut have: Vec<(f64, f64)> = sheet
+            .rows
+            .iter()
+            .filter(|r| r.meter_name == meter && r.arm_region_name == "Zone 1")
+            .map(|r| (r.tier_minimum_units, r.retail_price))
+            .collect();
+        want.sort_by(|a, b| a.0.total_cmp(&b.0));
+        have.sort_by(|a, b| a.0.total_cmp(&b.0));
+        assert_eq!(have, want, "{meter}");
+    }
+}
