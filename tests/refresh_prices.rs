@@ -1933,7 +1933,7 @@ fn end_to_end_on_the_real_answers_replayed_with_their_filters() {
     assert!(stdout.contains("Not mapped, and why"), "{stdout}");
     for meter in [
         "Redis Cache / Azure Redis Cache Standard / C3 / C3 Cache: no real recorded API answer confirms this key",
-        "Log Analytics / Log Analytics / Analytics Logs / Analytics Logs Data Ingestion: the key is spelled as in a real recorded API answer (snapshot-eastus2-zone1.json",
+        "Log Analytics / Log Analytics / Analytics Logs / Analytics Logs Data Ingestion: the key is spelled as in a real recorded API answer (log-analytics-westeurope.json",
         "Azure Front Door Service / Azure Front Door / Premium / Premium Base Fees: no real recorded API answer",
         "Traffic Manager / Traffic Manager / Standard / DNS Queries: no real recorded API answer",
         "SQL Database / SQL Database Single/Elastic Pool General Purpose - SQL License / vCore / vCore: no real recorded API answer",
@@ -2207,5 +2207,110 @@ fn the_shipped_front_door_zone_1_tiers_are_the_captured_ones() {
         want.sort_by(|a, b| a.0.total_cmp(&b.0));
         have.sort_by(|a, b| a.0.total_cmp(&b.0));
         assert_eq!(have, want, "{meter}");
+    }
+}
+
+/// Real recorded answers saved by Arturo-Quiroga-MSFT/azure-architecture-diagram-builder
+/// (`src/data/pricing/regions/<region>/<service>.json`, real/SOURCES.md):
+/// Cosmos DB in Southeast Asia (an excerpt) and Log Analytics in Southeast
+/// Asia and West Europe (unchanged).
+#[test]
+fn southeast_asia_cosmos_db_maps_at_its_recorded_prices_and_the_sheet_ships_them() {
+    let items = real_items("cosmos-db-southeastasia.json");
+    assert_eq!(items.len(), 11);
+    let needs = needed_meters();
+    let regions = strings(&["southeastasia"]);
+    let m = map_items(&items, &needs, &regions, &[], "USD", "2026-12-02").unwrap();
+    let sheet = presets::default_sheet().unwrap();
+    for (product, sku, meter, price, unit) in [
+        (
+            "Azure Cosmos DB",
+            "RUs",
+            "100 RU/s",
+            0.008,
+            UnitOfMeasure::Hour,
+        ),
+        (
+            "Azure Cosmos DB",
+            "mRUs",
+            "100 Multi-master RU/s",
+            0.016,
+            UnitOfMeasure::Hour,
+        ),
+        (
+            "Azure Cosmos DB autoscale",
+            "AP1",
+            "AP1 100 RUs",
+            0.012,
+            UnitOfMeasure::Hour,
+        ),
+        (
+            "Azure Cosmos DB serverless",
+            "RUs",
+            "1M RUs",
+            0.285,
+            UnitOfMeasure::Million,
+        ),
+        (
+            "Azure Cosmos DB",
+            "RUs",
+            "Data Stored",
+            0.25,
+            UnitOfMeasure::GigabyteMonth,
+        ),
+    ] {
+        let row = m
+            .rows
+            .iter()
+            .find(|r| r.key.product == product && r.key.sku == sku && r.key.meter == meter)
+            .unwrap_or_else(|| panic!("{meter}: no row"));
+        assert_eq!((row.price, row.unit), (price, unit), "{meter}");
+        assert_eq!(row.region, "southeastasia");
+        let shipped = sheet.consumption(&row.key, "southeastasia").unwrap();
+        assert_eq!(shipped.retail_price, price, "shipped {meter}");
+        assert_eq!(shipped.confidence, "high", "shipped {meter}");
+        assert!(shipped
+            .source
+            .contains("azure-architecture-diagram-builder"));
+    }
+    assert_eq!(m.rows.len(), 5, "{:?}", m.rows);
+    // Free Tier 100 RU/s, Data Stored and 100 Multi-master RU/s, and
+    // "Free 100 Multi-master RU/s": all $0, none taken. The "AP1 Entry
+    // Price" and mRUs "Data Stored" rows are not planner keys.
+    assert_eq!(m.dropped.free, 4, "{:?}", m.dropped);
+    assert!(m.rows.iter().all(|r| r.price > 0.0));
+}
+
+#[test]
+fn log_analytics_answers_give_a_free_first_tier_and_the_paid_rate_the_sheet_ships() {
+    let sheet = presets::default_sheet().unwrap();
+    for (file, region) in [
+        ("log-analytics-southeastasia.json", "southeastasia"),
+        ("log-analytics-westeurope.json", "westeurope"),
+    ] {
+        let items = real_items(file);
+        assert_eq!(items.len(), 7, "{file}");
+        let m = map_items(
+            &items,
+            &needed_meters(),
+            &strings(&[region]),
+            &[],
+            "USD",
+            "d",
+        )
+        .unwrap();
+        let tiers: Vec<(f64, f64)> = m.rows.iter().map(|r| (r.tier, r.price)).collect();
+        assert_eq!(tiers, vec![(0.0, 0.0), (5.0, 2.99)], "{file}");
+        assert!(m
+            .rows
+            .iter()
+            .all(|r| r.key.meter == "Analytics Logs Data Ingestion"));
+        // The shipped sheet keeps the paid rate for every GB (one tier).
+        let shipped = sheet.consumption(&m.rows[0].key, region).unwrap();
+        assert_eq!(
+            (shipped.retail_price, shipped.confidence.as_str()),
+            (2.99, "high"),
+            "{region}"
+        );
     }
 }

@@ -592,7 +592,12 @@ pub fn catalog() -> Vec<Known> {
     let app_config = BestSourced("infracost's app_configuration golden");
     list.push(k(APP_CONFIG_STORE, Regional, app_config, None));
     list.push(k(APP_CONFIG_REPLICA, Regional, app_config, None));
-    list.push(k(LOG_ANALYTICS, Regional, SNAPSHOT, None));
+    list.push(k(
+        LOG_ANALYTICS,
+        Regional,
+        Recorded("log-analytics-westeurope.json (and log-analytics-southeastasia.json; the scripted capture agrees)"),
+        None,
+    ));
     let sql = Recorded("sql-database.json");
     list.push(k(SQL_GP_COMPUTE, Regional, sql, None));
     list.push(k(SQL_GP_ZONE, Regional, sql, None));
