@@ -2314,3 +2314,55 @@ fn log_analytics_answers_give_a_free_first_tier_and_the_paid_rate_the_sheet_ship
         );
     }
 }
+
+#[test]
+fn west_europe_redis_maps_the_cache_and_node_meters_the_planner_uses() {
+    // Source: redis-westeurope.json (excerpt, real/SOURCES.md). Standard
+    // bills "C1 Cache" per cache (primary and replica) beside a per-node
+    // "C1 Cache Instance"; Premium's planner meter is the per-node "P1 Cache
+    // Instance" beside the two-node "P1 Cache"; Basic's "C1 Cache" is
+    // another product.
+    let items = real_items("redis-westeurope.json");
+    assert_eq!(items.len(), 7);
+    let m = map_items(
+        &items,
+        &needed_meters(),
+        &strings(&["westeurope"]),
+        &[],
+        "USD",
+        "d",
+    )
+    .unwrap();
+    let sheet = presets::default_sheet().unwrap();
+    let mut got: Vec<(String, f64)> = m
+        .rows
+        .iter()
+        .map(|r| (format!("{} {}", r.key.product, r.key.meter), r.price))
+        .collect();
+    got.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(
+        got,
+        vec![
+            (
+                "Azure Redis Cache Premium P1 Cache Instance".to_string(),
+                0.277
+            ),
+            ("Azure Redis Cache Standard C1 Cache".to_string(), 0.138),
+            ("Azure Redis Cache Standard C3 Cache".to_string(), 0.45),
+        ]
+    );
+    for r in &m.rows {
+        assert_eq!(r.unit, UnitOfMeasure::Hour);
+        let shipped = sheet.consumption(&r.key, "westeurope").unwrap();
+        assert_eq!(
+            (shipped.retail_price, shipped.confidence.as_str()),
+            (r.price, "high"),
+            "{}",
+            r.key
+        );
+    }
+    assert_eq!(
+        m.dropped.unused, 4,
+        "P1 Cache, Basic C1, two Cache Instance meters"
+    );
+}
