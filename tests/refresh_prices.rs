@@ -2366,3 +2366,64 @@ fn west_europe_redis_maps_the_cache_and_node_meters_the_planner_uses() {
         "P1 Cache, Basic C1, two Cache Instance meters"
     );
 }
+
+#[test]
+fn west_europe_cosmos_db_maps_at_its_recorded_prices_and_the_sheet_ships_them() {
+    // Source: cosmos-db-westeurope.json (excerpt, real/SOURCES.md; this
+    // saved page writes whole numbers without ".0").
+    let items = real_items("cosmos-db-westeurope.json");
+    assert_eq!(items.len(), 11);
+    let m = map_items(
+        &items,
+        &needed_meters(),
+        &strings(&["westeurope"]),
+        &[],
+        "USD",
+        "d",
+    )
+    .unwrap();
+    let sheet = presets::default_sheet().unwrap();
+    let mut got: Vec<(String, f64)> = m
+        .rows
+        .iter()
+        .map(|r| {
+            (
+                format!("{} | {} | {}", r.key.product, r.key.sku, r.key.meter),
+                r.price,
+            )
+        })
+        .collect();
+    got.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(
+        got,
+        vec![
+            ("Azure Cosmos DB | RUs | 100 RU/s".to_string(), 0.008),
+            ("Azure Cosmos DB | RUs | Data Stored".to_string(), 0.25),
+            (
+                "Azure Cosmos DB | mRUs | 100 Multi-master RU/s".to_string(),
+                0.016
+            ),
+            (
+                "Azure Cosmos DB autoscale | AP1 | AP1 100 RUs".to_string(),
+                0.012
+            ),
+            (
+                "Azure Cosmos DB serverless | RUs | 1M RUs".to_string(),
+                0.305
+            ),
+        ]
+    );
+    for r in &m.rows {
+        let shipped = sheet.consumption(&r.key, "westeurope").unwrap();
+        assert_eq!(
+            (shipped.retail_price, shipped.confidence.as_str()),
+            (r.price, "high"),
+            "{}",
+            r.key
+        );
+    }
+    assert_eq!(
+        m.dropped.free, 4,
+        "three Free Tier rows and Free 100 Multi-master RU/s"
+    );
+}
