@@ -2397,12 +2397,6 @@ fn west_europe_cosmos_db_maps_at_its_recorded_prices_and_the_sheet_ships_them() 
     assert_eq!(
         got,
         vec![
-            ("Azure Cosmos DB | RUs | 100 RU/s".to_string(), 0.008),
-            ("Azure Cosmos DB | RUs | Data Stored".to_string(), 0.25),
-            (
-                "Azure Cosmos DB | mRUs | 100 Multi-master RU/s".to_string(),
-                0.016
-            ),
             (
                 "Azure Cosmos DB autoscale | AP1 | AP1 100 RUs".to_string(),
                 0.012
@@ -2410,6 +2404,12 @@ fn west_europe_cosmos_db_maps_at_its_recorded_prices_and_the_sheet_ships_them() 
             (
                 "Azure Cosmos DB serverless | RUs | 1M RUs".to_string(),
                 0.305
+            ),
+            ("Azure Cosmos DB | RUs | 100 RU/s".to_string(), 0.008),
+            ("Azure Cosmos DB | RUs | Data Stored".to_string(), 0.25),
+            (
+                "Azure Cosmos DB | mRUs | 100 Multi-master RU/s".to_string(),
+                0.016
             ),
         ]
     );
