@@ -2427,3 +2427,71 @@ fn west_europe_cosmos_db_maps_at_its_recorded_prices_and_the_sheet_ships_them() 
         "three Free Tier rows and Free 100 Multi-master RU/s"
     );
 }
+
+#[test]
+fn west_europe_sql_database_business_critical_maps_and_general_purpose_rests_on_its_1_vcore_sku() {
+    // Source: sql-database-westeurope.json (excerpt, real/SOURCES.md). The
+    // Business Critical keys are in it as spelled; General Purpose compute
+    // and zone redundancy appear under the sized SKUs "1 vCore" and "1 vCore
+    // Zone Redundancy" only, so no row maps to the planner's "vCore" SKUs:
+    // the shipped West Europe rows carry those per-vCore prices and say so.
+    let items = real_items("sql-database-westeurope.json");
+    assert_eq!(items.len(), 6);
+    let m = map_items(
+        &items,
+        &needed_meters(),
+        &strings(&["westeurope"]),
+        &[],
+        "USD",
+        "d",
+    )
+    .unwrap();
+    let mut got: Vec<(&str, f64)> = m.rows.iter().map(|r| (r.key.product, r.price)).collect();
+    got.sort_by(|a, b| a.0.cmp(b.0));
+    assert_eq!(
+        got,
+        vec![
+            (
+                "SQL Database Single/Elastic Pool Business Critical - Compute Gen5",
+                0.334879
+            ),
+            (
+                "SQL Database Single/Elastic Pool Business Critical - Storage",
+                0.2975
+            ),
+        ]
+    );
+    let sheet = presets::default_sheet().unwrap();
+    for r in &m.rows {
+        let shipped = sheet.consumption(&r.key, "westeurope").unwrap();
+        assert_eq!(
+            (shipped.retail_price, shipped.confidence.as_str()),
+            (r.price, "high")
+        );
+    }
+    // The per-vCore General Purpose prices: "24 vCore" is 24 × "1 vCore".
+    let one = items.iter().find(|i| i.sku_name == "1 vCore").unwrap();
+    let many = items.iter().find(|i| i.sku_name == "24 vCore").unwrap();
+    assert!((many.retail_price.unwrap() - 24.0 * one.retail_price.unwrap()).abs() < 1e-6);
+    for (sku, meter, price) in [
+        ("vCore", "vCore", one.retail_price.unwrap()),
+        (
+            "vCore ZR Zone Redundancy",
+            "Zone Redundancy vCore",
+            0.100463,
+        ),
+    ] {
+        let row = sheet
+            .rows
+            .iter()
+            .find(|r| {
+                r.product_name == "SQL Database Single/Elastic Pool General Purpose - Compute Gen5"
+                    && r.sku_name == sku
+                    && r.meter_name == meter
+                    && r.arm_region_name == "westeurope"
+            })
+            .unwrap();
+        assert_eq!(row.retail_price, price, "{sku}");
+        assert!(row.source.contains("1 vCore"), "{}", row.source);
+    }
+}
