@@ -2495,3 +2495,47 @@ fn west_europe_sql_database_business_critical_maps_and_general_purpose_rests_on_
         assert!(row.source.contains("1 vCore"), "{}", row.source);
     }
 }
+
+#[test]
+fn southeast_asia_app_service_maps_linux_and_windows_premium_v3_at_their_recorded_prices() {
+    // Source: app-service-southeastasia.json (excerpt, real/SOURCES.md).
+    let items = real_items("app-service-southeastasia.json");
+    assert_eq!(items.len(), 6);
+    let m = map_items(
+        &items,
+        &needed_meters(),
+        &strings(&["southeastasia"]),
+        &[],
+        "USD",
+        "d",
+    )
+    .unwrap();
+    assert_eq!(m.rows.len(), 6);
+    let sheet = presets::default_sheet().unwrap();
+    for (linux, sku, price) in [
+        (true, "P1 v3", 0.183),
+        (true, "P2 v3", 0.366),
+        (true, "P3 v3", 0.732),
+        (false, "P1 v3", 0.343),
+        (false, "P2 v3", 0.686),
+        (false, "P3 v3", 1.372),
+    ] {
+        let product = if linux {
+            "Azure App Service Premium v3 Plan - Linux"
+        } else {
+            "Azure App Service Premium v3 Plan"
+        };
+        let row = m
+            .rows
+            .iter()
+            .find(|r| r.key.product == product && r.key.sku == sku)
+            .unwrap_or_else(|| panic!("{product} {sku}"));
+        assert_eq!((row.price, row.unit), (price, UnitOfMeasure::Hour));
+        let shipped = sheet.consumption(&row.key, "southeastasia").unwrap();
+        assert_eq!(
+            (shipped.retail_price, shipped.confidence.as_str()),
+            (price, "high"),
+            "{product} {sku}"
+        );
+    }
+}
