@@ -2539,3 +2539,36 @@ fn southeast_asia_app_service_maps_linux_and_windows_premium_v3_at_their_recorde
         );
     }
 }
+
+#[test]
+fn southeast_asia_redis_maps_at_the_same_prices_as_west_europe() {
+    // Source: redis-southeastasia.json (excerpt, real/SOURCES.md).
+    let items = real_items("redis-southeastasia.json");
+    let m = map_items(
+        &items,
+        &needed_meters(),
+        &strings(&["southeastasia"]),
+        &[],
+        "USD",
+        "d",
+    )
+    .unwrap();
+    let sheet = presets::default_sheet().unwrap();
+    let mut got: Vec<(&str, f64)> = m.rows.iter().map(|r| (r.key.meter, r.price)).collect();
+    got.sort_by(|a, b| a.0.cmp(b.0));
+    assert_eq!(
+        got,
+        vec![
+            ("C1 Cache", 0.138),
+            ("C3 Cache", 0.45),
+            ("P1 Cache Instance", 0.277)
+        ]
+    );
+    for r in &m.rows {
+        let shipped = sheet.consumption(&r.key, "southeastasia").unwrap();
+        assert_eq!(
+            (shipped.retail_price, shipped.confidence.as_str()),
+            (r.price, "high")
+        );
+    }
+}
