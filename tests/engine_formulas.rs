@@ -985,7 +985,7 @@ fn a_tiered_meter_bills_each_tier_for_the_requests_in_it() {
     );
     assert!(
         li.formula.contains(&format!(
-            "(tiered: 25,000 × $0.009 + 53,840 × $0.0065 from 25,000 (line {}))",
+            "(tiered: 25,000 × $0.009 + 53,840 × $0.0081 from 25,000 (line {}))",
             above.line
         )),
         "{}",

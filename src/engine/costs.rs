@@ -662,10 +662,17 @@ impl<'a> Pricer<'a> {
             String::new()
         };
         let need_words = need_words.as_str();
-        let zonal = s.data.cosmos_zone_redundant;
+        // Zone redundancy needs availability zones in the region
+        // (`RegionTable::has_zones`): a region without them bills no
+        // zone-redundancy surcharge.
+        let zonal_in: Vec<bool> = account_regions
+            .iter()
+            .map(|r| s.data.cosmos_zone_redundant && self.regions.has_zones(r))
+            .collect();
         match mode {
             CosmosMode::Serverless => {
                 let avg = steady * s.workload.average_to_peak_ratio;
+                let zonal = zonal_in.first().copied().unwrap_or(false);
                 let factor = if zonal {
                     cosmos::ZONE_REDUNDANCY_RU_FACTOR
                 } else {
@@ -702,22 +709,22 @@ impl<'a> Pricer<'a> {
                 } else {
                     meters::COSMOS_RU
                 };
-                let factor = if zonal && !multi_write {
-                    cosmos::ZONE_REDUNDANCY_RU_FACTOR
-                } else {
-                    1.0
-                };
-                let zone_text = if factor > 1.0 {
-                    " × 1.25 (zone redundancy, single-write)"
-                } else {
-                    ""
-                };
                 let label = if multi_write {
                     "Cosmos DB multi-region-write RU/s"
                 } else {
                     "Cosmos DB RU/s (manual)"
                 };
-                for region in account_regions {
+                for (region, &zonal) in account_regions.iter().zip(&zonal_in) {
+                    let factor = if zonal && !multi_write {
+                        cosmos::ZONE_REDUNDANCY_RU_FACTOR
+                    } else {
+                        1.0
+                    };
+                    let zone_text = if factor > 1.0 {
+                        " × 1.25 (zone redundancy, single-write)"
+                    } else {
+                        ""
+                    };
                     self.line(
                         Category::CosmosThroughput,
                         move || label.into(),
@@ -992,6 +999,9 @@ impl<'a> Pricer<'a> {
         }
         let h = self.hours();
         let v = sql.vcores as f64;
+        // Zone redundancy needs availability zones in the region
+        // (`RegionTable::has_zones`): none there, no zone-redundant meters.
+        let zonal = sql.zone_redundant && self.regions.has_zones(region);
         let role = if secondary {
             "failover-group secondary"
         } else {
@@ -1001,7 +1011,7 @@ impl<'a> Pricer<'a> {
             SqlTier::GeneralPurpose => (
                 meters::SQL_GP_COMPUTE,
                 meters::SQL_GP_LICENSE,
-                if sql.zone_redundant {
+                if zonal {
                     meters::SQL_GP_ZONE_STORAGE
                 } else {
                     meters::SQL_GP_STORAGE
@@ -1044,7 +1054,7 @@ impl<'a> Pricer<'a> {
                 "",
             );
         }
-        if sql.zone_redundant && sql.tier == SqlTier::GeneralPurpose {
+        if zonal && sql.tier == SqlTier::GeneralPurpose {
             self.line(
                 Category::Sql,
                 move || format!("SQL {tier} zone redundancy, {role}"),

@@ -120,6 +120,22 @@ impl NodeSize {
     }
 }
 
+/// Whether `api_sku` is how the Retail Prices API may spell the SKU of
+/// `key`. Always the key's own SKU; for a Virtual Machines key also the ARM
+/// spelling (`Standard_D2s_v5` for `D2s v5`): a scripted capture of the live
+/// API (`tests/fixtures/retail-api/real/snapshot-eastus2-zone1.json`) lists
+/// the Dsv5 sizes under skuName `Standard_D2s_v5` … `Standard_D8s_v5` (meter
+/// `D2s v5` …) but Esv5 under `E4s v5`, so the API mixes both spellings.
+pub fn sku_matches(key: &MeterKey, api_sku: &str) -> bool {
+    if key.sku == api_sku {
+        return true;
+    }
+    key.service == VIRTUAL_MACHINES
+        && api_sku
+            .strip_prefix("Standard_")
+            .is_some_and(|rest| rest == key.sku.replace(' ', "_"))
+}
+
 /// Linux VM nodes, in [`NodeSize::ALL`] order.
 const VM_METERS: [Meter; 5] = [
     meter(
@@ -470,6 +486,12 @@ pub struct Known {
     pub reservations: Option<Evidence>,
 }
 
+/// The scripted capture of the live API (East US 2 and Front Door Zone 1):
+/// not a verbatim page, but each item's API fields as the script kept them.
+const SNAPSHOT: Evidence = Evidence::Recorded(
+    "snapshot-eastus2-zone1.json (a scripted capture of the live API, East US 2 and Front Door Zone 1; the API's fields as the script kept them, tiers grouped)",
+);
+
 const VM_RESERVATION: Evidence = Evidence::Recorded(
     "vm-reservation-d2als-v7-eastus.json: a D2als v7 reservation under the same product/SKU/meter shape as its consumption row",
 );
@@ -498,14 +520,13 @@ pub fn catalog() -> Vec<Known> {
         }
     }
     for size in NodeSize::ALL {
-        list.push(k(
-            *vm(size),
-            Regional,
-            BestSourced(
-                "the recorded D2s v3 answer (vm-d2s-v3-eastus.json: product “Virtual Machines DSv3 Series”, SKU = meter “D2s v3”) and karpenter's API-generated table; no recorded v5 answer",
+        let evidence = match size {
+            NodeSize::D4asV5 => BestSourced(
+                "the recorded D2s v3 answer (vm-d2s-v3-eastus.json: product “Virtual Machines DSv3 Series”, SKU = meter “D2s v3”) and karpenter's API-generated table; no recorded Dasv5 answer",
             ),
-            Some(VM_RESERVATION),
-        ));
+            _ => SNAPSHOT,
+        };
+        list.push(k(*vm(size), Regional, evidence, Some(VM_RESERVATION)));
     }
     list.push(k(AKS_STANDARD, Regional, Recorded("aks.json"), None));
     list.push(k(AKS_PREMIUM, Regional, Recorded("aks.json (that the Premium tier bills this meter rests on third-party notes: the API has no Premium SKU)"), None));
@@ -547,23 +568,25 @@ pub fn catalog() -> Vec<Known> {
             None,
         ));
     }
-    let fd = BestSourced("a hand-made fixture of API items and third-party API notes");
-    list.push(k(FD_STANDARD_BASE, Global, fd, None));
+    // The capture lists the Standard base fee under Zone 1 (the refresh
+    // takes a Zone 1 row for a global meter when there is no Global one).
+    let fd = BestSourced("a hand-made fixture of API items and third-party API notes; the Standard meters of the same product are in a scripted capture of the live API");
+    list.push(k(FD_STANDARD_BASE, Global, SNAPSHOT, None));
     list.push(k(FD_PREMIUM_BASE, Global, fd, None));
-    list.push(k(FD_STANDARD_REQUESTS, Zonal, fd, None));
+    list.push(k(FD_STANDARD_REQUESTS, Zonal, SNAPSHOT, None));
     list.push(k(FD_PREMIUM_REQUESTS, Zonal, fd, None));
-    list.push(k(FD_DATA_OUT, Zonal, fd, None));
+    list.push(k(FD_DATA_OUT, Zonal, SNAPSHOT, None));
     let tm = BestSourced("infracost's Traffic Manager goldens");
     list.push(k(TM_DNS, Global, tm, None));
     list.push(k(TM_ENDPOINT, Global, tm, None));
     let redis = BestSourced("infracost's redis_cache golden and third-party API notes");
-    list.push(k(REDIS_C1, Regional, redis, None));
+    list.push(k(REDIS_C1, Regional, SNAPSHOT, None));
     list.push(k(REDIS_C3, Regional, redis, None));
     list.push(k(REDIS_P1, Regional, redis, None));
     list.push(k(
         KEY_VAULT_OPS,
         Regional,
-        BestSourced("an API item quoted in azure-prices.md and infracost's Key Vault goldens"),
+        Recorded("key-vault-westeurope.json"),
         None,
     ));
     let app_config = BestSourced("infracost's app_configuration golden");
@@ -572,7 +595,7 @@ pub fn catalog() -> Vec<Known> {
     list.push(k(
         LOG_ANALYTICS,
         Regional,
-        BestSourced("infracost's log_analytics_workspace golden; one third-party note names the meter “Analytics Logs Data Analyzed” instead"),
+        Recorded("log-analytics-westeurope.json (and log-analytics-southeastasia.json; the scripted capture agrees)"),
         None,
     ));
     let sql = Recorded("sql-database.json");

@@ -220,6 +220,19 @@ impl RegionTable {
 
     /// The region's display name (`Brazil South`), or the ARM name when the
     /// table does not know it.
+    /// Whether zone redundancy is possible in a region: false only for a
+    /// region the table lists without availability zones (Microsoft's
+    /// [Azure regions list](https://learn.microsoft.com/azure/reliability/regions-list),
+    /// column "Availability zone support"; the list of
+    /// [regions with availability zones](https://learn.microsoft.com/azure/reliability/availability-zones-region-support)
+    /// says: "The following regions currently support availability zones").
+    /// A region the table does not know counts as having them (the older
+    /// eight-column `regions.csv` says nothing about zones).
+    pub fn has_zones(&self, arm_region_name: &str) -> bool {
+        self.get(arm_region_name)
+            .is_none_or(|r| r.availability_zones)
+    }
+
     pub fn display_name<'a>(&'a self, arm_region_name: &'a str) -> &'a str {
         self.get(arm_region_name)
             .map_or(arm_region_name, |r| r.display_name.as_str())

@@ -415,7 +415,18 @@ fn rpo(tier: TierId, s: &Scenario, text: bool) -> (f64, Vec<Part>, Vec<String>) 
 /// parallel give `1 − (1 − A_stamp)^N`; the global band is Front Door (and
 /// Traffic Manager where it steers); the data band is Cosmos DB's SLA for the
 /// account's shape (write SLA) and the SQL ledger's.
-fn availability(tier: TierId, s: &Scenario, stamps: usize, text: bool) -> (f64, Vec<Part>) {
+///
+/// Zone redundancy needs availability zones: where the write region has
+/// none ([`RegionTable::has_zones`], Microsoft's regions list), Cosmos DB and
+/// SQL Database cannot be zone-redundant there, so the data band uses their
+/// SLAs without zones, whatever the scenario asks for.
+fn availability(
+    tier: TierId,
+    s: &Scenario,
+    regions: &RegionTable,
+    stamps: usize,
+    text: bool,
+) -> (f64, Vec<Part>) {
     let sl = &s.resilience.slas;
     let pct = |v: f64| v / 100.0;
     let mut parts = Vec::new();
@@ -484,7 +495,9 @@ fn availability(tier: TierId, s: &Scenario, stamps: usize, text: bool) -> (f64, 
             text
         }),
     });
-    let zonal = s.data.cosmos_zone_redundant;
+    let write_region = s.regions.first().map_or("", |r| r.region.as_str());
+    let zones_here = regions.has_zones(write_region);
+    let zonal = s.data.cosmos_zone_redundant && zones_here;
     let (cosmos, cosmos_how) = match tier {
         TierId::SingleRegion => {
             if zonal {
@@ -511,11 +524,18 @@ fn availability(tier: TierId, s: &Scenario, stamps: usize, text: bool) -> (f64, 
         }
         TierId::MultiWrite => (sl.cosmos_multi_region_pct, "multi-region writes"),
     };
-    let sql = s.data.sql.enabled.then_some(if s.data.sql.zone_redundant {
-        sl.sql_zone_redundant_pct
-    } else {
-        sl.sql_pct
-    });
+    let sql = s
+        .data
+        .sql
+        .enabled
+        .then_some(if s.data.sql.zone_redundant && zones_here {
+            sl.sql_zone_redundant_pct
+        } else {
+            sl.sql_pct
+        });
+    // Zone redundancy asked for but impossible in the write region.
+    let lost_zones = !zones_here
+        && (s.data.cosmos_zone_redundant || (s.data.sql.enabled && s.data.sql.zone_redundant));
     let data = pct(cosmos) * sql.map_or(1.0, pct);
     parts.push(Part {
         name: "Data band".into(),
@@ -524,6 +544,12 @@ fn availability(tier: TierId, s: &Scenario, stamps: usize, text: bool) -> (f64, 
             let mut text = format!("Cosmos DB {}% ({cosmos_how})", format::number(cosmos, 3));
             if let Some(v) = sql {
                 text.push_str(&format!(" × SQL {}%", format::number(v, 3)));
+            }
+            if lost_zones {
+                text.push_str(&format!(
+                    "; without zone redundancy: {} has no availability zones (Microsoft's Azure regions list, learn.microsoft.com/azure/reliability/regions-list)",
+                    regions.display_name(write_region)
+                ));
             }
             text
         }),
@@ -740,7 +766,8 @@ pub fn assess_with(
             format::number(AKS_FREE_SLO_PCT, 1)
         ));
     }
-    let (availability, availability_parts) = availability(tier, s, stamp_capacities.len(), text);
+    let (availability, availability_parts) =
+        availability(tier, s, regions, stamp_capacities.len(), text);
     let latency = latency(tier, s, regions, text);
     let latency_p95_ms = latency
         .iter()

@@ -392,6 +392,90 @@ pub fn price_tier(
     price_tier_with(tier, s, sheet, regions, true)
 }
 
+/// What a region without availability zones does to the tier, in words, or
+/// `None` when every region of the tier has zones or nothing asks for zone
+/// redundancy. Microsoft's Azure regions list
+/// (<https://learn.microsoft.com/azure/reliability/regions-list>, column
+/// "Availability zone support") marks such regions "N/A", and zone
+/// redundancy "requires availability zones": Cosmos DB and SQL Database there
+/// are priced without their zone-redundancy surcharge
+/// ([`Pricer::cosmos_throughput`], [`Pricer::sql_database`]) and, in the
+/// write region, chained with their SLAs without zones; Redis zone
+/// redundancy cannot be set there either.
+pub fn no_zones_note(
+    tier: TierId,
+    s: &Scenario,
+    regions: &RegionTable,
+    account_regions: &[&str],
+) -> Option<String> {
+    let asked: Vec<&str> = [
+        (s.data.cosmos_zone_redundant, "Cosmos DB"),
+        (
+            s.data.sql.enabled && s.data.sql.zone_redundant,
+            "SQL Database",
+        ),
+        (
+            s.platform.redis != super::scenario::RedisSku::None && s.platform.redis_zone_redundant,
+            "Redis",
+        ),
+    ]
+    .iter()
+    .filter(|(on, _)| *on)
+    .map(|(_, name)| *name)
+    .collect();
+    let without: Vec<&str> = account_regions
+        .iter()
+        .filter(|r| !regions.has_zones(r))
+        .map(|r| regions.display_name(r))
+        .collect();
+    if (asked.is_empty() && tier != TierId::SingleRegion) || without.is_empty() {
+        return None;
+    }
+    let places = and_list(&without);
+    let verb = if without.len() == 1 { "has" } else { "have" };
+    let mut text = format!(
+        "{places} {verb} no availability zones (Microsoft's Azure regions list, learn.microsoft.com/azure/reliability/regions-list), so nothing there can be zone-redundant"
+    );
+    if tier == TierId::SingleRegion {
+        text.push_str(": this tier is a single region without zone redundancy");
+    }
+    if !asked.is_empty() {
+        text.push_str(&format!(
+            "; {} zone redundancy is left out there: no zone-redundancy charge{}",
+            and_list(&asked),
+            if asked.contains(&"Redis") {
+                " for Cosmos DB and SQL Database (Redis is still priced as configured: switch its zone redundancy off)"
+            } else {
+                ""
+            }
+        ));
+        // The write region's data band (resilience::availability): Cosmos
+        // DB's multi-region-write SLA does not depend on zones.
+        let sla: Vec<&str> = asked
+            .iter()
+            .copied()
+            .filter(|n| *n == "SQL Database" || (*n == "Cosmos DB" && tier != TierId::MultiWrite))
+            .collect();
+        if !sla.is_empty() && !regions.has_zones(account_regions[0]) {
+            text.push_str(&format!(
+                ", and the availability uses the SLA without zones for {}",
+                and_list(&sla)
+            ));
+        }
+    }
+    text.push('.');
+    Some(text)
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn and_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 /// Prices one tier; `text` false leaves formulas empty (sweeps and
 /// recalculation on every keystroke need only the numbers).
 pub fn price_tier_with(
@@ -540,6 +624,10 @@ pub fn price_tier_with(
                 },
             );
         }
+    }
+
+    if let Some(note) = no_zones_note(tier, s, regions, &account_regions) {
+        notes.push(note);
     }
 
     let infeasible = if multi_write && s.data.consistency == Consistency::Strong {

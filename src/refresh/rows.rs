@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use super::api::Item;
 use super::needs::{Need, Scope, Slot};
+use crate::engine::meters;
 use crate::engine::pricing::{
     MeterKey, PriceType, ReservationTerm, UnitOfMeasure, PRICE_SHEET_COLUMNS,
 };
@@ -207,7 +208,7 @@ pub fn map_items(
         let Some(need) = needs.iter().find(|n| {
             n.key.service == item.service_name
                 && n.key.product == item.product_name
-                && n.key.sku == item.sku_name
+                && meters::sku_matches(&n.key, &item.sku_name)
                 && n.key.meter == item.meter_name
         }) else {
             m.dropped.unused += 1;

@@ -32,7 +32,8 @@ pub fn enum_from<T: DeserializeOwned>(id: &str) -> Option<T> {
 /// The region picker's options: every region of the table, grouped by
 /// geography (`<optgroup>`), each `(value, label)`; a region the loaded sheet
 /// has no prices for says so in its label (it still works everywhere but
-/// pricing, where the page's banner says how to get its prices).
+/// pricing, where the page's banner says how to get its prices), and so does
+/// a region without availability zones.
 fn region_groups(state: AppState) -> Vec<(String, Vec<(String, String)>)> {
     let sheet = state.sheet.get();
     state
@@ -48,10 +49,21 @@ fn region_groups(state: AppState) -> Vec<(String, Vec<(String, String)>)> {
                             let priced = sheet
                                 .as_ref()
                                 .is_none_or(|s| s.has_region(&r.arm_region_name));
-                            let label = if priced {
+                            // What the region lacks, said in its label: zones
+                            // (Microsoft's regions list; nothing there can be
+                            // zone-redundant) and prices.
+                            let lacks: Vec<&str> = [
+                                (!r.availability_zones, "no availability zones"),
+                                (!priced, "no prices in this sheet"),
+                            ]
+                            .iter()
+                            .filter(|(yes, _)| *yes)
+                            .map(|(_, what)| *what)
+                            .collect();
+                            let label = if lacks.is_empty() {
                                 r.display_name.clone()
                             } else {
-                                format!("{} (no prices in this sheet)", r.display_name)
+                                format!("{} ({})", r.display_name, lacks.join("; "))
                             };
                             (r.arm_region_name.clone(), label)
                         })
