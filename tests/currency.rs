@@ -72,8 +72,7 @@ fn every_line_item_and_total_is_the_sheet_price_times_the_rate() {
         // Ratios do not depend on the currency.
         assert!(close(e.cost_ratio, u.cost_ratio, 1e-12));
     }
-    // Hand-worked: Northwind single region is $10,477 a month (tests/northwind.rs),
-    // so €9,638.84 at 0.92.
+    // Shown whole: the euro figure is the dollar figure × 0.92, rounded once.
     let single = eur.tiers[0].cost.monthly_usd;
     assert_eq!(
         format::money_whole(single, "EUR"),
