@@ -357,6 +357,12 @@ fn rpo(tier: TierId, s: &Scenario, text: bool) -> (f64, Vec<Part>, Vec<String>) 
                     )
                 }),
             });
+            let b = &s.data.backup;
+            if b.mode != super::scenario::BackupMode::Periodic
+                || b.redundancy != super::scenario::BackupRedundancy::Geo
+            {
+                notes.push("The Cosmos DB backups stay in the region (continuous backups, or periodic ones on zone- or locally redundant storage): rebuilding in another region has no copy to restore from until the region returns. Only geo-redundant periodic backups are copied to the paired region (learn.microsoft.com/azure/cosmos-db/periodic-backup-storage-redundancy).".into());
+            }
             t
         }
         TierId::ActivePassive | TierId::ActiveActiveReads => {

@@ -395,6 +395,90 @@ pub struct Data {
     /// links from before it existed: they open sized for failover).
     pub failover_policy: DataFailoverPolicy,
     pub sql: SqlLedger,
+    /// Cosmos DB backup (absent in scenarios and links from before it
+    /// existed: they open on periodic backup at the defaults, which cost
+    /// nothing extra).
+    pub backup: CosmosBackup,
+}
+
+/// Cosmos DB backup mode ([`crate::engine::backup`] prices it and works out
+/// the data a restore loses).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BackupMode {
+    /// Full backups every `resilience.backup_interval_min`, kept for
+    /// `retention_hours`; two copies free.
+    #[default]
+    Periodic,
+    /// Continuous backup, 7-day point-in-time restore window (no storage charge).
+    #[serde(rename = "continuous_7_day")]
+    Continuous7Day,
+    /// Continuous backup, 30-day window (backup storage per GB per region).
+    #[serde(rename = "continuous_30_day")]
+    Continuous30Day,
+}
+
+impl BackupMode {
+    pub const ALL: [Self; 3] = [Self::Periodic, Self::Continuous7Day, Self::Continuous30Day];
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Periodic => "Periodic",
+            Self::Continuous7Day => "Continuous, 7 days",
+            Self::Continuous30Day => "Continuous, 30 days",
+        }
+    }
+}
+
+/// Storage redundancy of periodic backups (continuous backups are locally
+/// or zone redundant in each region and cannot be changed).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BackupRedundancy {
+    /// Geo-redundant (Microsoft's default): copied to the paired region.
+    #[default]
+    Geo,
+    Zone,
+    Local,
+}
+
+impl BackupRedundancy {
+    pub const ALL: [Self; 3] = [Self::Geo, Self::Zone, Self::Local];
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Geo => "Geo-redundant",
+            Self::Zone => "Zone-redundant",
+            Self::Local => "Locally redundant",
+        }
+    }
+}
+
+/// How Cosmos DB is backed up. The periodic interval is
+/// `resilience.backup_interval_min` (where it has always been).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CosmosBackup {
+    pub mode: BackupMode,
+    /// Periodic: how long each backup is kept, hours (Microsoft's default
+    /// keeps the latest two: 8 h at the 4-hour interval).
+    pub retention_hours: f64,
+    /// Periodic: backup storage redundancy.
+    pub redundancy: BackupRedundancy,
+    /// Time to restore after corruption or a deletion, hours: your estimate
+    /// (Microsoft: "The duration of restore depends on the amount of data
+    /// that needs to be restored"; periodic restores go through a support
+    /// request).
+    pub restore_hours: f64,
+}
+
+impl Default for CosmosBackup {
+    fn default() -> Self {
+        Self {
+            mode: BackupMode::Periodic,
+            retention_hours: 8.0,
+            redundancy: BackupRedundancy::Geo,
+            restore_hours: 4.0,
+        }
+    }
 }
 
 impl Default for Data {
@@ -405,6 +489,7 @@ impl Default for Data {
             cosmos_zone_redundant: true,
             failover_policy: DataFailoverPolicy::SizedForFailover,
             sql: SqlLedger::default(),
+            backup: CosmosBackup::default(),
         }
     }
 }

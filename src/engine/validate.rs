@@ -355,6 +355,22 @@ pub fn validate(s: &Scenario, regions: &RegionTable) -> Vec<FieldError> {
         );
     }
 
+    // Periodic retention: Microsoft allows up to 720 hours (30 days).
+    let backup = &s.data.backup;
+    c.range(
+        "data.backup.retention_hours",
+        backup.retention_hours,
+        0.0,
+        720.0,
+        "hours",
+    );
+    c.positive(
+        "data.backup.restore_hours",
+        backup.restore_hours,
+        8760.0,
+        "hours",
+    );
+
     let sql = &s.data.sql;
     if sql.enabled {
         if ![2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 24, 32, 40, 80, 128].contains(&sql.vcores) {

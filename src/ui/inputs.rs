@@ -653,6 +653,39 @@ const DATA_2_FIELDS: &[FieldSpec] = &[FieldSpec {
     integer: false,
 }];
 
+const BACKUP_FIELDS: &[FieldSpec] = &[
+    FieldSpec {
+        label: "Periodic backup interval",
+        unit: "min",
+        help: "Microsoft takes a full backup every 4 hours by default (configurable 1 to 24 hours). A restore after corruption loses up to one interval; single region restores from the geo-redundant copy on losing its region.",
+        path: "resilience.backup_interval_min",
+        get: |s| s.resilience.backup_interval_min,
+        set: |s, v| s.resilience.backup_interval_min = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "Periodic backup retention",
+        unit: "hours",
+        help: "How long each periodic backup is kept (up to 720 h). Two copies are free; each extra copy (retention ÷ interval − 2) is billed per GB in the write region.",
+        path: "data.backup.retention_hours",
+        get: |s| s.data.backup.retention_hours,
+        set: |s, v| s.data.backup.retention_hours = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "Restore time",
+        unit: "hours",
+        help: "Your estimate of a restore after corruption or deletion: Microsoft says the duration depends on the amount of data, and periodic restores go through a support request.",
+        path: "data.backup.restore_hours",
+        get: |s| s.data.backup.restore_hours,
+        set: |s, v| s.data.backup.restore_hours = v,
+        scale: 1.0,
+        integer: false,
+    },
+];
+
 const EDGE_AND_PLATFORM_FIELDS: &[FieldSpec] = &[FieldSpec {
     label: "DNS queries",
     unit: "million/month",
@@ -861,16 +894,6 @@ const RESILIENCE_AND_RISK_2_FIELDS: &[FieldSpec] = &[
         path: "resilience.sql_replication_lag_s",
         get: |s| s.resilience.sql_replication_lag_s,
         set: |s, v| s.resilience.sql_replication_lag_s = v,
-        scale: 1.0,
-        integer: false,
-    },
-    FieldSpec {
-        label: "Backup interval (single region)",
-        unit: "min",
-        help: "Single region restores from geo-redundant backup: its RPO on losing the region.",
-        path: "resilience.backup_interval_min",
-        get: |s| s.resilience.backup_interval_min,
-        set: |s, v| s.resilience.backup_interval_min = v,
         scale: 1.0,
         integer: false,
     },
@@ -1244,6 +1267,17 @@ pub fn InputPanel() -> impl IntoView {
                     help="The failover-group secondary serves no reads (disaster recovery only) and pays no SQL licence: Microsoft's standby replica, which it says saves 35 to 40 % against a readable secondary. Its limit: no read scale-out on the secondary."
                     get=|s| s.data.sql.standby_replica set=|s, v| s.data.sql.standby_replica = v />
                 <NumberFields specs=DATA_2_FIELDS />
+                <SelectField label="Cosmos DB backup" path="data.backup.mode"
+                    help="Periodic: full copies at an interval, two free, extra copies billed per GB (a restore loses up to one interval). Continuous: point-in-time restore to any second, 7 days free or 30 days billed per GB in every region (Microsoft: backed up within 100 seconds)."
+                    options=vec![("periodic", "Periodic"), ("continuous_7_day", "Continuous, 7 days"), ("continuous_30_day", "Continuous, 30 days")]
+                    get=|s| enum_id(&s.data.backup.mode)
+                    set=|s, v| { if let Some(x) = enum_from(v) { s.data.backup.mode = x } } />
+                <SelectField label="Periodic backup storage" path="data.backup.redundancy"
+                    help="Geo-redundant (Microsoft's default, copied to the paired region), zone- or locally redundant: each has its own price per GB. Only geo-redundant copies survive the loss of the region."
+                    options=vec![("geo", "Geo-redundant"), ("zone", "Zone-redundant"), ("local", "Locally redundant")]
+                    get=|s| enum_id(&s.data.backup.redundancy)
+                    set=|s, v| { if let Some(x) = enum_from(v) { s.data.backup.redundancy = x } } />
+                <NumberFields specs=BACKUP_FIELDS />
             </details>
             <details>
                 <summary>"Edge and platform"</summary>
