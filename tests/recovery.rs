@@ -141,3 +141,236 @@ fn retention_beyond_720_hours_is_refused_in_hours() {
         .expect("refused");
     assert!(e.message.contains("720 hours"), "{}", e.message);
 }
+
+// ----------------------------------------------------------- failure modes
+
+use planner::engine::failure_modes::{self, FailureMode, FailureModeRow};
+use planner::engine::scenario::Basis;
+
+fn fm(s: &Scenario, tier: TierId, mode: FailureMode) -> FailureModeRow {
+    let plan = evaluate(s);
+    plan.tier(tier)
+        .unwrap()
+        .failure_modes
+        .iter()
+        .find(|r| r.mode == mode)
+        .cloned()
+        .unwrap()
+}
+
+#[test]
+fn every_tier_has_every_failure_mode_in_order() {
+    let plan = evaluate(&round_scenario());
+    for t in &plan.tiers {
+        let modes: Vec<FailureMode> = t.failure_modes.iter().map(|r| r.mode).collect();
+        assert_eq!(modes, FailureMode::ALL.to_vec(), "{}", t.cost.tier.id());
+    }
+}
+
+#[test]
+fn zone_loss_by_hand() {
+    let mut s = round_scenario();
+    // Zone-redundant Cosmos DB: "No data loss" / "No availability loss".
+    let r = fm(&s, TierId::SingleRegion, FailureMode::ZoneLoss);
+    assert_eq!(
+        (r.rto_expected_s, r.rpo_expected_s, r.users_affected),
+        (0.0, 0.0, 0.0)
+    );
+    // The only stamp keeps two thirds of its instances.
+    assert_close(
+        r.capacity_left.unwrap(),
+        2.0 / 3.0,
+        "single region capacity",
+    );
+    // Multi-write, 60/40 users, stamps at 0.7: the hit stamp serves
+    // min(0.7 × 2/3, 0.6) = 0.4667, the other min(0.7, 0.4) = 0.4: 0.8667.
+    let r = fm(&s, TierId::MultiWrite, FailureMode::ZoneLoss);
+    assert_close(
+        r.capacity_left.unwrap(),
+        0.7 * 2.0 / 3.0 + 0.4,
+        "multi-write capacity",
+    );
+    // One region without zones: Microsoft's table gives data and
+    // availability loss: down for the typical outage (4 h), bound 240 min.
+    s.data.cosmos_zone_redundant = false;
+    let r = fm(&s, TierId::SingleRegion, FailureMode::ZoneLoss);
+    assert_close(r.rto_expected_s, 4.0 * 3600.0, "down for the outage");
+    assert_close(r.rpo_guaranteed_s, 14_400.0, "240 min bound");
+    assert_eq!(r.users_affected, 1.0);
+    // More than one region: no loss even without zones.
+    let r = fm(&s, TierId::ActiveActiveReads, FailureMode::ZoneLoss);
+    assert_eq!(r.rto_expected_s, 0.0);
+}
+
+#[test]
+fn region_loss_is_the_tiers_recovery_figures() {
+    let s = round_scenario();
+    let plan = evaluate(&s);
+    for t in &plan.tiers {
+        let r = t
+            .failure_modes
+            .iter()
+            .find(|r| r.mode == FailureMode::RegionLoss)
+            .unwrap();
+        assert_eq!(r.rto_expected_s, t.resilience.rto_s, "{}", t.cost.tier.id());
+        assert_eq!(r.rto_guaranteed_s, t.resilience.guaranteed.rto_s);
+        assert_eq!(r.rpo_expected_s, t.resilience.rpo_s);
+        assert_eq!(r.rpo_guaranteed_s, t.resilience.guaranteed.rpo_s);
+    }
+    // Multi-write: the West Europe stamp's 60 % lose service; the survivor
+    // at 0.7 of peak carries 70 %; mitigation = its cost over single region.
+    let mw = plan.tier(TierId::MultiWrite).unwrap();
+    let r = &mw.failure_modes[1];
+    assert_eq!(r.users_affected, 0.6);
+    assert_close(r.capacity_left.unwrap(), 0.7, "survivor");
+    let single = plan.tier(TierId::SingleRegion).unwrap().cost.monthly_usd;
+    assert_close(
+        r.mitigation_monthly_usd.unwrap(),
+        mw.cost.monthly_usd - single,
+        "premium over single region",
+    );
+    assert_eq!(
+        plan.tier(TierId::SingleRegion).unwrap().failure_modes[1].capacity_left,
+        Some(0.0)
+    );
+}
+
+#[test]
+fn cosmos_regional_outage_by_hand() {
+    // Front Door detection = 30 s × (2 − ½) + 5 s = 50 s.
+    let s = round_scenario();
+    let r = fm(&s, TierId::MultiWrite, FailureMode::CosmosRegionalOutage);
+    assert_close(r.rto_expected_s, 50.0, "drained in 50 s");
+    assert_close(r.rto_guaranteed_s, 50.0, "no write failover");
+    // Single writer: writes wait for the 900 s failover; bound 1 h.
+    let r = fm(
+        &s,
+        TierId::ActiveActiveReads,
+        FailureMode::CosmosRegionalOutage,
+    );
+    assert_close(r.rto_expected_s, 900.0, "service-managed failover");
+    assert_close(r.rto_guaranteed_s, 3600.0, "up to 1 hour (or more)");
+    // One region: nowhere to go; data returns with the region (bound 240 min).
+    let r = fm(&s, TierId::SingleRegion, FailureMode::CosmosRegionalOutage);
+    assert_close(r.rto_expected_s, 14_400.0, "typical 4 h outage");
+    assert_eq!(r.rpo_expected_s, 0.0);
+    assert_close(r.rpo_guaranteed_s, 14_400.0, "bound");
+}
+
+#[test]
+fn front_door_global_incident_by_hand() {
+    let mut s = round_scenario();
+    // No Traffic Manager: down for the typical 4 h outage; enabling it would
+    // cost its DNS queries and health checks.
+    let r = fm(&s, TierId::MultiWrite, FailureMode::FrontDoorGlobal);
+    assert_close(r.rto_expected_s, 14_400.0, "down until Front Door recovers");
+    assert_eq!(r.capacity_left, Some(0.0));
+    let tm = s.edge.dns_queries_millions_per_month * rate(&meters::TM_DNS, "Global")
+        + 2.0 * rate(&meters::TM_ENDPOINT, "Global");
+    assert_close(
+        r.mitigation_monthly_usd.unwrap(),
+        tm,
+        "Traffic Manager cost",
+    );
+    // With Traffic Manager: 30 s × 3 tolerated failures + 60 s TTL = 150 s;
+    // half the requests came from the edge cache, so 1.4 × (1 − 0.5) = 0.7.
+    s.edge.traffic_manager = true;
+    s.workload.edge_cache_hit_ratio = 0.5;
+    let r = fm(&s, TierId::MultiWrite, FailureMode::FrontDoorGlobal);
+    assert_close(r.rto_expected_s, 150.0, "Traffic Manager failover");
+    assert_close(r.capacity_left.unwrap(), 0.7, "no edge cache");
+    assert_close(r.mitigation_monthly_usd.unwrap(), tm, "its own lines");
+    // One stamp: Traffic Manager is not priced for single region.
+    let r = fm(&s, TierId::SingleRegion, FailureMode::FrontDoorGlobal);
+    assert_close(r.rto_expected_s, 14_400.0, "single region");
+}
+
+#[test]
+fn bad_deployment_by_hand() {
+    let mut s = round_scenario();
+    let r = fm(&s, TierId::MultiWrite, FailureMode::BadDeployment);
+    assert_close(r.rto_expected_s, 900.0, "15 min rollback");
+    assert_eq!((r.users_affected, r.capacity_left), (1.0, Some(0.0)));
+    assert_eq!(r.mitigation_monthly_usd, Some(0.0), "slots are free");
+    // Rings: the first stamp's 60 % only; the other carries 0.7 of peak.
+    s.resilience.deployment_rings = true;
+    let r = fm(&s, TierId::MultiWrite, FailureMode::BadDeployment);
+    assert_eq!(r.users_affected, 0.6);
+    assert_close(r.capacity_left.unwrap(), 0.7, "other ring");
+    // Active-passive has one serving stamp: rings do not help.
+    let r = fm(&s, TierId::ActivePassive, FailureMode::BadDeployment);
+    assert_eq!(r.users_affected, 1.0);
+}
+
+#[test]
+fn data_corruption_restores_from_the_chosen_backup() {
+    let mut s = round_scenario();
+    for tier in TierId::ALL {
+        // Periodic every 4 h: 2 h typical, 4 h bound; a 4 h restore.
+        let r = fm(&s, tier, FailureMode::DataCorruption);
+        assert_close(r.rpo_expected_s, 7_200.0, "half an interval");
+        assert_close(r.rpo_guaranteed_s, 14_400.0, "an interval");
+        assert_close(r.rto_expected_s, 4.0 * 3600.0, "restore time");
+        assert_eq!(r.capacity_left, None);
+        assert_eq!(r.mitigation_monthly_usd, Some(0.0), "two copies free");
+    }
+    // Continuous 30 days: 1 s / 100 s; storage per region a month, and each
+    // restore 100 GB × the restore rate.
+    s.data.backup.mode = BackupMode::Continuous30Day;
+    let r = fm(&s, TierId::MultiWrite, FailureMode::DataCorruption);
+    assert_close(r.rpo_expected_s, 1.0, "to the second");
+    assert_close(r.rpo_guaranteed_s, 100.0, "within 100 seconds");
+    let monthly = 100.0
+        * (rate(&meters::COSMOS_CONTINUOUS_30D, "westeurope")
+            + rate(&meters::COSMOS_CONTINUOUS_30D, "southeastasia"));
+    assert_close(r.mitigation_monthly_usd.unwrap(), monthly, "30-day storage");
+    assert_close(
+        r.mitigation_per_use_usd.unwrap(),
+        100.0 * rate(&meters::COSMOS_CONTINUOUS_RESTORE, "westeurope"),
+        "restore charge",
+    );
+}
+
+#[test]
+fn failure_modes_follow_the_basis() {
+    let mut s = round_scenario();
+    let r = fm(
+        &s,
+        TierId::ActiveActiveReads,
+        FailureMode::CosmosRegionalOutage,
+    );
+    assert_eq!(r.rto_s, r.rto_expected_s);
+    s.targets.basis = Basis::Guaranteed;
+    let r = fm(
+        &s,
+        TierId::ActiveActiveReads,
+        FailureMode::CosmosRegionalOutage,
+    );
+    assert_close(r.rto_s, 3600.0, "guaranteed basis");
+    assert_close(r.rpo_s, 900.0, "Cosmos DB < 15 minutes");
+}
+
+#[test]
+fn failure_modes_are_in_the_json_and_the_working_cites_its_pages() {
+    let s = round_scenario();
+    let plan = evaluate(&s);
+    let report = planner::engine::report::plan_report(&s, &plan, Vec::new(), Vec::new());
+    let json = serde_json::to_value(&report).unwrap();
+    let rows = json["tiers"][3]["failure_modes"].as_array().unwrap();
+    assert_eq!(rows.len(), 6);
+    assert_eq!(rows[0]["mode"], "zone_loss");
+    assert_eq!(rows[5]["mode"], "data_corruption");
+    assert!(rows[1]["rto_guaranteed_s"].as_f64().is_some());
+    let text: String = plan.tiers[3]
+        .failure_modes
+        .iter()
+        .map(|r| r.how.clone())
+        .collect();
+    for url in [
+        failure_modes::COSMOS_HA_URL,
+        failure_modes::SLOTS_URL,
+        backup::PERIODIC_URL,
+    ] {
+        assert!(text.contains(url), "{url} cited");
+    }
+}

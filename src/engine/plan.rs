@@ -75,6 +75,9 @@ pub struct TierResult {
     pub failed_targets_other_basis: Vec<FailedTarget>,
     /// How much of the monthly cost rests on published or API prices.
     pub price_confidence: PriceConfidence,
+    /// RTO, RPO, capacity left and mitigation per failure mode
+    /// ([`super::failure_modes`]).
+    pub failure_modes: Vec<super::failure_modes::FailureModeRow>,
 }
 
 /// Cost of downtime per hour above which `tier` is cheaper, risk included,
@@ -164,7 +167,17 @@ pub fn evaluate_with(
             let basis = s.targets.basis;
             let failed = judge(s, &cost, &res, &sheet.currency, basis);
             let other = judge(s, &cost, &res, &sheet.currency, other_basis(basis));
+            let failure_modes = super::failure_modes::matrix(&super::failure_modes::Context {
+                s,
+                cost: &cost,
+                res: &res,
+                sheet,
+                regions,
+                baseline_monthly_usd: baseline,
+                text: formulas,
+            });
             TierResult {
+                failure_modes,
                 price_confidence: PriceConfidence::of(&cost.line_items),
                 cost_ratio: if baseline > 0.0 {
                     cost.monthly_usd / baseline

@@ -90,6 +90,10 @@ pub struct TierReport {
     /// Shares of the monthly cost on published/API, derived and unverified
     /// prices, with the sentence the page shows.
     pub price_confidence: PriceConfidenceReport,
+    /// RTO, RPO, capacity left and mitigation per failure mode (zone,
+    /// region, Cosmos DB regional outage, Front Door global, bad deployment,
+    /// data corruption).
+    pub failure_modes: Vec<crate::engine::failure_modes::FailureModeRow>,
     pub notes: Vec<String>,
     pub line_items: Vec<LineItemReport>,
 }
@@ -195,6 +199,7 @@ pub fn plan_report(
                         split: t.price_confidence.clone(),
                         summary: t.price_confidence.summary(),
                     },
+                    failure_modes: t.failure_modes.clone(),
                     notes,
                     line_items: t
                         .cost

@@ -249,7 +249,7 @@ pub fn front_door_detection_s(s: &Scenario) -> f64 {
     r.probe_interval_s * (r.failed_samples_to_flip as f64 - 0.5) + r.drain_s
 }
 
-fn write_failover_s(s: &Scenario) -> (f64, &'static str) {
+pub(crate) fn write_failover_s(s: &Scenario) -> (f64, &'static str) {
     match s.resilience.write_failover {
         WriteFailover::ServiceManaged => (
             s.resilience.service_managed_failover_s,

@@ -677,6 +677,14 @@ pub struct Resilience {
     /// Real routes are longer than the great circle by this factor.
     pub route_factor: f64,
     pub measured_rtts: Vec<MeasuredRtt>,
+    /// Time to notice a bad release and swap back or roll back, seconds
+    /// (your estimate: App Service slots swap back at once, "to get your
+    /// last known good site back").
+    pub rollback_s: f64,
+    /// Releases go out in rings, one stamp first, so a bad one reaches only
+    /// that stamp's users (off: the seed deploys one image digest to every
+    /// stamp in one pipeline run).
+    pub deployment_rings: bool,
 }
 
 impl Default for Resilience {
@@ -701,6 +709,8 @@ impl Default for Resilience {
             fibre_km_per_ms: 200.0,
             route_factor: 1.75,
             measured_rtts: Vec::new(),
+            rollback_s: 900.0,
+            deployment_rings: false,
         }
     }
 }

@@ -326,6 +326,7 @@ pub fn App(link: OpenedLink) -> impl IntoView {
                     <PrintSummary />
                     <Recommendation />
                     <TiersTable />
+                    <super::failure_modes::FailureModesTable />
                     <Working />
                     <ChartsPanel />
                 </div>

@@ -3,6 +3,7 @@
 
 mod app;
 pub mod charts_panel;
+mod failure_modes;
 pub mod fields;
 pub mod inputs;
 pub mod io;

@@ -28,6 +28,8 @@ pub enum Topic {
     Availability,
     Latency,
     Risk,
+    /// One failure mode's row of the matrix.
+    FailureMode(crate::engine::failure_modes::FailureMode),
 }
 
 /// A scenario the engine accepted, with its plan.

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::failure_modes::detail_text;
 use super::state::{AppState, Topic};
 use crate::engine::format;
 use crate::engine::resilience::Part;
@@ -68,12 +69,13 @@ pub fn Working() -> impl IntoView {
             Topic::Availability => format!("{}: composite availability", tier.label()),
             Topic::Latency => format!("{}: p95 latency by user geography", tier.label()),
             Topic::Risk => format!("{}: risk-adjusted cost", tier.label()),
+            Topic::FailureMode(m) => format!("{}: {}", tier.label(), m.label()),
         };
         // The page recomputes numbers only; the resilience parts' "how" is
         // written now, for the tier being shown.
         if matches!(
             topic,
-            Topic::Rto | Topic::Rpo | Topic::Availability | Topic::Latency
+            Topic::Rto | Topic::Rpo | Topic::Availability | Topic::Latency | Topic::FailureMode(_)
         ) {
             if let Some(regions) = state.regions.get() {
                 let capacities: Vec<f64> = t
@@ -298,6 +300,63 @@ pub fn Working() -> impl IntoView {
                 </div>
             }
             .into_any(),
+            Topic::FailureMode(mode) => {
+                // The row's explanation is written now, for the tier shown.
+                let row = match (state.sheet.get(), state.regions.get()) {
+                    (Some(sheet), Some(regions)) => {
+                        let baseline = good
+                            .plan
+                            .tier(crate::engine::tiers::TierId::SingleRegion)
+                            .map_or(0.0, |b| b.cost.monthly_usd);
+                        Some(crate::engine::failure_modes::row(
+                            &crate::engine::failure_modes::Context {
+                                s: &good.scenario,
+                                cost: &t.cost,
+                                res: &t.resilience,
+                                sheet: &sheet,
+                                regions: &regions,
+                                baseline_monthly_usd: baseline,
+                                text: true,
+                            },
+                            mode,
+                        ))
+                    }
+                    _ => None,
+                };
+                let shown = t.failure_modes.iter().find(|r| r.mode == mode).cloned();
+                match (shown, row) {
+                    (Some(r), how) => {
+                        let how = how.map(|h| h.how).unwrap_or_default();
+                        let measured = |m: &Option<crate::engine::failure_modes::Measured>, modelled: f64| {
+                            m.as_ref().map(|m| format!(
+                                "measured {} on {} ({}); the model gives {}",
+                                format::duration(m.value_s),
+                                m.date,
+                                m.note,
+                                format::duration(modelled)
+                            ))
+                        };
+                        view! {
+                            <div>
+                                <table class="working-table" data-testid="fm-working">
+                                    <tbody>
+                                        <tr><th scope="row">"Users who lose service"</th><td class="num">{format::percent(r.users_affected, 0)}</td><td></td></tr>
+                                        <tr><th scope="row">"RTO, expected"</th><td class="num">{format::duration(r.rto_expected_s)}</td><td>{measured(&r.rto_measured, r.rto_modelled_s).unwrap_or_else(|| "modelled".into())}</td></tr>
+                                        <tr><th scope="row">"RTO, guaranteed"</th><td class="num">{format::duration(r.rto_guaranteed_s)}</td><td>"Microsoft's documented bound where there is one, never below the expected figure"</td></tr>
+                                        <tr><th scope="row">"RPO, expected"</th><td class="num">{format::duration(r.rpo_expected_s)}</td><td>{measured(&r.rpo_measured, r.rpo_modelled_s).unwrap_or_else(|| "modelled".into())}</td></tr>
+                                        <tr><th scope="row">"RPO, guaranteed"</th><td class="num">{format::duration(r.rpo_guaranteed_s)}</td><td></td></tr>
+                                        <tr><th scope="row">"Capacity left"</th><td class="num">{r.capacity_left.map(|c| format::percent(c, 0)).unwrap_or_else(|| "—".into())}</td><td>"share of peak the capacity still running serves, before autoscale"</td></tr>
+                                        <tr><th scope="row">"Mitigation"</th><td colspan="2">{detail_text(&r, &cur)}</td></tr>
+                                    </tbody>
+                                </table>
+                                <p data-testid="fm-how">{how}</p>
+                            </div>
+                        }
+                        .into_any()
+                    }
+                    _ => view! { <p>"No figures for this failure mode."</p> }.into_any(),
+                }
+            }
             Topic::Risk => {
                 let r = &good.scenario.risk;
                 view! {
