@@ -374,3 +374,91 @@ fn failure_modes_are_in_the_json_and_the_working_cites_its_pages() {
         assert!(text.contains(url), "{url} cited");
     }
 }
+
+// ------------------------------------------- availability with failover time
+
+#[test]
+fn zone_losses_count_only_where_they_stop_users() {
+    let mut s = round_scenario();
+    let plan = evaluate(&s);
+    for t in &plan.tiers {
+        assert_eq!(
+            t.resilience.zonal_failover_downtime_min_per_year,
+            0.0,
+            "{}",
+            t.cost.tier.id()
+        );
+    }
+    // One region without Cosmos DB zones: 1 zone loss a year × 1 region ×
+    // everyone × 4 h = 240 min a year on top of the regional figure.
+    s.data.cosmos_zone_redundant = false;
+    s.risk.zonal_outages_per_year = 1.0;
+    let plan = evaluate(&s);
+    let single = &plan.tier(TierId::SingleRegion).unwrap().resilience;
+    assert_close(
+        single.zonal_failover_downtime_min_per_year,
+        240.0,
+        "zonal minutes",
+    );
+    // Regional: 0.5 a year × everyone × 6 h rebuild = 180 min.
+    assert_close(
+        single.failover_downtime_min_per_year,
+        180.0 + 240.0,
+        "total",
+    );
+    assert_close(
+        single.availability_with_failover,
+        single.availability - 420.0 / 525_600.0,
+        "availability with failover",
+    );
+    s.risk.zonal_outages_per_year = 2.0;
+    let plan = evaluate(&s);
+    assert_close(
+        plan.tier(TierId::SingleRegion)
+            .unwrap()
+            .resilience
+            .zonal_failover_downtime_min_per_year,
+        480.0,
+        "twice as often",
+    );
+}
+
+#[test]
+fn aks_free_tier_has_no_sla_and_misses_any_guaranteed_availability_target() {
+    let mut s = round_scenario();
+    s.compute.aks.enabled = true;
+    s.compute.aks.tier = planner::engine::scenario::AksTier::Free;
+    s.targets.availability_pct = 90.0;
+    // Expected basis: the 99.5% objective stands in and meets 90%.
+    let plan = evaluate(&s);
+    let t = plan.tier(TierId::MultiWrite).unwrap();
+    assert!(!t.failed_targets.iter().any(|f| f.target == "availability"));
+    assert!(t
+        .resilience
+        .notes
+        .iter()
+        .any(|n| n.contains("AKS Free tier has no SLA")));
+    // Guaranteed basis: nothing is backed.
+    s.targets.basis = Basis::Guaranteed;
+    let plan = evaluate(&s);
+    let t = plan.tier(TierId::MultiWrite).unwrap();
+    let f = t
+        .failed_targets
+        .iter()
+        .find(|f| f.target == "availability")
+        .expect("no SLA misses the target");
+    assert!(
+        f.message.starts_with("no SLA: AKS Free tier"),
+        "{}",
+        f.message
+    );
+    // Standard tier: back to the SLA.
+    s.compute.aks.tier = planner::engine::scenario::AksTier::Standard;
+    let plan = evaluate(&s);
+    assert!(!plan
+        .tier(TierId::MultiWrite)
+        .unwrap()
+        .failed_targets
+        .iter()
+        .any(|f| f.target == "availability"));
+}

@@ -248,16 +248,28 @@ fn words(text: bool, f: impl FnOnce() -> String) -> String {
     }
 }
 
+/// Users a zone's loss stops and for how long, seconds: everyone for the
+/// typical outage where Cosmos DB runs in one region without zones
+/// (Microsoft's table: "Availability loss"), else nobody (zone-redundant
+/// stamps and data keep serving).
+pub fn zone_loss_stop(tier: TierId, s: &Scenario) -> (f64, f64) {
+    if tier == TierId::SingleRegion && !s.data.cosmos_zone_redundant {
+        (1.0, s.risk.typical_outage_hours * 3600.0)
+    } else {
+        (0.0, 0.0)
+    }
+}
+
 fn zone_loss(c: &Context) -> Figures {
     let s = c.s;
     let tier = c.cost.tier;
     let factor = 1.0 - 1.0 / ZONES_PER_REGION;
     let capacity = served_with(&c.cost.stamps, 0, factor);
-    if tier == TierId::SingleRegion && !s.data.cosmos_zone_redundant {
-        let outage = s.risk.typical_outage_hours * 3600.0;
+    let (stopped, outage) = zone_loss_stop(tier, s);
+    if stopped > 0.0 {
         let b = bounds::COSMOS_RPO_SINGLE_REGION;
         return Figures {
-            users: 1.0,
+            users: stopped,
             rto_e: outage,
             rto_g: outage,
             rpo_e: 0.0,

@@ -287,7 +287,21 @@ fn judge(
     }
     let r = res;
     let target_a = t.availability_pct / 100.0;
-    if r.availability < target_a {
+    // AKS Free tier has no SLA: nothing backs any availability on the
+    // guaranteed basis; on the expected basis its 99.5% objective stands in.
+    let aks_free = s.compute.aks.enabled && s.compute.aks.tier == super::scenario::AksTier::Free;
+    if aks_free && basis == Basis::Guaranteed {
+        failed.push(FailedTarget {
+            target: "availability",
+            message: format!(
+                "no SLA: AKS Free tier has no financially backed SLA, so no availability is guaranteed against the {} target (its {}% service level objective gives {} expected; Standard or Premium carry the uptime SLA)",
+                format::percent(target_a, 4),
+                format::number(resilience::AKS_FREE_SLO_PCT, 1),
+                format::percent(r.availability, 4)
+            ),
+            shortfall: 1.0,
+        });
+    } else if r.availability < target_a {
         failed.push(FailedTarget {
             target: "availability",
             message: format!(

@@ -189,6 +189,10 @@ pub struct TierResilience {
     /// uncapped by the outage's length). The SLA composite above assumes
     /// failover is instant; this is what it leaves out.
     pub failover_downtime_min_per_year: f64,
+    /// The part of it from zone losses: `zonal outages a year × regions ×
+    /// users a zone's loss stops × its recovery time` (0 wherever the stamps
+    /// and Cosmos DB are zone-redundant or span regions).
+    pub zonal_failover_downtime_min_per_year: f64,
     /// The composite availability with that failover time counted:
     /// `availability − failover minutes ÷ minutes a year`.
     pub availability_with_failover: f64,
@@ -791,9 +795,18 @@ pub fn assess_with(
             .iter()
             .map(|i| i.affected * i.recovery_h * 60.0)
             .sum::<f64>();
+    // Zone losses: each of the tier's regions loses a zone λz times a year;
+    // where that stops users, for the zone's outage
+    // ([`super::failure_modes::zone_loss_stop`]).
+    let (zone_users, zone_s) = super::failure_modes::zone_loss_stop(tier, s);
+    let zonal_failover_downtime_min_per_year =
+        s.risk.zonal_outages_per_year * stamp_capacities.len() as f64 * zone_users * zone_s / 60.0;
+    let failover_downtime_min_per_year =
+        failover_downtime_min_per_year + zonal_failover_downtime_min_per_year;
     let availability_with_failover =
         (availability - failover_downtime_min_per_year / MINUTES_PER_YEAR).max(0.0);
     TierResilience {
+        zonal_failover_downtime_min_per_year,
         failover_downtime_min_per_year,
         availability_with_failover,
         rto_reads_s,

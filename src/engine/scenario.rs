@@ -744,6 +744,10 @@ pub struct Risk {
     pub regional_outages_per_year: f64,
     /// Typical outage duration, hours (the seed's lasted four).
     pub typical_outage_hours: f64,
+    /// Availability-zone losses per region per year: an assumption
+    /// (Microsoft publishes no zone failure rate). Counted in the failover
+    /// downtime where a tier's zone loss stops users.
+    pub zonal_outages_per_year: f64,
     pub duration_distribution: DurationDistribution,
     /// Log-normal shape (sigma of the log) when that distribution is chosen.
     pub lognormal_sigma: f64,
@@ -765,6 +769,7 @@ impl Default for Risk {
         Self {
             regional_outages_per_year: 0.5,
             typical_outage_hours: 4.0,
+            zonal_outages_per_year: 1.0,
             duration_distribution: DurationDistribution::LogNormal,
             lognormal_sigma: 0.8,
             downtime_cost_per_hour: 25_000.0,

@@ -537,6 +537,20 @@ pub fn validate(s: &Scenario, regions: &RegionTable) -> Vec<FieldError> {
         );
     }
 
+    c.range(
+        "risk.zonal_outages_per_year",
+        s.risk.zonal_outages_per_year,
+        0.0,
+        50.0,
+        "per year",
+    );
+    c.range(
+        "resilience.rollback_s",
+        s.resilience.rollback_s,
+        0.0,
+        604_800.0,
+        "s",
+    );
     let k = &s.risk;
     c.range(
         "risk.regional_outages_per_year",

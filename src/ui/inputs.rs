@@ -908,6 +908,26 @@ const RESILIENCE_AND_RISK_2_FIELDS: &[FieldSpec] = &[
         integer: false,
     },
     FieldSpec {
+        label: "Zone losses",
+        unit: "per region per year",
+        help: "How often an availability zone is lost: an assumption (Microsoft publishes no zone failure rate). Counts in the failover downtime only where a zone's loss stops users (one region without Cosmos DB zones).",
+        path: "risk.zonal_outages_per_year",
+        get: |s| s.risk.zonal_outages_per_year,
+        set: |s, v| s.risk.zonal_outages_per_year = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "Bad release: notice and roll back",
+        unit: "s",
+        help: "Your estimate of noticing a bad release and swapping the deployment slot back (or undoing the rollout): the failure-mode table's RTO for a bad deployment.",
+        path: "resilience.rollback_s",
+        get: |s| s.resilience.rollback_s,
+        set: |s, v| s.resilience.rollback_s = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
         label: "Typical outage",
         unit: "hours",
         help: "Typical length of a regional outage (the reference architecture's example outage lasted four hours).",
@@ -1326,6 +1346,9 @@ pub fn InputPanel() -> impl IntoView {
                     get=|s| enum_id(&s.resilience.write_failover)
                     set=|s, v| { if let Some(x) = enum_from(v) { s.resilience.write_failover = x } } />
                 <NumberFields specs=RESILIENCE_AND_RISK_2_FIELDS />
+                <CheckField label="Release in rings (one stamp first)" path="resilience.deployment_rings"
+                    help="A bad release reaches only the first stamp's users in the tiers with two live stamps. Off: one image digest to every stamp in one pipeline run, as the reference architecture does."
+                    get=|s| s.resilience.deployment_rings set=|s, v| s.resilience.deployment_rings = v />
                 <SelectField label="Outage durations" path="risk.duration_distribution"
                     help="Shape of outage durations in the simulation: long tails matter."
                     options=vec![("fixed", "Fixed"), ("exponential", "Exponential"), ("log_normal", "Log-normal (long tail)")]

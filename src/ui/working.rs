@@ -266,10 +266,13 @@ pub fn Working() -> impl IntoView {
                         format::number(t.risk.downtime_h_per_year, 2)
                     )}</p>
                     {parts_table(&t.resilience.availability_parts, |v| format::percent(v, 4))}
+                    <p data-testid="availability-zonal-slas">"Zone-redundant SLAs: Cosmos DB (99.995% with zones, Microsoft's high-availability table) and SQL Database (99.995% zone-redundant) use their higher figures; AKS's 99.95% is the figure with availability zones. Microsoft says a zone-redundant App Service plan's uptime percentage “increases” (learn.microsoft.com/azure/reliability/reliability-app-service) without giving the figure on that page, so the planner keeps 99.95%: enter your contract's figure under Component SLAs. AKS Free tier has no SLA: its 99.5% objective is used on the expected basis only."</p>
                     <p data-testid="availability-failover">{format!(
-                        "The SLA composite assumes failover is instant. Failing over takes {} minutes a year ({} regional losses a year per region × the share of users each stops × this tier's expected RTO for it), so availability with failover time counted is {} ({} minutes of downtime a year).",
+                        "The SLA composite assumes failover is instant. Failing over takes {} minutes a year ({} regional losses a year per region × the share of users each stops × this tier's expected RTO for it, plus {} minutes from {} zone losses a year per region, an assumption), so availability with failover time counted is {} ({} minutes of downtime a year).",
                         format::number(t.resilience.failover_downtime_min_per_year, 1),
                         format::number(good.scenario.risk.regional_outages_per_year, 2),
+                        format::number(t.resilience.zonal_failover_downtime_min_per_year, 1),
+                        format::number(good.scenario.risk.zonal_outages_per_year, 2),
                         format::percent(t.resilience.availability_with_failover, 4),
                         format::number(t.resilience.downtime_min_per_year + t.resilience.failover_downtime_min_per_year, 0)
                     )}</p>
