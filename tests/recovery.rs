@@ -462,3 +462,222 @@ fn aks_free_tier_has_no_sla_and_misses_any_guaranteed_availability_target() {
         .iter()
         .any(|f| f.target == "availability"));
 }
+
+// ------------------------------------------------------------------ drills
+
+use planner::engine::drills;
+use planner::engine::scenario::{Drill, DrillMeasure};
+use planner::engine::share;
+
+fn drill(
+    tier: TierId,
+    mode: FailureMode,
+    measure: DrillMeasure,
+    value_s: f64,
+    date: &str,
+) -> Drill {
+    Drill {
+        tier,
+        mode,
+        measure,
+        value_s,
+        date: date.into(),
+        note: "edge drain".into(),
+    }
+}
+
+#[test]
+fn dates_count_days_like_a_calendar() {
+    assert_eq!(drills::days_from_civil("1970-01-01"), Some(0));
+    assert_eq!(drills::days_from_civil("2000-03-01"), Some(11_017));
+    // 14 Oct 2026 to 12 Jan 2027: 17 + 30 + 31 + 12 = 90 days.
+    assert_eq!(drills::age_days("2026-10-14", "2027-01-12"), Some(90));
+    assert_eq!(
+        drills::days_from_civil("2026-02-29"),
+        None,
+        "not a leap year"
+    );
+    assert_eq!(drills::days_from_civil("14 Oct 2026"), None);
+    assert_eq!(drills::display_date("2026-10-14"), "14 Oct 2026");
+    // Every day round-trips through the engine's civil_date.
+    for d in [0u64, 59, 11_016, 20_740, 40_000] {
+        let text = planner::engine::format::civil_date(d);
+        assert_eq!(drills::days_from_civil(&text), Some(d as i64), "{text}");
+    }
+}
+
+#[test]
+fn a_region_loss_drill_replaces_the_expected_rto_and_feeds_the_targets() {
+    // Active-active reads: modelled RTO is the 900 s write failover, which
+    // misses a 60 s target. A drilled 45 s failover meets it.
+    let mut s = round_scenario();
+    let before = evaluate(&s);
+    let aar = before.tier(TierId::ActiveActiveReads).unwrap();
+    assert_close(aar.resilience.rto_s, 900.0, "modelled");
+    assert!(aar.failed_targets.iter().any(|f| f.target == "rto"));
+    s.resilience.drills.push(drill(
+        TierId::ActiveActiveReads,
+        FailureMode::RegionLoss,
+        DrillMeasure::Rto,
+        45.0,
+        "2026-10-14",
+    ));
+    // An older drill of the same tier and mode does not count.
+    s.resilience.drills.push(drill(
+        TierId::ActiveActiveReads,
+        FailureMode::RegionLoss,
+        DrillMeasure::Rto,
+        2000.0,
+        "2026-01-01",
+    ));
+    let plan = evaluate(&s);
+    let aar = plan.tier(TierId::ActiveActiveReads).unwrap();
+    assert_close(aar.resilience.rto_s, 45.0, "measured");
+    assert_close(aar.resilience.rto_modelled_s, 900.0, "model kept");
+    assert!(!aar.failed_targets.iter().any(|f| f.target == "rto"));
+    // The guaranteed basis still holds Microsoft's 1-hour write failover.
+    assert_close(aar.resilience.guaranteed.rto_s, 3600.0, "bound");
+    // The risk model uses it: everyone stops for 45 s instead of 900 s.
+    assert!(
+        aar.risk.downtime_h_per_year
+            < before
+                .tier(TierId::ActiveActiveReads)
+                .unwrap()
+                .risk
+                .downtime_h_per_year
+    );
+    let row = &aar.failure_modes[1];
+    assert_close(row.rto_expected_s, 45.0, "row measured");
+    assert_close(row.rto_modelled_s, 900.0, "row modelled");
+    assert_eq!(row.rto_measured.as_ref().unwrap().date, "2026-10-14");
+    // Other tiers are untouched.
+    assert_close(
+        plan.tier(TierId::ActivePassive).unwrap().resilience.rto_s,
+        900.0,
+        "other tier",
+    );
+}
+
+#[test]
+fn a_drill_replaces_its_failure_modes_figure_and_goes_stale() {
+    let mut s = round_scenario();
+    s.resilience.drills.push(drill(
+        TierId::MultiWrite,
+        FailureMode::DataCorruption,
+        DrillMeasure::Rto,
+        5400.0,
+        "2026-10-14",
+    ));
+    let mut plan = evaluate(&s);
+    let row = plan.tier(TierId::MultiWrite).unwrap().failure_modes[5].clone();
+    assert_close(row.rto_expected_s, 5400.0, "measured restore");
+    assert_close(row.rto_modelled_s, 14_400.0, "modelled 4 h");
+    // Not yet aged: 80 days on 2027-01-02, under the 90-day default.
+    drills::flag_stale(&mut plan, "2027-01-02", s.resilience.drill_max_age_days);
+    let m = plan.tier(TierId::MultiWrite).unwrap().failure_modes[5]
+        .rto_measured
+        .clone()
+        .unwrap();
+    assert_eq!((m.age_days, m.stale), (Some(80.0), false));
+    // 91 days on 2027-01-13: stale.
+    drills::flag_stale(&mut plan, "2027-01-13", 90.0);
+    let m = plan.tier(TierId::MultiWrite).unwrap().failure_modes[5]
+        .rto_measured
+        .clone()
+        .unwrap();
+    assert_eq!((m.age_days, m.stale), (Some(91.0), true));
+    // A chosen age of 180 days keeps it fresh.
+    drills::flag_stale(&mut plan, "2027-01-13", 180.0);
+    assert!(
+        !plan.tier(TierId::MultiWrite).unwrap().failure_modes[5]
+            .rto_measured
+            .as_ref()
+            .unwrap()
+            .stale
+    );
+    // The measured values are exposed for the Monte Carlo.
+    let values = drills::measured_values(&plan);
+    assert_eq!(values.len(), 1);
+    assert_eq!(values[0].0, TierId::MultiWrite);
+    assert_eq!(values[0].3, 5400.0);
+}
+
+#[test]
+fn drills_travel_with_the_scenario_and_old_links_open_with_none() {
+    let mut s = presets_northwind();
+    s.resilience.drills.push(drill(
+        TierId::MultiWrite,
+        FailureMode::RegionLoss,
+        DrillMeasure::Rto,
+        35.0,
+        "2026-10-14",
+    ));
+    let link = share::encode(&s);
+    assert_eq!(share::decode(&link).unwrap(), s, "share link");
+    assert_eq!(
+        share::from_json(&share::to_json(&s)).unwrap(),
+        s,
+        "export / import"
+    );
+    // A scenario from before drills: none, and the 90-day default.
+    let mut v: serde_json::Value =
+        serde_json::from_str(&share::to_json(&presets_northwind())).unwrap();
+    let r = v["resilience"].as_object_mut().unwrap();
+    r.remove("drills");
+    r.remove("drill_max_age_days");
+    r.remove("rollback_s");
+    r.remove("deployment_rings");
+    v["data"].as_object_mut().unwrap().remove("backup");
+    v["risk"]
+        .as_object_mut()
+        .unwrap()
+        .remove("zonal_outages_per_year");
+    let old = share::from_json(&v.to_string()).unwrap();
+    assert!(old.resilience.drills.is_empty());
+    assert_eq!(old.resilience.drill_max_age_days, 90.0);
+    assert_eq!(old, presets_northwind());
+}
+
+#[test]
+fn a_drill_with_a_bad_date_is_refused_in_words() {
+    let mut s = round_scenario();
+    s.resilience.drills.push(drill(
+        TierId::MultiWrite,
+        FailureMode::RegionLoss,
+        DrillMeasure::Rto,
+        35.0,
+        "14/10/2026",
+    ));
+    let errors = planner::engine::validate::validate(&s, regions());
+    let e = errors
+        .iter()
+        .find(|e| e.field == "resilience.drills[0].date")
+        .expect("refused");
+    assert!(e.message.contains("YYYY-MM-DD"), "{}", e.message);
+}
+
+fn presets_northwind() -> Scenario {
+    planner::engine::presets::preset("northwind").unwrap()
+}
+
+#[test]
+fn northwind_still_recommends_multi_write_on_expected_and_says_what_guaranteed_changes() {
+    let s = presets_northwind();
+    let plan = evaluate(&s);
+    assert_eq!(plan.recommended_tier, Some(TierId::MultiWrite));
+    assert!(
+        plan.recommendation.contains("guaranteed"),
+        "{}",
+        plan.recommendation
+    );
+    let mut g = s.clone();
+    g.targets.basis = Basis::Guaranteed;
+    let plan = evaluate(&g);
+    // Microsoft's < 15 min RPO misses the 5 s target on every multi-region tier.
+    assert_ne!(plan.recommended_tier, Some(TierId::MultiWrite));
+    let mw = plan.tier(TierId::MultiWrite).unwrap();
+    assert!(mw
+        .failed_targets
+        .iter()
+        .any(|f| f.target == "rpo" && f.message.contains("met on expected values")));
+}

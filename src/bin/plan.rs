@@ -11,7 +11,7 @@ use planner::engine::scenario::Basis;
 use planner::engine::{plan, report, share, PriceSheet};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: plan (SCENARIO.json | --preset NAME) [--prices FILE] [--format table|json|csv] [--years N] [--basis expected|guaranteed]
+const USAGE: &str = "usage: plan (SCENARIO.json | --preset NAME) [--prices FILE] [--format table|json|csv] [--years N] [--basis expected|guaranteed] [--today YYYY-MM-DD]
 
   SCENARIO.json   a scenario exported from the planner (or written by hand)
   --preset NAME   a built-in scenario: northwind, startup, enterprise
@@ -19,7 +19,9 @@ const USAGE: &str = "usage: plan (SCENARIO.json | --preset NAME) [--prices FILE]
   --format        table (default), json (the scripting contract, see README) or csv (line items)
   --years N       simulated years for the Monte Carlo in the JSON output (default: the scenario's)
   --basis B       judge RTO and RPO targets on expected (modelled) or guaranteed (Microsoft's
-                  documented bounds) figures; overrides the scenario's targets.basis";
+                  documented bounds) figures; overrides the scenario's targets.basis
+  --today D       the date drill results are aged against (default: today, UTC); drills older
+                  than the scenario's resilience.drill_max_age_days are flagged stale";
 
 fn fail(message: &str) -> ExitCode {
     eprintln!("plan: {message}");
@@ -34,6 +36,7 @@ fn main() -> ExitCode {
     let mut format = "table".to_string();
     let mut years = None;
     let mut basis = None;
+    let mut today = None;
     let mut i = 0;
     while i < args.len() {
         let value = |i: usize| args.get(i + 1).cloned();
@@ -71,6 +74,18 @@ fn main() -> ExitCode {
                         ))
                     }
                     None => return fail("--basis takes expected or guaranteed"),
+                }
+                i += 1;
+            }
+            "--today" => {
+                match value(i) {
+                    Some(d) if planner::engine::drills::days_from_civil(&d).is_some() => {
+                        today = Some(d)
+                    }
+                    Some(d) => {
+                        return fail(&format!("--today takes a date as YYYY-MM-DD, not “{d}”"))
+                    }
+                    None => return fail("--today takes a date as YYYY-MM-DD"),
                 }
                 i += 1;
             }
@@ -137,7 +152,7 @@ fn main() -> ExitCode {
         Ok(r) => r,
         Err(e) => return fail(&e.to_string()),
     };
-    let result = match plan::evaluate(&scenario, &sheet, &regions) {
+    let mut result = match plan::evaluate(&scenario, &sheet, &regions) {
         Ok(p) => p,
         Err(plan::PlanError::Invalid(errors)) => {
             let lines: Vec<String> = errors
@@ -162,6 +177,11 @@ fn main() -> ExitCode {
             ));
         }
     };
+    planner::engine::drills::flag_stale(
+        &mut result,
+        &today.unwrap_or_else(today_utc),
+        scenario.resilience.drill_max_age_days,
+    );
     match format.as_str() {
         "json" => {
             let curve = plan::headroom_curve(&scenario, &sheet, &regions, 101);

@@ -23,12 +23,13 @@ use std::borrow::Cow;
 
 use super::backup;
 use super::costs::{Pricer, Stamp, StampRole};
+use super::drills;
 use super::format;
 use super::meters;
 use super::pricing::PriceSheet;
 use super::regions::RegionTable;
 use super::resilience::{bounds, front_door_detection_s, write_failover_s, TierResilience};
-use super::scenario::{BackupMode, Basis, Scenario};
+use super::scenario::{BackupMode, Basis, DrillMeasure, Scenario};
 use super::tiers::{TierCost, TierId};
 
 /// Cosmos DB high-availability page (zone failures table).
@@ -105,6 +106,11 @@ pub struct Measured {
     pub date: String,
     /// What was drilled, in the user's words.
     pub note: String,
+    /// Days since the drill on the day the plan is shown (filled by
+    /// [`super::drills::flag_stale`], which is given today).
+    pub age_days: Option<f64>,
+    /// Older than the scenario's `resilience.drill_max_age_days`.
+    pub stale: bool,
 }
 
 /// One tier's figures for one failure mode.
@@ -623,30 +629,50 @@ pub fn row(c: &Context, mode: FailureMode) -> FailureModeRow {
         FailureMode::DataCorruption => data_corruption(c),
     };
     let basis = c.s.targets.basis;
-    let rto_g = f.rto_g.max(f.rto_e);
-    let rpo_g = f.rpo_g.max(f.rpo_e);
+    let tier = c.cost.tier;
+    // Drills: a region-loss drill already replaced the tier's expected
+    // figures in `resilience` (the row carries them and says so); any other
+    // mode's newest drill replaces the row's modelled figure here.
+    let (rto_e, rto_modelled, rto_measured) = if mode == FailureMode::RegionLoss {
+        (f.rto_e, c.res.rto_modelled_s, c.res.rto_measured.clone())
+    } else {
+        match drills::latest(c.s, tier, mode, DrillMeasure::Rto) {
+            Some(d) => (d.value_s, f.rto_e, Some(drills::measured(d))),
+            None => (f.rto_e, f.rto_e, None),
+        }
+    };
+    let (rpo_e, rpo_modelled, rpo_measured) = if mode == FailureMode::RegionLoss {
+        (f.rpo_e, c.res.rpo_modelled_s, c.res.rpo_measured.clone())
+    } else {
+        match drills::latest(c.s, tier, mode, DrillMeasure::Rpo) {
+            Some(d) => (d.value_s, f.rpo_e, Some(drills::measured(d))),
+            None => (f.rpo_e, f.rpo_e, None),
+        }
+    };
+    let rto_g = f.rto_g.max(rto_e);
+    let rpo_g = f.rpo_g.max(rpo_e);
     FailureModeRow {
         mode,
         label: mode.label(),
         users_affected: f.users,
-        rto_expected_s: f.rto_e,
+        rto_expected_s: rto_e,
         rto_guaranteed_s: rto_g,
-        rpo_expected_s: f.rpo_e,
+        rpo_expected_s: rpo_e,
         rpo_guaranteed_s: rpo_g,
         rto_s: if basis == Basis::Guaranteed {
             rto_g
         } else {
-            f.rto_e
+            rto_e
         },
         rpo_s: if basis == Basis::Guaranteed {
             rpo_g
         } else {
-            f.rpo_e
+            rpo_e
         },
-        rto_modelled_s: f.rto_e,
-        rpo_modelled_s: f.rpo_e,
-        rto_measured: None,
-        rpo_measured: None,
+        rto_modelled_s: rto_modelled,
+        rpo_modelled_s: rpo_modelled,
+        rto_measured,
+        rpo_measured,
         capacity_left: f.capacity,
         mitigation: f.mitigation,
         mitigation_monthly_usd: f.monthly,

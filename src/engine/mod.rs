@@ -10,6 +10,7 @@
 pub mod backup;
 pub mod cosmos;
 pub mod costs;
+pub mod drills;
 pub mod failure_modes;
 pub mod format;
 pub mod horizon;

@@ -189,6 +189,13 @@ pub struct TierResilience {
     /// uncapped by the outage's length). The SLA composite above assumes
     /// failover is instant; this is what it leaves out.
     pub failover_downtime_min_per_year: f64,
+    /// A region-loss drill's measured RTO, which replaced the modelled
+    /// expected one (`rto_s`; reads no later than it, writes at it).
+    pub rto_measured: Option<super::failure_modes::Measured>,
+    pub rpo_measured: Option<super::failure_modes::Measured>,
+    /// The model's expected RTO and RPO before any drill replaced them.
+    pub rto_modelled_s: f64,
+    pub rpo_modelled_s: f64,
     /// The part of it from zone losses: `zonal outages a year × regions ×
     /// users a zone's loss stops × its recovery time` (0 wherever the stamps
     /// and Cosmos DB are zone-redundant or span regions).
@@ -781,6 +788,21 @@ pub fn assess_with(
             ));
         }
     }
+    let rto_modelled_s = rto_reads_s.max(rto_writes_s);
+    let rpo_modelled_s = rpo_s;
+    // A region-loss drill replaces the modelled expected figures
+    // ([`super::drills`]): the measured RTO is the time until service
+    // resumed, so reads come back no later and writes at it.
+    let region = super::failure_modes::FailureMode::RegionLoss;
+    let rto_drill = super::drills::latest(s, tier, region, super::scenario::DrillMeasure::Rto);
+    let rpo_drill = super::drills::latest(s, tier, region, super::scenario::DrillMeasure::Rpo);
+    let (rto_reads_s, rto_writes_s) = match rto_drill {
+        Some(d) => (rto_reads_s.min(d.value_s), d.value_s),
+        None => (rto_reads_s, rto_writes_s),
+    };
+    let rpo_s = rpo_drill.map_or(rpo_s, |d| d.value_s);
+    let rto_measured = rto_drill.map(super::drills::measured);
+    let rpo_measured = rpo_drill.map(super::drills::measured);
     let expected = Recovery {
         rto_reads_s,
         rto_writes_s,
@@ -806,6 +828,10 @@ pub fn assess_with(
     let availability_with_failover =
         (availability - failover_downtime_min_per_year / MINUTES_PER_YEAR).max(0.0);
     TierResilience {
+        rto_measured,
+        rpo_measured,
+        rto_modelled_s,
+        rpo_modelled_s,
         zonal_failover_downtime_min_per_year,
         failover_downtime_min_per_year,
         availability_with_failover,

@@ -685,6 +685,51 @@ pub struct Resilience {
     /// that stamp's users (off: the seed deploys one image digest to every
     /// stamp in one pipeline run).
     pub deployment_rings: bool,
+    /// Drill results: a measured RTO or RPO replaces the modelled expected
+    /// one for its tier and failure mode ([`crate::engine::drills`]; absent
+    /// in scenarios and links from before it existed: none).
+    pub drills: Vec<Drill>,
+    /// A drill older than this is flagged as stale, days.
+    pub drill_max_age_days: f64,
+}
+
+/// What a drill measured.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DrillMeasure {
+    /// Time until service resumed.
+    #[default]
+    Rto,
+    /// Data lost.
+    Rpo,
+}
+
+/// One drill result, e.g. "edge drain 35 s, 14 Oct 2026".
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Drill {
+    pub tier: crate::engine::tiers::TierId,
+    pub mode: crate::engine::failure_modes::FailureMode,
+    pub measure: DrillMeasure,
+    /// The measured value, seconds.
+    pub value_s: f64,
+    /// When it was drilled, `YYYY-MM-DD`.
+    pub date: String,
+    /// What was drilled, in your words ("edge drain").
+    pub note: String,
+}
+
+impl Default for Drill {
+    fn default() -> Self {
+        Self {
+            tier: crate::engine::tiers::TierId::MultiWrite,
+            mode: crate::engine::failure_modes::FailureMode::RegionLoss,
+            measure: DrillMeasure::Rto,
+            value_s: 0.0,
+            date: String::new(),
+            note: String::new(),
+        }
+    }
 }
 
 impl Default for Resilience {
@@ -711,6 +756,8 @@ impl Default for Resilience {
             measured_rtts: Vec::new(),
             rollback_s: 900.0,
             deployment_rings: false,
+            drills: Vec::new(),
+            drill_max_age_days: crate::engine::drills::DEFAULT_MAX_AGE_DAYS,
         }
     }
 }

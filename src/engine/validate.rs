@@ -551,6 +551,27 @@ pub fn validate(s: &Scenario, regions: &RegionTable) -> Vec<FieldError> {
         604_800.0,
         "s",
     );
+    c.positive(
+        "resilience.drill_max_age_days",
+        s.resilience.drill_max_age_days,
+        36_500.0,
+        "days",
+    );
+    for (i, d) in s.resilience.drills.iter().enumerate() {
+        c.range(
+            format_args!("resilience.drills[{i}].value_s"),
+            d.value_s,
+            0.0,
+            31_536_000.0,
+            "s",
+        );
+        if super::drills::days_from_civil(&d.date).is_none() {
+            c.push(
+                format_args!("resilience.drills[{i}].date"),
+                format!("“{}” is not a date: write it as YYYY-MM-DD", d.date),
+            );
+        }
+    }
     let k = &s.risk;
     c.range(
         "risk.regional_outages_per_year",

@@ -12,10 +12,23 @@ use crate::engine::tiers::TierId;
 
 /// "15 min" or "15 min (bound 1 h)" when the guaranteed figure differs;
 /// "measured …" when a drill replaced the model.
-fn pair(expected: f64, guaranteed: f64, measured: Option<&str>) -> String {
+fn pair(
+    expected: f64,
+    guaranteed: f64,
+    measured: Option<&crate::engine::failure_modes::Measured>,
+) -> String {
     let mut text = format::duration(expected);
-    if let Some(date) = measured {
-        text.push_str(&format!(" measured {date}"));
+    if let Some(m) = measured {
+        text.push_str(&format!(
+            " measured {}",
+            crate::engine::drills::display_date(&m.date)
+        ));
+        if m.stale {
+            text.push_str(&format!(
+                " (stale: {} days old)",
+                format::number(m.age_days.unwrap_or(0.0), 0)
+            ));
+        }
     }
     if guaranteed > expected + 0.5 {
         text.push_str(&format!(" (bound {})", format::duration(guaranteed)));
@@ -30,12 +43,12 @@ pub fn recovery_text(r: &FailureModeRow) -> String {
         pair(
             r.rto_expected_s,
             r.rto_guaranteed_s,
-            r.rto_measured.as_ref().map(|m| m.date.as_str())
+            r.rto_measured.as_ref()
         ),
         pair(
             r.rpo_expected_s,
             r.rpo_guaranteed_s,
-            r.rpo_measured.as_ref().map(|m| m.date.as_str())
+            r.rpo_measured.as_ref()
         )
     )
 }

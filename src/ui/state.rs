@@ -167,7 +167,19 @@ impl AppState {
             let regions = regions.get()?;
             Some(
                 scenario
-                    .with(|s| plan::evaluate_with(s, &sheet, &regions, false))
+                    .with(|s| {
+                        plan::evaluate_with(s, &sheet, &regions, false).map(|mut p| {
+                            // Drills' ages need today, which the engine is given.
+                            if !s.resilience.drills.is_empty() {
+                                crate::engine::drills::flag_stale(
+                                    &mut p,
+                                    &super::io::today(),
+                                    s.resilience.drill_max_age_days,
+                                );
+                            }
+                            p
+                        })
+                    })
                     .map(Arc::new),
             )
         });

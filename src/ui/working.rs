@@ -226,6 +226,13 @@ pub fn Working() -> impl IntoView {
                         format::duration(t.resilience.rto_writes_s)
                     )}</p>
                     {parts_table(&t.resilience.rto_parts, format::duration)}
+                    {t.resilience.rto_measured.as_ref().map(|m| view! { <p data-testid="rto-measured">{format!(
+                        "Measured in a drill on {} ({}): {}, which replaces the modelled {} as the expected RTO.",
+                        crate::engine::drills::display_date(&m.date),
+                        m.note,
+                        format::duration(m.value_s),
+                        format::duration(t.resilience.rto_modelled_s)
+                    )}</p> })}
                     {t.resilience.rto_ledger_s.map(|l| view! { <p>{format!("SQL ledger writes: {} (reported apart: the reference architecture keeps the ledger failover in a runbook).", format::duration(l))}</p> })}
                     <p data-testid="rto-guaranteed">{format!(
                         "Guaranteed basis (the bounds Microsoft documents, never below the expected figure): reads {}, writes {}{}. Targets are judged on the {} basis.",

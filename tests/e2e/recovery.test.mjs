@@ -60,3 +60,33 @@ test('the backup choice sets the data a restore loses and its price', async () =
   assert.match(await page.getByTestId('working').innerText(), /Cosmos DB continuous backup \(30 days\)/);
   assert.deepEqual(page.errors, []);
 });
+
+test('a drill result replaces the modelled figure, labelled measured with its date, and goes stale', async () => {
+  const page = await h.newPage();
+  await northwind(page);
+  await page.locator('details', { has: page.getByTestId('add-drill') }).locator('summary').click();
+  await page.getByTestId('add-drill').click();
+  // Active-passive region loss, drilled at 35 s on 14 Oct 2026.
+  await page.getByTestId('drill-tier-0').selectOption('active_passive');
+  await page.getByTestId('drill-value-0').fill('35');
+  await page.getByTestId('drill-date-0').fill('2026-10-14');
+  await page.getByTestId('drill-date-0').dispatchEvent('change');
+  const region = cell(page, 'active_passive', 'region_loss');
+  await page.waitForFunction(() => document.querySelector('[data-testid="fm-active_passive-region_loss"]').innerText.startsWith('RTO 35 s measured 14 Oct 2026'));
+  // The comparison's RTO follows the drill.
+  assert.match(await page.getByTestId('tier-active_passive-rto').innerText(), /^35 s/);
+  // Today (the browser's clock) is more than 90 days after the drill.
+  const today = await page.evaluate(() => new Date().toISOString().slice(0, 10));
+  const age = Math.round((Date.parse(today) - Date.parse('2026-10-14')) / 86_400_000);
+  const text = await region.innerText();
+  if (age > 90) assert.match(text, new RegExp(`\\(stale: ${age} days old\\)`), text);
+  else assert.doesNotMatch(text, /stale/, text);
+  // A chosen age beyond it keeps the drill fresh.
+  await page.getByTestId('input-resilience-drill_max_age_days').fill(String(age + 10));
+  await page.waitForFunction(() => !document.querySelector('[data-testid="fm-active_passive-region_loss"]').innerText.includes('stale'));
+  // Removing the drill brings the model back (links and files: tests/recovery.rs).
+  await page.getByTestId('drill-remove-0').click();
+  await page.waitForFunction(() => !document.querySelector('[data-testid="fm-active_passive-region_loss"]').innerText.includes('measured'));
+  assert.match(await region.innerText(), /^RTO 15 min/);
+  assert.deepEqual(page.errors, []);
+});
