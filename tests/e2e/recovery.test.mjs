@@ -2,7 +2,8 @@
 // matrix, the backup choice it reads, and drills, as a person sees them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, ready } from './harness.mjs';
+import path from 'node:path';
+import { start, ready, SHOTS } from './harness.mjs';
 
 let h;
 before(async () => { h = await start(); });
@@ -66,19 +67,20 @@ test('a drill result replaces the modelled figure, labelled measured with its da
   await northwind(page);
   await page.locator('details', { has: page.getByTestId('add-drill') }).locator('summary').click();
   await page.getByTestId('add-drill').click();
-  // Active-passive region loss, drilled at 35 s on 14 Oct 2026.
+  // Active-passive region loss, drilled at 35 s on 1 Jun 2026.
   await page.getByTestId('drill-tier-0').selectOption('active_passive');
   await page.getByTestId('drill-value-0').fill('35');
-  await page.getByTestId('drill-date-0').fill('2026-10-14');
+  await page.getByTestId('drill-date-0').fill('2026-06-01');
   await page.getByTestId('drill-date-0').dispatchEvent('change');
   const region = cell(page, 'active_passive', 'region_loss');
-  await page.waitForFunction(() => document.querySelector('[data-testid="fm-active_passive-region_loss"]').innerText.startsWith('RTO 35 s measured 14 Oct 2026'));
+  await page.waitForFunction(() => document.querySelector('[data-testid="fm-active_passive-region_loss"]').innerText.startsWith('RTO 35 s measured 1 Jun 2026'));
   // The comparison's RTO follows the drill.
   assert.match(await page.getByTestId('tier-active_passive-rto').innerText(), /^35 s/);
   // Today (the browser's clock) is more than 90 days after the drill.
   const today = await page.evaluate(() => new Date().toISOString().slice(0, 10));
-  const age = Math.round((Date.parse(today) - Date.parse('2026-10-14')) / 86_400_000);
+  const age = Math.round((Date.parse(today) - Date.parse('2026-06-01')) / 86_400_000);
   const text = await region.innerText();
+  await page.getByTestId('failure-modes').screenshot({ path: path.join(SHOTS, 'recovery-drill.png') });
   if (age > 90) assert.match(text, new RegExp(`\\(stale: ${age} days old\\)`), text);
   else assert.doesNotMatch(text, /stale/, text);
   // A chosen age beyond it keeps the drill fresh.
