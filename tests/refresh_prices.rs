@@ -1713,8 +1713,9 @@ fn every_key_marked_recorded_is_in_its_real_recorded_answer() {
             checked += 1;
         }
     }
-    // App Service 6, AKS 2, Cosmos DB 5, SQL Database 4, VM reservations 5.
-    assert_eq!(checked, 22);
+    // App Service 6, AKS 2, Cosmos DB 10 (throughput and storage 5, backup
+    // and restore 5), SQL Database 4, VM reservations 5.
+    assert_eq!(checked, 27);
 }
 
 /// The needed meters whose key a real recorded answer holds, with the
@@ -1872,9 +1873,10 @@ fn end_to_end_on_the_real_answers_replayed_with_their_filters() {
         requests.iter().all(|r| r.starts_with("200 ")),
         "{requests:#?}"
     );
-    // Paging ran: the Cosmos DB consumption query matches 19 real items,
-    // served as 10 + 9 through the NextPageLink.
-    for page in ["200 10 of 19 ", "200 9 of 19 "] {
+    // Paging ran: the Cosmos DB consumption query (now with the backup
+    // products) matches 27 real items, served as 10 + 10 + 7 through the
+    // NextPageLink.
+    for page in ["200 10 of 27 ", "200 7 of 27 "] {
         assert!(
             requests
                 .iter()
