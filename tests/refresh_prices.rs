@@ -1721,11 +1721,12 @@ fn every_key_marked_recorded_is_in_its_real_recorded_answer() {
             checked += 1;
         }
     }
-    // App Service 6, AKS 2, Cosmos DB 5, SQL Database 4, VM reservations 5;
-    // from the scripted capture: VMs D2s/D4s/D8s/E4s v5 4, Front Door
-    // Standard base fee, requests and data transfer 3, Redis C1 1, Log
-    // Analytics 1; Key Vault operations (West Europe) 1.
-    assert_eq!(checked, 32);
+    // App Service 6, AKS 2, Cosmos DB 10 (throughput and storage 5, backup
+    // and restore 5), SQL Database 4, VM reservations 5; from the scripted
+    // capture: VMs D2s/D4s/D8s/E4s v5 4, Front Door Standard base fee,
+    // requests and data transfer 3, Redis C1 1, Log Analytics 1; Key Vault
+    // operations (West Europe) 1.
+    assert_eq!(checked, 37);
 }
 
 /// The file a `Recorded` evidence names (its first word).
@@ -1892,9 +1893,10 @@ fn end_to_end_on_the_real_answers_replayed_with_their_filters() {
         requests.iter().all(|r| r.starts_with("200 ")),
         "{requests:#?}"
     );
-    // Paging ran: the Cosmos DB consumption query matches 19 real items,
-    // served as 10 + 9 through the NextPageLink.
-    for page in ["200 10 of 19 ", "200 9 of 19 "] {
+    // Paging ran: the Cosmos DB consumption query (now with the backup
+    // products) matches 27 real items, served as 10 + 10 + 7 through the
+    // NextPageLink.
+    for page in ["200 10 of 27 ", "200 7 of 27 "] {
         assert!(
             requests
                 .iter()

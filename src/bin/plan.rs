@@ -11,7 +11,7 @@ use planner::engine::scenario::Basis;
 use planner::engine::{plan, report, share, PriceSheet};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: plan (SCENARIO.json | --preset NAME) [--prices FILE] [--format table|json|csv] [--years N] [--basis expected|guaranteed] [--convert CODE:RATE:DATE]
+const USAGE: &str = "usage: plan (SCENARIO.json | --preset NAME) [--prices FILE] [--format table|json|csv] [--years N] [--basis expected|guaranteed] [--convert CODE:RATE:DATE] [--today YYYY-MM-DD]
 
   SCENARIO.json   a scenario exported from the planner (or written by hand)
   --preset NAME   a built-in scenario: northwind, startup, enterprise
@@ -22,7 +22,9 @@ const USAGE: &str = "usage: plan (SCENARIO.json | --preset NAME) [--prices FILE]
                   documented bounds) figures; overrides the scenario's targets.basis
   --convert C:R:D show every figure in currency C at R units of C per unit of the sheet's
                   currency, a rate taken on day D (e.g. EUR:0.92:2026-12-02); overrides the
-                  scenario's commercial.conversion";
+                  scenario's commercial.conversion
+  --today D       the date drill results are aged against (default: today, UTC); drills older
+                  than the scenario's resilience.drill_max_age_days are flagged stale";
 
 fn fail(message: &str) -> ExitCode {
     eprintln!("plan: {message}");
@@ -38,6 +40,7 @@ fn main() -> ExitCode {
     let mut years = None;
     let mut basis = None;
     let mut convert = None;
+    let mut today = None;
     let mut i = 0;
     while i < args.len() {
         let value = |i: usize| args.get(i + 1).cloned();
@@ -94,6 +97,18 @@ fn main() -> ExitCode {
                     rate,
                     as_of: date.trim().to_string(),
                 });
+                i += 1;
+            }
+            "--today" => {
+                match value(i) {
+                    Some(d) if planner::engine::drills::days_from_civil(&d).is_some() => {
+                        today = Some(d)
+                    }
+                    Some(d) => {
+                        return fail(&format!("--today takes a date as YYYY-MM-DD, not “{d}”"))
+                    }
+                    None => return fail("--today takes a date as YYYY-MM-DD"),
+                }
                 i += 1;
             }
             other if other.starts_with('-') => {
@@ -162,7 +177,7 @@ fn main() -> ExitCode {
         Ok(r) => r,
         Err(e) => return fail(&e.to_string()),
     };
-    let result = match plan::evaluate(&scenario, &sheet, &regions) {
+    let mut result = match plan::evaluate(&scenario, &sheet, &regions) {
         Ok(p) => p,
         Err(plan::PlanError::Invalid(errors)) => {
             let lines: Vec<String> = errors
@@ -187,6 +202,11 @@ fn main() -> ExitCode {
             ));
         }
     };
+    planner::engine::drills::flag_stale(
+        &mut result,
+        &today.unwrap_or_else(today_utc),
+        scenario.resilience.drill_max_age_days,
+    );
     match format.as_str() {
         "json" => {
             let curve = plan::headroom_curve(&scenario, &sheet, &regions, 101);

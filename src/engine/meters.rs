@@ -12,7 +12,7 @@
 //! does not return them.
 
 use super::pricing::{Meter, MeterKey};
-use super::scenario::{AksTier, AppServiceSku, FrontDoorTier, NodeSize, Os};
+use super::scenario::{AksTier, AppServiceSku, BackupRedundancy, FrontDoorTier, NodeSize, Os};
 
 pub const fn key(
     service: &'static str,
@@ -259,6 +259,52 @@ pub const COSMOS_SERVERLESS: Meter = meter(
 /// `mRUs` and `RUm` (one meter ID) and, at $0, under `Free Tier`; the
 /// planner takes `RUs` (recorded: `cosmos-db.json`).
 pub const COSMOS_STORAGE: Meter = meter("Azure Cosmos DB", "Azure Cosmos DB", "RUs", "Data Stored");
+
+/// Periodic backup storage beyond the two free copies, one meter per backup
+/// storage redundancy (recorded: `cosmos-db.json`, product `Azure Cosmos DB
+/// Snapshot`, SKUs `Periodic Backup - LRS` / `- ZRS` / `- RA-GRS`).
+pub fn cosmos_periodic_backup(redundancy: BackupRedundancy) -> &'static Meter {
+    match redundancy {
+        BackupRedundancy::Geo => &COSMOS_PERIODIC_BACKUP_GRS,
+        BackupRedundancy::Zone => &COSMOS_PERIODIC_BACKUP_ZRS,
+        BackupRedundancy::Local => &COSMOS_PERIODIC_BACKUP_LRS,
+    }
+}
+pub const COSMOS_PERIODIC_BACKUP_LRS: Meter = meter(
+    "Azure Cosmos DB",
+    "Azure Cosmos DB Snapshot",
+    "Periodic Backup - LRS",
+    "Periodic Backup - LRS Data Stored",
+);
+pub const COSMOS_PERIODIC_BACKUP_ZRS: Meter = meter(
+    "Azure Cosmos DB",
+    "Azure Cosmos DB Snapshot",
+    "Periodic Backup - ZRS",
+    "Periodic Backup - ZRS Data Stored",
+);
+pub const COSMOS_PERIODIC_BACKUP_GRS: Meter = meter(
+    "Azure Cosmos DB",
+    "Azure Cosmos DB Snapshot",
+    "Periodic Backup - RA-GRS",
+    "Periodic Backup - RA-GRS Data Stored",
+);
+/// Continuous backup, 30-day tier: backup storage per GB per region
+/// (recorded: `cosmos-db.json`, product `Azure Cosmos DB - PITR`, SKU
+/// `Backup`; the API's unit is `1 GB`, billed monthly per the Learn page).
+pub const COSMOS_CONTINUOUS_30D: Meter = meter(
+    "Azure Cosmos DB",
+    "Azure Cosmos DB - PITR",
+    "Backup",
+    "Cont 30D Bckp Continuous Backup",
+);
+/// Point-in-time restore, charged per GB restored in either continuous
+/// tier (recorded: `cosmos-db.json`).
+pub const COSMOS_CONTINUOUS_RESTORE: Meter = meter(
+    "Azure Cosmos DB",
+    "Azure Cosmos DB - PITR",
+    "Backup",
+    "Cont 30D Bckp Data Restore",
+);
 
 // ---------------------------------------------------------------- network
 
@@ -558,6 +604,15 @@ pub fn catalog() -> Vec<Known> {
         cosmos_reserved,
     ));
     for m in [COSMOS_AUTOSCALE_RU, COSMOS_SERVERLESS, COSMOS_STORAGE] {
+        list.push(k(m, Regional, Recorded("cosmos-db.json"), None));
+    }
+    for m in [
+        COSMOS_PERIODIC_BACKUP_LRS,
+        COSMOS_PERIODIC_BACKUP_ZRS,
+        COSMOS_PERIODIC_BACKUP_GRS,
+        COSMOS_CONTINUOUS_30D,
+        COSMOS_CONTINUOUS_RESTORE,
+    ] {
         list.push(k(m, Regional, Recorded("cosmos-db.json"), None));
     }
     for m in [INTRA_CONTINENT, INTER_CONTINENT] {

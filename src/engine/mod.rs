@@ -7,8 +7,11 @@
 //! recovery, availability and latency ([`resilience`]), prices the risk
 //! ([`risk`]) and names the cheapest tier that meets the targets.
 
+pub mod backup;
 pub mod cosmos;
 pub mod costs;
+pub mod drills;
+pub mod failure_modes;
 pub mod format;
 pub mod horizon;
 pub mod meters;

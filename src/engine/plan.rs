@@ -75,6 +75,9 @@ pub struct TierResult {
     pub failed_targets_other_basis: Vec<FailedTarget>,
     /// How much of the monthly cost rests on published or API prices.
     pub price_confidence: PriceConfidence,
+    /// RTO, RPO, capacity left and mitigation per failure mode
+    /// ([`super::failure_modes`]).
+    pub failure_modes: Vec<super::failure_modes::FailureModeRow>,
 }
 
 /// Cost of downtime per hour above which `tier` is cheaper, risk included,
@@ -170,7 +173,17 @@ pub fn evaluate_with(
             let basis = s.targets.basis;
             let failed = judge(s, &cost, &res, &sheet.currency, basis);
             let other = judge(s, &cost, &res, &sheet.currency, other_basis(basis));
+            let failure_modes = super::failure_modes::matrix(&super::failure_modes::Context {
+                s,
+                cost: &cost,
+                res: &res,
+                sheet,
+                regions,
+                baseline_monthly_usd: baseline,
+                text: formulas,
+            });
             TierResult {
+                failure_modes,
                 price_confidence: PriceConfidence::of(&cost.line_items),
                 cost_ratio: if baseline > 0.0 {
                     cost.monthly_usd / baseline
@@ -281,7 +294,21 @@ fn judge(
     }
     let r = res;
     let target_a = t.availability_pct / 100.0;
-    if r.availability < target_a {
+    // AKS Free tier has no SLA: nothing backs any availability on the
+    // guaranteed basis; on the expected basis its 99.5% objective stands in.
+    let aks_free = s.compute.aks.enabled && s.compute.aks.tier == super::scenario::AksTier::Free;
+    if aks_free && basis == Basis::Guaranteed {
+        failed.push(FailedTarget {
+            target: "availability",
+            message: format!(
+                "no SLA: AKS Free tier has no financially backed SLA, so no availability is guaranteed against the {} target (its {}% service level objective gives {} expected; Standard or Premium carry the uptime SLA)",
+                format::percent(target_a, 4),
+                format::number(resilience::AKS_FREE_SLO_PCT, 1),
+                format::percent(r.availability, 4)
+            ),
+            shortfall: 1.0,
+        });
+    } else if r.availability < target_a {
         failed.push(FailedTarget {
             target: "availability",
             message: format!(

@@ -75,6 +75,8 @@ pub struct TierReport {
     /// Minutes a year spent failing over (expected regional losses × users
     /// stopped × expected RTO), which the SLA composite leaves out.
     pub failover_downtime_min_per_year: f64,
+    /// The part of it from zone losses (`risk.zonal_outages_per_year`).
+    pub zonal_failover_downtime_min_per_year: f64,
     /// `availability` with that failover time counted.
     pub availability_with_failover: f64,
     /// p95 read latency by user geography (region name), ms.
@@ -90,6 +92,10 @@ pub struct TierReport {
     /// Shares of the monthly cost on published/API, derived and unverified
     /// prices, with the sentence the page shows.
     pub price_confidence: PriceConfidenceReport,
+    /// RTO, RPO, capacity left and mitigation per failure mode (zone,
+    /// region, Cosmos DB regional outage, Front Door global, bad deployment,
+    /// data corruption).
+    pub failure_modes: Vec<crate::engine::failure_modes::FailureModeRow>,
     pub notes: Vec<String>,
     pub line_items: Vec<LineItemReport>,
 }
@@ -178,6 +184,7 @@ pub fn plan_report(
                     availability: r.availability,
                     downtime_min_per_year: r.downtime_min_per_year,
                     failover_downtime_min_per_year: r.failover_downtime_min_per_year,
+                    zonal_failover_downtime_min_per_year: r.zonal_failover_downtime_min_per_year,
                     availability_with_failover: r.availability_with_failover,
                     latency_p95_ms: r
                         .latency
@@ -199,6 +206,7 @@ pub fn plan_report(
                         split: t.price_confidence.clone(),
                         summary: t.price_confidence.summary(),
                     },
+                    failure_modes: t.failure_modes.clone(),
                     notes,
                     line_items: t
                         .cost

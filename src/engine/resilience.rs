@@ -189,6 +189,17 @@ pub struct TierResilience {
     /// uncapped by the outage's length). The SLA composite above assumes
     /// failover is instant; this is what it leaves out.
     pub failover_downtime_min_per_year: f64,
+    /// A region-loss drill's measured RTO, which replaced the modelled
+    /// expected one (`rto_s`; reads no later than it, writes at it).
+    pub rto_measured: Option<super::failure_modes::Measured>,
+    pub rpo_measured: Option<super::failure_modes::Measured>,
+    /// The model's expected RTO and RPO before any drill replaced them.
+    pub rto_modelled_s: f64,
+    pub rpo_modelled_s: f64,
+    /// The part of it from zone losses: `zonal outages a year × regions ×
+    /// users a zone's loss stops × its recovery time` (0 wherever the stamps
+    /// and Cosmos DB are zone-redundant or span regions).
+    pub zonal_failover_downtime_min_per_year: f64,
     /// The composite availability with that failover time counted:
     /// `availability − failover minutes ÷ minutes a year`.
     pub availability_with_failover: f64,
@@ -249,7 +260,7 @@ pub fn front_door_detection_s(s: &Scenario) -> f64 {
     r.probe_interval_s * (r.failed_samples_to_flip as f64 - 0.5) + r.drain_s
 }
 
-fn write_failover_s(s: &Scenario) -> (f64, &'static str) {
+pub(crate) fn write_failover_s(s: &Scenario) -> (f64, &'static str) {
     match s.resilience.write_failover {
         WriteFailover::ServiceManaged => (
             s.resilience.service_managed_failover_s,
@@ -357,6 +368,12 @@ fn rpo(tier: TierId, s: &Scenario, text: bool) -> (f64, Vec<Part>, Vec<String>) 
                     )
                 }),
             });
+            let b = &s.data.backup;
+            if b.mode != super::scenario::BackupMode::Periodic
+                || b.redundancy != super::scenario::BackupRedundancy::Geo
+            {
+                notes.push("The Cosmos DB backups stay in the region (continuous backups, or periodic ones on zone- or locally redundant storage): rebuilding in another region has no copy to restore from until the region returns. Only geo-redundant periodic backups are copied to the paired region (learn.microsoft.com/azure/cosmos-db/periodic-backup-storage-redundancy).".into());
+            }
             t
         }
         TierId::ActivePassive | TierId::ActiveActiveReads => {
@@ -798,6 +815,21 @@ pub fn assess_with(
             ));
         }
     }
+    let rto_modelled_s = rto_reads_s.max(rto_writes_s);
+    let rpo_modelled_s = rpo_s;
+    // A region-loss drill replaces the modelled expected figures
+    // ([`super::drills`]): the measured RTO is the time until service
+    // resumed, so reads come back no later and writes at it.
+    let region = super::failure_modes::FailureMode::RegionLoss;
+    let rto_drill = super::drills::latest(s, tier, region, super::scenario::DrillMeasure::Rto);
+    let rpo_drill = super::drills::latest(s, tier, region, super::scenario::DrillMeasure::Rpo);
+    let (rto_reads_s, rto_writes_s) = match rto_drill {
+        Some(d) => (rto_reads_s.min(d.value_s), d.value_s),
+        None => (rto_reads_s, rto_writes_s),
+    };
+    let rpo_s = rpo_drill.map_or(rpo_s, |d| d.value_s);
+    let rto_measured = rto_drill.map(super::drills::measured);
+    let rpo_measured = rpo_drill.map(super::drills::measured);
     let expected = Recovery {
         rto_reads_s,
         rto_writes_s,
@@ -812,9 +844,22 @@ pub fn assess_with(
             .iter()
             .map(|i| i.affected * i.recovery_h * 60.0)
             .sum::<f64>();
+    // Zone losses: each of the tier's regions loses a zone λz times a year;
+    // where that stops users, for the zone's outage
+    // ([`super::failure_modes::zone_loss_stop`]).
+    let (zone_users, zone_s) = super::failure_modes::zone_loss_stop(tier, s);
+    let zonal_failover_downtime_min_per_year =
+        s.risk.zonal_outages_per_year * stamp_capacities.len() as f64 * zone_users * zone_s / 60.0;
+    let failover_downtime_min_per_year =
+        failover_downtime_min_per_year + zonal_failover_downtime_min_per_year;
     let availability_with_failover =
         (availability - failover_downtime_min_per_year / MINUTES_PER_YEAR).max(0.0);
     TierResilience {
+        rto_measured,
+        rpo_measured,
+        rto_modelled_s,
+        rpo_modelled_s,
+        zonal_failover_downtime_min_per_year,
         failover_downtime_min_per_year,
         availability_with_failover,
         rto_reads_s,

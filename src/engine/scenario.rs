@@ -395,6 +395,90 @@ pub struct Data {
     /// links from before it existed: they open sized for failover).
     pub failover_policy: DataFailoverPolicy,
     pub sql: SqlLedger,
+    /// Cosmos DB backup (absent in scenarios and links from before it
+    /// existed: they open on periodic backup at the defaults, which cost
+    /// nothing extra).
+    pub backup: CosmosBackup,
+}
+
+/// Cosmos DB backup mode ([`crate::engine::backup`] prices it and works out
+/// the data a restore loses).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BackupMode {
+    /// Full backups every `resilience.backup_interval_min`, kept for
+    /// `retention_hours`; two copies free.
+    #[default]
+    Periodic,
+    /// Continuous backup, 7-day point-in-time restore window (no storage charge).
+    #[serde(rename = "continuous_7_day")]
+    Continuous7Day,
+    /// Continuous backup, 30-day window (backup storage per GB per region).
+    #[serde(rename = "continuous_30_day")]
+    Continuous30Day,
+}
+
+impl BackupMode {
+    pub const ALL: [Self; 3] = [Self::Periodic, Self::Continuous7Day, Self::Continuous30Day];
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Periodic => "Periodic",
+            Self::Continuous7Day => "Continuous, 7 days",
+            Self::Continuous30Day => "Continuous, 30 days",
+        }
+    }
+}
+
+/// Storage redundancy of periodic backups (continuous backups are locally
+/// or zone redundant in each region and cannot be changed).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BackupRedundancy {
+    /// Geo-redundant (Microsoft's default): copied to the paired region.
+    #[default]
+    Geo,
+    Zone,
+    Local,
+}
+
+impl BackupRedundancy {
+    pub const ALL: [Self; 3] = [Self::Geo, Self::Zone, Self::Local];
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Geo => "Geo-redundant",
+            Self::Zone => "Zone-redundant",
+            Self::Local => "Locally redundant",
+        }
+    }
+}
+
+/// How Cosmos DB is backed up. The periodic interval is
+/// `resilience.backup_interval_min` (where it has always been).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CosmosBackup {
+    pub mode: BackupMode,
+    /// Periodic: how long each backup is kept, hours (Microsoft's default
+    /// keeps the latest two: 8 h at the 4-hour interval).
+    pub retention_hours: f64,
+    /// Periodic: backup storage redundancy.
+    pub redundancy: BackupRedundancy,
+    /// Time to restore after corruption or a deletion, hours: your estimate
+    /// (Microsoft: "The duration of restore depends on the amount of data
+    /// that needs to be restored"; periodic restores go through a support
+    /// request).
+    pub restore_hours: f64,
+}
+
+impl Default for CosmosBackup {
+    fn default() -> Self {
+        Self {
+            mode: BackupMode::Periodic,
+            retention_hours: 8.0,
+            redundancy: BackupRedundancy::Geo,
+            restore_hours: 4.0,
+        }
+    }
 }
 
 impl Default for Data {
@@ -405,6 +489,7 @@ impl Default for Data {
             cosmos_zone_redundant: true,
             failover_policy: DataFailoverPolicy::SizedForFailover,
             sql: SqlLedger::default(),
+            backup: CosmosBackup::default(),
         }
     }
 }
@@ -592,6 +677,59 @@ pub struct Resilience {
     /// Real routes are longer than the great circle by this factor.
     pub route_factor: f64,
     pub measured_rtts: Vec<MeasuredRtt>,
+    /// Time to notice a bad release and swap back or roll back, seconds
+    /// (your estimate: App Service slots swap back at once, "to get your
+    /// last known good site back").
+    pub rollback_s: f64,
+    /// Releases go out in rings, one stamp first, so a bad one reaches only
+    /// that stamp's users (off: the seed deploys one image digest to every
+    /// stamp in one pipeline run).
+    pub deployment_rings: bool,
+    /// Drill results: a measured RTO or RPO replaces the modelled expected
+    /// one for its tier and failure mode ([`crate::engine::drills`]; absent
+    /// in scenarios and links from before it existed: none).
+    pub drills: Vec<Drill>,
+    /// A drill older than this is flagged as stale, days.
+    pub drill_max_age_days: f64,
+}
+
+/// What a drill measured.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DrillMeasure {
+    /// Time until service resumed.
+    #[default]
+    Rto,
+    /// Data lost.
+    Rpo,
+}
+
+/// One drill result, e.g. "edge drain 35 s, 14 Oct 2026".
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Drill {
+    pub tier: crate::engine::tiers::TierId,
+    pub mode: crate::engine::failure_modes::FailureMode,
+    pub measure: DrillMeasure,
+    /// The measured value, seconds.
+    pub value_s: f64,
+    /// When it was drilled, `YYYY-MM-DD`.
+    pub date: String,
+    /// What was drilled, in your words ("edge drain").
+    pub note: String,
+}
+
+impl Default for Drill {
+    fn default() -> Self {
+        Self {
+            tier: crate::engine::tiers::TierId::MultiWrite,
+            mode: crate::engine::failure_modes::FailureMode::RegionLoss,
+            measure: DrillMeasure::Rto,
+            value_s: 0.0,
+            date: String::new(),
+            note: String::new(),
+        }
+    }
 }
 
 impl Default for Resilience {
@@ -616,6 +754,10 @@ impl Default for Resilience {
             fibre_km_per_ms: 200.0,
             route_factor: 1.75,
             measured_rtts: Vec::new(),
+            rollback_s: 900.0,
+            deployment_rings: false,
+            drills: Vec::new(),
+            drill_max_age_days: crate::engine::drills::DEFAULT_MAX_AGE_DAYS,
         }
     }
 }
@@ -649,6 +791,10 @@ pub struct Risk {
     pub regional_outages_per_year: f64,
     /// Typical outage duration, hours (the seed's lasted four).
     pub typical_outage_hours: f64,
+    /// Availability-zone losses per region per year: an assumption
+    /// (Microsoft publishes no zone failure rate). Counted in the failover
+    /// downtime where a tier's zone loss stops users.
+    pub zonal_outages_per_year: f64,
     pub duration_distribution: DurationDistribution,
     /// Log-normal shape (sigma of the log) when that distribution is chosen.
     pub lognormal_sigma: f64,
@@ -670,6 +816,7 @@ impl Default for Risk {
         Self {
             regional_outages_per_year: 0.5,
             typical_outage_hours: 4.0,
+            zonal_outages_per_year: 1.0,
             duration_distribution: DurationDistribution::LogNormal,
             lognormal_sigma: 0.8,
             downtime_cost_per_hour: 25_000.0,

@@ -536,6 +536,7 @@ pub fn price_tier_with(
     let (per_region, billed) =
         p.cosmos_throughput(&account_regions, multi_write, &need, &mut notes);
     p.cosmos_storage(&account_regions);
+    p.cosmos_backup(&account_regions);
     let after_failover = need.after_failover_ru_per_s();
     let shortfall = if stamps.len() > 1 && per_region < after_failover {
         failover_shortfall(&mut rtts, reads_at, write_ru, per_region)

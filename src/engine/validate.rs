@@ -355,6 +355,22 @@ pub fn validate(s: &Scenario, regions: &RegionTable) -> Vec<FieldError> {
         );
     }
 
+    // Periodic retention: Microsoft allows up to 720 hours (30 days).
+    let backup = &s.data.backup;
+    c.range(
+        "data.backup.retention_hours",
+        backup.retention_hours,
+        0.0,
+        720.0,
+        "hours",
+    );
+    c.positive(
+        "data.backup.restore_hours",
+        backup.restore_hours,
+        8760.0,
+        "hours",
+    );
+
     let sql = &s.data.sql;
     if sql.enabled {
         if ![2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 24, 32, 40, 80, 128].contains(&sql.vcores) {
@@ -521,6 +537,41 @@ pub fn validate(s: &Scenario, regions: &RegionTable) -> Vec<FieldError> {
         );
     }
 
+    c.range(
+        "risk.zonal_outages_per_year",
+        s.risk.zonal_outages_per_year,
+        0.0,
+        50.0,
+        "per year",
+    );
+    c.range(
+        "resilience.rollback_s",
+        s.resilience.rollback_s,
+        0.0,
+        604_800.0,
+        "s",
+    );
+    c.positive(
+        "resilience.drill_max_age_days",
+        s.resilience.drill_max_age_days,
+        36_500.0,
+        "days",
+    );
+    for (i, d) in s.resilience.drills.iter().enumerate() {
+        c.range(
+            format_args!("resilience.drills[{i}].value_s"),
+            d.value_s,
+            0.0,
+            31_536_000.0,
+            "s",
+        );
+        if super::drills::days_from_civil(&d.date).is_none() {
+            c.push(
+                format_args!("resilience.drills[{i}].date"),
+                format!("“{}” is not a date: write it as YYYY-MM-DD", d.date),
+            );
+        }
+    }
     let k = &s.risk;
     c.range(
         "risk.regional_outages_per_year",

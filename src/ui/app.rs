@@ -363,6 +363,7 @@ pub fn App(link: OpenedLink, preloaded: Preloaded) -> impl IntoView {
                     <PrintSummary />
                     <Recommendation />
                     <TiersTable />
+                    <super::failure_modes::FailureModesTable />
                     <Working />
                     <ChartsPanel />
                 </div>

@@ -277,6 +277,99 @@ fn MeasuredRtts() -> impl IntoView {
     }
 }
 
+/// Drill results: a measured RTO or RPO replaces the modelled expected one
+/// for its tier and failure mode, labelled measured with its date.
+#[component]
+fn Drills() -> impl IntoView {
+    use crate::engine::failure_modes::FailureMode;
+    use crate::engine::scenario::{Drill, DrillMeasure};
+    use crate::engine::tiers::TierId;
+    let state = expect_context::<AppState>();
+    let count = Memo::new(move |_| state.scenario.with(|s| s.resilience.drills.len()));
+    let row = move |i: usize| {
+        let current = Memo::new(move |_| {
+            state
+                .scenario
+                .with(|s| s.resilience.drills.get(i).cloned().unwrap_or_default())
+        });
+        let path = format!("resilience.drills[{i}].value_s");
+        let value = Memo::new(move |_| current.with(|d| d.value_s));
+        let (text, on_value) = bind_number(state, path.clone(), value, false, move |s, v| {
+            if let Some(d) = s.resilience.drills.get_mut(i) {
+                d.value_s = v;
+            }
+        });
+        let edit = move |f: fn(&mut Drill, String)| {
+            move |ev: leptos::ev::Event| {
+                let v = event_target_value(&ev);
+                state.scenario.update(|s| {
+                    if let Some(d) = s.resilience.drills.get_mut(i) {
+                        f(d, v);
+                    }
+                });
+            }
+        };
+        let tiers = TierId::ALL
+            .into_iter()
+            .map(|t| view! { <option value=t.id() selected=move || current.with(|d| d.tier == t)>{t.short_label()}</option> })
+            .collect_view();
+        let modes = FailureMode::ALL
+            .into_iter()
+            .map(|m| view! { <option value=m.id() selected=move || current.with(|d| d.mode == m)>{m.label()}</option> })
+            .collect_view();
+        let err_value = path.clone();
+        let err_date = format!("resilience.drills[{i}].date");
+        view! {
+            <div class="drill-row" data-testid=format!("drill-{i}")>
+                <select aria-label="Tier" data-testid=format!("drill-tier-{i}")
+                    on:change=edit(|d, v| { if let Some(t) = TierId::from_id(&v) { d.tier = t } })>{tiers}</select>
+                <select aria-label="Failure mode" data-testid=format!("drill-mode-{i}")
+                    on:change=edit(|d, v| { if let Some(m) = FailureMode::from_id(&v) { d.mode = m } })>{modes}</select>
+                <select aria-label="Measured" data-testid=format!("drill-measure-{i}")
+                    on:change=edit(|d, v| d.measure = if v == "rpo" { DrillMeasure::Rpo } else { DrillMeasure::Rto })>
+                    <option value="rto" selected=move || current.with(|d| d.measure == DrillMeasure::Rto)>"RTO"</option>
+                    <option value="rpo" selected=move || current.with(|d| d.measure == DrillMeasure::Rpo)>"RPO"</option>
+                </select>
+                <input type="text" inputmode="decimal" aria-label="Measured value, seconds" data-testid=format!("drill-value-{i}")
+                    prop:value=move || text.get() on:input=move |ev| on_value(event_target_value(&ev)) />
+                <span class="unit">"s"</span>
+                <input type="date" aria-label="Drill date" data-testid=format!("drill-date-{i}")
+                    prop:value=move || current.with(|d| d.date.clone()) on:change=edit(|d, v| d.date = v) />
+                <input type="text" aria-label="What was drilled" placeholder="edge drain" data-testid=format!("drill-note-{i}")
+                    prop:value=move || current.with(|d| d.note.clone()) on:change=edit(|d, v| d.note = v) />
+                <button type="button" class="icon" aria-label="Remove this drill" data-testid=format!("drill-remove-{i}") on:click=move |_| {
+                    state.parse_errors.set(Default::default());
+                    state.scenario.update(|s| {
+                        if i < s.resilience.drills.len() {
+                            s.resilience.drills.remove(i);
+                        }
+                    });
+                }>"×"</button>
+                {move || state.field_errors.with(|m| m.get(&err_value).or_else(|| m.get(&err_date)).cloned()).map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+            </div>
+        }
+    };
+    view! {
+        <div class="drills" data-testid="drills">
+            <p class="field-label">"Drill results (a measured value replaces the model's expected one)"</p>
+            {move || (0..count.get()).map(row).collect_view()}
+            <button type="button" class="secondary" data-testid="add-drill" on:click=move |_| {
+                let today = super::io::today();
+                state.scenario.update(|s| {
+                    s.resilience.drills.push(Drill {
+                        tier: TierId::MultiWrite,
+                        mode: FailureMode::RegionLoss,
+                        measure: DrillMeasure::Rto,
+                        value_s: 35.0,
+                        date: today,
+                        note: "edge drain".into(),
+                    });
+                });
+            }>"+ Add a drill result"</button>
+        </div>
+    }
+}
+
 /// The customer SLA's credit schedule: below this monthly availability,
 /// credit this share of the month's fee.
 #[component]
@@ -667,6 +760,50 @@ const DATA_2_FIELDS: &[FieldSpec] = &[FieldSpec {
     integer: false,
 }];
 
+const DRILL_FIELDS: &[FieldSpec] = &[FieldSpec {
+    label: "Drill results go stale after",
+    unit: "days",
+    help: "A drill older than this is flagged stale next to its figure: rehearse again.",
+    path: "resilience.drill_max_age_days",
+    get: |s| s.resilience.drill_max_age_days,
+    set: |s, v| s.resilience.drill_max_age_days = v,
+    scale: 1.0,
+    integer: false,
+}];
+
+const BACKUP_FIELDS: &[FieldSpec] = &[
+    FieldSpec {
+        label: "Periodic backup interval",
+        unit: "min",
+        help: "Microsoft takes a full backup every 4 hours by default (configurable 1 to 24 hours). A restore after corruption loses up to one interval; single region restores from the geo-redundant copy on losing its region.",
+        path: "resilience.backup_interval_min",
+        get: |s| s.resilience.backup_interval_min,
+        set: |s, v| s.resilience.backup_interval_min = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "Periodic backup retention",
+        unit: "hours",
+        help: "How long each periodic backup is kept (up to 720 h). Two copies are free; each extra copy (retention ÷ interval − 2) is billed per GB in the write region.",
+        path: "data.backup.retention_hours",
+        get: |s| s.data.backup.retention_hours,
+        set: |s, v| s.data.backup.retention_hours = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "Restore time",
+        unit: "hours",
+        help: "Your estimate of a restore after corruption or deletion: Microsoft says the duration depends on the amount of data, and periodic restores go through a support request.",
+        path: "data.backup.restore_hours",
+        get: |s| s.data.backup.restore_hours,
+        set: |s, v| s.data.backup.restore_hours = v,
+        scale: 1.0,
+        integer: false,
+    },
+];
+
 const EDGE_AND_PLATFORM_FIELDS: &[FieldSpec] = &[FieldSpec {
     label: "DNS queries",
     unit: "million/month",
@@ -879,22 +1016,32 @@ const RESILIENCE_AND_RISK_2_FIELDS: &[FieldSpec] = &[
         integer: false,
     },
     FieldSpec {
-        label: "Backup interval (single region)",
-        unit: "min",
-        help: "Single region restores from geo-redundant backup: its RPO on losing the region.",
-        path: "resilience.backup_interval_min",
-        get: |s| s.resilience.backup_interval_min,
-        set: |s, v| s.resilience.backup_interval_min = v,
-        scale: 1.0,
-        integer: false,
-    },
-    FieldSpec {
         label: "Regional outages",
         unit: "per region per year",
         help: "How often a whole region is lost.",
         path: "risk.regional_outages_per_year",
         get: |s| s.risk.regional_outages_per_year,
         set: |s, v| s.risk.regional_outages_per_year = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "Zone losses",
+        unit: "per region per year",
+        help: "How often an availability zone is lost: an assumption (Microsoft publishes no zone failure rate). Counts in the failover downtime only where a zone's loss stops users (one region without Cosmos DB zones).",
+        path: "risk.zonal_outages_per_year",
+        get: |s| s.risk.zonal_outages_per_year,
+        set: |s, v| s.risk.zonal_outages_per_year = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "Bad release: notice and roll back",
+        unit: "s",
+        help: "Your estimate of noticing a bad release and swapping the deployment slot back (or undoing the rollout): the failure-mode table's RTO for a bad deployment.",
+        path: "resilience.rollback_s",
+        get: |s| s.resilience.rollback_s,
+        set: |s, v| s.resilience.rollback_s = v,
         scale: 1.0,
         integer: false,
     },
@@ -1258,6 +1405,17 @@ pub fn InputPanel() -> impl IntoView {
                     help="The failover-group secondary serves no reads (disaster recovery only) and pays no SQL licence: Microsoft's standby replica, which it says saves 35 to 40 % against a readable secondary. Its limit: no read scale-out on the secondary."
                     get=|s| s.data.sql.standby_replica set=|s, v| s.data.sql.standby_replica = v />
                 <NumberFields specs=DATA_2_FIELDS />
+                <SelectField label="Cosmos DB backup" path="data.backup.mode"
+                    help="Periodic: full copies at an interval, two free, extra copies billed per GB (a restore loses up to one interval). Continuous: point-in-time restore to any second, 7 days free or 30 days billed per GB in every region (Microsoft: backed up within 100 seconds)."
+                    options=vec![("periodic", "Periodic"), ("continuous_7_day", "Continuous, 7 days"), ("continuous_30_day", "Continuous, 30 days")]
+                    get=|s| enum_id(&s.data.backup.mode)
+                    set=|s, v| { if let Some(x) = enum_from(v) { s.data.backup.mode = x } } />
+                <SelectField label="Periodic backup storage" path="data.backup.redundancy"
+                    help="Geo-redundant (Microsoft's default, copied to the paired region), zone- or locally redundant: each has its own price per GB. Only geo-redundant copies survive the loss of the region."
+                    options=vec![("geo", "Geo-redundant"), ("zone", "Zone-redundant"), ("local", "Locally redundant")]
+                    get=|s| enum_id(&s.data.backup.redundancy)
+                    set=|s, v| { if let Some(x) = enum_from(v) { s.data.backup.redundancy = x } } />
+                <NumberFields specs=BACKUP_FIELDS />
             </details>
             <details>
                 <summary>"Edge and platform"</summary>
@@ -1306,6 +1464,11 @@ pub fn InputPanel() -> impl IntoView {
                     get=|s| enum_id(&s.resilience.write_failover)
                     set=|s, v| { if let Some(x) = enum_from(v) { s.resilience.write_failover = x } } />
                 <NumberFields specs=RESILIENCE_AND_RISK_2_FIELDS />
+                <CheckField label="Release in rings (one stamp first)" path="resilience.deployment_rings"
+                    help="A bad release reaches only the first stamp's users in the tiers with two live stamps. Off: one image digest to every stamp in one pipeline run, as the reference architecture does."
+                    get=|s| s.resilience.deployment_rings set=|s, v| s.resilience.deployment_rings = v />
+                <NumberFields specs=DRILL_FIELDS />
+                <Drills />
                 <SelectField label="Outage durations" path="risk.duration_distribution"
                     help="Shape of outage durations in the simulation: long tails matter."
                     options=vec![("fixed", "Fixed"), ("exponential", "Exponential"), ("log_normal", "Log-normal (long tail)")]

@@ -4,6 +4,7 @@
 mod app;
 pub mod charts_panel;
 mod currency;
+mod failure_modes;
 pub mod fields;
 pub mod inputs;
 pub mod io;

@@ -28,6 +28,8 @@ pub enum Topic {
     Availability,
     Latency,
     Risk,
+    /// One failure mode's row of the matrix.
+    FailureMode(crate::engine::failure_modes::FailureMode),
 }
 
 /// A scenario the engine accepted, with its plan.
@@ -191,7 +193,19 @@ impl AppState {
             let regions = regions.get()?;
             Some(
                 scenario
-                    .with(|s| plan::evaluate_with(s, &sheet, &regions, false))
+                    .with(|s| {
+                        plan::evaluate_with(s, &sheet, &regions, false).map(|mut p| {
+                            // Drills' ages need today, which the engine is given.
+                            if !s.resilience.drills.is_empty() {
+                                crate::engine::drills::flag_stale(
+                                    &mut p,
+                                    &super::io::today(),
+                                    s.resilience.drill_max_age_days,
+                                );
+                            }
+                            p
+                        })
+                    })
                     .map(Arc::new),
             )
         });

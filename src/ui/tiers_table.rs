@@ -10,7 +10,7 @@ use crate::engine::plan::TierResult;
 use crate::engine::tiers::TierId;
 
 /// A figure that opens its working when pressed.
-fn figure<T: Fn() -> String + Send + Sync + Clone + 'static>(
+pub(super) fn figure<T: Fn() -> String + Send + Sync + Clone + 'static>(
     state: AppState,
     tier: TierId,
     topic: Topic,

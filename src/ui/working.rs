@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::failure_modes::detail_text;
 use super::state::{AppState, Topic};
 use crate::engine::format;
 use crate::engine::resilience::Part;
@@ -68,12 +69,13 @@ pub fn Working() -> impl IntoView {
             Topic::Availability => format!("{}: composite availability", tier.label()),
             Topic::Latency => format!("{}: p95 latency by user geography", tier.label()),
             Topic::Risk => format!("{}: risk-adjusted cost", tier.label()),
+            Topic::FailureMode(m) => format!("{}: {}", tier.label(), m.label()),
         };
         // The page recomputes numbers only; the resilience parts' "how" is
         // written now, for the tier being shown.
         if matches!(
             topic,
-            Topic::Rto | Topic::Rpo | Topic::Availability | Topic::Latency
+            Topic::Rto | Topic::Rpo | Topic::Availability | Topic::Latency | Topic::FailureMode(_)
         ) {
             if let Some(regions) = state.regions.get() {
                 let capacities: Vec<f64> = t
@@ -224,6 +226,13 @@ pub fn Working() -> impl IntoView {
                         format::duration(t.resilience.rto_writes_s)
                     )}</p>
                     {parts_table(&t.resilience.rto_parts, format::duration)}
+                    {t.resilience.rto_measured.as_ref().map(|m| view! { <p data-testid="rto-measured">{format!(
+                        "Measured in a drill on {} ({}): {}, which replaces the modelled {} as the expected RTO.",
+                        crate::engine::drills::display_date(&m.date),
+                        m.note,
+                        format::duration(m.value_s),
+                        format::duration(t.resilience.rto_modelled_s)
+                    )}</p> })}
                     {t.resilience.rto_ledger_s.map(|l| view! { <p>{format!("SQL ledger writes: {} (reported apart: the reference architecture keeps the ledger failover in a runbook).", format::duration(l))}</p> })}
                     <p data-testid="rto-guaranteed">{format!(
                         "Guaranteed basis (the bounds Microsoft documents, never below the expected figure): reads {}, writes {}{}. Targets are judged on the {} basis.",
@@ -264,10 +273,13 @@ pub fn Working() -> impl IntoView {
                         format::number(t.risk.downtime_h_per_year, 2)
                     )}</p>
                     {parts_table(&t.resilience.availability_parts, |v| format::percent(v, 4))}
+                    <p data-testid="availability-zonal-slas">"Zone-redundant SLAs: Cosmos DB (99.995% with zones, Microsoft's high-availability table) and SQL Database (99.995% zone-redundant) use their higher figures; AKS's 99.95% is the figure with availability zones. Microsoft says a zone-redundant App Service plan's uptime percentage “increases” (learn.microsoft.com/azure/reliability/reliability-app-service) without giving the figure on that page, so the planner keeps 99.95%: enter your contract's figure under Component SLAs. AKS Free tier has no SLA: its 99.5% objective is used on the expected basis only."</p>
                     <p data-testid="availability-failover">{format!(
-                        "The SLA composite assumes failover is instant. Failing over takes {} minutes a year ({} regional losses a year per region × the share of users each stops × this tier's expected RTO for it), so availability with failover time counted is {} ({} minutes of downtime a year).",
+                        "The SLA composite assumes failover is instant. Failing over takes {} minutes a year ({} regional losses a year per region × the share of users each stops × this tier's expected RTO for it, plus {} minutes from {} zone losses a year per region, an assumption), so availability with failover time counted is {} ({} minutes of downtime a year).",
                         format::number(t.resilience.failover_downtime_min_per_year, 1),
                         format::number(good.scenario.risk.regional_outages_per_year, 2),
+                        format::number(t.resilience.zonal_failover_downtime_min_per_year, 1),
+                        format::number(good.scenario.risk.zonal_outages_per_year, 2),
                         format::percent(t.resilience.availability_with_failover, 4),
                         format::number(t.resilience.downtime_min_per_year + t.resilience.failover_downtime_min_per_year, 0)
                     )}</p>
@@ -298,6 +310,63 @@ pub fn Working() -> impl IntoView {
                 </div>
             }
             .into_any(),
+            Topic::FailureMode(mode) => {
+                // The row's explanation is written now, for the tier shown.
+                let row = match (state.sheet.get(), state.regions.get()) {
+                    (Some(sheet), Some(regions)) => {
+                        let baseline = good
+                            .plan
+                            .tier(crate::engine::tiers::TierId::SingleRegion)
+                            .map_or(0.0, |b| b.cost.monthly_usd);
+                        Some(crate::engine::failure_modes::row(
+                            &crate::engine::failure_modes::Context {
+                                s: &good.scenario,
+                                cost: &t.cost,
+                                res: &t.resilience,
+                                sheet: &sheet,
+                                regions: &regions,
+                                baseline_monthly_usd: baseline,
+                                text: true,
+                            },
+                            mode,
+                        ))
+                    }
+                    _ => None,
+                };
+                let shown = t.failure_modes.iter().find(|r| r.mode == mode).cloned();
+                match (shown, row) {
+                    (Some(r), how) => {
+                        let how = how.map(|h| h.how).unwrap_or_default();
+                        let measured = |m: &Option<crate::engine::failure_modes::Measured>, modelled: f64| {
+                            m.as_ref().map(|m| format!(
+                                "measured {} on {} ({}); the model gives {}",
+                                format::duration(m.value_s),
+                                m.date,
+                                m.note,
+                                format::duration(modelled)
+                            ))
+                        };
+                        view! {
+                            <div>
+                                <table class="working-table" data-testid="fm-working">
+                                    <tbody>
+                                        <tr><th scope="row">"Users who lose service"</th><td class="num">{format::percent(r.users_affected, 0)}</td><td></td></tr>
+                                        <tr><th scope="row">"RTO, expected"</th><td class="num">{format::duration(r.rto_expected_s)}</td><td>{measured(&r.rto_measured, r.rto_modelled_s).unwrap_or_else(|| "modelled".into())}</td></tr>
+                                        <tr><th scope="row">"RTO, guaranteed"</th><td class="num">{format::duration(r.rto_guaranteed_s)}</td><td>"Microsoft's documented bound where there is one, never below the expected figure"</td></tr>
+                                        <tr><th scope="row">"RPO, expected"</th><td class="num">{format::duration(r.rpo_expected_s)}</td><td>{measured(&r.rpo_measured, r.rpo_modelled_s).unwrap_or_else(|| "modelled".into())}</td></tr>
+                                        <tr><th scope="row">"RPO, guaranteed"</th><td class="num">{format::duration(r.rpo_guaranteed_s)}</td><td></td></tr>
+                                        <tr><th scope="row">"Capacity left"</th><td class="num">{r.capacity_left.map(|c| format::percent(c, 0)).unwrap_or_else(|| "—".into())}</td><td>"share of peak the capacity still running serves, before autoscale"</td></tr>
+                                        <tr><th scope="row">"Mitigation"</th><td colspan="2">{detail_text(&r, &cur)}</td></tr>
+                                    </tbody>
+                                </table>
+                                <p data-testid="fm-how">{how}</p>
+                            </div>
+                        }
+                        .into_any()
+                    }
+                    _ => view! { <p>"No figures for this failure mode."</p> }.into_any(),
+                }
+            }
             Topic::Risk => {
                 let r = &good.scenario.risk;
                 view! {
