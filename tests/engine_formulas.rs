@@ -15,6 +15,7 @@ use common::*;
 use planner::engine::cosmos;
 use planner::engine::costs::{meters, Category, StampRole};
 use planner::engine::pricing::{MeterKey, ReservationTerm, HOURS_PER_YEAR};
+use planner::engine::scenario::ComputeScaling;
 use planner::engine::scenario::{
     AppServiceSku, Consistency, CosmosMode, DataFailoverPolicy, FrontDoorTier, NodeSize, RedisSku,
     RegionShare, Scenario, SqlTier,
@@ -1099,8 +1100,10 @@ fn edge_cache_hits_reduce_origin_capacity() {
 
 #[test]
 fn app_service_line_is_instances_times_hours_times_hourly_price() {
-    // Single region: 4 instances × 730 h = 2,920 instance-hours × P1v3 Linux price.
-    let s = round_scenario();
+    // Single region, fixed scaling: 4 instances × 730 h = 2,920
+    // instance-hours × P1v3 Linux price (autoscale: tests/autoscale.rs).
+    let mut s = round_scenario();
+    s.compute.scaling = ComputeScaling::Fixed;
     let c = price(TierId::SingleRegion, &s);
     let li = item(&c, "App Service P1 v3 (Linux)", "westeurope");
     assert_close(li.quantity, 2_920.0, "instance-hours");
@@ -1119,6 +1122,7 @@ fn aks_prices_nodes_cluster_fee_and_application_gateway() {
     // cluster fee 730 h; gateway fixed 730 h; capacity units: average origin
     // 500 req/s × 10 KB × 8 = 40 Mbps ÷ 2.22 = 18.018 CU × 730 h.
     let mut s = round_scenario();
+    s.compute.scaling = ComputeScaling::Fixed;
     s.compute.app_service.enabled = false;
     s.compute.aks.enabled = true;
     s.compute.aks.requests_per_s_per_node = 100.0;
@@ -1396,6 +1400,8 @@ fn a_reservation_turns_the_term_price_into_an_hourly_rate() {
         (ReservationTerm::ThreeYears, 3.0 * HOURS_PER_YEAR),
     ] {
         let mut s = provisioned(round_scenario());
+        // Fixed scaling: the floor is the peak, all of it reserved.
+        s.compute.scaling = ComputeScaling::Fixed;
         s.commercial.reservation = term;
         let c = price(TierId::SingleRegion, &s);
         let term_price = sheet()
@@ -1442,6 +1448,7 @@ fn discount_applies_on_top_of_a_reservation() {
     // 10% off the hourly reserved rate.
     let key = app_service_linux(AppServiceSku::P1v3);
     let mut s = round_scenario();
+    s.compute.scaling = ComputeScaling::Fixed;
     s.commercial.reservation = ReservationTerm::OneYear;
     s.commercial.discount_pct = 10.0;
     let c = price(TierId::SingleRegion, &s);

@@ -17,8 +17,9 @@ use planner::engine::plan::Plan;
 use planner::engine::presets;
 use planner::engine::pricing::ReservationTerm;
 use planner::engine::scenario::{
-    AksTier, AppServiceSku, Consistency, CosmosMode, DataFailoverPolicy, DurationDistribution,
-    FrontDoorTier, NodeSize, Os, RedisSku, RegionShare, Scenario, SqlTier, WriteFailover,
+    AksTier, AppServiceSku, ComputeScaling, Consistency, CosmosMode, DataFailoverPolicy,
+    DurationDistribution, FrontDoorTier, NodeSize, Os, RedisSku, RegionShare, Scenario, SqlTier,
+    WriteFailover,
 };
 use planner::engine::tiers::TierId;
 use planner::engine::validate::validate;
@@ -421,8 +422,18 @@ fn scenario() -> impl Strategy<Value = Scenario> {
         knobs(),
         recovery(),
         goals(),
+        (0.0f64..=24.0, any::<bool>()),
     )
-        .prop_map(|(base, regions, w, k, r, g)| build(base, regions, w, k, r, g))
+        .prop_map(|(base, regions, w, k, r, g, (peak_h, fixed))| {
+            let mut s = build(base, regions, w, k, r, g);
+            s.workload.peak_hours_per_day = peak_h;
+            s.compute.scaling = if fixed {
+                ComputeScaling::Fixed
+            } else {
+                ComputeScaling::Autoscale
+            };
+            s
+        })
 }
 
 fn checked_plan(s: &Scenario) -> Plan {
@@ -603,6 +614,53 @@ proptest! {
     }
 
     #[test]
+    fn autoscaled_compute_bills_between_the_minimum_and_fixed_provisioning(s in scenario()) {
+        // Every pool of every stamp: at least its minimum every hour, at most
+        // what fixed provisioning (peak with failover headroom, every hour)
+        // bills; and the compute line items never cost more under autoscale.
+        let mut auto = s.clone();
+        auto.compute.scaling = ComputeScaling::Autoscale;
+        let mut fixed = s.clone();
+        fixed.compute.scaling = ComputeScaling::Fixed;
+        let a = checked_plan(&auto);
+        let f = checked_plan(&fixed);
+        let hours = s.commercial.hours_per_month;
+        let compute = |c: &planner::engine::tiers::TierCost| -> f64 {
+            c.line_items.iter()
+                .filter(|li| li.category == Category::Compute)
+                .filter(|li| !li.component.contains("Application Gateway"))
+                .map(|li| li.monthly_usd)
+                .sum()
+        };
+        for tier in TierId::ALL {
+            let x = &a.tier(tier).unwrap().cost;
+            let y = &f.tier(tier).unwrap().cost;
+            for (sa, sf) in x.stamps.iter().zip(&y.stamps) {
+                let standby = sa.role == planner::engine::costs::StampRole::Standby;
+                for (ba, bf, min) in [
+                    (sa.app_service_bill, sf.app_service_bill, if standby { sa.app_service_instances } else { s.compute.app_service.min_instances }),
+                    (sa.aks_bill, sf.aks_bill, if standby { sa.aks_nodes } else { s.compute.aks.min_nodes }),
+                ] {
+                    if ba.peak == 0 {
+                        continue;
+                    }
+                    prop_assert!(ba.instance_hours >= f64::from(min) * hours * (1.0 - 1e-12),
+                        "{}: {} < {} × {}", tier.id(), ba.instance_hours, min, hours);
+                    prop_assert!(ba.instance_hours <= bf.instance_hours * (1.0 + 1e-12) + 1e-9,
+                        "{}: autoscale {} > fixed {}", tier.id(), ba.instance_hours, bf.instance_hours);
+                    prop_assert!(ba.floor <= ba.peak);
+                }
+            }
+            // Pay as you go, fewer instance-hours cost less. (With a
+            // reservation on the floor only, a long peak can cost more than
+            // reserving the fixed count: that comparison is the user's.)
+            if s.commercial.reservation == ReservationTerm::None {
+                prop_assert!(compute(x) <= compute(y) * (1.0 + 1e-12) + 1e-9, "{}: {} > {}", tier.id(), compute(x), compute(y));
+            }
+        }
+    }
+
+    #[test]
     fn more_peak_traffic_never_costs_less(s in scenario(), k in 1.0f64..4.0) {
         let mut more = s.clone();
         more.workload.peak_requests_per_s = (s.workload.peak_requests_per_s * k).min(10_000_000.0);
@@ -673,14 +731,21 @@ proptest! {
                     .map(|li| li.monthly_usd)
                     .sum()
             };
-            let (cx, cy) = (per_stamp(&x.cost), per_stamp(&y.cost));
-            prop_assert!(cy >= cx * (1.0 - 1e-9), "{} stamps: {} → {}", tier.id(), cx, cy);
-            prop_assert!(y.cost.compute_instances > x.cost.compute_instances);
             prop_assert!(
                 y.resilience.availability >= x.resilience.availability - 1e-15,
                 "{}: {} → {}", tier.id(), x.resilience.availability, y.resilience.availability
             );
-            prop_assert!(y.cost.compute_multiple >= x.cost.compute_multiple);
+            // With fixed scaling each stamp runs its post-failover need, and
+            // a third region shares a lost region's users: N + 1 stamps can
+            // legitimately need less in all (the point of more, smaller
+            // stamps). Under autoscale the headroom is billed only while
+            // used, so a new stamp only adds.
+            if s.compute.scaling == ComputeScaling::Autoscale {
+                let (cx, cy) = (per_stamp(&x.cost), per_stamp(&y.cost));
+                prop_assert!(cy >= cx * (1.0 - 1e-9), "{} stamps: {} → {}", tier.id(), cx, cy);
+                prop_assert!(y.cost.compute_instances > x.cost.compute_instances);
+                prop_assert!(y.cost.compute_multiple >= x.cost.compute_multiple);
+            }
         }
     }
 

@@ -80,8 +80,11 @@ fn northwind_multi_write_compute_multiple_is_1_4() {
 
 #[test]
 fn northwind_cost_ratio_is_what_its_notes_state() {
-    // The notes say "about 1.89x the single-region cost, near the seed's ~1.8x"
-    // (Cosmos DB sized for failover; 1.66x when it was sized for a sunny day).
+    // The notes say "about 2.03x the single-region cost, above the seed's
+    // ~1.8x": compute autoscaled over the day (issue 14) saves the single
+    // region relatively more than two stamps whose minimums run all night
+    // (1.88x with every stamp billed at its peak count all month; 1.66x
+    // before Cosmos DB was sized for failover).
     let s = northwind();
     let stated: f64 = s
         .notes
@@ -94,7 +97,7 @@ fn northwind_cost_ratio_is_what_its_notes_state() {
         (ratio - stated).abs() <= 0.01,
         "multi_write is {ratio:.3}× single region; the notes say about {stated}×"
     );
-    assert!((1.4..=2.0).contains(&ratio), "{ratio}");
+    assert!((1.4..=2.2).contains(&ratio), "{ratio}");
 }
 
 #[test]

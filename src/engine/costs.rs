@@ -6,6 +6,7 @@
 use serde::Serialize;
 use std::sync::Arc;
 
+use super::autoscale::{PoolBill, HOURS_PER_DAY};
 use super::cosmos;
 use super::format;
 use super::pricing::{
@@ -107,8 +108,16 @@ pub struct Stamp {
     pub capacity_fraction: f64,
     /// Fraction of global traffic it serves in steady state.
     pub steady_share: f64,
+    /// App Service instances at peak (what must fit; with fixed scaling,
+    /// what runs every hour).
     pub app_service_instances: u32,
+    /// AKS nodes at peak.
     pub aks_nodes: u32,
+    /// The App Service pool as billed over the month (see
+    /// [`super::autoscale::bill_pool`]).
+    pub app_service_bill: PoolBill,
+    /// The AKS node pool as billed over the month.
+    pub aks_bill: PoolBill,
 }
 
 /// What a Cosmos DB account must carry, per region, before and after losing
@@ -366,25 +375,133 @@ impl<'a> Pricer<'a> {
         });
     }
 
-    /// App Service Premium v3 instances in one stamp:
-    /// `instances × hours per month × hourly price` (reservation rate when a
-    /// term is chosen).
+    /// Instance-hours of one compute pool, as billed: with a reservation
+    /// term, the floor (instances running every hour: `floor × hours`) at the
+    /// reservation rate and the rest (`instance-hours − floor × hours`)
+    /// pay-as-you-go; without one, every instance-hour pay-as-you-go.
+    /// Reservations are "use-it-or-lose-it" hour by hour
+    /// (learn.microsoft.com/azure/cost-management-billing/reservations/reservation-discount-application),
+    /// so the floor is what a reservation can cover without waste.
+    #[allow(clippy::too_many_arguments)]
+    fn pool_hours(
+        &mut self,
+        what: &dyn Fn() -> String,
+        region: &str,
+        key: &Meter,
+        bill: &PoolBill,
+        unit: &'static str,
+        noun: &'static str,
+    ) {
+        let h = self.hours();
+        let term = self.s.commercial.reservation;
+        let shape = super::autoscale::load_shape(&self.s.workload);
+        let scaling = self.s.compute.scaling;
+        let text = self.text;
+        let derivation = move || {
+            if !text {
+                return String::new();
+            }
+            let days = h / HOURS_PER_DAY;
+            let failover = if bill.failover_instance_hours > 0.0 {
+                format!(
+                    " + {} {unit} while a lost region's users are here",
+                    format::quantity(bill.failover_instance_hours)
+                )
+            } else {
+                String::new()
+            };
+            if bill.peak == bill.floor && bill.failover_instance_hours <= 0.0 {
+                format!("{} {noun} × {} h", bill.peak, format::number(h, 0))
+            } else if scaling == super::scenario::ComputeScaling::Fixed {
+                format!(
+                    "{} {noun} × {} h{failover}",
+                    bill.peak,
+                    format::number(h, 0)
+                )
+            } else {
+                format!(
+                    "({} h at peak × {} {noun} + {} h at {} of peak × {}) × {} days{failover}",
+                    format::number(shape.peak_hours, 1),
+                    bill.peak,
+                    format::number(shape.trough_hours(), 1),
+                    format::percent(shape.trough_fraction, 0),
+                    bill.floor,
+                    format::number(days, 2)
+                )
+            }
+        };
+        if term == ReservationTerm::None {
+            self.line(
+                Category::Compute,
+                what,
+                region,
+                key,
+                ReservationTerm::None,
+                Quantity {
+                    value: bill.instance_hours,
+                    unit,
+                    how: derivation,
+                },
+                "",
+            );
+            return;
+        }
+        let floor_hours = f64::from(bill.floor) * h;
+        let floor = bill.floor;
+        self.line(
+            Category::Compute,
+            || format!("{}, reserved floor", what()),
+            region,
+            key,
+            term,
+            Quantity {
+                value: floor_hours,
+                unit,
+                how: move || format!("floor {floor} {noun} × {} h", format::number(h, 0)),
+            },
+            "",
+        );
+        let rest = bill.instance_hours - floor_hours;
+        if rest > 1e-9 {
+            self.line(
+                Category::Compute,
+                || format!("{}, pay-as-you-go above the floor", what()),
+                region,
+                key,
+                ReservationTerm::None,
+                Quantity {
+                    value: rest,
+                    unit,
+                    how: move || {
+                        format!(
+                            "{} − {} {unit} reserved",
+                            derivation(),
+                            format::quantity(floor_hours)
+                        )
+                    },
+                },
+                "",
+            );
+        }
+    }
+
+    /// App Service Premium v3 instances in one stamp: the instance-hours the
+    /// pool runs in the month (hour by hour with the load under autoscale,
+    /// see [`super::autoscale::bill_pool`]) × hourly price, the reserved
+    /// floor at the reservation rate when a term is chosen.
     pub fn app_service(&mut self, stamp: &Stamp) {
         let pool = &self.s.compute.app_service;
         if !pool.enabled || stamp.app_service_instances == 0 {
             return;
         }
         let key = meters::app_service(pool.os, pool.sku);
-        let n = stamp.app_service_instances;
-        let h = self.hours();
         let os = if pool.os == Os::Linux {
             "Linux"
         } else {
             "Windows"
         };
-        self.line(
-            Category::Compute,
-            move || {
+        self.pool_hours(
+            &move || {
                 format!(
                     "App Service {} ({os}), {}",
                     pool.sku.sku_name(),
@@ -393,13 +510,9 @@ impl<'a> Pricer<'a> {
             },
             &stamp.region,
             key,
-            self.s.commercial.reservation,
-            Quantity {
-                value: n as f64 * h,
-                unit: "instance-hours",
-                how: move || format!("{n} instances × {} h", format::number(h, 0)),
-            },
-            "",
+            &stamp.app_service_bill,
+            "instance-hours",
+            "instances",
         );
     }
 
@@ -414,12 +527,10 @@ impl<'a> Pricer<'a> {
             return;
         }
         let h = self.hours();
-        let n = stamp.aks_nodes;
         let size = pool.node_size;
         let vm = meters::vm(size);
-        self.line(
-            Category::Compute,
-            move || {
+        self.pool_hours(
+            &move || {
                 format!(
                     "AKS nodes {} (Linux), {}",
                     size.sku_name(),
@@ -428,13 +539,9 @@ impl<'a> Pricer<'a> {
             },
             &stamp.region,
             vm,
-            self.s.commercial.reservation,
-            Quantity {
-                value: n as f64 * h,
-                unit: "node-hours",
-                how: move || format!("{n} nodes × {} h", format::number(h, 0)),
-            },
-            "",
+            &stamp.aks_bill,
+            "node-hours",
+            "nodes",
         );
         // The Free tier has no management fee and no meter: no line at all.
         if let Some(fee) = meters::aks_fee(pool.tier) {

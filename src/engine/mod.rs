@@ -7,6 +7,7 @@
 //! recovery, availability and latency ([`resilience`]), prices the risk
 //! ([`risk`]) and names the cheapest tier that meets the targets.
 
+pub mod autoscale;
 pub mod cosmos;
 pub mod costs;
 pub mod format;

@@ -87,6 +87,12 @@ pub struct Workload {
     pub replace_ratio: f64,
     /// Data stored in Cosmos DB, GB (billed once per region).
     pub stored_gb: f64,
+    /// Hours a day at peak load; the other hours run at a trough that makes
+    /// the day's average the average-to-peak ratio (see
+    /// [`crate::engine::autoscale::load_shape`]). Autoscaled compute and
+    /// Cosmos DB autoscale are billed over this day. Absent in scenarios and
+    /// links from before it existed: they open with 6 h.
+    pub peak_hours_per_day: f64,
 }
 
 impl Default for Workload {
@@ -103,6 +109,7 @@ impl Default for Workload {
             item_kb: 2.0,
             replace_ratio: 0.5,
             stored_gb: 200.0,
+            peak_hours_per_day: 6.0,
         }
     }
 }
@@ -254,6 +261,42 @@ pub struct Compute {
     /// Instances (or nodes) of the `active_passive` warm standby, per pool.
     /// 0 means each pool's minimum.
     pub warm_standby_instances: u32,
+    /// Autoscale with the daily load and add the failover headroom only
+    /// while a region is lost (the default, as the seed recommends), or run
+    /// the peak count including the failover headroom every hour. Absent in
+    /// scenarios and links from before it existed: they open on autoscale.
+    pub scaling: ComputeScaling,
+}
+
+/// How the compute pools follow the load.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ComputeScaling {
+    /// Instances follow the daily load hour by hour, never below the pool's
+    /// minimum; a survivor scales out only while it carries a lost region's
+    /// users (the seed: "use autoscale so the failover headroom is
+    /// provisioned only when a region actually absorbs the other's load").
+    #[default]
+    Autoscale,
+    /// Every stamp runs, every hour, the instances it needs at peak with the
+    /// failover headroom included (no autoscale).
+    Fixed,
+}
+
+impl ComputeScaling {
+    pub const ALL: [Self; 2] = [Self::Autoscale, Self::Fixed];
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Autoscale => "autoscale",
+            Self::Fixed => "fixed",
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Autoscale => "Autoscale (headroom only during failover)",
+            Self::Fixed => "Fixed (headroom provisioned always)",
+        }
+    }
 }
 
 impl Default for Compute {
@@ -263,6 +306,7 @@ impl Default for Compute {
             aks: AksPool::default(),
             stamp_capacity_fraction: 0.7,
             warm_standby_instances: 0,
+            scaling: ComputeScaling::Autoscale,
         }
     }
 }

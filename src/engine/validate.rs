@@ -218,6 +218,13 @@ pub fn validate(s: &Scenario, regions: &RegionTable) -> Vec<FieldError> {
         1.0,
         "",
     );
+    c.range(
+        "workload.peak_hours_per_day",
+        w.peak_hours_per_day,
+        0.0,
+        24.0,
+        "h a day",
+    );
     c.range("workload.response_kb", w.response_kb, 0.0, 100_000.0, "KB");
     c.percent(
         "workload.edge_cache_hit_ratio",

@@ -459,6 +459,16 @@ const WORKLOAD_FIELDS: &[FieldSpec] = &[
         integer: false,
     },
     FieldSpec {
+        label: "Hours at peak",
+        unit: "h a day",
+        help: "Hours a day at peak load; the other hours run at the trough that makes the day's average the average load. Autoscaled compute and Cosmos DB autoscale are billed hour by hour over this day.",
+        path: "workload.peak_hours_per_day",
+        get: |s| s.workload.peak_hours_per_day,
+        set: |s, v| s.workload.peak_hours_per_day = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
         label: "Response size",
         unit: "KB",
         help: "Average response size: Front Door edge-to-client transfer.",
@@ -1207,6 +1217,11 @@ pub fn InputPanel() -> impl IntoView {
                     help="The regional L7 ingress for AKS stamps."
                     get=|s| s.compute.aks.app_gateway set=|s, v| s.compute.aks.app_gateway = v />
                 <NumberFields specs=COMPUTE_STAMP_3_FIELDS />
+                <SelectField label="Compute scaling" path="compute.scaling"
+                    help="Autoscale: instances follow the day's load, never below each pool's minimum, and a survivor scales out only while it carries a lost region's users (the seed's advice). Fixed: every stamp runs its peak count with the failover headroom every hour. With a reservation term, the floor that runs every hour is reserved and the rest is pay-as-you-go."
+                    options=vec![("autoscale", "Autoscale (headroom only during failover)"), ("fixed", "Fixed (headroom provisioned always)")]
+                    get=|s| enum_id(&s.compute.scaling)
+                    set=|s, v| { if let Some(x) = enum_from(v) { s.compute.scaling = x } } />
             </details>
             <details open>
                 <summary>"Data"</summary>
