@@ -661,6 +661,21 @@ proptest! {
     }
 
     #[test]
+    fn cosmos_autoscale_bills_between_a_tenth_of_the_maximum_and_the_maximum(s in scenario()) {
+        // Each hour bills max(10% × Tmax, min(Tmax, need)): the month's
+        // average per region lies in [0.1 Tmax, Tmax].
+        let mut auto = s.clone();
+        auto.data.cosmos_mode = CosmosMode::Autoscale;
+        let plan = checked_plan(&auto);
+        for t in &plan.tiers {
+            let c = &t.cost.cosmos;
+            let per_region = c.ru_per_s_billed / c.regions as f64;
+            prop_assert!(per_region >= 0.1 * c.ru_per_s_per_region * (1.0 - 1e-12), "{}: {} < 10% of {}", t.cost.tier.id(), per_region, c.ru_per_s_per_region);
+            prop_assert!(per_region <= c.ru_per_s_per_region * (1.0 + 1e-12), "{}: {} > {}", t.cost.tier.id(), per_region, c.ru_per_s_per_region);
+        }
+    }
+
+    #[test]
     fn more_peak_traffic_never_costs_less(s in scenario(), k in 1.0f64..4.0) {
         let mut more = s.clone();
         more.workload.peak_requests_per_s = (s.workload.peak_requests_per_s * k).min(10_000_000.0);
@@ -683,13 +698,19 @@ proptest! {
         // Sized for failover, Cosmos DB throughput can fall with a new region:
         // a lost region's users then land on one of more survivors (with two
         // regions the survivor takes everything). Everything else cannot.
+        // Likewise compute with fixed scaling: every stamp runs its
+        // post-failover need, which falls when a third region shares it.
         let sized = s.data.failover_policy == DataFailoverPolicy::SizedForFailover;
+        let fixed = s.compute.scaling == ComputeScaling::Fixed;
         let counted = |c: &planner::engine::tiers::TierCost| -> f64 {
+            let mut v = c.monthly_usd;
             if sized {
-                c.monthly_usd - category_sum(c, Category::CosmosThroughput)
-            } else {
-                c.monthly_usd
+                v -= category_sum(c, Category::CosmosThroughput);
             }
+            if fixed {
+                v -= category_sum(c, Category::Compute);
+            }
+            v
         };
         for tier in TierId::ALL {
             let x = counted(&a.tier(tier).unwrap().cost);

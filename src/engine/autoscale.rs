@@ -288,3 +288,72 @@ pub fn working_text(s: &super::scenario::Scenario, cost: &super::tiers::TierCost
         format::number(cost.compute_instances_billed_avg, 2),
     )
 }
+
+/// Cosmos DB autoscale throughput of one region as billed over the month.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct RuBill {
+    /// The lowest hourly bill: `max(10% × Tmax, trough × steady need)`, RU/s
+    /// (the floor a reservation covers).
+    pub floor_ru_per_s: f64,
+    /// The peak hour's bill on a sunny day: `max(10% × Tmax, min(Tmax,
+    /// steady need))`, RU/s.
+    pub peak_ru_per_s: f64,
+    /// Average RU/s billed over the month, failovers included.
+    pub average_ru_per_s: f64,
+    /// Of the month's RU/s-hours, those added by expected failovers.
+    pub failover_ru_s_hours: f64,
+}
+
+/// Cosmos DB autoscale over the day's load shape. Microsoft's autoscale FAQ
+/// (learn.microsoft.com/azure/cosmos-db/autoscale-faq; read in its
+/// docs.azure.cn copy, translated here): each hour is billed for the highest
+/// throughput T the system scaled to within the hour; an hour with no
+/// requests, or that did not scale beyond 0.1 × Tmax, is billed the minimum
+/// 0.1 × Tmax; and autoscale "scales workloads based on the most active
+/// region and partition" (docs.azure.cn/en-us/cosmos-db/autoscale-faq), so
+/// every region is billed the busiest region's level.
+///
+/// Each hour at load level `L` bills `max(0.1 × Tmax, min(Tmax, L × need))`;
+/// a day bills `h × that(S) + (24 − h) × that(t × S)` for the steady need
+/// `S`. While a region is lost (`failover_hours` a month) the busiest
+/// survivor needs `F` instead, adding `failover_hours × (day(F) − day(S)) ÷
+/// 24` (F taken at the worst loss of one region: an upper bound).
+pub fn bill_autoscale_ru(
+    shape: &LoadShape,
+    hours_per_month: f64,
+    tmax_ru_per_s: f64,
+    steady_ru_per_s: f64,
+    after_failover_ru_per_s: f64,
+    failover_hours_per_month: f64,
+) -> RuBill {
+    let floor_fraction = super::cosmos::AUTOSCALE_FLOOR_FRACTION;
+    let at = |need: f64| need.min(tmax_ru_per_s).max(floor_fraction * tmax_ru_per_s);
+    let (h, trough_h, t) = (
+        shape.peak_hours,
+        shape.trough_hours(),
+        shape.trough_fraction,
+    );
+    let day = |need: f64| h * at(need) + trough_h * at(t * need);
+    let floor = if trough_h > 0.0 {
+        at(t * steady_ru_per_s)
+    } else {
+        at(steady_ru_per_s)
+    };
+    let base = hours_per_month * day(steady_ru_per_s) / HOURS_PER_DAY;
+    let hf = failover_hours_per_month.clamp(0.0, hours_per_month);
+    let extra = if after_failover_ru_per_s > steady_ru_per_s {
+        hf * (day(after_failover_ru_per_s) - day(steady_ru_per_s)) / HOURS_PER_DAY
+    } else {
+        0.0
+    };
+    RuBill {
+        floor_ru_per_s: floor,
+        peak_ru_per_s: at(steady_ru_per_s),
+        average_ru_per_s: if hours_per_month > 0.0 {
+            (base + extra) / hours_per_month
+        } else {
+            0.0
+        },
+        failover_ru_s_hours: extra,
+    }
+}

@@ -137,6 +137,10 @@ pub struct CosmosNeed<'a> {
     pub survivor_region: &'a str,
     /// Provision for the post-failover need (else the steady one).
     pub sized_for_failover: bool,
+    /// Expected hours a month some region of the account is lost (regions ×
+    /// outages a year × typical hours ÷ 12; 0 with one region): autoscale
+    /// bills the survivors' higher need meanwhile.
+    pub failover_hours_per_month: f64,
 }
 
 impl CosmosNeed<'_> {
@@ -737,11 +741,13 @@ impl<'a> Pricer<'a> {
     /// * Provisioned: `T = max(400, ⌈P⌉₁₀₀)` RU/s in every region; billed
     ///   `T/100 × hours` per region at the single-write or multi-region-write
     ///   rate, ×1.25 on single-write accounts with zones.
-    /// * Autoscale: `Tmax = max(1000, ⌈P⌉₁₀₀)`; billed on the hourly peak, taken
-    ///   as `max(10% × Tmax, average-to-peak × S)` (the steady use: the
-    ///   failover headroom is billed only when used), at the autoscale rate
-    ///   (1.5× manual for single write; the manual rate for multi-region writes),
-    ///   no zone surcharge.
+    /// * Autoscale: `Tmax = max(1000, ⌈P⌉₁₀₀)`; each hour billed
+    ///   `max(10% × Tmax, min(Tmax, that hour's need))` over the day's load
+    ///   shape, the survivors' need `F` while a region is lost
+    ///   ([`super::autoscale::bill_autoscale_ru`]), at the autoscale rate (1.5×
+    ///   manual for single write; the manual rate for multi-region writes), no
+    ///   zone surcharge; a reservation covers the floor
+    ///   ([`Pricer::cosmos_autoscale_lines`]).
     /// * Serverless (single region only): `RU per month ÷ 1M × price`, ×1.25 with zones.
     ///
     /// Returns (RU/s each region carries, RU/s billed across regions).
@@ -849,49 +855,159 @@ impl<'a> Pricer<'a> {
                 (t, t * n as f64)
             }
             CosmosMode::Autoscale => {
-                if s.commercial.reservation != ReservationTerm::None {
-                    notes.push("Reservations are applied to manual throughput only; autoscale RU/s are priced pay-as-you-go.".into());
-                }
                 let tmax = cosmos::round_up_100(needed).max(cosmos::MIN_AUTOSCALE_MAX_RU_PER_S);
-                // The hourly peak follows the workload (average-to-peak × what it
-                // needs), never below the 10% floor of the autoscale maximum.
-                let billed = (steady * s.workload.average_to_peak_ratio)
-                    .max(tmax * cosmos::AUTOSCALE_FLOOR_FRACTION);
-                // Autoscale with multi-region writes is billed at the
-                // multi-master rate (there is no autoscale multi-master meter).
-                let key = if multi_write {
-                    meters::COSMOS_MRU
-                } else {
-                    meters::COSMOS_AUTOSCALE_RU
-                };
-                let label = if multi_write {
-                    "Cosmos DB autoscale multi-region-write RU/s"
-                } else {
-                    "Cosmos DB autoscale RU/s"
-                };
-                for region in account_regions {
-                    self.line(
-                        Category::CosmosThroughput,
-                        move || label.into(),
-                        region,
-                        &key,
-                        ReservationTerm::None,
-                        Quantity {
-                            value: billed / 100.0 * h,
-                            unit: "100 RU/s-hours",
-                            how: move || format!(
-                                "{}, max {} RU/s; hourly peak max(10% × max, {} × steady need) = {} RU/s ÷ 100 × {} h",
-                                need_words,
-                                format::number(tmax, 0),
-                                format::number(s.workload.average_to_peak_ratio, 2),
-                                format::number(billed, 0),
+                let shape = super::autoscale::load_shape(&s.workload);
+                let bill = super::autoscale::bill_autoscale_ru(
+                    &shape,
+                    h,
+                    tmax,
+                    steady,
+                    need.after_failover_ru_per_s(),
+                    need.failover_hours_per_month,
+                );
+                self.cosmos_autoscale_lines(
+                    account_regions,
+                    multi_write,
+                    tmax,
+                    &bill,
+                    &shape,
+                    need_words,
+                );
+                (tmax, bill.average_ru_per_s * n as f64)
+            }
+        }
+    }
+
+    /// Cosmos DB autoscale throughput lines, one per region (see
+    /// [`super::autoscale::bill_autoscale_ru`]): `average billed RU/s ÷ 100 ×
+    /// hours` at the autoscale rate (1.5× the manual rate, single write) or
+    /// the multi-region-write rate (autoscale FAQ, translated from its
+    /// docs.azure.cn copy: with multiple write regions the autoscale rate per
+    /// 100 RU/s is the same as the manual multi-region-write rate).
+    ///
+    /// With a reservation term the floor (the lowest hourly bill, billed
+    /// every hour) is reserved: the autoscale FAQ (learn.microsoft.com/azure/cosmos-db/autoscale-faq)
+    /// says that on single-write accounts the reservation discount is applied
+    /// to autoscale usage at 1.5 × the region's rate (to cover 10,000
+    /// autoscale RU/s, buy 15,000 RU/s; [`cosmos::AUTOSCALE_RATE_FACTOR`]), so the floor consumes
+    /// `floor ÷ 100 × hours × 1.5` reserved (100 RU/s)-hours of the manual
+    /// meter; with multiple write regions autoscale is billed at the
+    /// multi-region-write rate, so 1 : 1 of that meter. The rest is
+    /// pay-as-you-go at the autoscale rate.
+    fn cosmos_autoscale_lines(
+        &mut self,
+        account_regions: &[&str],
+        multi_write: bool,
+        tmax: f64,
+        bill: &super::autoscale::RuBill,
+        shape: &super::autoscale::LoadShape,
+        need_words: &str,
+    ) {
+        let s = self.s;
+        let h = self.hours();
+        let term = s.commercial.reservation;
+        // Autoscale with multi-region writes is billed at the multi-master
+        // rate (there is no autoscale multi-master meter).
+        let (key, reserved_key, reserved_factor, label) = if multi_write {
+            (
+                meters::COSMOS_MRU,
+                meters::COSMOS_MRU,
+                1.0,
+                "Cosmos DB autoscale multi-region-write RU/s",
+            )
+        } else {
+            (
+                meters::COSMOS_AUTOSCALE_RU,
+                meters::COSMOS_RU,
+                cosmos::AUTOSCALE_RATE_FACTOR,
+                "Cosmos DB autoscale RU/s",
+            )
+        };
+        let b = *bill;
+        let sh = *shape;
+        let hourly = move || {
+            let failover = if b.failover_ru_s_hours > 0.0 {
+                format!(
+                    " + {} RU/s-hours while a region is lost",
+                    format::number(b.failover_ru_s_hours, 0)
+                )
+            } else {
+                String::new()
+            };
+            format!(
+                "{need_words}, max {} RU/s; each hour billed max(10% × max, that hour's need): {} h a day at {} RU/s + {} h at {} RU/s{failover} = {} RU/s on average",
+                format::number(tmax, 0),
+                format::number(sh.peak_hours, 1),
+                format::number(b.peak_ru_per_s, 0),
+                format::number(sh.trough_hours(), 1),
+                format::number(b.floor_ru_per_s, 0),
+                format::number(b.average_ru_per_s, 0)
+            )
+        };
+        for region in account_regions {
+            if term == ReservationTerm::None {
+                self.line(
+                    Category::CosmosThroughput,
+                    move || label.into(),
+                    region,
+                    &key,
+                    ReservationTerm::None,
+                    Quantity {
+                        value: b.average_ru_per_s / 100.0 * h,
+                        unit: "100 RU/s-hours",
+                        how: move || format!("{} ÷ 100 × {} h", hourly(), format::number(h, 0)),
+                    },
+                    "",
+                );
+                continue;
+            }
+            let reserved = b.floor_ru_per_s / 100.0 * h * reserved_factor;
+            self.line(
+                Category::CosmosThroughput,
+                move || format!("{label}, reserved floor"),
+                region,
+                &reserved_key,
+                term,
+                Quantity {
+                    value: reserved,
+                    unit: "100 RU/s-hours",
+                    how: move || {
+                        format!(
+                            "floor {} RU/s ÷ 100 × {} h{}",
+                            format::number(b.floor_ru_per_s, 0),
+                            format::number(h, 0),
+                            if reserved_factor > 1.0 {
+                                " × 1.5 (autoscale consumes reserved capacity at 1.5× on single-write accounts)"
+                            } else {
+                                ""
+                            }
+                        )
+                    },
+                },
+                "",
+            );
+            let rest = (b.average_ru_per_s - b.floor_ru_per_s).max(0.0) / 100.0 * h;
+            if rest > 1e-9 {
+                self.line(
+                    Category::CosmosThroughput,
+                    move || format!("{label}, pay-as-you-go above the floor"),
+                    region,
+                    &key,
+                    ReservationTerm::None,
+                    Quantity {
+                        value: rest,
+                        unit: "100 RU/s-hours",
+                        how: move || {
+                            format!(
+                                "({} − floor {} RU/s) ÷ 100 × {} h",
+                                hourly(),
+                                format::number(b.floor_ru_per_s, 0),
                                 format::number(h, 0)
-                            ),
+                            )
                         },
-                        "",
-                    );
-                }
-                (tmax, billed * n as f64)
+                    },
+                    "",
+                );
             }
         }
     }

@@ -809,7 +809,9 @@ impl Default for Targets {
 pub struct Commercial {
     /// Negotiated discount off every line (EA/MCA), percent.
     pub discount_pct: f64,
-    /// Reservation for compute (App Service, VMs) and Cosmos manual throughput.
+    /// Reservation for compute (App Service, VMs) and Cosmos DB throughput:
+    /// manual RU/s whole; autoscaled compute and autoscale RU/s on their
+    /// floor (the rest pay-as-you-go).
     pub reservation: ReservationTerm,
     /// Hours billed per month (730 is Azure's and infracost's convention).
     pub hours_per_month: f64,

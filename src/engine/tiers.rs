@@ -557,6 +557,11 @@ pub fn price_tier_with(
             ""
         },
         sized_for_failover,
+        failover_hours_per_month: if stamps.len() > 1 {
+            stamps.len() as f64 * outage_hours_per_month(s)
+        } else {
+            0.0
+        },
     };
     let (per_region, billed) =
         p.cosmos_throughput(&account_regions, multi_write, &need, &mut notes);

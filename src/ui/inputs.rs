@@ -1330,7 +1330,7 @@ pub fn InputPanel() -> impl IntoView {
                 <summary>"Commercial terms"</summary>
                 <NumberFields specs=COMMERCIAL_TERMS_FIELDS />
                 <SelectField label="Reservation" path="commercial.reservation"
-                    help="Reserved pricing for compute and manual Cosmos DB throughput."
+                    help="Reserved pricing (or a savings plan) for compute and Cosmos DB throughput: manual RU/s are reserved whole; with autoscale compute and autoscale RU/s, the floor that runs every hour is reserved (autoscale RU/s consume reserved capacity at 1.5× on single-write accounts) and the rest is pay-as-you-go."
                     options=vec![("none", "None (pay as you go)"), ("one_year", "1 year"), ("three_years", "3 years")]
                     get=|s| enum_id(&s.commercial.reservation)
                     set=|s, v| { if let Some(x) = enum_from(v) { s.commercial.reservation = x } } />
