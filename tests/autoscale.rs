@@ -208,3 +208,24 @@ fn a_reservation_covers_the_floor_and_the_rest_is_pay_as_you_go() {
         "payg cost",
     );
 }
+
+#[test]
+fn app_gateway_capacity_units_are_the_largest_of_three_measures_and_the_instance_floor() {
+    use planner::engine::costs_platform::app_gateway_cu;
+    // 1,000 req/s, 2 KB responses, 1 connection per req/s, 2 instances:
+    // compute 100, connections 0.4, throughput 16 Mbps ÷ 2.22 = 7.21,
+    // floor 20 → 100 (a request-heavy API: compute units dominate).
+    assert_close(app_gateway_cu(1000.0, 2.0, 1.0, 2), 100.0, "compute");
+    // 100 req/s of 500 KB responses: 400 Mbps ÷ 2.22 = 180.18 > 10 compute.
+    assert_close(
+        app_gateway_cu(100.0, 500.0, 1.0, 2),
+        400.0 / 2.22,
+        "throughput",
+    );
+    // 100 req/s, 100 connections each: 10,000 ÷ 2,500 = 4 < the floor 20.
+    assert_close(app_gateway_cu(100.0, 1.0, 100.0, 2), 20.0, "floor");
+    // 100 req/s, 1,000 connections each: 100,000 ÷ 2,500 = 40.
+    assert_close(app_gateway_cu(100.0, 1.0, 1000.0, 0), 40.0, "connections");
+    // Idle, no minimum: 0.
+    assert_close(app_gateway_cu(0.0, 10.0, 1.0, 0), 0.0, "idle");
+}

@@ -1127,8 +1127,7 @@ fn app_service_line_is_instances_times_hours_times_hourly_price() {
 fn aks_prices_nodes_cluster_fee_and_application_gateway() {
     // AKS only, 100 req/s per node, minimum 3, D4s v5, Standard tier, WAF_v2:
     // single region ⌈1,000 / 100⌉ = 10 nodes × 730 h = 7,300 node-hours;
-    // cluster fee 730 h; gateway fixed 730 h; capacity units: average origin
-    // 500 req/s × 10 KB × 8 = 40 Mbps ÷ 2.22 = 18.018 CU × 730 h.
+    // cluster fee 730 h; gateway fixed 730 h; capacity units below.
     let mut s = round_scenario();
     s.compute.scaling = ComputeScaling::Fixed;
     s.compute.app_service.enabled = false;
@@ -1167,10 +1166,16 @@ fn aks_prices_nodes_cluster_fee_and_application_gateway() {
         "Application Gateway WAF_v2, capacity units",
         "westeurope",
     );
-    assert_close(cu.quantity, 40.0 / 2.22 * H, "CU-hours");
+    // Capacity units hour by hour (average 0.5, 6 h at peak: trough 1/3):
+    // peak 1,000 req/s → max(1,000 ÷ 10 = 100 compute units, 1,000
+    // connections ÷ 2,500 = 0.4, 80 Mbps ÷ 2.22 = 36.04, 2 instances × 10 =
+    // 20) = 100 CU; trough 333.3 req/s → 33.33 CU (compute again). A day:
+    // 6 × 100 + 18 × 33.33 = 1,200 CU-hours; a month 730 ÷ 24 × 1,200 =
+    // 36,500 CU-hours (throughput alone gave 40 ÷ 2.22 × 730 = 13,153).
+    assert_close(cu.quantity, 36_500.0, "CU-hours");
     assert_close(
         cu.monthly_usd,
-        40.0 / 2.22 * H * rate(&meters::APP_GATEWAY_CU, "westeurope"),
+        36_500.0 * rate(&meters::APP_GATEWAY_CU, "westeurope"),
         "gateway CU",
     );
     // Multi-write at 0.7: ⌈700 / 100⌉ = 7 nodes per stamp.

@@ -522,10 +522,9 @@ impl<'a> Pricer<'a> {
 
     /// AKS in one stamp: node VMs (`nodes × hours × VM hourly price`), the
     /// cluster management fee (`hours × tier fee`), and Application Gateway
-    /// WAF_v2 in front of it (`hours × fixed price` + `capacity units × hours ×
-    /// CU price`, CUs from the stamp's average throughput at 2.22 Mbps each,
-    /// the gateway's documented capacity-unit definition).
-    pub fn aks(&mut self, stamp: &Stamp, origin_avg_rps: f64) {
+    /// WAF_v2 in front of it (`hours × fixed price` + capacity units, see
+    /// [`Pricer::app_gateway_capacity_units`]).
+    pub fn aks(&mut self, stamp: &Stamp, origin_peak_rps: f64) {
         let pool = &self.s.compute.aks;
         if !pool.enabled || stamp.aks_nodes == 0 {
             return;
@@ -577,32 +576,7 @@ impl<'a> Pricer<'a> {
                 },
                 "",
             );
-            let rps = origin_avg_rps * stamp.steady_share;
-            let response_kb = self.s.workload.response_kb;
-            let mbps = rps * self.s.workload.response_kb * 8.0 / 1000.0;
-            let cu = mbps / 2.22;
-            self.line(
-                Category::Compute,
-                move || "Application Gateway WAF_v2, capacity units".into(),
-                &stamp.region,
-                &meters::APP_GATEWAY_CU,
-                ReservationTerm::None,
-                Quantity {
-                    value: cu * h,
-                    unit: "CU-hours",
-                    how: move || {
-                        format!(
-                            "{} req/s × {} KB × 8 = {} Mbps ÷ 2.22 Mbps per CU = {} CU × {} h",
-                            format::quantity(rps),
-                            format::quantity(response_kb),
-                            format::quantity(mbps),
-                            format::quantity(cu),
-                            format::number(h, 0)
-                        )
-                    },
-                },
-                "",
-            );
+            self.app_gateway_capacity_units(stamp, origin_peak_rps);
         }
     }
 

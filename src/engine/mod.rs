@@ -10,6 +10,7 @@
 pub mod autoscale;
 pub mod cosmos;
 pub mod costs;
+pub mod costs_platform;
 pub mod format;
 pub mod horizon;
 pub mod meters;

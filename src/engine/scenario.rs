@@ -234,6 +234,14 @@ pub struct AksPool {
     /// Put Application Gateway WAF_v2 in front of the cluster (the seed's
     /// regional ingress for AKS stamps).
     pub app_gateway: bool,
+    /// Application Gateway autoscale minimum instance count: each instance
+    /// guarantees (and bills) at least 10 capacity units. Absent in older
+    /// scenarios: 2 (two instances keep the gateway up across zones).
+    pub app_gateway_min_instances: u32,
+    /// Persistent client connections held open at the gateway per request
+    /// per second (2,500 connections make a capacity unit). Absent in older
+    /// scenarios: 1.
+    pub app_gateway_connections_per_req_s: f64,
 }
 
 impl Default for AksPool {
@@ -245,6 +253,8 @@ impl Default for AksPool {
             requests_per_s_per_node: 400.0,
             min_nodes: 3,
             app_gateway: true,
+            app_gateway_min_instances: 2,
+            app_gateway_connections_per_req_s: 1.0,
         }
     }
 }

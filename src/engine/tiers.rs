@@ -520,7 +520,7 @@ pub fn price_tier_with(
     // Regional stamps.
     for (i, stamp) in stamps.iter().enumerate() {
         p.app_service(stamp);
-        p.aks(stamp, avg_rps);
+        p.aks(stamp, rps);
         p.redis(stamp);
         p.key_vault(stamp);
         p.app_configuration(stamp, i == 0);

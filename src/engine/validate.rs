@@ -311,6 +311,26 @@ pub fn validate(s: &Scenario, regions: &RegionTable) -> Vec<FieldError> {
                 format!("must be between 1 and 1000; it is {}", cp.aks.min_nodes),
             );
         }
+        if cp.aks.app_gateway {
+            // Application Gateway v2 autoscales up to 125 instances
+            // (azure-subscription-service-limits, Application Gateway limits).
+            if cp.aks.app_gateway_min_instances > 125 {
+                c.push(
+                    "compute.aks.app_gateway_min_instances",
+                    format!(
+                        "must be between 0 and 125 instances; it is {}",
+                        cp.aks.app_gateway_min_instances
+                    ),
+                );
+            }
+            c.range(
+                "compute.aks.app_gateway_connections_per_req_s",
+                cp.aks.app_gateway_connections_per_req_s,
+                0.0,
+                10_000.0,
+                "connections per req/s",
+            );
+        }
     }
     // Keep instance counts in a range a person could mean (and u32 can count).
     let origin_rps = s.workload.peak_requests_per_s * (1.0 - s.workload.edge_cache_hit_ratio);

@@ -606,6 +606,29 @@ const COMPUTE_STAMP_2_FIELDS: &[FieldSpec] = &[
     },
 ];
 
+const APP_GATEWAY_FIELDS: &[FieldSpec] = &[
+    FieldSpec {
+        label: "Gateway minimum instances",
+        unit: "instances",
+        help: "Application Gateway autoscale minimum: each instance bills at least 10 capacity units an hour (Microsoft's understanding-pricing page).",
+        path: "compute.aks.app_gateway_min_instances",
+        get: |s| s.compute.aks.app_gateway_min_instances as f64,
+        set: |s, v| s.compute.aks.app_gateway_min_instances = v as u32,
+        scale: 1.0,
+        integer: true,
+    },
+    FieldSpec {
+        label: "Gateway connections",
+        unit: "per req/s",
+        help: "Persistent client connections held open at the gateway per request per second; 2,500 connections make a capacity unit.",
+        path: "compute.aks.app_gateway_connections_per_req_s",
+        get: |s| s.compute.aks.app_gateway_connections_per_req_s,
+        set: |s, v| s.compute.aks.app_gateway_connections_per_req_s = v,
+        scale: 1.0,
+        integer: false,
+    },
+];
+
 const COMPUTE_STAMP_3_FIELDS: &[FieldSpec] = &[
     FieldSpec {
         label: "Each stamp's capacity",
@@ -1216,6 +1239,7 @@ pub fn InputPanel() -> impl IntoView {
                 <CheckField label="Application Gateway WAF_v2 in front of AKS" path="compute.aks.app_gateway"
                     help="The regional L7 ingress for AKS stamps."
                     get=|s| s.compute.aks.app_gateway set=|s, v| s.compute.aks.app_gateway = v />
+                <NumberFields specs=APP_GATEWAY_FIELDS />
                 <NumberFields specs=COMPUTE_STAMP_3_FIELDS />
                 <SelectField label="Compute scaling" path="compute.scaling"
                     help="Autoscale: instances follow the day's load, never below each pool's minimum, and a survivor scales out only while it carries a lost region's users (the seed's advice). Fixed: every stamp runs its peak count with the failover headroom every hour. With a reservation term, the floor that runs every hour is reserved and the rest is pay-as-you-go."

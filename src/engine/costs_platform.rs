@@ -1,0 +1,105 @@
+//! Cost components added for issue 14 (Application Gateway capacity units,
+//! and the platform lines the seed's design calls for), kept apart from
+//! `costs.rs`: one function per line, each with its formula and source.
+
+use super::autoscale::{load_shape, HOURS_PER_DAY};
+use super::costs::{meters, Category, Pricer, Quantity, Stamp};
+use super::format;
+use super::pricing::ReservationTerm;
+
+/// Capacity units one Application Gateway v2 instance guarantees (and
+/// bills at least): "Each instance guarantees a minimum of 10 capacity units
+/// in terms of processing capability"
+/// (learn.microsoft.com/azure/application-gateway/understanding-pricing).
+pub const APP_GATEWAY_CU_PER_INSTANCE: f64 = 10.0;
+/// Requests per second one WAF_v2 compute unit handles: "Each compute unit
+/// can support approximately 10 concurrent requests per second"
+/// (learn.microsoft.com/azure/application-gateway/application-gateway-autoscaling-zone-redundant).
+pub const WAF_V2_REQUESTS_PER_S_PER_CU: f64 = 10.0;
+/// Persistent connections per capacity unit ("2500 Persistent connections",
+/// understanding-pricing).
+pub const APP_GATEWAY_CONNECTIONS_PER_CU: f64 = 2_500.0;
+/// Throughput per capacity unit, Mbps ("2.22-Mbps throughput",
+/// understanding-pricing).
+pub const APP_GATEWAY_MBPS_PER_CU: f64 = 2.22;
+
+/// Capacity units an Application Gateway WAF_v2 bills in one hour carrying
+/// `rps` requests per second: the largest of compute units (`rps ÷ 10`),
+/// persistent connections (`rps × connections per req/s ÷ 2,500`) and
+/// throughput (`rps × response KB × 8 ÷ 1,000 Mbps ÷ 2.22`), never below
+/// `minimum instances × 10`. Microsoft: "The parameter with the highest
+/// utilization among these three parameters is used to calculate capacity
+/// units for billing purposes" (understanding-pricing).
+pub fn app_gateway_cu(
+    rps: f64,
+    response_kb: f64,
+    connections_per_req_s: f64,
+    min_instances: u32,
+) -> f64 {
+    let compute = rps / WAF_V2_REQUESTS_PER_S_PER_CU;
+    let connections = rps * connections_per_req_s / APP_GATEWAY_CONNECTIONS_PER_CU;
+    let throughput = rps * response_kb * 8.0 / 1000.0 / APP_GATEWAY_MBPS_PER_CU;
+    compute
+        .max(connections)
+        .max(throughput)
+        .max(f64::from(min_instances) * APP_GATEWAY_CU_PER_INSTANCE)
+}
+
+impl Pricer<'_> {
+    /// Application Gateway WAF_v2 capacity units in one stamp, hour by hour
+    /// over the day's load shape: `hours ÷ 24 × (h × CU(peak) + (24 − h) ×
+    /// CU(trough))` CU-hours × CU price, CU(L) from [`app_gateway_cu`] at
+    /// the stamp's share of origin requests at load L. (A lost region's
+    /// users reaching a survivor for a few hours a month are left out.)
+    pub fn app_gateway_capacity_units(&mut self, stamp: &Stamp, origin_peak_rps: f64) {
+        let s = self.s;
+        let aks = &s.compute.aks;
+        let h = s.commercial.hours_per_month;
+        let shape = load_shape(&s.workload);
+        let kb = s.workload.response_kb;
+        let conns = aks.app_gateway_connections_per_req_s;
+        let min = aks.app_gateway_min_instances;
+        let peak_rps = origin_peak_rps * stamp.steady_share;
+        let trough_rps = peak_rps * shape.trough_fraction;
+        let cu_peak = app_gateway_cu(peak_rps, kb, conns, min);
+        let cu_trough = app_gateway_cu(trough_rps, kb, conns, min);
+        let cu_hours =
+            h / HOURS_PER_DAY * (shape.peak_hours * cu_peak + shape.trough_hours() * cu_trough);
+        let measures = move |rps: f64| {
+            format!(
+                "max({} req/s ÷ 10 = {} compute, {} connections ÷ 2,500 = {}, {} Mbps ÷ 2.22 = {}, {min} instances × 10 = {})",
+                format::quantity(rps),
+                format::quantity(rps / WAF_V2_REQUESTS_PER_S_PER_CU),
+                format::quantity(rps * conns),
+                format::quantity(rps * conns / APP_GATEWAY_CONNECTIONS_PER_CU),
+                format::quantity(rps * kb * 8.0 / 1000.0),
+                format::quantity(rps * kb * 8.0 / 1000.0 / APP_GATEWAY_MBPS_PER_CU),
+                format::quantity(f64::from(min) * APP_GATEWAY_CU_PER_INSTANCE)
+            )
+        };
+        self.line(
+            Category::Compute,
+            move || "Application Gateway WAF_v2, capacity units".into(),
+            &stamp.region,
+            &meters::APP_GATEWAY_CU,
+            ReservationTerm::None,
+            Quantity {
+                value: cu_hours,
+                unit: "CU-hours",
+                how: move || {
+                    format!(
+                        "({} h at peak × {} CU + {} h × {} CU) × {} days; peak {}; trough {}",
+                        format::number(shape.peak_hours, 1),
+                        format::quantity(cu_peak),
+                        format::number(shape.trough_hours(), 1),
+                        format::quantity(cu_trough),
+                        format::number(h / HOURS_PER_DAY, 2),
+                        measures(peak_rps),
+                        measures(trough_rps)
+                    )
+                },
+            },
+            "capacity unit = the highest of compute units, persistent connections and throughput (learn.microsoft.com/azure/application-gateway/understanding-pricing)",
+        );
+    }
+}
