@@ -229,3 +229,86 @@ fn app_gateway_capacity_units_are_the_largest_of_three_measures_and_the_instance
     // Idle, no minimum: 0.
     assert_close(app_gateway_cu(0.0, 10.0, 1.0, 0), 0.0, "idle");
 }
+
+#[test]
+fn log_analytics_follows_traffic_with_a_floor_a_free_allowance_and_paid_retention() {
+    // round numbers: origin 1,000 req/s × 0.5 average = 500 req/s; 730 h =
+    // 30.4167 days, 2,628,000 s. Floor 1 GB/day, 1 GB per million requests,
+    // 5 GB free, 31 days retention.
+    // Single region: 500 × 2,628,000 ÷ 10⁶ = 1,314 M requests → 1,314 GB +
+    // 30.4167 floor = 1,344.4167 GB − 5 free = 1,339.4167 GB.
+    let mut s = round_scenario();
+    s.platform.log_analytics_gb_per_day = 1.0;
+    s.platform.log_analytics_gb_per_million_requests = 1.0;
+    s.platform.log_analytics_free_gb_per_month = 5.0;
+    s.platform.log_analytics_retention_days = 31.0;
+    let c = price(TierId::SingleRegion, &s);
+    let li = item(&c, "Log Analytics ingestion", "westeurope");
+    assert_close(
+        li.quantity,
+        1_314.0 + 730.0 / 24.0 - 5.0,
+        "single region GB",
+    );
+    assert_close(
+        li.monthly_usd,
+        li.quantity * rate(&meters::LOG_ANALYTICS, "westeurope"),
+        "cost",
+    );
+    assert!(items(&c, "Log Analytics retention").is_empty());
+    // Active-passive: the warm standby serves nothing and logs its floor
+    // only: 30.4167 GB (no free allowance: that went to the first stamp).
+    let ap = price(TierId::ActivePassive, &s);
+    assert_close(
+        item(&ap, "Log Analytics ingestion", "southeastasia").quantity,
+        730.0 / 24.0,
+        "standby floor",
+    );
+    // 90 days: (90 − 31) ÷ 30.4167 months of each month's GB retained:
+    // 1,344.4167 × 59 ÷ 30.4167 GB-months.
+    s.platform.log_analytics_retention_days = 90.0;
+    let c = price(TierId::SingleRegion, &s);
+    let r = item(&c, "Log Analytics retention beyond 31 days", "westeurope");
+    assert_close(
+        r.quantity,
+        (1_314.0 + 730.0 / 24.0) * 59.0 / (730.0 / 24.0),
+        "GB-months",
+    );
+    assert_close(
+        r.monthly_usd,
+        r.quantity * rate(&meters::LOG_ANALYTICS_RETENTION, "westeurope"),
+        "retention cost",
+    );
+    // More traffic logs more.
+    let mut more = s.clone();
+    more.workload.peak_requests_per_s *= 2.0;
+    assert!(
+        item(
+            &price(TierId::SingleRegion, &more),
+            "Log Analytics ingestion",
+            "westeurope"
+        )
+        .quantity
+            > item(&c, "Log Analytics ingestion", "westeurope").quantity
+    );
+}
+
+#[test]
+fn choosing_azure_cache_for_redis_shows_its_retirement() {
+    let s = planner::engine::presets::preset("northwind").unwrap();
+    let c = price(TierId::MultiWrite, &s);
+    assert!(c.notes.iter().any(
+        |n| n.contains("retires it on 30 September 2028") && n.contains("Azure Managed Redis")
+    ));
+    // Zone-redundant Premium P1 without a third replica: 2 nodes per stamp.
+    assert_close(
+        item(&c, "Redis Premium P1 nodes", "westeurope").quantity,
+        2.0 * 730.0,
+        "2 nodes",
+    );
+    let mut none = s.clone();
+    none.platform.redis = planner::engine::scenario::RedisSku::None;
+    assert!(!price(TierId::MultiWrite, &none)
+        .notes
+        .iter()
+        .any(|n| n.contains("2028")));
+}

@@ -1187,9 +1187,11 @@ fn aks_prices_nodes_cluster_fee_and_application_gateway() {
 
 #[test]
 fn redis_node_count_follows_sku_and_zone_redundancy() {
-    // Premium P1 zone-redundant: 3 nodes × 730 h; without zones 2 nodes;
+    // Premium P1 with a third node (second replica): 3 nodes × 730 h;
+    // zone-redundant or not, the default primary + replica: 2 nodes;
     // Standard C1: one cache (primary + replica in one price); None: no line.
     let mut s = round_scenario();
+    s.platform.redis_third_replica = true;
     let c = price(TierId::SingleRegion, &s);
     let p1 = rate(&meters::REDIS_P1, "westeurope");
     assert_close(
@@ -1197,7 +1199,7 @@ fn redis_node_count_follows_sku_and_zone_redundancy() {
         3.0 * H * p1,
         "3 nodes",
     );
-    s.platform.redis_zone_redundant = false;
+    s.platform.redis_third_replica = false;
     let c = price(TierId::SingleRegion, &s);
     assert_close(
         item(&c, "Redis Premium P1 nodes", "westeurope").monthly_usd,
@@ -1221,10 +1223,14 @@ fn redis_node_count_follows_sku_and_zone_redundancy() {
 
 #[test]
 fn platform_services_are_priced_per_stamp() {
-    // Key Vault: 5 million ops ÷ 10,000 = 500 units; Log Analytics 5 GB/day ×
-    // 730/24 days; App Configuration store in the first region (730/24 days ×
-    // daily price) and a replica in every other.
-    let s = round_scenario();
+    // Key Vault: 5 million ops ÷ 10,000 = 500 units; Log Analytics (traffic
+    // off, free allowance off) 5 GB/day × 730/24 days; App Configuration
+    // store in the first region (730/24 days × daily price) and a replica in
+    // every other. (Log Analytics from traffic: tests/autoscale.rs.)
+    let mut s = round_scenario();
+    s.platform.log_analytics_gb_per_day = 5.0;
+    s.platform.log_analytics_gb_per_million_requests = 0.0;
+    s.platform.log_analytics_free_gb_per_month = 0.0;
     let c = price(TierId::MultiWrite, &s);
     for region in ["westeurope", "southeastasia"] {
         let kv = item(&c, "Key Vault operations", region);

@@ -741,14 +741,15 @@ proptest! {
         for tier in [TierId::ActiveActiveReads, TierId::MultiWrite] {
             let x = a.tier(tier).unwrap();
             let y = b.tier(tier).unwrap();
-            // Application Gateway capacity units follow each stamp's share of
-            // traffic (priced per region), so they move with the users, not
-            // the stamp count: leave them out.
+            // Application Gateway capacity units and Log Analytics follow
+            // each stamp's share of traffic (priced per region), so they move
+            // with the users, not the stamp count: leave them out.
             let per_stamp = |c: &planner::engine::tiers::TierCost| -> f64 {
                 c.line_items
                     .iter()
                     .filter(|li| matches!(li.category, Category::Compute | Category::Platform))
                     .filter(|li| !li.component.contains("capacity units"))
+                    .filter(|li| !li.component.starts_with("Log Analytics"))
                     .map(|li| li.monthly_usd)
                     .sum()
             };

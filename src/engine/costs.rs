@@ -582,8 +582,11 @@ impl<'a> Pricer<'a> {
 
     /// Azure Cache for Redis in one stamp. Standard: `1 cache × hours × cache
     /// price` (a Standard cache is a primary and a replica). Premium: `nodes ×
-    /// hours × node price`, 2 nodes, 3 when zone-redundant (one replica per
-    /// extra zone, PSRule `Azure.Redis.AvailabilityZone`).
+    /// hours × node price`: the primary and its replica (2 nodes), which a
+    /// zone-redundant cache spreads across zones
+    /// (learn.microsoft.com/azure/azure-cache-for-redis/cache-how-to-zone-redundancy);
+    /// 3 with a second replica, needed only to cover a third zone (a choice,
+    /// `platform.redis_third_replica`).
     pub fn redis(&mut self, stamp: &Stamp) {
         let h = self.hours();
         let (key, nodes, label) = match self.s.platform.redis {
@@ -591,7 +594,7 @@ impl<'a> Pricer<'a> {
             RedisSku::StandardC1 => (meters::REDIS_C1, 1, "Redis Standard C1 cache"),
             RedisSku::StandardC3 => (meters::REDIS_C3, 1, "Redis Standard C3 cache"),
             RedisSku::PremiumP1 => {
-                let nodes = if self.s.platform.redis_zone_redundant {
+                let nodes = if self.s.platform.redis_third_replica {
                     3
                 } else {
                     2
@@ -642,34 +645,6 @@ impl<'a> Pricer<'a> {
                 value: m * 100.0,
                 unit: "× 10,000 operations",
                 how: move || format!("{} million operations ÷ 10,000", format::quantity(m)),
-            },
-            "",
-        );
-    }
-
-    /// Log Analytics in one stamp: `GB per day × days per month × price per GB`.
-    pub fn log_analytics(&mut self, stamp: &Stamp) {
-        let gb = self.s.platform.log_analytics_gb_per_day;
-        if gb <= 0.0 {
-            return;
-        }
-        let days = self.hours() / 24.0;
-        self.line(
-            Category::Platform,
-            move || "Log Analytics ingestion".into(),
-            &stamp.region,
-            &meters::LOG_ANALYTICS,
-            ReservationTerm::None,
-            Quantity {
-                value: gb * days,
-                unit: "GB",
-                how: move || {
-                    format!(
-                        "{} GB/day × {} days",
-                        format::quantity(gb),
-                        format::number(days, 2)
-                    )
-                },
             },
             "",
         );

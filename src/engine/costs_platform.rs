@@ -103,3 +103,89 @@ impl Pricer<'_> {
         );
     }
 }
+
+/// Interactive retention Log Analytics includes, days (Azure Monitor
+/// pricing: "31 days" of retention included for Analytics logs).
+pub const LOG_ANALYTICS_INCLUDED_RETENTION_DAYS: f64 = 31.0;
+
+impl Pricer<'_> {
+    /// Log Analytics in one stamp, from its traffic:
+    ///
+    /// * ingestion `GB = floor GB/day × days + requests served ÷ 10⁶ × GB per
+    ///   million requests`, requests served = origin average req/s × steady
+    ///   share × seconds (a warm standby logs only its floor), less the free
+    ///   allowance on the tier's first stamp ("first 5 GB per billing account
+    ///   per month" free, azure.microsoft.com/pricing/details/monitor/), ×
+    ///   price per GB;
+    /// * retention beyond the included 31 days: `GB × (retention days − 31) ÷
+    ///   days per month` GB-months × price per GB-month (Azure Monitor
+    ///   pricing: data retained beyond the included days is charged per GB
+    ///   per month, pro-rated daily).
+    pub fn log_analytics(&mut self, stamp: &Stamp, origin_avg_rps: f64, first: bool) {
+        let s = self.s;
+        let pl = &s.platform;
+        let days = s.commercial.hours_per_month / HOURS_PER_DAY;
+        let floor = pl.log_analytics_gb_per_day;
+        let per_m = pl.log_analytics_gb_per_million_requests;
+        let requests_m = origin_avg_rps * stamp.steady_share * s.seconds_per_month() / 1e6;
+        let gross = floor * days + requests_m * per_m;
+        let free = if first {
+            pl.log_analytics_free_gb_per_month.min(gross).max(0.0)
+        } else {
+            0.0
+        };
+        let billed = gross - free;
+        if billed > 0.0 {
+            self.line(
+                Category::Platform,
+                move || "Log Analytics ingestion".into(),
+                &stamp.region,
+                &meters::LOG_ANALYTICS,
+                ReservationTerm::None,
+                Quantity {
+                    value: billed,
+                    unit: "GB",
+                    how: move || {
+                        let free_text = if free > 0.0 {
+                            format!(" − {} GB free a month", format::quantity(free))
+                        } else {
+                            String::new()
+                        };
+                        format!(
+                            "{} GB/day floor × {} days + {} million requests × {} GB per million{free_text}",
+                            format::quantity(floor),
+                            format::number(days, 2),
+                            format::quantity(requests_m),
+                            format::quantity(per_m)
+                        )
+                    },
+                },
+                "",
+            );
+        }
+        let extra_days = pl.log_analytics_retention_days - LOG_ANALYTICS_INCLUDED_RETENTION_DAYS;
+        if extra_days > 0.0 && gross > 0.0 && days > 0.0 {
+            let gb_months = gross * extra_days / days;
+            self.line(
+                Category::Platform,
+                move || "Log Analytics retention beyond 31 days".into(),
+                &stamp.region,
+                &meters::LOG_ANALYTICS_RETENTION,
+                ReservationTerm::None,
+                Quantity {
+                    value: gb_months,
+                    unit: "GB-months",
+                    how: move || {
+                        format!(
+                            "{} GB a month × ({} − 31) days ÷ {} days",
+                            format::quantity(gross),
+                            format::quantity(extra_days + LOG_ANALYTICS_INCLUDED_RETENTION_DAYS),
+                            format::number(days, 2)
+                        )
+                    },
+                },
+                "",
+            );
+        }
+    }
+}

@@ -340,6 +340,15 @@ pub const LOG_ANALYTICS: Meter = meter(
     "Analytics Logs",
     "Analytics Logs Data Ingestion",
 );
+/// Interactive retention beyond the included 31 days, per GB-month. The
+/// spelling follows the ingestion meter (infracost filters on a meter name
+/// ending “Data Retention”).
+pub const LOG_ANALYTICS_RETENTION: Meter = meter(
+    "Log Analytics",
+    "Log Analytics",
+    "Analytics Logs",
+    "Analytics Logs Data Retention",
+);
 pub const REDIS_C1: Meter = meter(
     "Redis Cache",
     "Azure Redis Cache Standard",
@@ -573,6 +582,12 @@ pub fn catalog() -> Vec<Known> {
         LOG_ANALYTICS,
         Regional,
         BestSourced("infracost's log_analytics_workspace golden; one third-party note names the meter “Analytics Logs Data Analyzed” instead"),
+        None,
+    ));
+    list.push(k(
+        LOG_ANALYTICS_RETENTION,
+        Regional,
+        BestSourced("infracost's log_analytics_workspace resource (a Pay-as-you-go meter whose name ends “Data Retention”) and golden ($0.13 per GB); the product and SKU follow the ingestion meter"),
         None,
     ));
     let sql = Recorded("sql-database.json");

@@ -516,14 +516,30 @@ pub enum RedisSku {
 #[serde(default)]
 pub struct Platform {
     pub redis: RedisSku,
-    /// Zone-redundant Premium Redis: one more replica node per cache.
+    /// Zone-redundant Premium Redis: the primary and its replica are spread
+    /// across availability zones (no extra node).
     pub redis_zone_redundant: bool,
+    /// A third Premium node (a second replica), to cover a third zone.
+    /// Absent in older scenarios: off (they priced zone redundancy as a third
+    /// node, which Azure needs only to cover three zones).
+    pub redis_third_replica: bool,
     /// Key Vault operations per stamp per month, millions.
     pub key_vault_operations_millions_per_month: f64,
     /// One App Configuration store, replicated to every other stamp region.
     pub app_configuration: bool,
-    /// Log Analytics ingestion per stamp, GB per day.
+    /// Log Analytics ingestion floor per stamp, GB per day (platform logs
+    /// and metrics whatever the traffic; requests add
+    /// `log_analytics_gb_per_million_requests`).
     pub log_analytics_gb_per_day: f64,
+    /// Log Analytics ingestion per million origin requests a stamp serves,
+    /// GB (request logs and traces). Absent in older scenarios: 1 GB.
+    pub log_analytics_gb_per_million_requests: f64,
+    /// Free Log Analytics ingestion per billing account per month, GB (5 on
+    /// Microsoft's Azure Monitor pricing page). Absent in older scenarios: 5.
+    pub log_analytics_free_gb_per_month: f64,
+    /// Interactive retention, days: 31 are included, longer is billed per
+    /// GB-month. Absent in older scenarios: 31.
+    pub log_analytics_retention_days: f64,
 }
 
 impl Default for Platform {
@@ -531,9 +547,13 @@ impl Default for Platform {
         Self {
             redis: RedisSku::PremiumP1,
             redis_zone_redundant: true,
+            redis_third_replica: false,
             key_vault_operations_millions_per_month: 5.0,
             app_configuration: true,
-            log_analytics_gb_per_day: 5.0,
+            log_analytics_gb_per_day: 1.0,
+            log_analytics_gb_per_million_requests: 1.0,
+            log_analytics_free_gb_per_month: 5.0,
+            log_analytics_retention_days: 31.0,
         }
     }
 }

@@ -10,12 +10,20 @@ use super::format;
 use super::pricing::{MissingPrice, PriceSheet};
 use super::regions::RegionTable;
 use super::resilience::network_rtt_ms;
-use super::scenario::{ComputeScaling, Consistency, CosmosMode, DataFailoverPolicy, Scenario};
+use super::scenario::{
+    ComputeScaling, Consistency, CosmosMode, DataFailoverPolicy, RedisSku, Scenario,
+};
 
 /// Cosmos DB blocks Strong consistency by default for accounts whose
 /// regions span more than this, km (learn.microsoft.com/azure/cosmos-db/consistency-levels:
 /// "more than 5000 miles (8000 kilometers) is blocked by default").
 pub const STRONG_MAX_SPAN_KM: f64 = 8_000.0;
+
+/// Shown when a tier prices Azure Cache for Redis (Azure Advisor: "Azure
+/// Cache for Redis will be retired on September 30, 2028. New cache creation
+/// will be blocked in phases - starting April 1, 2026 for new customers and
+/// starting October 1, 2026 for existing customers").
+pub const REDIS_RETIREMENT_NOTE: &str = "Azure Cache for Redis is being retired: Microsoft retires it on 30 September 2028 and blocks new caches in phases from 1 April 2026 (new customers) and 1 October 2026 (existing customers); its successor is Azure Managed Redis (Azure Advisor, “Migrate to Azure Managed Redis”). The planner prices Azure Cache for Redis; Azure Managed Redis prices are not in the sheet yet.";
 
 /// The tiers, least capable first (usually, but not always, cheapest first:
 /// active-passive provisions every read in both regions).
@@ -524,7 +532,7 @@ pub fn price_tier_with(
         p.redis(stamp);
         p.key_vault(stamp);
         p.app_configuration(stamp, i == 0);
-        p.log_analytics(stamp);
+        p.log_analytics(stamp, avg_rps, i == 0);
     }
 
     // Global band.
@@ -690,6 +698,11 @@ pub fn price_tier_with(
                 format::number(km, 0)
             ));
         }
+    }
+    if s.platform.redis != RedisSku::None {
+        // Azure Advisor's reliability recommendation "Migrate to Azure
+        // Managed Redis" (learn.microsoft.com/azure/advisor/advisor-reference-reliability-recommendations).
+        notes.push(REDIS_RETIREMENT_NOTE.into());
     }
     if multi_write {
         notes.push("Concurrent writes to one item in two regions conflict: choose the conflict policy deliberately (last-writer-wins lets a delete beat an update).".into());

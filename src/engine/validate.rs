@@ -418,6 +418,28 @@ pub fn validate(s: &Scenario, regions: &RegionTable) -> Vec<FieldError> {
         100_000.0,
         "GB/day",
     );
+    c.range(
+        "platform.log_analytics_gb_per_million_requests",
+        s.platform.log_analytics_gb_per_million_requests,
+        0.0,
+        1_000.0,
+        "GB per million requests",
+    );
+    c.range(
+        "platform.log_analytics_free_gb_per_month",
+        s.platform.log_analytics_free_gb_per_month,
+        0.0,
+        1_000.0,
+        "GB/month",
+    );
+    // Interactive retention can be set up to two years (Azure Monitor).
+    c.range(
+        "platform.log_analytics_retention_days",
+        s.platform.log_analytics_retention_days,
+        4.0,
+        730.0,
+        "days",
+    );
 
     let r = &s.resilience;
     c.positive(

@@ -708,16 +708,48 @@ const EDGE_AND_PLATFORM_2_FIELDS: &[FieldSpec] = &[FieldSpec {
     integer: false,
 }];
 
-const EDGE_AND_PLATFORM_3_FIELDS: &[FieldSpec] = &[FieldSpec {
-    label: "Log Analytics",
-    unit: "GB/day per stamp",
-    help: "Log ingestion per stamp per day.",
-    path: "platform.log_analytics_gb_per_day",
-    get: |s| s.platform.log_analytics_gb_per_day,
-    set: |s, v| s.platform.log_analytics_gb_per_day = v,
-    scale: 1.0,
-    integer: false,
-}];
+const EDGE_AND_PLATFORM_3_FIELDS: &[FieldSpec] = &[
+    FieldSpec {
+        label: "Log Analytics floor",
+        unit: "GB/day per stamp",
+        help: "Log ingestion per stamp per day whatever the traffic (platform logs and metrics); requests add the next figure.",
+        path: "platform.log_analytics_gb_per_day",
+        get: |s| s.platform.log_analytics_gb_per_day,
+        set: |s, v| s.platform.log_analytics_gb_per_day = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "Log Analytics per traffic",
+        unit: "GB per million requests",
+        help: "Log ingestion per million origin requests a stamp serves (request logs, traces): an idle warm standby logs only its floor.",
+        path: "platform.log_analytics_gb_per_million_requests",
+        get: |s| s.platform.log_analytics_gb_per_million_requests,
+        set: |s, v| s.platform.log_analytics_gb_per_million_requests = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "Log Analytics free allowance",
+        unit: "GB/month",
+        help: "Free ingestion per billing account per month (Microsoft's Azure Monitor pricing: the first 5 GB).",
+        path: "platform.log_analytics_free_gb_per_month",
+        get: |s| s.platform.log_analytics_free_gb_per_month,
+        set: |s, v| s.platform.log_analytics_free_gb_per_month = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "Log Analytics retention",
+        unit: "days",
+        help: "Interactive retention: 31 days are included; longer is billed per GB-month.",
+        path: "platform.log_analytics_retention_days",
+        get: |s| s.platform.log_analytics_retention_days,
+        set: |s, v| s.platform.log_analytics_retention_days = v,
+        scale: 1.0,
+        integer: false,
+    },
+];
 
 const TARGETS_FIELDS: &[FieldSpec] = &[
     FieldSpec {
@@ -1301,8 +1333,11 @@ pub fn InputPanel() -> impl IntoView {
                     get=|s| enum_id(&s.platform.redis)
                     set=|s, v| { if let Some(x) = enum_from(v) { s.platform.redis = x } } />
                 <CheckField label="Zone-redundant Premium Redis" path="platform.redis_zone_redundant"
-                    help="One more replica node per Premium cache."
+                    help="The Premium cache's primary and replica spread across availability zones (no extra node)."
                     get=|s| s.platform.redis_zone_redundant set=|s, v| s.platform.redis_zone_redundant = v />
+                <CheckField label="Third Redis node (second replica)" path="platform.redis_third_replica"
+                    help="One more Premium node per cache, needed only to cover a third zone."
+                    get=|s| s.platform.redis_third_replica set=|s, v| s.platform.redis_third_replica = v />
                 <NumberFields specs=EDGE_AND_PLATFORM_2_FIELDS />
                 <CheckField label="App Configuration (store + replicas)" path="platform.app_configuration"
                     help="One store, replicated to every other stamp's region."
