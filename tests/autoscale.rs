@@ -312,3 +312,56 @@ fn choosing_azure_cache_for_redis_shows_its_retirement() {
         .iter()
         .any(|n| n.contains("2028")));
 }
+
+#[test]
+fn private_endpoints_are_one_per_data_service_per_stamp_plus_data_processed() {
+    // round numbers, multi-write (2 stamps, 60/40): Cosmos DB, Key Vault,
+    // Redis (Premium P1), App Configuration = 4 endpoints per stamp (no SQL
+    // ledger): 4 × 730 = 2,920 endpoint-hours at the Global price.
+    // Data, West Europe: 500 req/s × 0.6 × 2,628,000 s = 788.4 M requests;
+    // out: × 2 reads × 1 KB ÷ 10⁶ = 1,576.8 GB; in: × 0.1 writes = 78.84 GB.
+    let s = round_scenario();
+    let c = price(TierId::MultiWrite, &s);
+    let pe: Vec<_> = items(&c, "Private endpoints");
+    assert_eq!(pe.len(), 2);
+    for li in &pe {
+        assert_close(li.quantity, 2_920.0, "endpoint-hours");
+        assert_close(
+            li.monthly_usd,
+            2_920.0 * rate(&meters::PRIVATE_ENDPOINT, "Global"),
+            "cost",
+        );
+        assert_eq!(li.region(), "Global");
+    }
+    assert_close(
+        item(
+            &c,
+            "Private endpoint data processed out (westeurope)",
+            "Global",
+        )
+        .quantity,
+        1_576.8,
+        "egress GB",
+    );
+    assert_close(
+        item(
+            &c,
+            "Private endpoint data processed in (westeurope)",
+            "Global",
+        )
+        .quantity,
+        78.84,
+        "ingress GB",
+    );
+    // With the SQL ledger the first two stamps get a fifth endpoint.
+    let mut sql = s.clone();
+    sql.data.sql.enabled = true;
+    let c = price(TierId::MultiWrite, &sql);
+    assert!(items(&c, "Private endpoints")
+        .iter()
+        .all(|li| (li.quantity - 3_650.0).abs() < 1e-6));
+    // Off: no line.
+    let mut off = s.clone();
+    off.platform.private_endpoints = false;
+    assert!(items(&price(TierId::MultiWrite, &off), "Private endpoint").is_empty());
+}

@@ -80,12 +80,12 @@ fn northwind_multi_write_compute_multiple_is_1_4() {
 
 #[test]
 fn northwind_cost_ratio_is_what_its_notes_state() {
-    // The notes say "about 1.86x the single-region cost, near the seed's
+    // The notes say "about 1.85x the single-region cost, near the seed's
     // ~1.8x": compute autoscaled over the day (issue 14) alone took it from
     // 1.88x to 2.03x (the single region saves relatively more than two
     // stamps whose minimums run all night); Log Analytics from traffic (the
     // same requests logged once, not a fixed amount per stamp) and two-node
-    // zone-redundant Redis bring it to 1.86x.
+    // zone-redundant Redis bring it to 1.86x, private endpoints to 1.85x.
     let s = northwind();
     let stated: f64 = s
         .notes

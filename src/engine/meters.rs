@@ -349,6 +349,29 @@ pub const LOG_ANALYTICS_RETENTION: Meter = meter(
     "Analytics Logs",
     "Analytics Logs Data Retention",
 );
+/// A private endpoint, per hour; priced under region `Global` only (public
+/// notes on the Retail Prices API: serviceName "Virtual Network", productName
+/// "Virtual Network Private Link", armRegionName "Global").
+pub const PRIVATE_ENDPOINT: Meter = meter(
+    "Virtual Network",
+    "Virtual Network Private Link",
+    "Standard",
+    "Standard Private Endpoint",
+);
+/// Data processed into a private endpoint (towards the service), per GB.
+pub const PRIVATE_ENDPOINT_INGRESS: Meter = meter(
+    "Virtual Network",
+    "Virtual Network Private Link",
+    "Standard",
+    "Standard Data Processed - Ingress",
+);
+/// Data processed out of a private endpoint (from the service), per GB.
+pub const PRIVATE_ENDPOINT_EGRESS: Meter = meter(
+    "Virtual Network",
+    "Virtual Network Private Link",
+    "Standard",
+    "Standard Data Processed - Egress",
+);
 pub const REDIS_C1: Meter = meter(
     "Redis Cache",
     "Azure Redis Cache Standard",
@@ -590,6 +613,10 @@ pub fn catalog() -> Vec<Known> {
         BestSourced("infracost's log_analytics_workspace resource (a Pay-as-you-go meter whose name ends “Data Retention”) and golden ($0.13 per GB); the product and SKU follow the ingestion meter"),
         None,
     ));
+    let private_link = BestSourced("public notes on Retail Prices API queries (Virtual Network / Virtual Network Private Link / Standard, region Global) and infracost-style estimators that filter on these meter names");
+    list.push(k(PRIVATE_ENDPOINT, Global, private_link, None));
+    list.push(k(PRIVATE_ENDPOINT_INGRESS, Global, private_link, None));
+    list.push(k(PRIVATE_ENDPOINT_EGRESS, Global, private_link, None));
     let sql = Recorded("sql-database.json");
     list.push(k(SQL_GP_COMPUTE, Regional, sql, None));
     list.push(k(SQL_GP_ZONE, Regional, sql, None));

@@ -523,6 +523,10 @@ pub struct Platform {
     /// Absent in older scenarios: off (they priced zone redundancy as a third
     /// node, which Azure needs only to cover three zones).
     pub redis_third_replica: bool,
+    /// A private endpoint per data service per stamp (Cosmos DB, Key Vault,
+    /// Redis, SQL, App Configuration), as the seed's design calls for.
+    /// Absent in older scenarios: on.
+    pub private_endpoints: bool,
     /// Key Vault operations per stamp per month, millions.
     pub key_vault_operations_millions_per_month: f64,
     /// One App Configuration store, replicated to every other stamp region.
@@ -548,6 +552,7 @@ impl Default for Platform {
             redis: RedisSku::PremiumP1,
             redis_zone_redundant: true,
             redis_third_replica: false,
+            private_endpoints: true,
             key_vault_operations_millions_per_month: 5.0,
             app_configuration: true,
             log_analytics_gb_per_day: 1.0,

@@ -533,6 +533,7 @@ pub fn price_tier_with(
         p.key_vault(stamp);
         p.app_configuration(stamp, i == 0);
         p.log_analytics(stamp, avg_rps, i == 0);
+        p.private_endpoints(stamp, avg_rps);
     }
 
     // Global band.

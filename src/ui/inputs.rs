@@ -1335,6 +1335,9 @@ pub fn InputPanel() -> impl IntoView {
                 <CheckField label="Zone-redundant Premium Redis" path="platform.redis_zone_redundant"
                     help="The Premium cache's primary and replica spread across availability zones (no extra node)."
                     get=|s| s.platform.redis_zone_redundant set=|s, v| s.platform.redis_zone_redundant = v />
+                <CheckField label="Private endpoints" path="platform.private_endpoints"
+                    help="One private endpoint per data service per stamp (Cosmos DB, Key Vault, Redis, SQL, App Configuration): per hour, plus the data they carry per GB each way."
+                    get=|s| s.platform.private_endpoints set=|s, v| s.platform.private_endpoints = v />
                 <CheckField label="Third Redis node (second replica)" path="platform.redis_third_replica"
                     help="One more Premium node per cache, needed only to cover a third zone."
                     get=|s| s.platform.redis_third_replica set=|s, v| s.platform.redis_third_replica = v />
