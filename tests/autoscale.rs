@@ -365,3 +365,36 @@ fn private_endpoints_are_one_per_data_service_per_stamp_plus_data_processed() {
     off.platform.private_endpoints = false;
     assert!(items(&price(TierId::MultiWrite, &off), "Private endpoint").is_empty());
 }
+
+#[test]
+fn an_aks_stamp_pays_for_its_standard_load_balancer() {
+    // round numbers, AKS only, no gateway, single region: 730 h × $0.025
+    // (recorded), and 500 req/s × 2,628,000 s × 10 KB ÷ 10⁶ = 13,140 GB ×
+    // $0.005. Behind Application Gateway only the rules.
+    let mut s = round_scenario();
+    s.compute.app_service.enabled = false;
+    s.compute.aks.enabled = true;
+    s.compute.aks.app_gateway = false;
+    let c = price(TierId::SingleRegion, &s);
+    let rules = item(&c, "AKS Standard Load Balancer, rules", "Global");
+    assert_close(
+        rules.monthly_usd,
+        730.0 * rate(&meters::LOAD_BALANCER_RULES, "Global"),
+        "rules",
+    );
+    assert_close(
+        rate(&meters::LOAD_BALANCER_RULES, "Global"),
+        0.025,
+        "recorded price",
+    );
+    let data = item(&c, "AKS Standard Load Balancer, data processed", "Global");
+    assert_close(
+        data.quantity,
+        500.0 * 2_628_000.0 * s.workload.response_kb / 1e6,
+        "GB",
+    );
+    s.compute.aks.app_gateway = true;
+    let c = price(TierId::SingleRegion, &s);
+    assert!(items(&c, "AKS Standard Load Balancer, data").is_empty());
+    assert_eq!(items(&c, "AKS Standard Load Balancer, rules").len(), 1);
+}

@@ -562,6 +562,7 @@ impl<'a> Pricer<'a> {
                 "",
             );
         }
+        self.aks_load_balancer(stamp, origin_peak_rps);
         if pool.app_gateway {
             self.line(
                 Category::Compute,

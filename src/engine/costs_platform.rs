@@ -297,3 +297,68 @@ impl Pricer<'_> {
         }
     }
 }
+
+impl Pricer<'_> {
+    /// The Standard Load Balancer an AKS cluster creates in each stamp ("AKS
+    /// uses a Standard SKU load balancer by default",
+    /// learn.microsoft.com/azure/aks/load-balancer-standard): `hours × price
+    /// of the first five rules` + data processed, `GB × price per GB`. The
+    /// data: the stamp's responses (origin average req/s × steady share ×
+    /// seconds × response KB ÷ 10⁶) when the load balancer is the ingress;
+    /// behind Application Gateway (which reaches the pods directly) only the
+    /// rules are billed.
+    pub fn aks_load_balancer(&mut self, stamp: &Stamp, origin_peak_rps: f64) {
+        let s = self.s;
+        let h = s.commercial.hours_per_month;
+        let region = stamp.region.as_str();
+        self.line(
+            Category::Compute,
+            move || format!("AKS Standard Load Balancer, rules ({region})"),
+            "Global",
+            &meters::LOAD_BALANCER_RULES,
+            ReservationTerm::None,
+            Quantity {
+                value: h,
+                unit: "hours",
+                how: move || {
+                    format!(
+                        "1 load balancer (up to 5 rules) × {} h",
+                        format::number(h, 0)
+                    )
+                },
+            },
+            "",
+        );
+        if s.compute.aks.app_gateway {
+            return;
+        }
+        let kb = s.workload.response_kb;
+        let requests = origin_peak_rps
+            * s.workload.average_to_peak_ratio
+            * stamp.steady_share
+            * s.seconds_per_month();
+        let gb = requests * kb / 1e6;
+        if gb <= 0.0 {
+            return;
+        }
+        self.line(
+            Category::Compute,
+            move || format!("AKS Standard Load Balancer, data processed ({region})"),
+            "Global",
+            &meters::LOAD_BALANCER_DATA,
+            ReservationTerm::None,
+            Quantity {
+                value: gb,
+                unit: "GB",
+                how: move || {
+                    format!(
+                        "{} million requests × {} KB ÷ 10⁶",
+                        format::quantity(requests / 1e6),
+                        format::quantity(kb)
+                    )
+                },
+            },
+            "",
+        );
+    }
+}
