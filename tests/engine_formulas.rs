@@ -15,6 +15,7 @@ use common::*;
 use planner::engine::cosmos;
 use planner::engine::costs::{meters, Category, StampRole};
 use planner::engine::pricing::{MeterKey, ReservationTerm, HOURS_PER_YEAR};
+use planner::engine::scenario::ComputeScaling;
 use planner::engine::scenario::{
     AppServiceSku, Consistency, CosmosMode, DataFailoverPolicy, FrontDoorTier, NodeSize, RedisSku,
     RegionShare, Scenario, SqlTier,
@@ -484,8 +485,10 @@ fn zone_premium_applies_only_to_single_write_manual_throughput() {
         "multi-write waives the premium",
     );
     // Autoscale single write with zones: billed on the steady use, 1,695 ×
-    // 0.5 = 847.5 ÷ 100 × 730 = 6,186.75, no ×1.25.
+    // 0.5 = 847.5 ÷ 100 × 730 = 6,186.75, no ×1.25 (no outages, so no
+    // failover hours; see autoscale_bills_the_hourly_peak_at_the_autoscale_rate).
     s.data.cosmos_mode = CosmosMode::Autoscale;
+    s.risk.regional_outages_per_year = 0.0;
     let auto = price(TierId::ActiveActiveReads, &s);
     assert_close(
         item(&auto, "Cosmos DB autoscale RU/s", "westeurope").quantity,
@@ -543,10 +546,10 @@ fn autoscale_max_is_never_below_1000_ru_per_s() {
 #[test]
 
 fn autoscale_bills_the_workloads_hourly_peak_not_the_raised_maximum() {
-    // Need 16.95 RU/s at peak, max raised to 1,000 RU/s. Hourly peak at 0.5
-    // average-to-peak: 0.5 × 16.95 = 8.475 RU/s, below the floor, so each region
-    // bills max(10% × 1,000, 8.475) = 100 RU/s: 2 × 100 = 200 RU/s billed,
-    // not max(100, 0.5 × 1,000) = 500 per region.
+    // Need 16.95 RU/s at peak, max raised to 1,000 RU/s. Every hour's need
+    // (16.95 at peak, 5.65 at the trough) is below the floor, so each region
+    // bills max(10% × 1,000, need) = 100 RU/s every hour: 2 × 100 = 200 RU/s
+    // billed, not 0.5 × 1,000 = 500 per region.
     let mut s = round_scenario();
     s.data.cosmos_mode = CosmosMode::Autoscale;
     s.workload.peak_requests_per_s = 10.0;
@@ -562,29 +565,32 @@ fn autoscale_bills_the_workloads_hourly_peak_not_the_raised_maximum() {
         1.0 * H,
         "100 RU/s ÷ 100 × 730 h",
     );
-    // Above the floor: need 532.5 RU/s (max 1,000) at 0.3 → 159.75 RU/s per
-    // region (200 if rounded up to the 100 RU/s unit), not 0.3 × 1,000 = 300.
+    // Need 532.5 RU/s (max 1,000), average 0.3, 6 h at peak: trough t =
+    // (7.2 − 6) ÷ 18 = 0.0667 → 35.5 RU/s, billed at the 100 RU/s floor:
+    // (6 × 532.5 + 18 × 100) ÷ 24 = 4,995 ÷ 24 = 208.125 RU/s per region —
+    // more than the average use 0.3 × 532.5 = 159.75 (the floor bills the
+    // quiet hours), less than 0.3 × 1,000 = 300. No outages: no failover hours.
     let mut t = round_scenario();
+    t.risk.regional_outages_per_year = 0.0;
     // (1,000 req/s need 1,695 RU/s, so 1,000 × 532.5 / 1,695 req/s need 532.5.)
     t.workload.peak_requests_per_s = 1000.0 * 532.5 / 1695.0;
     t.workload.average_to_peak_ratio = 0.3;
     let billed = price(TierId::MultiWrite, &t).cosmos.ru_per_s_billed / 2.0;
-    assert!(
-        (159.75 - 1e-9..=200.0).contains(&billed),
-        "per region {billed}, expected 0.3 × 532.5 = 159.75 (≤ 200 rounded)"
-    );
+    assert_close(billed, 208.125, "per region");
 }
 
 #[test]
 fn autoscale_bills_the_hourly_peak_at_the_autoscale_rate() {
     // Steady need 1,695 RU/s; after failover 2,495, so the maximum is 2,500
-    // RU/s in every region. The hourly peak follows the steady use:
-    // max(10% × 2,500 = 250, 0.5 × 1,695 = 847.5) = 847.5 RU/s; 847.5 ÷ 100
-    // × 730 = 6,186.75 (100 RU/s)-hours at the autoscale rate (single write)
-    // or, with multi-region writes, the multi-master rate (no autoscale
-    // multi-master meter exists). The failover headroom is in the
-    // maximum, not in the bill.
-    let s = round_scenario();
+    // RU/s in every region. Average 0.5, 6 h at peak: trough t = (12 − 6) ÷
+    // 18 = 1/3. Each hour bills max(250, need): 6 h × 1,695 + 18 h × 565 =
+    // 20,340 RU/s-hours a day = 847.5 on average; 847.5 ÷ 100 × 730 =
+    // 6,186.75 (100 RU/s)-hours at the autoscale rate (single write) or,
+    // with multi-region writes, the multi-master rate (no autoscale
+    // multi-master meter exists). No outages here, so the failover headroom
+    // is in the maximum, not in the bill.
+    let mut s = round_scenario();
+    s.risk.regional_outages_per_year = 0.0;
     let aar = price(TierId::ActiveActiveReads, &s);
     assert_eq!(aar.cosmos.ru_per_s_per_region, 2500.0);
     assert_close(aar.cosmos.ru_per_s_billed, 1695.0, "2 × 847.5");
@@ -607,12 +613,15 @@ fn autoscale_bills_the_hourly_peak_at_the_autoscale_rate() {
 
 #[test]
 fn autoscale_never_bills_below_10_percent_of_max() {
-    // Maximum 2,500 RU/s (sized for failover). Average-to-peak 0.05:
-    // max(10% × 2,500, 0.05 × 1,695 = 84.75) = 250 RU/s per region.
+    // Maximum 2,500 RU/s (sized for failover). Average-to-peak 0.05 allows
+    // at most 24 × 0.05 = 1.2 h at peak (trough 0): each hour bills
+    // max(10% × 2,500 = 250, need): (1.2 × 1,695 + 22.8 × 250) ÷ 24 =
+    // 7,734 ÷ 24 = 322.25 RU/s per region, never below 250. No outages.
     let mut s = round_scenario();
     s.workload.average_to_peak_ratio = 0.05;
+    s.risk.regional_outages_per_year = 0.0;
     let c = price(TierId::MultiWrite, &s);
-    assert_close(c.cosmos.ru_per_s_billed, 500.0, "2 × 250");
+    assert_close(c.cosmos.ru_per_s_billed, 644.5, "2 × 322.25");
     assert_close(
         item(
             &c,
@@ -620,8 +629,8 @@ fn autoscale_never_bills_below_10_percent_of_max() {
             "westeurope",
         )
         .quantity,
-        2.5 * H,
-        "250 ÷ 100 × 730",
+        3.2225 * H,
+        "322.25 ÷ 100 × 730",
     );
 }
 
@@ -1099,8 +1108,10 @@ fn edge_cache_hits_reduce_origin_capacity() {
 
 #[test]
 fn app_service_line_is_instances_times_hours_times_hourly_price() {
-    // Single region: 4 instances × 730 h = 2,920 instance-hours × P1v3 Linux price.
-    let s = round_scenario();
+    // Single region, fixed scaling: 4 instances × 730 h = 2,920
+    // instance-hours × P1v3 Linux price (autoscale: tests/autoscale.rs).
+    let mut s = round_scenario();
+    s.compute.scaling = ComputeScaling::Fixed;
     let c = price(TierId::SingleRegion, &s);
     let li = item(&c, "App Service P1 v3 (Linux)", "westeurope");
     assert_close(li.quantity, 2_920.0, "instance-hours");
@@ -1116,9 +1127,9 @@ fn app_service_line_is_instances_times_hours_times_hourly_price() {
 fn aks_prices_nodes_cluster_fee_and_application_gateway() {
     // AKS only, 100 req/s per node, minimum 3, D4s v5, Standard tier, WAF_v2:
     // single region ⌈1,000 / 100⌉ = 10 nodes × 730 h = 7,300 node-hours;
-    // cluster fee 730 h; gateway fixed 730 h; capacity units: average origin
-    // 500 req/s × 10 KB × 8 = 40 Mbps ÷ 2.22 = 18.018 CU × 730 h.
+    // cluster fee 730 h; gateway fixed 730 h; capacity units below.
     let mut s = round_scenario();
+    s.compute.scaling = ComputeScaling::Fixed;
     s.compute.app_service.enabled = false;
     s.compute.aks.enabled = true;
     s.compute.aks.requests_per_s_per_node = 100.0;
@@ -1155,10 +1166,16 @@ fn aks_prices_nodes_cluster_fee_and_application_gateway() {
         "Application Gateway WAF_v2, capacity units",
         "westeurope",
     );
-    assert_close(cu.quantity, 40.0 / 2.22 * H, "CU-hours");
+    // Capacity units hour by hour (average 0.5, 6 h at peak: trough 1/3):
+    // peak 1,000 req/s → max(1,000 ÷ 10 = 100 compute units, 1,000
+    // connections ÷ 2,500 = 0.4, 80 Mbps ÷ 2.22 = 36.04, 2 instances × 10 =
+    // 20) = 100 CU; trough 333.3 req/s → 33.33 CU (compute again). A day:
+    // 6 × 100 + 18 × 33.33 = 1,200 CU-hours; a month 730 ÷ 24 × 1,200 =
+    // 36,500 CU-hours (throughput alone gave 40 ÷ 2.22 × 730 = 13,153).
+    assert_close(cu.quantity, 36_500.0, "CU-hours");
     assert_close(
         cu.monthly_usd,
-        40.0 / 2.22 * H * rate(&meters::APP_GATEWAY_CU, "westeurope"),
+        36_500.0 * rate(&meters::APP_GATEWAY_CU, "westeurope"),
         "gateway CU",
     );
     // Multi-write at 0.7: ⌈700 / 100⌉ = 7 nodes per stamp.
@@ -1170,9 +1187,11 @@ fn aks_prices_nodes_cluster_fee_and_application_gateway() {
 
 #[test]
 fn redis_node_count_follows_sku_and_zone_redundancy() {
-    // Premium P1 zone-redundant: 3 nodes × 730 h; without zones 2 nodes;
+    // Premium P1 with a third node (second replica): 3 nodes × 730 h;
+    // zone-redundant or not, the default primary + replica: 2 nodes;
     // Standard C1: one cache (primary + replica in one price); None: no line.
     let mut s = round_scenario();
+    s.platform.redis_third_replica = true;
     let c = price(TierId::SingleRegion, &s);
     let p1 = rate(&meters::REDIS_P1, "westeurope");
     assert_close(
@@ -1180,7 +1199,7 @@ fn redis_node_count_follows_sku_and_zone_redundancy() {
         3.0 * H * p1,
         "3 nodes",
     );
-    s.platform.redis_zone_redundant = false;
+    s.platform.redis_third_replica = false;
     let c = price(TierId::SingleRegion, &s);
     assert_close(
         item(&c, "Redis Premium P1 nodes", "westeurope").monthly_usd,
@@ -1204,10 +1223,14 @@ fn redis_node_count_follows_sku_and_zone_redundancy() {
 
 #[test]
 fn platform_services_are_priced_per_stamp() {
-    // Key Vault: 5 million ops ÷ 10,000 = 500 units; Log Analytics 5 GB/day ×
-    // 730/24 days; App Configuration store in the first region (730/24 days ×
-    // daily price) and a replica in every other.
-    let s = round_scenario();
+    // Key Vault: 5 million ops ÷ 10,000 = 500 units; Log Analytics (traffic
+    // off, free allowance off) 5 GB/day × 730/24 days; App Configuration
+    // store in the first region (730/24 days × daily price) and a replica in
+    // every other. (Log Analytics from traffic: tests/autoscale.rs.)
+    let mut s = round_scenario();
+    s.platform.log_analytics_gb_per_day = 5.0;
+    s.platform.log_analytics_gb_per_million_requests = 0.0;
+    s.platform.log_analytics_free_gb_per_month = 0.0;
     let c = price(TierId::MultiWrite, &s);
     for region in ["westeurope", "southeastasia"] {
         let kv = item(&c, "Key Vault operations", region);
@@ -1396,6 +1419,8 @@ fn a_reservation_turns_the_term_price_into_an_hourly_rate() {
         (ReservationTerm::ThreeYears, 3.0 * HOURS_PER_YEAR),
     ] {
         let mut s = provisioned(round_scenario());
+        // Fixed scaling: the floor is the peak, all of it reserved.
+        s.compute.scaling = ComputeScaling::Fixed;
         s.commercial.reservation = term;
         let c = price(TierId::SingleRegion, &s);
         let term_price = sheet()
@@ -1424,17 +1449,59 @@ fn a_reservation_turns_the_term_price_into_an_hourly_rate() {
 }
 
 #[test]
-fn reservations_leave_autoscale_throughput_pay_as_you_go_and_say_so() {
+fn autoscale_bills_the_survivors_need_while_a_region_is_lost() {
+    // As above, with 0.5 outages a year × 4 h: each of 2 regions lost 1/6 h
+    // a month, 1/3 h in all. Meanwhile the busiest survivor needs 2,495 RU/s:
+    // a day 6 × 2,495 + 18 × 831.67 = 29,940 against 20,340, so 1/3 ×
+    // (29,940 − 20,340) ÷ 24 = 133.33 RU/s-hours more: (847.5 × 730 +
+    // 133.33) ÷ 100 = 6,188.08 (100 RU/s)-hours per region.
+    let s = round_scenario();
+    let aar = price(TierId::ActiveActiveReads, &s);
+    let li = item(&aar, "Cosmos DB autoscale RU/s", "westeurope");
+    assert_close(
+        li.quantity,
+        (847.5 * 730.0 + 400.0 / 3.0) / 100.0,
+        "with failover",
+    );
+}
+
+#[test]
+fn a_reservation_covers_the_autoscale_floor_at_one_and_a_half_times() {
+    // Floor 565 RU/s (the trough hour); 1-year term. Single write: autoscale
+    // consumes reserved capacity at 1.5×: 565 ÷ 100 × 730 × 1.5 = 6,186.75
+    // reserved (100 RU/s)-hours of the manual meter, and (847.5 − 565) ÷ 100
+    // × 730 = 2,062.25 at the autoscale rate. Multi-write: 1 : 1 of the
+    // multi-master meter, 565 ÷ 100 × 730 = 4,124.5.
     let mut s = round_scenario();
+    s.risk.regional_outages_per_year = 0.0;
     s.commercial.reservation = ReservationTerm::OneYear;
-    let c = price(TierId::MultiWrite, &s);
-    let li = item(
-        &c,
-        "Cosmos DB autoscale multi-region-write RU/s",
+    let c = price(TierId::ActiveActiveReads, &s);
+    let floor = item(&c, "Cosmos DB autoscale RU/s, reserved floor", "westeurope");
+    assert_close(floor.quantity, 6_186.75, "reserved at 1.5×");
+    let term = sheet()
+        .lookup(&meters::COSMOS_RU, "westeurope", ReservationTerm::OneYear)
+        .unwrap()
+        .retail_price;
+    assert_close(
+        floor.monthly_usd,
+        6_186.75 * term / 8_760.0,
+        "reserved cost",
+    );
+    let rest = item(&c, "Cosmos DB autoscale RU/s, pay-as-you-go", "westeurope");
+    assert_close(rest.quantity, 2_062.25, "above the floor");
+    assert_close(
+        rest.monthly_usd,
+        2_062.25 * rate(&meters::COSMOS_AUTOSCALE_RU, "westeurope"),
+        "autoscale rate",
+    );
+    let mw = price(TierId::MultiWrite, &s);
+    let floor = item(
+        &mw,
+        "Cosmos DB autoscale multi-region-write RU/s, reserved floor",
         "westeurope",
     );
-    assert_eq!(li.unit_price, rate(&meters::COSMOS_MRU, "westeurope"));
-    assert!(c.notes.iter().any(|n| n.contains("Reservations")));
+    assert_close(floor.quantity, 4_124.5, "1 : 1 multi-write");
+    assert_eq!(floor.price.meter_name, "100 Multi-master RU/s");
 }
 
 #[test]
@@ -1442,6 +1509,7 @@ fn discount_applies_on_top_of_a_reservation() {
     // 10% off the hourly reserved rate.
     let key = app_service_linux(AppServiceSku::P1v3);
     let mut s = round_scenario();
+    s.compute.scaling = ComputeScaling::Fixed;
     s.commercial.reservation = ReservationTerm::OneYear;
     s.commercial.discount_pct = 10.0;
     let c = price(TierId::SingleRegion, &s);

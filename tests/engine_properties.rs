@@ -17,8 +17,9 @@ use planner::engine::plan::Plan;
 use planner::engine::presets;
 use planner::engine::pricing::ReservationTerm;
 use planner::engine::scenario::{
-    AksTier, AppServiceSku, Consistency, CosmosMode, DataFailoverPolicy, DurationDistribution,
-    FrontDoorTier, NodeSize, Os, RedisSku, RegionShare, Scenario, SqlTier, WriteFailover,
+    AksTier, AppServiceSku, ComputeScaling, Consistency, CosmosMode, DataFailoverPolicy,
+    DurationDistribution, FrontDoorTier, NodeSize, Os, RedisSku, RegionShare, Scenario, SqlTier,
+    WriteFailover,
 };
 use planner::engine::tiers::TierId;
 use planner::engine::validate::validate;
@@ -421,8 +422,18 @@ fn scenario() -> impl Strategy<Value = Scenario> {
         knobs(),
         recovery(),
         goals(),
+        (0.0f64..=24.0, any::<bool>()),
     )
-        .prop_map(|(base, regions, w, k, r, g)| build(base, regions, w, k, r, g))
+        .prop_map(|(base, regions, w, k, r, g, (peak_h, fixed))| {
+            let mut s = build(base, regions, w, k, r, g);
+            s.workload.peak_hours_per_day = peak_h;
+            s.compute.scaling = if fixed {
+                ComputeScaling::Fixed
+            } else {
+                ComputeScaling::Autoscale
+            };
+            s
+        })
 }
 
 fn checked_plan(s: &Scenario) -> Plan {
@@ -603,6 +614,68 @@ proptest! {
     }
 
     #[test]
+    fn autoscaled_compute_bills_between_the_minimum_and_fixed_provisioning(s in scenario()) {
+        // Every pool of every stamp: at least its minimum every hour, at most
+        // what fixed provisioning (peak with failover headroom, every hour)
+        // bills; and the compute line items never cost more under autoscale.
+        let mut auto = s.clone();
+        auto.compute.scaling = ComputeScaling::Autoscale;
+        let mut fixed = s.clone();
+        fixed.compute.scaling = ComputeScaling::Fixed;
+        let a = checked_plan(&auto);
+        let f = checked_plan(&fixed);
+        let hours = s.commercial.hours_per_month;
+        let compute = |c: &planner::engine::tiers::TierCost| -> f64 {
+            c.line_items.iter()
+                .filter(|li| li.category == Category::Compute)
+                .filter(|li| !li.component.contains("Application Gateway"))
+                .map(|li| li.monthly_usd)
+                .sum()
+        };
+        for tier in TierId::ALL {
+            let x = &a.tier(tier).unwrap().cost;
+            let y = &f.tier(tier).unwrap().cost;
+            for (sa, sf) in x.stamps.iter().zip(&y.stamps) {
+                let standby = sa.role == planner::engine::costs::StampRole::Standby;
+                for (ba, bf, min) in [
+                    (sa.app_service_bill, sf.app_service_bill, if standby { sa.app_service_instances } else { s.compute.app_service.min_instances }),
+                    (sa.aks_bill, sf.aks_bill, if standby { sa.aks_nodes } else { s.compute.aks.min_nodes }),
+                ] {
+                    if ba.peak == 0 {
+                        continue;
+                    }
+                    prop_assert!(ba.instance_hours >= f64::from(min) * hours * (1.0 - 1e-12),
+                        "{}: {} < {} × {}", tier.id(), ba.instance_hours, min, hours);
+                    prop_assert!(ba.instance_hours <= bf.instance_hours * (1.0 + 1e-12) + 1e-9,
+                        "{}: autoscale {} > fixed {}", tier.id(), ba.instance_hours, bf.instance_hours);
+                    prop_assert!(ba.floor <= ba.peak);
+                }
+            }
+            // Pay as you go, fewer instance-hours cost less. (With a
+            // reservation on the floor only, a long peak can cost more than
+            // reserving the fixed count: that comparison is the user's.)
+            if s.commercial.reservation == ReservationTerm::None {
+                prop_assert!(compute(x) <= compute(y) * (1.0 + 1e-12) + 1e-9, "{}: {} > {}", tier.id(), compute(x), compute(y));
+            }
+        }
+    }
+
+    #[test]
+    fn cosmos_autoscale_bills_between_a_tenth_of_the_maximum_and_the_maximum(s in scenario()) {
+        // Each hour bills max(10% × Tmax, min(Tmax, need)): the month's
+        // average per region lies in [0.1 Tmax, Tmax].
+        let mut auto = s.clone();
+        auto.data.cosmos_mode = CosmosMode::Autoscale;
+        let plan = checked_plan(&auto);
+        for t in &plan.tiers {
+            let c = &t.cost.cosmos;
+            let per_region = c.ru_per_s_billed / c.regions as f64;
+            prop_assert!(per_region >= 0.1 * c.ru_per_s_per_region * (1.0 - 1e-12), "{}: {} < 10% of {}", t.cost.tier.id(), per_region, c.ru_per_s_per_region);
+            prop_assert!(per_region <= c.ru_per_s_per_region * (1.0 + 1e-12), "{}: {} > {}", t.cost.tier.id(), per_region, c.ru_per_s_per_region);
+        }
+    }
+
+    #[test]
     fn more_peak_traffic_never_costs_less(s in scenario(), k in 1.0f64..4.0) {
         let mut more = s.clone();
         more.workload.peak_requests_per_s = (s.workload.peak_requests_per_s * k).min(10_000_000.0);
@@ -625,13 +698,19 @@ proptest! {
         // Sized for failover, Cosmos DB throughput can fall with a new region:
         // a lost region's users then land on one of more survivors (with two
         // regions the survivor takes everything). Everything else cannot.
+        // Likewise compute with fixed scaling: every stamp runs its
+        // post-failover need, which falls when a third region shares it.
         let sized = s.data.failover_policy == DataFailoverPolicy::SizedForFailover;
+        let fixed = s.compute.scaling == ComputeScaling::Fixed;
         let counted = |c: &planner::engine::tiers::TierCost| -> f64 {
+            let mut v = c.monthly_usd;
             if sized {
-                c.monthly_usd - category_sum(c, Category::CosmosThroughput)
-            } else {
-                c.monthly_usd
+                v -= category_sum(c, Category::CosmosThroughput);
             }
+            if fixed {
+                v -= category_sum(c, Category::Compute);
+            }
+            v
         };
         for tier in TierId::ALL {
             let x = counted(&a.tier(tier).unwrap().cost);
@@ -662,25 +741,33 @@ proptest! {
         for tier in [TierId::ActiveActiveReads, TierId::MultiWrite] {
             let x = a.tier(tier).unwrap();
             let y = b.tier(tier).unwrap();
-            // Application Gateway capacity units follow each stamp's share of
-            // traffic (priced per region), so they move with the users, not
-            // the stamp count: leave them out.
+            // Application Gateway capacity units and Log Analytics follow
+            // each stamp's share of traffic (priced per region), so they move
+            // with the users, not the stamp count: leave them out.
             let per_stamp = |c: &planner::engine::tiers::TierCost| -> f64 {
                 c.line_items
                     .iter()
                     .filter(|li| matches!(li.category, Category::Compute | Category::Platform))
                     .filter(|li| !li.component.contains("capacity units"))
+                    .filter(|li| !li.component.starts_with("Log Analytics"))
                     .map(|li| li.monthly_usd)
                     .sum()
             };
-            let (cx, cy) = (per_stamp(&x.cost), per_stamp(&y.cost));
-            prop_assert!(cy >= cx * (1.0 - 1e-9), "{} stamps: {} → {}", tier.id(), cx, cy);
-            prop_assert!(y.cost.compute_instances > x.cost.compute_instances);
             prop_assert!(
                 y.resilience.availability >= x.resilience.availability - 1e-15,
                 "{}: {} → {}", tier.id(), x.resilience.availability, y.resilience.availability
             );
-            prop_assert!(y.cost.compute_multiple >= x.cost.compute_multiple);
+            // With fixed scaling each stamp runs its post-failover need, and
+            // a third region shares a lost region's users: N + 1 stamps can
+            // legitimately need less in all (the point of more, smaller
+            // stamps). Under autoscale the headroom is billed only while
+            // used, so a new stamp only adds.
+            if s.compute.scaling == ComputeScaling::Autoscale {
+                let (cx, cy) = (per_stamp(&x.cost), per_stamp(&y.cost));
+                prop_assert!(cy >= cx * (1.0 - 1e-9), "{} stamps: {} → {}", tier.id(), cx, cy);
+                prop_assert!(y.cost.compute_instances > x.cost.compute_instances);
+                prop_assert!(y.cost.compute_multiple >= x.cost.compute_multiple);
+            }
         }
     }
 

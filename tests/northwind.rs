@@ -80,8 +80,13 @@ fn northwind_multi_write_compute_multiple_is_1_4() {
 
 #[test]
 fn northwind_cost_ratio_is_what_its_notes_state() {
-    // The notes say "about 1.89x the single-region cost, near the seed's ~1.8x"
-    // (Cosmos DB sized for failover; 1.66x when it was sized for a sunny day).
+    // The notes say "about 1.77x the single-region cost, near the seed's
+    // ~1.8x": compute autoscaled over the day (issue 14) alone took it from
+    // 1.88x to 2.03x (the single region saves relatively more than two
+    // stamps whose minimums run all night); Log Analytics from traffic (the
+    // same requests logged once, not a fixed amount per stamp) and two-node
+    // zone-redundant Redis bring it to 1.86x, private endpoints to 1.85x;
+    // recorded regional prices (issue 15) replacing derived rows, to 1.77x.
     let s = northwind();
     let stated: f64 = s
         .notes
@@ -94,7 +99,7 @@ fn northwind_cost_ratio_is_what_its_notes_state() {
         (ratio - stated).abs() <= 0.01,
         "multi_write is {ratio:.3}× single region; the notes say about {stated}×"
     );
-    assert!((1.4..=2.0).contains(&ratio), "{ratio}");
+    assert!((1.4..=2.2).contains(&ratio), "{ratio}");
 }
 
 #[test]

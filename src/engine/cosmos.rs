@@ -82,6 +82,14 @@ pub const MIN_AUTOSCALE_MAX_RU_PER_S: f64 = 1000.0;
 /// fraction of the maximum (`how-to-choose-offer.md`).
 pub const AUTOSCALE_FLOOR_FRACTION: f64 = 0.1;
 
+/// Autoscale usage consumes reserved capacity at this multiple on
+/// single-write accounts (learn.microsoft.com/azure/cosmos-db/autoscale-faq,
+/// read in its docs.azure.cn copy and translated: the reservation discount for
+/// autoscale resources is applied to metered usage at 1.5 × the region's rate;
+/// to cover 10,000 autoscale RU/s, plan to buy 15,000 RU/s); 1 with multiple
+/// write regions, billed at the multi-region-write rate.
+pub const AUTOSCALE_RATE_FACTOR: f64 = 1.5;
+
 /// Zone redundancy bills RU/s at this multiple on single-write manual
 /// accounts; waived for multi-region writes and for autoscale
 /// (`reliability-cosmos-db-nosql.md`, "charged at 25% premium … waived").

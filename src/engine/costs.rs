@@ -6,6 +6,7 @@
 use serde::Serialize;
 use std::sync::Arc;
 
+use super::autoscale::{PoolBill, HOURS_PER_DAY};
 use super::cosmos;
 use super::format;
 use super::pricing::{
@@ -107,8 +108,16 @@ pub struct Stamp {
     pub capacity_fraction: f64,
     /// Fraction of global traffic it serves in steady state.
     pub steady_share: f64,
+    /// App Service instances at peak (what must fit; with fixed scaling,
+    /// what runs every hour).
     pub app_service_instances: u32,
+    /// AKS nodes at peak.
     pub aks_nodes: u32,
+    /// The App Service pool as billed over the month (see
+    /// [`super::autoscale::bill_pool`]).
+    pub app_service_bill: PoolBill,
+    /// The AKS node pool as billed over the month.
+    pub aks_bill: PoolBill,
 }
 
 /// What a Cosmos DB account must carry, per region, before and after losing
@@ -128,6 +137,10 @@ pub struct CosmosNeed<'a> {
     pub survivor_region: &'a str,
     /// Provision for the post-failover need (else the steady one).
     pub sized_for_failover: bool,
+    /// Expected hours a month some region of the account is lost (regions ×
+    /// outages a year × typical hours ÷ 12; 0 with one region): autoscale
+    /// bills the survivors' higher need meanwhile.
+    pub failover_hours_per_month: f64,
 }
 
 impl CosmosNeed<'_> {
@@ -366,25 +379,133 @@ impl<'a> Pricer<'a> {
         });
     }
 
-    /// App Service Premium v3 instances in one stamp:
-    /// `instances × hours per month × hourly price` (reservation rate when a
-    /// term is chosen).
+    /// Instance-hours of one compute pool, as billed: with a reservation
+    /// term, the floor (instances running every hour: `floor × hours`) at the
+    /// reservation rate and the rest (`instance-hours − floor × hours`)
+    /// pay-as-you-go; without one, every instance-hour pay-as-you-go.
+    /// Reservations are "use-it-or-lose-it" hour by hour
+    /// (learn.microsoft.com/azure/cost-management-billing/reservations/reservation-discount-application),
+    /// so the floor is what a reservation can cover without waste.
+    #[allow(clippy::too_many_arguments)]
+    fn pool_hours(
+        &mut self,
+        what: &dyn Fn() -> String,
+        region: &str,
+        key: &Meter,
+        bill: &PoolBill,
+        unit: &'static str,
+        noun: &'static str,
+    ) {
+        let h = self.hours();
+        let term = self.s.commercial.reservation;
+        let shape = super::autoscale::load_shape(&self.s.workload);
+        let scaling = self.s.compute.scaling;
+        let text = self.text;
+        let derivation = move || {
+            if !text {
+                return String::new();
+            }
+            let days = h / HOURS_PER_DAY;
+            let failover = if bill.failover_instance_hours > 0.0 {
+                format!(
+                    " + {} {unit} while a lost region's users are here",
+                    format::quantity(bill.failover_instance_hours)
+                )
+            } else {
+                String::new()
+            };
+            if bill.peak == bill.floor && bill.failover_instance_hours <= 0.0 {
+                format!("{} {noun} × {} h", bill.peak, format::number(h, 0))
+            } else if scaling == super::scenario::ComputeScaling::Fixed {
+                format!(
+                    "{} {noun} × {} h{failover}",
+                    bill.peak,
+                    format::number(h, 0)
+                )
+            } else {
+                format!(
+                    "({} h at peak × {} {noun} + {} h at {} of peak × {}) × {} days{failover}",
+                    format::number(shape.peak_hours, 1),
+                    bill.peak,
+                    format::number(shape.trough_hours(), 1),
+                    format::percent(shape.trough_fraction, 0),
+                    bill.floor,
+                    format::number(days, 2)
+                )
+            }
+        };
+        if term == ReservationTerm::None {
+            self.line(
+                Category::Compute,
+                what,
+                region,
+                key,
+                ReservationTerm::None,
+                Quantity {
+                    value: bill.instance_hours,
+                    unit,
+                    how: derivation,
+                },
+                "",
+            );
+            return;
+        }
+        let floor_hours = f64::from(bill.floor) * h;
+        let floor = bill.floor;
+        self.line(
+            Category::Compute,
+            || format!("{}, reserved floor", what()),
+            region,
+            key,
+            term,
+            Quantity {
+                value: floor_hours,
+                unit,
+                how: move || format!("floor {floor} {noun} × {} h", format::number(h, 0)),
+            },
+            "",
+        );
+        let rest = bill.instance_hours - floor_hours;
+        if rest > 1e-9 {
+            self.line(
+                Category::Compute,
+                || format!("{}, pay-as-you-go above the floor", what()),
+                region,
+                key,
+                ReservationTerm::None,
+                Quantity {
+                    value: rest,
+                    unit,
+                    how: move || {
+                        format!(
+                            "{} − {} {unit} reserved",
+                            derivation(),
+                            format::quantity(floor_hours)
+                        )
+                    },
+                },
+                "",
+            );
+        }
+    }
+
+    /// App Service Premium v3 instances in one stamp: the instance-hours the
+    /// pool runs in the month (hour by hour with the load under autoscale,
+    /// see [`super::autoscale::bill_pool`]) × hourly price, the reserved
+    /// floor at the reservation rate when a term is chosen.
     pub fn app_service(&mut self, stamp: &Stamp) {
         let pool = &self.s.compute.app_service;
         if !pool.enabled || stamp.app_service_instances == 0 {
             return;
         }
         let key = meters::app_service(pool.os, pool.sku);
-        let n = stamp.app_service_instances;
-        let h = self.hours();
         let os = if pool.os == Os::Linux {
             "Linux"
         } else {
             "Windows"
         };
-        self.line(
-            Category::Compute,
-            move || {
+        self.pool_hours(
+            &move || {
                 format!(
                     "App Service {} ({os}), {}",
                     pool.sku.sku_name(),
@@ -393,33 +514,26 @@ impl<'a> Pricer<'a> {
             },
             &stamp.region,
             key,
-            self.s.commercial.reservation,
-            Quantity {
-                value: n as f64 * h,
-                unit: "instance-hours",
-                how: move || format!("{n} instances × {} h", format::number(h, 0)),
-            },
-            "",
+            &stamp.app_service_bill,
+            "instance-hours",
+            "instances",
         );
     }
 
     /// AKS in one stamp: node VMs (`nodes × hours × VM hourly price`), the
     /// cluster management fee (`hours × tier fee`), and Application Gateway
-    /// WAF_v2 in front of it (`hours × fixed price` + `capacity units × hours ×
-    /// CU price`, CUs from the stamp's average throughput at 2.22 Mbps each,
-    /// the gateway's documented capacity-unit definition).
-    pub fn aks(&mut self, stamp: &Stamp, origin_avg_rps: f64) {
+    /// WAF_v2 in front of it (`hours × fixed price` + capacity units, see
+    /// [`Pricer::app_gateway_capacity_units`]).
+    pub fn aks(&mut self, stamp: &Stamp, origin_peak_rps: f64) {
         let pool = &self.s.compute.aks;
         if !pool.enabled || stamp.aks_nodes == 0 {
             return;
         }
         let h = self.hours();
-        let n = stamp.aks_nodes;
         let size = pool.node_size;
         let vm = meters::vm(size);
-        self.line(
-            Category::Compute,
-            move || {
+        self.pool_hours(
+            &move || {
                 format!(
                     "AKS nodes {} (Linux), {}",
                     size.sku_name(),
@@ -428,13 +542,9 @@ impl<'a> Pricer<'a> {
             },
             &stamp.region,
             vm,
-            self.s.commercial.reservation,
-            Quantity {
-                value: n as f64 * h,
-                unit: "node-hours",
-                how: move || format!("{n} nodes × {} h", format::number(h, 0)),
-            },
-            "",
+            &stamp.aks_bill,
+            "node-hours",
+            "nodes",
         );
         // The Free tier has no management fee and no meter: no line at all.
         if let Some(fee) = meters::aks_fee(pool.tier) {
@@ -452,6 +562,7 @@ impl<'a> Pricer<'a> {
                 "",
             );
         }
+        self.aks_load_balancer(stamp, origin_peak_rps);
         if pool.app_gateway {
             self.line(
                 Category::Compute,
@@ -466,39 +577,17 @@ impl<'a> Pricer<'a> {
                 },
                 "",
             );
-            let rps = origin_avg_rps * stamp.steady_share;
-            let response_kb = self.s.workload.response_kb;
-            let mbps = rps * self.s.workload.response_kb * 8.0 / 1000.0;
-            let cu = mbps / 2.22;
-            self.line(
-                Category::Compute,
-                move || "Application Gateway WAF_v2, capacity units".into(),
-                &stamp.region,
-                &meters::APP_GATEWAY_CU,
-                ReservationTerm::None,
-                Quantity {
-                    value: cu * h,
-                    unit: "CU-hours",
-                    how: move || {
-                        format!(
-                            "{} req/s × {} KB × 8 = {} Mbps ÷ 2.22 Mbps per CU = {} CU × {} h",
-                            format::quantity(rps),
-                            format::quantity(response_kb),
-                            format::quantity(mbps),
-                            format::quantity(cu),
-                            format::number(h, 0)
-                        )
-                    },
-                },
-                "",
-            );
+            self.app_gateway_capacity_units(stamp, origin_peak_rps);
         }
     }
 
     /// Azure Cache for Redis in one stamp. Standard: `1 cache × hours × cache
     /// price` (a Standard cache is a primary and a replica). Premium: `nodes ×
-    /// hours × node price`, 2 nodes, 3 when zone-redundant (one replica per
-    /// extra zone, PSRule `Azure.Redis.AvailabilityZone`).
+    /// hours × node price`: the primary and its replica (2 nodes), which a
+    /// zone-redundant cache spreads across zones
+    /// (learn.microsoft.com/azure/azure-cache-for-redis/cache-how-to-zone-redundancy);
+    /// 3 with a second replica, needed only to cover a third zone (a choice,
+    /// `platform.redis_third_replica`).
     pub fn redis(&mut self, stamp: &Stamp) {
         let h = self.hours();
         let (key, nodes, label) = match self.s.platform.redis {
@@ -506,7 +595,7 @@ impl<'a> Pricer<'a> {
             RedisSku::StandardC1 => (meters::REDIS_C1, 1, "Redis Standard C1 cache"),
             RedisSku::StandardC3 => (meters::REDIS_C3, 1, "Redis Standard C3 cache"),
             RedisSku::PremiumP1 => {
-                let nodes = if self.s.platform.redis_zone_redundant {
+                let nodes = if self.s.platform.redis_third_replica {
                     3
                 } else {
                     2
@@ -562,34 +651,6 @@ impl<'a> Pricer<'a> {
         );
     }
 
-    /// Log Analytics in one stamp: `GB per day × days per month × price per GB`.
-    pub fn log_analytics(&mut self, stamp: &Stamp) {
-        let gb = self.s.platform.log_analytics_gb_per_day;
-        if gb <= 0.0 {
-            return;
-        }
-        let days = self.hours() / 24.0;
-        self.line(
-            Category::Platform,
-            move || "Log Analytics ingestion".into(),
-            &stamp.region,
-            &meters::LOG_ANALYTICS,
-            ReservationTerm::None,
-            Quantity {
-                value: gb * days,
-                unit: "GB",
-                how: move || {
-                    format!(
-                        "{} GB/day × {} days",
-                        format::quantity(gb),
-                        format::number(days, 2)
-                    )
-                },
-            },
-            "",
-        );
-    }
-
     /// App Configuration: one Standard store in the first stamp's region and a
     /// replica in every other: `days per month × daily price`. Replication
     /// has no egress charge (reliability-app-configuration.md).
@@ -630,11 +691,13 @@ impl<'a> Pricer<'a> {
     /// * Provisioned: `T = max(400, ⌈P⌉₁₀₀)` RU/s in every region; billed
     ///   `T/100 × hours` per region at the single-write or multi-region-write
     ///   rate, ×1.25 on single-write accounts with zones.
-    /// * Autoscale: `Tmax = max(1000, ⌈P⌉₁₀₀)`; billed on the hourly peak, taken
-    ///   as `max(10% × Tmax, average-to-peak × S)` (the steady use: the
-    ///   failover headroom is billed only when used), at the autoscale rate
-    ///   (1.5× manual for single write; the manual rate for multi-region writes),
-    ///   no zone surcharge.
+    /// * Autoscale: `Tmax = max(1000, ⌈P⌉₁₀₀)`; each hour billed
+    ///   `max(10% × Tmax, min(Tmax, that hour's need))` over the day's load
+    ///   shape, the survivors' need `F` while a region is lost
+    ///   ([`super::autoscale::bill_autoscale_ru`]), at the autoscale rate (1.5×
+    ///   manual for single write; the manual rate for multi-region writes), no
+    ///   zone surcharge; a reservation covers the floor
+    ///   ([`Pricer::cosmos_autoscale_lines`]).
     /// * Serverless (single region only): `RU per month ÷ 1M × price`, ×1.25 with zones.
     ///
     /// Returns (RU/s each region carries, RU/s billed across regions).
@@ -749,49 +812,159 @@ impl<'a> Pricer<'a> {
                 (t, t * n as f64)
             }
             CosmosMode::Autoscale => {
-                if s.commercial.reservation != ReservationTerm::None {
-                    notes.push("Reservations are applied to manual throughput only; autoscale RU/s are priced pay-as-you-go.".into());
-                }
                 let tmax = cosmos::round_up_100(needed).max(cosmos::MIN_AUTOSCALE_MAX_RU_PER_S);
-                // The hourly peak follows the workload (average-to-peak × what it
-                // needs), never below the 10% floor of the autoscale maximum.
-                let billed = (steady * s.workload.average_to_peak_ratio)
-                    .max(tmax * cosmos::AUTOSCALE_FLOOR_FRACTION);
-                // Autoscale with multi-region writes is billed at the
-                // multi-master rate (there is no autoscale multi-master meter).
-                let key = if multi_write {
-                    meters::COSMOS_MRU
-                } else {
-                    meters::COSMOS_AUTOSCALE_RU
-                };
-                let label = if multi_write {
-                    "Cosmos DB autoscale multi-region-write RU/s"
-                } else {
-                    "Cosmos DB autoscale RU/s"
-                };
-                for region in account_regions {
-                    self.line(
-                        Category::CosmosThroughput,
-                        move || label.into(),
-                        region,
-                        &key,
-                        ReservationTerm::None,
-                        Quantity {
-                            value: billed / 100.0 * h,
-                            unit: "100 RU/s-hours",
-                            how: move || format!(
-                                "{}, max {} RU/s; hourly peak max(10% × max, {} × steady need) = {} RU/s ÷ 100 × {} h",
-                                need_words,
-                                format::number(tmax, 0),
-                                format::number(s.workload.average_to_peak_ratio, 2),
-                                format::number(billed, 0),
+                let shape = super::autoscale::load_shape(&s.workload);
+                let bill = super::autoscale::bill_autoscale_ru(
+                    &shape,
+                    h,
+                    tmax,
+                    steady,
+                    need.after_failover_ru_per_s(),
+                    need.failover_hours_per_month,
+                );
+                self.cosmos_autoscale_lines(
+                    account_regions,
+                    multi_write,
+                    tmax,
+                    &bill,
+                    &shape,
+                    need_words,
+                );
+                (tmax, bill.average_ru_per_s * n as f64)
+            }
+        }
+    }
+
+    /// Cosmos DB autoscale throughput lines, one per region (see
+    /// [`super::autoscale::bill_autoscale_ru`]): `average billed RU/s ÷ 100 ×
+    /// hours` at the autoscale rate (1.5× the manual rate, single write) or
+    /// the multi-region-write rate (autoscale FAQ, translated from its
+    /// docs.azure.cn copy: with multiple write regions the autoscale rate per
+    /// 100 RU/s is the same as the manual multi-region-write rate).
+    ///
+    /// With a reservation term the floor (the lowest hourly bill, billed
+    /// every hour) is reserved: the autoscale FAQ (learn.microsoft.com/azure/cosmos-db/autoscale-faq)
+    /// says that on single-write accounts the reservation discount is applied
+    /// to autoscale usage at 1.5 × the region's rate (to cover 10,000
+    /// autoscale RU/s, buy 15,000 RU/s; [`cosmos::AUTOSCALE_RATE_FACTOR`]), so the floor consumes
+    /// `floor ÷ 100 × hours × 1.5` reserved (100 RU/s)-hours of the manual
+    /// meter; with multiple write regions autoscale is billed at the
+    /// multi-region-write rate, so 1 : 1 of that meter. The rest is
+    /// pay-as-you-go at the autoscale rate.
+    fn cosmos_autoscale_lines(
+        &mut self,
+        account_regions: &[&str],
+        multi_write: bool,
+        tmax: f64,
+        bill: &super::autoscale::RuBill,
+        shape: &super::autoscale::LoadShape,
+        need_words: &str,
+    ) {
+        let s = self.s;
+        let h = self.hours();
+        let term = s.commercial.reservation;
+        // Autoscale with multi-region writes is billed at the multi-master
+        // rate (there is no autoscale multi-master meter).
+        let (key, reserved_key, reserved_factor, label) = if multi_write {
+            (
+                meters::COSMOS_MRU,
+                meters::COSMOS_MRU,
+                1.0,
+                "Cosmos DB autoscale multi-region-write RU/s",
+            )
+        } else {
+            (
+                meters::COSMOS_AUTOSCALE_RU,
+                meters::COSMOS_RU,
+                cosmos::AUTOSCALE_RATE_FACTOR,
+                "Cosmos DB autoscale RU/s",
+            )
+        };
+        let b = *bill;
+        let sh = *shape;
+        let hourly = move || {
+            let failover = if b.failover_ru_s_hours > 0.0 {
+                format!(
+                    " + {} RU/s-hours while a region is lost",
+                    format::number(b.failover_ru_s_hours, 0)
+                )
+            } else {
+                String::new()
+            };
+            format!(
+                "{need_words}, max {} RU/s; each hour billed max(10% × max, that hour's need): {} h a day at {} RU/s + {} h at {} RU/s{failover} = {} RU/s on average",
+                format::number(tmax, 0),
+                format::number(sh.peak_hours, 1),
+                format::number(b.peak_ru_per_s, 0),
+                format::number(sh.trough_hours(), 1),
+                format::number(b.floor_ru_per_s, 0),
+                format::number(b.average_ru_per_s, 0)
+            )
+        };
+        for region in account_regions {
+            if term == ReservationTerm::None {
+                self.line(
+                    Category::CosmosThroughput,
+                    move || label.into(),
+                    region,
+                    &key,
+                    ReservationTerm::None,
+                    Quantity {
+                        value: b.average_ru_per_s / 100.0 * h,
+                        unit: "100 RU/s-hours",
+                        how: move || format!("{} ÷ 100 × {} h", hourly(), format::number(h, 0)),
+                    },
+                    "",
+                );
+                continue;
+            }
+            let reserved = b.floor_ru_per_s / 100.0 * h * reserved_factor;
+            self.line(
+                Category::CosmosThroughput,
+                move || format!("{label}, reserved floor"),
+                region,
+                &reserved_key,
+                term,
+                Quantity {
+                    value: reserved,
+                    unit: "100 RU/s-hours",
+                    how: move || {
+                        format!(
+                            "floor {} RU/s ÷ 100 × {} h{}",
+                            format::number(b.floor_ru_per_s, 0),
+                            format::number(h, 0),
+                            if reserved_factor > 1.0 {
+                                " × 1.5 (autoscale consumes reserved capacity at 1.5× on single-write accounts)"
+                            } else {
+                                ""
+                            }
+                        )
+                    },
+                },
+                "",
+            );
+            let rest = (b.average_ru_per_s - b.floor_ru_per_s).max(0.0) / 100.0 * h;
+            if rest > 1e-9 {
+                self.line(
+                    Category::CosmosThroughput,
+                    move || format!("{label}, pay-as-you-go above the floor"),
+                    region,
+                    &key,
+                    ReservationTerm::None,
+                    Quantity {
+                        value: rest,
+                        unit: "100 RU/s-hours",
+                        how: move || {
+                            format!(
+                                "({} − floor {} RU/s) ÷ 100 × {} h",
+                                hourly(),
+                                format::number(b.floor_ru_per_s, 0),
                                 format::number(h, 0)
-                            ),
+                            )
                         },
-                        "",
-                    );
-                }
-                (tmax, billed * n as f64)
+                    },
+                    "",
+                );
             }
         }
     }

@@ -7,9 +7,11 @@
 //! recovery, availability and latency ([`resilience`]), prices the risk
 //! ([`risk`]) and names the cheapest tier that meets the targets.
 
+pub mod autoscale;
 pub mod backup;
 pub mod cosmos;
 pub mod costs;
+pub mod costs_platform;
 pub mod drills;
 pub mod failure_modes;
 pub mod format;

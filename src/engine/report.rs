@@ -51,7 +51,14 @@ pub struct TierReport {
     pub annual_usd: f64,
     pub cost_ratio: f64,
     pub compute_multiple: f64,
+    /// App Service instances and AKS nodes at peak, all stamps (what must fit).
     pub compute_instances: u32,
+    /// Average instances and nodes billed over the month (what is paid).
+    pub compute_instances_billed_avg: f64,
+    /// Each stamp: region, role, capacity, instances at peak and each pool's
+    /// monthly bill (`peak`, `floor`, `instance_hours`,
+    /// `failover_instance_hours`).
+    pub stamps: Vec<crate::engine::costs::Stamp>,
     pub cosmos: CosmosSummary,
     pub replication_egress_gb_per_month: f64,
     pub replication_egress_monthly_usd: f64,
@@ -125,6 +132,8 @@ pub struct PlanReport {
     /// The decision in one sentence: what the recommended tier costs over
     /// the next cheaper one and what that buys.
     pub executive_summary: String,
+    /// The day's load shape compute and Cosmos DB autoscale are billed over.
+    pub load_shape: crate::engine::autoscale::LoadShape,
     pub tiers: Vec<TierReport>,
     pub break_even: Vec<BreakEven>,
     pub headroom_curve: Vec<HeadroomPoint>,
@@ -151,6 +160,7 @@ pub fn plan_report(
         recommended_tier: plan.recommended_tier,
         recommendation: plan.recommendation.clone(),
         executive_summary: crate::engine::summary::executive_summary(plan),
+        load_shape: crate::engine::autoscale::load_shape(&s.workload),
         tiers: plan
             .tiers
             .iter()
@@ -168,6 +178,8 @@ pub fn plan_report(
                     cost_ratio: t.cost_ratio,
                     compute_multiple: t.cost.compute_multiple,
                     compute_instances: t.cost.compute_instances,
+                    compute_instances_billed_avg: t.cost.compute_instances_billed_avg,
+                    stamps: t.cost.stamps.clone(),
                     cosmos: t.cost.cosmos.clone(),
                     replication_egress_gb_per_month: t.cost.replication_egress_gb_per_month,
                     replication_egress_monthly_usd: t.cost.replication_egress_monthly_usd,

@@ -87,6 +87,12 @@ pub struct Workload {
     pub replace_ratio: f64,
     /// Data stored in Cosmos DB, GB (billed once per region).
     pub stored_gb: f64,
+    /// Hours a day at peak load; the other hours run at a trough that makes
+    /// the day's average the average-to-peak ratio (see
+    /// [`crate::engine::autoscale::load_shape`]). Autoscaled compute and
+    /// Cosmos DB autoscale are billed over this day. Absent in scenarios and
+    /// links from before it existed: they open with 6 h.
+    pub peak_hours_per_day: f64,
 }
 
 impl Default for Workload {
@@ -103,6 +109,7 @@ impl Default for Workload {
             item_kb: 2.0,
             replace_ratio: 0.5,
             stored_gb: 200.0,
+            peak_hours_per_day: 6.0,
         }
     }
 }
@@ -227,6 +234,14 @@ pub struct AksPool {
     /// Put Application Gateway WAF_v2 in front of the cluster (the seed's
     /// regional ingress for AKS stamps).
     pub app_gateway: bool,
+    /// Application Gateway autoscale minimum instance count: each instance
+    /// guarantees (and bills) at least 10 capacity units. Absent in older
+    /// scenarios: 2 (two instances keep the gateway up across zones).
+    pub app_gateway_min_instances: u32,
+    /// Persistent client connections held open at the gateway per request
+    /// per second (2,500 connections make a capacity unit). Absent in older
+    /// scenarios: 1.
+    pub app_gateway_connections_per_req_s: f64,
 }
 
 impl Default for AksPool {
@@ -238,6 +253,8 @@ impl Default for AksPool {
             requests_per_s_per_node: 400.0,
             min_nodes: 3,
             app_gateway: true,
+            app_gateway_min_instances: 2,
+            app_gateway_connections_per_req_s: 1.0,
         }
     }
 }
@@ -254,6 +271,42 @@ pub struct Compute {
     /// Instances (or nodes) of the `active_passive` warm standby, per pool.
     /// 0 means each pool's minimum.
     pub warm_standby_instances: u32,
+    /// Autoscale with the daily load and add the failover headroom only
+    /// while a region is lost (the default, as the seed recommends), or run
+    /// the peak count including the failover headroom every hour. Absent in
+    /// scenarios and links from before it existed: they open on autoscale.
+    pub scaling: ComputeScaling,
+}
+
+/// How the compute pools follow the load.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ComputeScaling {
+    /// Instances follow the daily load hour by hour, never below the pool's
+    /// minimum; a survivor scales out only while it carries a lost region's
+    /// users (the seed: "use autoscale so the failover headroom is
+    /// provisioned only when a region actually absorbs the other's load").
+    #[default]
+    Autoscale,
+    /// Every stamp runs, every hour, the instances it needs at peak with the
+    /// failover headroom included (no autoscale).
+    Fixed,
+}
+
+impl ComputeScaling {
+    pub const ALL: [Self; 2] = [Self::Autoscale, Self::Fixed];
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Autoscale => "autoscale",
+            Self::Fixed => "fixed",
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Autoscale => "Autoscale (headroom only during failover)",
+            Self::Fixed => "Fixed (headroom provisioned always)",
+        }
+    }
 }
 
 impl Default for Compute {
@@ -263,6 +316,7 @@ impl Default for Compute {
             aks: AksPool::default(),
             stamp_capacity_fraction: 0.7,
             warm_standby_instances: 0,
+            scaling: ComputeScaling::Autoscale,
         }
     }
 }
@@ -547,14 +601,34 @@ pub enum RedisSku {
 #[serde(default)]
 pub struct Platform {
     pub redis: RedisSku,
-    /// Zone-redundant Premium Redis: one more replica node per cache.
+    /// Zone-redundant Premium Redis: the primary and its replica are spread
+    /// across availability zones (no extra node).
     pub redis_zone_redundant: bool,
+    /// A third Premium node (a second replica), to cover a third zone.
+    /// Absent in older scenarios: off (they priced zone redundancy as a third
+    /// node, which Azure needs only to cover three zones).
+    pub redis_third_replica: bool,
+    /// A private endpoint per data service per stamp (Cosmos DB, Key Vault,
+    /// Redis, SQL, App Configuration), as the seed's design calls for.
+    /// Absent in older scenarios: on.
+    pub private_endpoints: bool,
     /// Key Vault operations per stamp per month, millions.
     pub key_vault_operations_millions_per_month: f64,
     /// One App Configuration store, replicated to every other stamp region.
     pub app_configuration: bool,
-    /// Log Analytics ingestion per stamp, GB per day.
+    /// Log Analytics ingestion floor per stamp, GB per day (platform logs
+    /// and metrics whatever the traffic; requests add
+    /// `log_analytics_gb_per_million_requests`).
     pub log_analytics_gb_per_day: f64,
+    /// Log Analytics ingestion per million origin requests a stamp serves,
+    /// GB (request logs and traces). Absent in older scenarios: 1 GB.
+    pub log_analytics_gb_per_million_requests: f64,
+    /// Free Log Analytics ingestion per billing account per month, GB (5 on
+    /// Microsoft's Azure Monitor pricing page). Absent in older scenarios: 5.
+    pub log_analytics_free_gb_per_month: f64,
+    /// Interactive retention, days: 31 are included, longer is billed per
+    /// GB-month. Absent in older scenarios: 31.
+    pub log_analytics_retention_days: f64,
 }
 
 impl Default for Platform {
@@ -562,9 +636,14 @@ impl Default for Platform {
         Self {
             redis: RedisSku::PremiumP1,
             redis_zone_redundant: true,
+            redis_third_replica: false,
+            private_endpoints: true,
             key_vault_operations_millions_per_month: 5.0,
             app_configuration: true,
-            log_analytics_gb_per_day: 5.0,
+            log_analytics_gb_per_day: 1.0,
+            log_analytics_gb_per_million_requests: 1.0,
+            log_analytics_free_gb_per_month: 5.0,
+            log_analytics_retention_days: 31.0,
         }
     }
 }
@@ -912,7 +991,9 @@ impl Default for Targets {
 pub struct Commercial {
     /// Negotiated discount off every line (EA/MCA), percent.
     pub discount_pct: f64,
-    /// Reservation for compute (App Service, VMs) and Cosmos manual throughput.
+    /// Reservation for compute (App Service, VMs) and Cosmos DB throughput:
+    /// manual RU/s whole; autoscaled compute and autoscale RU/s on their
+    /// floor (the rest pay-as-you-go).
     pub reservation: ReservationTerm,
     /// Hours billed per month (730 is Azure's and infracost's convention).
     pub hours_per_month: f64,

@@ -3,18 +3,27 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::autoscale::{self, instances_for, Episode, PoolBill};
 use super::cosmos;
 use super::costs::{Category, CosmosNeed, LineItem, Pricer, Stamp, StampRole};
 use super::format;
 use super::pricing::{MissingPrice, PriceSheet};
 use super::regions::RegionTable;
 use super::resilience::network_rtt_ms;
-use super::scenario::{Consistency, CosmosMode, DataFailoverPolicy, Scenario};
+use super::scenario::{
+    ComputeScaling, Consistency, CosmosMode, DataFailoverPolicy, RedisSku, Scenario,
+};
 
 /// Cosmos DB blocks Strong consistency by default for accounts whose
 /// regions span more than this, km (learn.microsoft.com/azure/cosmos-db/consistency-levels:
 /// "more than 5000 miles (8000 kilometers) is blocked by default").
 pub const STRONG_MAX_SPAN_KM: f64 = 8_000.0;
+
+/// Shown when a tier prices Azure Cache for Redis (Azure Advisor: "Azure
+/// Cache for Redis will be retired on September 30, 2028. New cache creation
+/// will be blocked in phases - starting April 1, 2026 for new customers and
+/// starting October 1, 2026 for existing customers").
+pub const REDIS_RETIREMENT_NOTE: &str = "Azure Cache for Redis is being retired: Microsoft retires it on 30 September 2028 and blocks new caches in phases from 1 April 2026 (new customers) and 1 October 2026 (existing customers); its successor is Azure Managed Redis (Azure Advisor, “Migrate to Azure Managed Redis”). The planner prices Azure Cache for Redis; Azure Managed Redis prices are not in the sheet yet.";
 
 /// The tiers, least capable first (usually, but not always, cheapest first:
 /// active-passive provisions every read in both regions).
@@ -121,12 +130,17 @@ pub struct TierCost {
     pub line_items: Vec<LineItem>,
     pub monthly_usd: f64,
     pub annual_usd: f64,
-    /// Provisioned compute capacity over the single-region baseline's
-    /// (N × stamp fraction for the active-active tiers; 1 + the standby's
-    /// share of full capacity for active-passive).
+    /// Provisioned compute capacity at peak over the single-region
+    /// baseline's (N × stamp fraction for the active-active tiers under
+    /// autoscale, the sum of each stamp's failover-sized capacity under fixed
+    /// scaling; 1 + the standby's share of full capacity for active-passive).
     pub compute_multiple: f64,
-    /// App Service instances and AKS nodes, all stamps.
+    /// App Service instances and AKS nodes at peak, all stamps (what must
+    /// fit on a sunny day; with fixed scaling, what runs every hour).
     pub compute_instances: u32,
+    /// Average App Service instances and AKS nodes billed over the month,
+    /// all stamps: instance-hours ÷ hours (what is paid).
+    pub compute_instances_billed_avg: f64,
     pub cosmos: CosmosSummary,
     pub replication_egress_gb_per_month: f64,
     pub replication_egress_monthly_usd: f64,
@@ -142,14 +156,6 @@ pub struct TierCost {
 /// Global origin requests per second at peak: peak × (1 − edge cache hit ratio).
 pub fn origin_peak_rps(s: &Scenario) -> f64 {
     s.workload.peak_requests_per_s * (1.0 - s.workload.edge_cache_hit_ratio)
-}
-
-/// Instances to carry `fraction` of origin peak: `max(minimum, ⌈fraction × rps ÷ rps per instance⌉)`.
-fn instances_for(fraction: f64, origin_rps: f64, per_instance: f64, minimum: u32) -> u32 {
-    let need = (fraction * origin_rps / per_instance - 1e-9)
-        .ceil()
-        .max(0.0);
-    (need as u32).max(minimum)
 }
 
 /// Lays out the stamps of a tier.
@@ -177,6 +183,8 @@ pub fn stamps_for(tier: TierId, s: &Scenario) -> Vec<Stamp> {
         } else {
             0
         },
+        app_service_bill: PoolBill::default(),
+        aks_bill: PoolBill::default(),
     };
     let primary = s
         .regions
@@ -218,6 +226,8 @@ pub fn stamps_for(tier: TierId, s: &Scenario) -> Vec<Stamp> {
                     steady_share: 0.0,
                     app_service_instances: app_n,
                     aks_nodes: aks_n,
+                    app_service_bill: PoolBill::default(),
+                    aks_bill: PoolBill::default(),
                 });
             }
             out
@@ -381,6 +391,112 @@ fn failover_shortfall(
     worst
 }
 
+/// Expected hours a month one region is lost: its outages a year × the
+/// typical outage's hours ÷ 12.
+pub fn outage_hours_per_month(s: &Scenario) -> f64 {
+    (s.risk.regional_outages_per_year * s.risk.typical_outage_hours / 12.0).max(0.0)
+}
+
+/// Bills every compute pool of a tier's stamps over the month (see
+/// [`autoscale::bill_pool`]). A stamp's failover episodes: in the
+/// active-active tiers, the loss of each other region for
+/// [`outage_hours_per_month`], carrying its share after that loss (Front
+/// Door's latency routing sends the lost region's users to the nearest
+/// survivor); the warm standby, the primary's loss, carrying everyone. With
+/// fixed scaling each active stamp runs its largest need every hour and its
+/// capacity is that need (so the survivor has no shortfall). The warm
+/// standby keeps its configured size under either choice and scales out to
+/// the whole load while the primary is lost.
+fn bill_stamps(tier: TierId, s: &Scenario, regions: &RegionTable, stamps: &mut [Stamp]) {
+    let rps = origin_peak_rps(s);
+    let shape = autoscale::load_shape(&s.workload);
+    let hours = s.commercial.hours_per_month;
+    let outage_h = outage_hours_per_month(s);
+    let n = stamps.len();
+    let mut episodes: Vec<(usize, Episode)> = Vec::new();
+    match tier {
+        TierId::ActivePassive if n > 1 => episodes.push((
+            1,
+            Episode {
+                hours_per_month: outage_h,
+                capacity_fraction: 1.0,
+            },
+        )),
+        TierId::ActiveActiveReads | TierId::MultiWrite if n > 1 => {
+            let mut rtts = StampRtts::new(s, regions, stamps);
+            for i in 0..n {
+                for lost in 0..n {
+                    if lost != i {
+                        episodes.push((
+                            i,
+                            Episode {
+                                hours_per_month: outage_h,
+                                capacity_fraction: rtts.share_after_loss(i, lost),
+                            },
+                        ));
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+    let app = &s.compute.app_service;
+    let aks = &s.compute.aks;
+    for (i, st) in stamps.iter_mut().enumerate() {
+        let mine: Vec<Episode> = episodes
+            .iter()
+            .filter(|(k, _)| *k == i)
+            .map(|(_, e)| *e)
+            .collect();
+        let standby = st.role == StampRole::Standby;
+        let scaling = if standby {
+            ComputeScaling::Autoscale
+        } else {
+            s.compute.scaling
+        };
+        // The standby runs its configured size: its minimum is that size.
+        let (sunny, app_min, aks_min) = if standby {
+            (0.0, st.app_service_instances, st.aks_nodes)
+        } else {
+            (st.capacity_fraction, app.min_instances, aks.min_nodes)
+        };
+        if app.enabled && st.app_service_instances > 0 {
+            let bill = autoscale::bill_pool(
+                scaling,
+                &shape,
+                hours,
+                sunny,
+                &mine,
+                rps,
+                app.requests_per_s_per_instance,
+                app_min,
+            );
+            st.app_service_instances = bill.peak;
+            st.app_service_bill = bill;
+        }
+        if aks.enabled && st.aks_nodes > 0 {
+            let bill = autoscale::bill_pool(
+                scaling,
+                &shape,
+                hours,
+                sunny,
+                &mine,
+                rps,
+                aks.requests_per_s_per_node,
+                aks_min,
+            );
+            st.aks_nodes = bill.peak;
+            st.aks_bill = bill;
+        }
+        if scaling == ComputeScaling::Fixed {
+            st.capacity_fraction = mine
+                .iter()
+                .map(|e| e.capacity_fraction)
+                .fold(st.capacity_fraction, f64::max);
+        }
+    }
+}
+
 /// Prices one tier, with every line's formula in words. Missing prices are
 /// collected, not papered over.
 pub fn price_tier(
@@ -488,18 +604,20 @@ pub fn price_tier_with(
     let mut p = Pricer::new(s, sheet, regions);
     p.text = text;
     let mut notes = Vec::new();
-    let stamps = stamps_for(tier, s);
+    let mut stamps = stamps_for(tier, s);
+    bill_stamps(tier, s, regions, &mut stamps);
     let rps = origin_peak_rps(s);
     let avg_rps = rps * s.workload.average_to_peak_ratio;
 
     // Regional stamps.
     for (i, stamp) in stamps.iter().enumerate() {
         p.app_service(stamp);
-        p.aks(stamp, avg_rps);
+        p.aks(stamp, rps);
         p.redis(stamp);
         p.key_vault(stamp);
         p.app_configuration(stamp, i == 0);
-        p.log_analytics(stamp);
+        p.log_analytics(stamp, avg_rps, i == 0);
+        p.private_endpoints(stamp, avg_rps);
     }
 
     // Global band.
@@ -532,6 +650,11 @@ pub fn price_tier_with(
             ""
         },
         sized_for_failover,
+        failover_hours_per_month: if stamps.len() > 1 {
+            stamps.len() as f64 * outage_hours_per_month(s)
+        } else {
+            0.0
+        },
     };
     let (per_region, billed) =
         p.cosmos_throughput(&account_regions, multi_write, &need, &mut notes);
@@ -666,6 +789,11 @@ pub fn price_tier_with(
             ));
         }
     }
+    if s.platform.redis != RedisSku::None {
+        // Azure Advisor's reliability recommendation "Migrate to Azure
+        // Managed Redis" (learn.microsoft.com/azure/advisor/advisor-reference-reliability-recommendations).
+        notes.push(REDIS_RETIREMENT_NOTE.into());
+    }
     if multi_write {
         notes.push("Concurrent writes to one item in two regions conflict: choose the conflict policy deliberately (last-writer-wins lets a delete beat an update).".into());
     }
@@ -687,8 +815,16 @@ pub fn price_tier_with(
     let compute_multiple = match tier {
         TierId::SingleRegion => 1.0,
         TierId::ActivePassive => stamps.iter().map(|st| st.capacity_fraction).sum(),
+        _ if s.compute.scaling == ComputeScaling::Fixed => {
+            stamps.iter().map(|st| st.capacity_fraction).sum()
+        }
         _ => stamps.len() as f64 * s.compute.stamp_capacity_fraction,
     };
+    let hours = s.commercial.hours_per_month;
+    let compute_instances_billed_avg = stamps
+        .iter()
+        .map(|st| st.app_service_bill.average(hours) + st.aks_bill.average(hours))
+        .sum();
     let compute_instances = stamps.iter().fold(0u32, |n, st| {
         n.saturating_add(st.app_service_instances)
             .saturating_add(st.aks_nodes)
@@ -722,6 +858,7 @@ pub fn price_tier_with(
         annual_usd: monthly * 12.0,
         compute_multiple,
         compute_instances,
+        compute_instances_billed_avg,
         replication_egress_gb_per_month: egress_gb,
         replication_egress_monthly_usd: sum_of(Category::ReplicationEgress),
         front_door_monthly_usd: front_door,

@@ -218,6 +218,13 @@ pub fn validate(s: &Scenario, regions: &RegionTable) -> Vec<FieldError> {
         1.0,
         "",
     );
+    c.range(
+        "workload.peak_hours_per_day",
+        w.peak_hours_per_day,
+        0.0,
+        24.0,
+        "h a day",
+    );
     c.range("workload.response_kb", w.response_kb, 0.0, 100_000.0, "KB");
     c.percent(
         "workload.edge_cache_hit_ratio",
@@ -302,6 +309,26 @@ pub fn validate(s: &Scenario, regions: &RegionTable) -> Vec<FieldError> {
             c.push(
                 "compute.aks.min_nodes",
                 format!("must be between 1 and 1000; it is {}", cp.aks.min_nodes),
+            );
+        }
+        if cp.aks.app_gateway {
+            // Application Gateway v2 autoscales up to 125 instances
+            // (azure-subscription-service-limits, Application Gateway limits).
+            if cp.aks.app_gateway_min_instances > 125 {
+                c.push(
+                    "compute.aks.app_gateway_min_instances",
+                    format!(
+                        "must be between 0 and 125 instances; it is {}",
+                        cp.aks.app_gateway_min_instances
+                    ),
+                );
+            }
+            c.range(
+                "compute.aks.app_gateway_connections_per_req_s",
+                cp.aks.app_gateway_connections_per_req_s,
+                0.0,
+                10_000.0,
+                "connections per req/s",
             );
         }
     }
@@ -406,6 +433,28 @@ pub fn validate(s: &Scenario, regions: &RegionTable) -> Vec<FieldError> {
         0.0,
         100_000.0,
         "GB/day",
+    );
+    c.range(
+        "platform.log_analytics_gb_per_million_requests",
+        s.platform.log_analytics_gb_per_million_requests,
+        0.0,
+        1_000.0,
+        "GB per million requests",
+    );
+    c.range(
+        "platform.log_analytics_free_gb_per_month",
+        s.platform.log_analytics_free_gb_per_month,
+        0.0,
+        1_000.0,
+        "GB/month",
+    );
+    // Interactive retention can be set up to two years (Azure Monitor).
+    c.range(
+        "platform.log_analytics_retention_days",
+        s.platform.log_analytics_retention_days,
+        4.0,
+        730.0,
+        "days",
     );
 
     let r = &s.resilience;

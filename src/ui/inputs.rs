@@ -566,6 +566,16 @@ const WORKLOAD_FIELDS: &[FieldSpec] = &[
         integer: false,
     },
     FieldSpec {
+        label: "Hours at peak",
+        unit: "h a day",
+        help: "Hours a day at peak load; the other hours run at the trough that makes the day's average the average load. Autoscaled compute and Cosmos DB autoscale are billed hour by hour over this day.",
+        path: "workload.peak_hours_per_day",
+        get: |s| s.workload.peak_hours_per_day,
+        set: |s, v| s.workload.peak_hours_per_day = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
         label: "Response size",
         unit: "KB",
         help: "Average response size: Front Door edge-to-client transfer.",
@@ -703,6 +713,29 @@ const COMPUTE_STAMP_2_FIELDS: &[FieldSpec] = &[
     },
 ];
 
+const APP_GATEWAY_FIELDS: &[FieldSpec] = &[
+    FieldSpec {
+        label: "Gateway minimum instances",
+        unit: "instances",
+        help: "Application Gateway autoscale minimum: each instance bills at least 10 capacity units an hour (Microsoft's understanding-pricing page).",
+        path: "compute.aks.app_gateway_min_instances",
+        get: |s| s.compute.aks.app_gateway_min_instances as f64,
+        set: |s, v| s.compute.aks.app_gateway_min_instances = v as u32,
+        scale: 1.0,
+        integer: true,
+    },
+    FieldSpec {
+        label: "Gateway connections",
+        unit: "per req/s",
+        help: "Persistent client connections held open at the gateway per request per second; 2,500 connections make a capacity unit.",
+        path: "compute.aks.app_gateway_connections_per_req_s",
+        get: |s| s.compute.aks.app_gateway_connections_per_req_s,
+        set: |s, v| s.compute.aks.app_gateway_connections_per_req_s = v,
+        scale: 1.0,
+        integer: false,
+    },
+];
+
 const COMPUTE_STAMP_3_FIELDS: &[FieldSpec] = &[
     FieldSpec {
         label: "Each stamp's capacity",
@@ -826,16 +859,48 @@ const EDGE_AND_PLATFORM_2_FIELDS: &[FieldSpec] = &[FieldSpec {
     integer: false,
 }];
 
-const EDGE_AND_PLATFORM_3_FIELDS: &[FieldSpec] = &[FieldSpec {
-    label: "Log Analytics",
-    unit: "GB/day per stamp",
-    help: "Log ingestion per stamp per day.",
-    path: "platform.log_analytics_gb_per_day",
-    get: |s| s.platform.log_analytics_gb_per_day,
-    set: |s, v| s.platform.log_analytics_gb_per_day = v,
-    scale: 1.0,
-    integer: false,
-}];
+const EDGE_AND_PLATFORM_3_FIELDS: &[FieldSpec] = &[
+    FieldSpec {
+        label: "Log Analytics floor",
+        unit: "GB/day per stamp",
+        help: "Log ingestion per stamp per day whatever the traffic (platform logs and metrics); requests add the next figure.",
+        path: "platform.log_analytics_gb_per_day",
+        get: |s| s.platform.log_analytics_gb_per_day,
+        set: |s, v| s.platform.log_analytics_gb_per_day = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "Log Analytics per traffic",
+        unit: "GB per million requests",
+        help: "Log ingestion per million origin requests a stamp serves (request logs, traces): an idle warm standby logs only its floor.",
+        path: "platform.log_analytics_gb_per_million_requests",
+        get: |s| s.platform.log_analytics_gb_per_million_requests,
+        set: |s, v| s.platform.log_analytics_gb_per_million_requests = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "Log Analytics free allowance",
+        unit: "GB/month",
+        help: "Free ingestion per billing account per month (Microsoft's Azure Monitor pricing: the first 5 GB).",
+        path: "platform.log_analytics_free_gb_per_month",
+        get: |s| s.platform.log_analytics_free_gb_per_month,
+        set: |s, v| s.platform.log_analytics_free_gb_per_month = v,
+        scale: 1.0,
+        integer: false,
+    },
+    FieldSpec {
+        label: "Log Analytics retention",
+        unit: "days",
+        help: "Interactive retention: 31 days are included; longer is billed per GB-month.",
+        path: "platform.log_analytics_retention_days",
+        get: |s| s.platform.log_analytics_retention_days,
+        set: |s, v| s.platform.log_analytics_retention_days = v,
+        scale: 1.0,
+        integer: false,
+    },
+];
 
 const TARGETS_FIELDS: &[FieldSpec] = &[
     FieldSpec {
@@ -1367,7 +1432,13 @@ pub fn InputPanel() -> impl IntoView {
                 <CheckField label="Application Gateway WAF_v2 in front of AKS" path="compute.aks.app_gateway"
                     help="The regional L7 ingress for AKS stamps."
                     get=|s| s.compute.aks.app_gateway set=|s, v| s.compute.aks.app_gateway = v />
+                <NumberFields specs=APP_GATEWAY_FIELDS />
                 <NumberFields specs=COMPUTE_STAMP_3_FIELDS />
+                <SelectField label="Compute scaling" path="compute.scaling"
+                    help="Autoscale: instances follow the day's load, never below each pool's minimum, and a survivor scales out only while it carries a lost region's users (the seed's advice). Fixed: every stamp runs its peak count with the failover headroom every hour. With a reservation term, the floor that runs every hour is reserved and the rest is pay-as-you-go."
+                    options=vec![("autoscale", "Autoscale (headroom only during failover)"), ("fixed", "Fixed (headroom provisioned always)")]
+                    get=|s| enum_id(&s.compute.scaling)
+                    set=|s, v| { if let Some(x) = enum_from(v) { s.compute.scaling = x } } />
             </details>
             <details open>
                 <summary>"Data"</summary>
@@ -1434,8 +1505,14 @@ pub fn InputPanel() -> impl IntoView {
                     get=|s| enum_id(&s.platform.redis)
                     set=|s, v| { if let Some(x) = enum_from(v) { s.platform.redis = x } } />
                 <CheckField label="Zone-redundant Premium Redis" path="platform.redis_zone_redundant"
-                    help="One more replica node per Premium cache."
+                    help="The Premium cache's primary and replica spread across availability zones (no extra node)."
                     get=|s| s.platform.redis_zone_redundant set=|s, v| s.platform.redis_zone_redundant = v />
+                <CheckField label="Private endpoints" path="platform.private_endpoints"
+                    help="One private endpoint per data service per stamp (Cosmos DB, Key Vault, Redis, SQL, App Configuration): per hour, plus the data they carry per GB each way."
+                    get=|s| s.platform.private_endpoints set=|s, v| s.platform.private_endpoints = v />
+                <CheckField label="Third Redis node (second replica)" path="platform.redis_third_replica"
+                    help="One more Premium node per cache, needed only to cover a third zone."
+                    get=|s| s.platform.redis_third_replica set=|s, v| s.platform.redis_third_replica = v />
                 <NumberFields specs=EDGE_AND_PLATFORM_2_FIELDS />
                 <CheckField label="App Configuration (store + replicas)" path="platform.app_configuration"
                     help="One store, replicated to every other stamp's region."
@@ -1492,7 +1569,7 @@ pub fn InputPanel() -> impl IntoView {
                 <summary>"Commercial terms"</summary>
                 <NumberFields specs=COMMERCIAL_TERMS_FIELDS />
                 <SelectField label="Reservation" path="commercial.reservation"
-                    help="Reserved pricing for compute and manual Cosmos DB throughput."
+                    help="Reserved pricing (or a savings plan) for compute and Cosmos DB throughput: manual RU/s are reserved whole; with autoscale compute and autoscale RU/s, the floor that runs every hour is reserved (autoscale RU/s consume reserved capacity at 1.5× on single-write accounts) and the rest is pay-as-you-go."
                     options=vec![("none", "None (pay as you go)"), ("one_year", "1 year"), ("three_years", "3 years")]
                     get=|s| enum_id(&s.commercial.reservation)
                     set=|s, v| { if let Some(x) = enum_from(v) { s.commercial.reservation = x } } />

@@ -75,9 +75,10 @@ fn rows() -> Vec<Row> {
             "compute-multiple",
             |t, _| {
                 format!(
-                    "{}× ({} instances)",
+                    "{}× ({} instances at peak, {} billed on average)",
                     format::number(t.cost.compute_multiple, 2),
-                    t.cost.compute_instances
+                    t.cost.compute_instances,
+                    format::number(t.cost.compute_instances_billed_avg, 1)
                 )
             },
         ),

@@ -160,16 +160,9 @@ pub fn Working() -> impl IntoView {
                         }
                         text
                     }),
-                    Topic::Category(crate::engine::costs::Category::Compute) => Some(format!(
-                        "Compute multiple {}×: {}",
-                        format::number(t.cost.compute_multiple, 2),
-                        t.cost
-                            .stamps
-                            .iter()
-                            .map(|s| format!("{} at {}% of peak", s.region, format::number(s.capacity_fraction * 100.0, 0)))
-                            .collect::<Vec<_>>()
-                            .join(" + ")
-                    )),
+                    Topic::Category(crate::engine::costs::Category::Compute) => Some(
+                        crate::engine::autoscale::working_text(&good.scenario, &t.cost),
+                    ),
                     _ => None,
                 };
                 let rows = items
