@@ -2302,12 +2302,18 @@ fn log_analytics_answers_give_a_free_first_tier_and_the_paid_rate_the_sheet_ship
             "d",
         )
         .unwrap();
-        let tiers: Vec<(f64, f64)> = m.rows.iter().map(|r| (r.tier, r.price)).collect();
-        assert_eq!(tiers, vec![(0.0, 0.0), (5.0, 2.99)], "{file}");
-        assert!(m
+        // Ingestion in two tiers; retention beyond the included days (the
+        // compute work's meter) at $0.13 per GB-month, as the sheet ships it.
+        let (ingestion, retention): (Vec<_>, Vec<_>) = m
             .rows
             .iter()
-            .all(|r| r.key.meter == "Analytics Logs Data Ingestion"));
+            .partition(|r| r.key.meter == "Analytics Logs Data Ingestion");
+        let tiers: Vec<(f64, f64)> = ingestion.iter().map(|r| (r.tier, r.price)).collect();
+        assert_eq!(tiers, vec![(0.0, 0.0), (5.0, 2.99)], "{file}");
+        assert_eq!(retention.len(), 1, "{file}");
+        assert_eq!(retention[0].key.meter, "Analytics Logs Data Retention");
+        let kept = sheet.consumption(&retention[0].key, region).unwrap();
+        assert_eq!((retention[0].price, kept.retail_price), (0.13, 0.13), "{file}");
         // The shipped sheet keeps the paid rate for every GB (one tier).
         let shipped = sheet.consumption(&m.rows[0].key, region).unwrap();
         assert_eq!(
