@@ -9,6 +9,7 @@
 
 pub mod cosmos;
 pub mod costs;
+pub mod decision;
 pub mod format;
 pub mod horizon;
 pub mod meters;
@@ -16,11 +17,13 @@ pub mod plan;
 pub mod presets;
 pub mod pricing;
 pub mod provenance;
+pub mod ranges;
 pub mod regions;
 pub mod report;
 pub mod resilience;
 pub mod risk;
 pub mod scenario;
+pub mod sensitivity;
 pub mod share;
 pub mod shares;
 pub mod summary;
