@@ -198,6 +198,7 @@ pub fn App(link: OpenedLink) -> impl IntoView {
     state.wanted_sheet.set(wanted);
     state.banner.set(banner);
     provide_context(state);
+    super::robustness::provide(state);
 
     leptos::task::spawn_local(load_regions(state));
     leptos::task::spawn_local(load_sheet(state, presets::DEFAULT_SHEET_NAME.to_string()));
@@ -325,9 +326,11 @@ pub fn App(link: OpenedLink) -> impl IntoView {
                 <div class="results" id="results" tabindex="-1">
                     <PrintSummary />
                     <Recommendation />
+                    <super::robustness::DecisionRanges />
                     <TiersTable />
                     <Working />
                     <ChartsPanel />
+                    <super::robustness::RobustnessPanel />
                 </div>
             </main>
             <Footer />
@@ -525,18 +528,18 @@ fn Header() -> impl IntoView {
         };
         // With every formula written out (the page itself keeps numbers only).
         if let Ok(plan) = crate::engine::plan::evaluate(&scenario, &sheet, &regions) {
-            io::download(
-                "planner-line-items.csv",
-                "text/csv",
-                &report::line_items_csv(
-                    &plan,
-                    &report::CsvMeta {
-                        scenario: &scenario.name,
-                        sheet_fingerprint: &sheet.fingerprint,
-                        exported_on: &io::today(),
-                    },
-                ),
-            );
+            let today = io::today();
+            let meta = report::CsvMeta {
+                scenario: &scenario.name,
+                sheet_fingerprint: &sheet.fingerprint,
+                exported_on: &today,
+            };
+            let mut csv = report::line_items_csv(&plan, &meta);
+            // P50 and P90 budget lines when the scenario carries ranges.
+            csv.push_str(&super::robustness::budget_lines(
+                &scenario, &plan, &sheet, &regions, &meta,
+            ));
+            io::download("planner-line-items.csv", "text/csv", &csv);
         }
     };
     let on_json = move |_| {

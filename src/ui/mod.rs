@@ -6,6 +6,7 @@ pub mod charts_panel;
 pub mod fields;
 pub mod inputs;
 pub mod io;
+pub mod robustness;
 pub mod state;
 mod tiers_table;
 mod working;
