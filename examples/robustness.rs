@@ -17,16 +17,31 @@ fn main() {
         v.sort_by(f64::total_cmp);
         v[v.len() / 2]
     };
+    // Time on the CPU (ns) of this thread, from the kernel's schedstat: on
+    // a shared machine wall-clock time includes waiting for a core.
+    let on_cpu_ns = || -> f64 {
+        std::fs::read_to_string("/proc/thread-self/schedstat")
+            .ok()
+            .and_then(|s| s.split_whitespace().next().and_then(|x| x.parse().ok()))
+            .unwrap_or(f64::NAN)
+    };
+    let cpu = std::cell::RefCell::new(Vec::new());
     let time = |f: &mut dyn FnMut(), n: usize| {
-        median(
+        let mut on_cpu = Vec::new();
+        let wall = median(
             (0..n)
                 .map(|_| {
+                    let c = on_cpu_ns();
                     let t = Instant::now();
                     f();
-                    t.elapsed().as_secs_f64() * 1e3
+                    let ms = t.elapsed().as_secs_f64() * 1e3;
+                    on_cpu.push((on_cpu_ns() - c) / 1e6);
+                    ms
                 })
                 .collect(),
-        )
+        );
+        cpu.borrow_mut().push(median(on_cpu));
+        wall
     };
     let ms_eval = time(
         &mut || drop(plan::evaluate_with(&s, &sheet, &regions, false)),
@@ -88,7 +103,29 @@ fn main() {
         );
     }
     println!("none {:.3}", mc.p_none_meeting);
+    let mut fixed = s.clone();
+    fixed.ranges.inputs.clear();
+    fixed.ranges.inputs.insert(
+        "workload.stored_gb".into(),
+        ranges::Triangular {
+            low: 300.0,
+            likely: 300.0,
+            high: 300.0,
+        },
+    );
+    let ms_fixed = time(
+        &mut || drop(ranges::cost_ranges(&fixed, &sheet, &regions, 2000)),
+        5,
+    );
+    println!("2000 samples, one degenerate range: {ms_fixed:.2} ms");
     let n_inputs = sensitivity::key_inputs(&s, &p).len();
+    println!(
+        "on the CPU (median ms, same order): {:?}",
+        cpu.borrow()
+            .iter()
+            .map(|x| format!("{x:.4}"))
+            .collect::<Vec<_>>()
+    );
     println!("evaluate_with(false) {ms_eval:.4} ms; outcome {ms_out:.4} ms; sensitivity ({n_inputs} inputs) {ms_sens:.3} ms; decision ranges ({} intervals) {ms_dec:.3} ms; 2000-sample cost ranges {ms_mc:.2} ms", dec.ranges.len());
 }
 

@@ -21,7 +21,7 @@ use super::pricing::PriceSheet;
 use super::ranges;
 use super::regions::RegionTable;
 use super::scenario::Scenario;
-use super::sensitivity::{key_inputs, outcome, Lever, Measure, Varied, TARGET_INPUTS};
+use super::sensitivity::{key_inputs, outcome_with, Lever, Measure, Varied, TARGET_INPUTS};
 use super::tiers::TierId;
 
 /// Halvings of the step in which the pick changed: the edge is found to
@@ -256,24 +256,22 @@ pub fn unmet_targets(plan: &Plan) -> Vec<String> {
     out
 }
 
-/// The decision ranges: every key input (the inputs that only move the
-/// cost of outages are left out: they do not change the pick) and every
-/// target. Empty ranges when no tier meets every target.
-pub fn decision_ranges(
-    s: &Scenario,
-    sheet: &PriceSheet,
-    regions: &RegionTable,
-    plan: &Plan,
-) -> Decision {
-    let mut d = Decision {
-        recommended_tier: plan.recommended_tier,
-        ranges: Vec::new(),
-        unmet_targets: unmet_targets(plan),
-    };
+/// One interval to solve for: an input (or target), the span searched, and
+/// the value shown (for the budget, 0 = no budget, searched from far above).
+pub struct Question {
+    varied: Varied,
+    span: Span,
+    shown: f64,
+}
+
+/// What [`decision_ranges`] solves for: every key input (the inputs that
+/// only move the cost of outages are left out: they do not change the
+/// pick) and every target.
+pub fn questions(s: &Scenario, plan: &Plan) -> Vec<Question> {
+    let mut out = Vec::new();
     let Some(rec) = plan.recommended_tier else {
-        return d;
+        return out;
     };
-    let mut x = s.clone();
     for v in key_inputs(s, plan) {
         if v.measure == Measure::RiskAdjustedMonthly {
             continue;
@@ -282,22 +280,12 @@ pub fn decision_ranges(
         if matches!(span, Span::Geometric { .. }) && v.value <= 0.0 {
             continue;
         }
-        let mut pick = |value: f64| {
-            v.apply(&mut x, value);
-            let sh = v.sheet(sheet, value);
-            let o = outcome(&x, &sh, regions).ok().map(|o| o.recommended);
-            v.apply(&mut x, v.value);
-            o
-        };
-        d.ranges.push(interval(
-            v.id.clone(),
-            v.label.clone(),
-            v.unit,
-            v.value,
+        let shown = v.value;
+        out.push(Question {
+            varied: v,
             span,
-            rec,
-            &mut pick,
-        ));
+            shown,
+        });
     }
     let rec_monthly = plan.tier(rec).map(|t| t.cost.monthly_usd).unwrap_or(0.0);
     for (path, label, unit) in TARGET_INPUTS {
@@ -333,23 +321,76 @@ pub fn decision_ranges(
                 high: start * 10.0,
             },
         };
-        let mut pick = |probe: f64| {
-            (slot.set)(&mut x, probe);
-            let o = outcome(&x, sheet, regions).ok().map(|o| o.recommended);
-            (slot.set)(&mut x, value);
-            o
-        };
-        let mut r = interval(
-            path.to_string(),
-            label.to_string(),
-            unit,
-            start,
+        out.push(Question {
+            varied: Varied {
+                id: path.to_string(),
+                label: label.to_string(),
+                unit,
+                lever: Lever::Field(slot),
+                value: start,
+                low: start,
+                high: start,
+                measure: Measure::Monthly,
+                from_range: false,
+            },
             span,
-            rec,
-            &mut pick,
-        );
-        r.value = value;
-        d.ranges.push(r);
+            shown: value,
+        });
+    }
+    out
+}
+
+/// Solves one [`Question`]: both ends of the interval over which `rec`
+/// stays the pick.
+pub fn answer(
+    q: &Question,
+    s: &Scenario,
+    sheet: &PriceSheet,
+    regions: &RegionTable,
+    rec: TierId,
+) -> DecisionRange {
+    let v = &q.varied;
+    let mut x = s.clone();
+    let mut pick = |probe: f64| {
+        v.apply(&mut x, probe);
+        let sh = v.sheet(sheet, probe);
+        let o = outcome_with(&x, &sh, regions, false)
+            .ok()
+            .map(|o| o.recommended);
+        v.apply(&mut x, q.shown);
+        o
+    };
+    let mut r = interval(
+        v.id.clone(),
+        v.label.clone(),
+        v.unit,
+        v.value,
+        q.span,
+        rec,
+        &mut pick,
+    );
+    r.value = q.shown;
+    r
+}
+
+/// The decision ranges: every [`questions`] answered. Empty ranges when no
+/// tier meets every target.
+pub fn decision_ranges(
+    s: &Scenario,
+    sheet: &PriceSheet,
+    regions: &RegionTable,
+    plan: &Plan,
+) -> Decision {
+    let mut d = Decision {
+        recommended_tier: plan.recommended_tier,
+        ranges: Vec::new(),
+        unmet_targets: unmet_targets(plan),
+    };
+    if let Some(rec) = plan.recommended_tier {
+        d.ranges = questions(s, plan)
+            .iter()
+            .map(|q| answer(q, s, sheet, regions, rec))
+            .collect();
     }
     d
 }

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use super::pricing::PriceSheet;
 use super::regions::RegionTable;
 use super::scenario::Scenario;
-use super::sensitivity::{outcome, Outcome};
+use super::sensitivity::{outcome, outcome_with, Outcome};
 use super::tiers::TierId;
 use super::typed::{self, DecimalMark};
 
@@ -343,47 +343,100 @@ pub fn cost_ranges(
     regions: &RegionTable,
     samples: u32,
 ) -> Result<CostRanges, String> {
-    let inputs = sampled_inputs(s, sheet, regions)?;
-    let n = samples.max(1) as usize;
-    let mut rng = Pcg32::new(s.risk.seed, 0x005e_ed0f_c057);
-    let mut monthly: [Vec<f64>; 4] = std::array::from_fn(|_| Vec::with_capacity(n));
-    let mut cheapest = [0u32; 4];
-    let mut none = 0u32;
-    let mut x = s.clone();
-    for _ in 0..n {
-        for (slot, t) in &inputs {
-            (slot.set)(&mut x, t.quantile(rng.next_f64()));
+    let mut run = Sampler::new(s, sheet, regions, samples)?;
+    while !run.step(sheet, regions, usize::MAX)? {}
+    Ok(run.finish())
+}
+
+/// [`cost_ranges`] a slice at a time, so the page can run it between
+/// frames: `step` draws up to `n` more samples and says whether all are
+/// drawn; `finish` gives the figures. The same seed gives the same figures
+/// however the samples are sliced.
+pub struct Sampler {
+    inputs: Vec<(&'static Slot, Triangular)>,
+    n: usize,
+    rng: Pcg32,
+    monthly: [Vec<f64>; 4],
+    cheapest: [u32; 4],
+    none: u32,
+    x: Scenario,
+}
+
+impl Sampler {
+    /// Checks the ranges ([`sampled_inputs`]) and seeds the generator.
+    pub fn new(
+        s: &Scenario,
+        sheet: &PriceSheet,
+        regions: &RegionTable,
+        samples: u32,
+    ) -> Result<Self, String> {
+        let inputs = sampled_inputs(s, sheet, regions)?;
+        let n = samples.max(1) as usize;
+        Ok(Self {
+            inputs,
+            n,
+            rng: Pcg32::new(s.risk.seed, 0x005e_ed0f_c057),
+            monthly: std::array::from_fn(|_| Vec::with_capacity(n)),
+            cheapest: [0; 4],
+            none: 0,
+            x: s.clone(),
+        })
+    }
+
+    /// Draws up to `n` more samples; true once every sample is drawn.
+    pub fn step(
+        &mut self,
+        sheet: &PriceSheet,
+        regions: &RegionTable,
+        n: usize,
+    ) -> Result<bool, String> {
+        let todo = (self.n - self.monthly[0].len()).min(n);
+        for _ in 0..todo {
+            for (slot, t) in &self.inputs {
+                (slot.set)(&mut self.x, t.quantile(self.rng.next_f64()));
+            }
+            let o: Outcome =
+                outcome_with(&self.x, sheet, regions, false).map_err(|e| e.to_string())?;
+            for (i, m) in o.monthly.iter().enumerate() {
+                self.monthly[i].push(*m);
+            }
+            match o.recommended {
+                Some(t) => self.cheapest[t as usize] += 1,
+                None => self.none += 1,
+            }
         }
-        let o: Outcome = outcome(&x, sheet, regions).map_err(|e| e.to_string())?;
-        for (i, m) in o.monthly.iter().enumerate() {
-            monthly[i].push(*m);
-        }
-        match o.recommended {
-            Some(t) => cheapest[t as usize] += 1,
-            None => none += 1,
+        Ok(self.monthly[0].len() >= self.n)
+    }
+
+    /// The figures over the samples drawn.
+    pub fn finish(mut self) -> CostRanges {
+        let n = self.monthly[0].len().max(1);
+        let tiers = TierId::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, tier)| {
+                let v = &mut self.monthly[i];
+                v.sort_by(f64::total_cmp);
+                TierRange {
+                    tier: *tier,
+                    monthly_p10: percentile(v, 0.1),
+                    monthly_p50: percentile(v, 0.5),
+                    monthly_p90: percentile(v, 0.9),
+                    p_cheapest_meeting: f64::from(self.cheapest[i]) / n as f64,
+                }
+            })
+            .collect();
+        CostRanges {
+            samples: n as u32,
+            inputs: self
+                .inputs
+                .iter()
+                .map(|(s, _)| s.path.to_string())
+                .collect(),
+            tiers,
+            p_none_meeting: f64::from(self.none) / n as f64,
         }
     }
-    let tiers = TierId::ALL
-        .iter()
-        .enumerate()
-        .map(|(i, tier)| {
-            let v = &mut monthly[i];
-            v.sort_by(f64::total_cmp);
-            TierRange {
-                tier: *tier,
-                monthly_p10: percentile(v, 0.1),
-                monthly_p50: percentile(v, 0.5),
-                monthly_p90: percentile(v, 0.9),
-                p_cheapest_meeting: f64::from(cheapest[i]) / n as f64,
-            }
-        })
-        .collect();
-    Ok(CostRanges {
-        samples: n as u32,
-        inputs: inputs.iter().map(|(s, _)| s.path.to_string()).collect(),
-        tiers,
-        p_none_meeting: f64::from(none) / n as f64,
-    })
 }
 
 #[cfg(test)]

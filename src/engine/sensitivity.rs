@@ -61,6 +61,18 @@ pub fn outcome(
     sheet: &PriceSheet,
     regions: &RegionTable,
 ) -> Result<Outcome, PlanError> {
+    outcome_with(s, sheet, regions, true)
+}
+
+/// [`outcome`], with `risk` false leaving `risk_adjusted_monthly` at 0
+/// (the Monte Carlo of cost ranges and the decision ranges need only the
+/// costs and the pick).
+pub fn outcome_with(
+    s: &Scenario,
+    sheet: &PriceSheet,
+    regions: &RegionTable,
+    risk: bool,
+) -> Result<Outcome, PlanError> {
     let errors = validate(s, regions);
     if !errors.is_empty() {
         return Err(PlanError::Invalid(errors));
@@ -82,10 +94,12 @@ pub fn outcome(
         };
         let capacities: Vec<f64> = cost.stamps.iter().map(|st| st.capacity_fraction).collect();
         let res = resilience::assess_with(tier, s, regions, &capacities, false);
-        let impacts = risk::loss_impacts(tier, s, res.rto_reads_s, res.rto_s);
-        let expected = risk::expected(s, &impacts, cost.annual_usd);
+        if risk {
+            let impacts = risk::loss_impacts(tier, s, res.rto_reads_s, res.rto_s);
+            let expected = risk::expected(s, &impacts, cost.annual_usd);
+            o.risk_adjusted_monthly[i] = expected.risk_adjusted_annual_usd / 12.0;
+        }
         o.monthly[i] = cost.monthly_usd;
-        o.risk_adjusted_monthly[i] = expected.risk_adjusted_annual_usd / 12.0;
         o.meets[i] = meets_every_target(s, &cost, &res);
     }
     if !missing.is_empty() {

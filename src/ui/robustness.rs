@@ -55,7 +55,102 @@ pub struct Robust {
     pub tornado_tier: RwSignal<Option<TierId>>,
 }
 
-/// Creates the state and the effect that works the views out after paint.
+/// Decision-range questions answered per task (about 1 ms each natively).
+const QUESTIONS_PER_TASK: usize = 3;
+/// Monte Carlo samples drawn per task (about 20 µs each natively).
+const SAMPLES_PER_TASK: usize = 100;
+
+/// Runs `f` in a task of its own, after pending input and paint.
+fn soon(f: impl FnOnce() + 'static) {
+    set_timeout(f, Duration::from_millis(0));
+}
+
+/// The work for one plan, done a slice per task.
+struct Job {
+    good: Arc<Good>,
+    sheet: Arc<crate::engine::PriceSheet>,
+    regions: Arc<crate::engine::RegionTable>,
+    sensitivity: Vec<TierSensitivity>,
+    questions: Vec<decision::Question>,
+    answered: Vec<decision::DecisionRange>,
+    started_ms: f64,
+    /// Time spent computing (not waiting between tasks), ms.
+    busy_ms: f64,
+}
+
+/// Answers the next few decision-range questions; when all are answered,
+/// shows the views and starts the Monte Carlo.
+fn decision_step(r: Robust, generation: u64, mut job: Job) {
+    if r.generation.with_value(|g| *g != generation) {
+        return;
+    }
+    let t0 = super::io::now_ms();
+    let s = &job.good.scenario;
+    if let Some(rec) = job.good.plan.recommended_tier {
+        let from = job.answered.len();
+        let to = (from + QUESTIONS_PER_TASK).min(job.questions.len());
+        for q in &job.questions[from..to] {
+            let a = decision::answer(q, s, &job.sheet, &job.regions, rec);
+            job.answered.push(a);
+        }
+    }
+    job.busy_ms += super::io::now_ms() - t0;
+    let done =
+        job.good.plan.recommended_tier.is_none() || job.answered.len() >= job.questions.len();
+    if !done {
+        soon(move || decision_step(r, generation, job));
+        return;
+    }
+    let views = Views {
+        sensitivity: std::mem::take(&mut job.sensitivity),
+        decision: Decision {
+            recommended_tier: job.good.plan.recommended_tier,
+            ranges: std::mem::take(&mut job.answered),
+            unmet_targets: decision::unmet_targets(&job.good.plan),
+        },
+        ms: job.busy_ms,
+    };
+    r.views.set(Some((job.good.clone(), Arc::new(views))));
+    if job.good.scenario.ranges.inputs.is_empty() {
+        return;
+    }
+    let t0 = super::io::now_ms();
+    let s = &job.good.scenario;
+    match ranges::Sampler::new(s, &job.sheet, &job.regions, s.ranges.samples) {
+        Ok(sampler) => {
+            let busy = super::io::now_ms() - t0;
+            super::io::after_paint(move || {
+                soon(move || sample_step(r, generation, job, sampler, busy))
+            });
+        }
+        Err(e) => r.ranges.set(RangesView::Refused(e)),
+    }
+}
+
+/// Draws the next slice of Monte Carlo samples; shows the ranges when done.
+fn sample_step(r: Robust, generation: u64, job: Job, mut sampler: ranges::Sampler, mut busy: f64) {
+    if r.generation.with_value(|g| *g != generation) {
+        return;
+    }
+    let t0 = super::io::now_ms();
+    let step = sampler.step(&job.sheet, &job.regions, SAMPLES_PER_TASK);
+    busy += super::io::now_ms() - t0;
+    match step {
+        Ok(false) => soon(move || sample_step(r, generation, job, sampler, busy)),
+        Ok(true) => {
+            let c = sampler.finish();
+            let _ = job.started_ms;
+            r.ranges.set(RangesView::Done(Arc::new(c), busy));
+        }
+        Err(e) => r.ranges.set(RangesView::Refused(e)),
+    }
+}
+
+/// Creates the state and the effect that works the views out after paint:
+/// once the inputs have been still for [`SETTLE_MS`], the tornado in one
+/// task, the decision ranges a few questions per task, then the Monte Carlo
+/// a hundred samples per task, so that a keystroke never waits more than a
+/// few milliseconds for them.
 pub fn provide(state: AppState) {
     let r = Robust {
         views: RwSignal::new(None),
@@ -70,17 +165,15 @@ pub fn provide(state: AppState) {
         };
         let generation = r.generation.with_value(|g| g + 1);
         r.generation.set_value(generation);
-        let current = move || r.generation.with_value(|g| *g == generation);
-        let has_ranges = !good.scenario.ranges.inputs.is_empty();
-        r.ranges.set(if has_ranges {
-            RangesView::Pending
-        } else {
+        r.ranges.set(if good.scenario.ranges.inputs.is_empty() {
             RangesView::NoneSet
+        } else {
+            RangesView::Pending
         });
         super::io::after_paint(move || {
             set_timeout(
                 move || {
-                    if !current() {
+                    if r.generation.with_value(|g| *g != generation) {
                         return;
                     }
                     let (Some(sheet), Some(regions)) =
@@ -88,44 +181,21 @@ pub fn provide(state: AppState) {
                     else {
                         return;
                     };
-                    let started = super::io::now_ms();
+                    let started_ms = super::io::now_ms();
                     let s = &good.scenario;
-                    let views = Views {
-                        sensitivity: sensitivity::sensitivity(s, &sheet, &regions, &good.plan),
-                        decision: decision::decision_ranges(s, &sheet, &regions, &good.plan),
-                        ms: 0.0,
+                    let sensitivity = sensitivity::sensitivity(s, &sheet, &regions, &good.plan);
+                    let questions = decision::questions(s, &good.plan);
+                    let job = Job {
+                        good: good.clone(),
+                        sheet,
+                        regions,
+                        sensitivity,
+                        answered: Vec::with_capacity(questions.len()),
+                        questions,
+                        started_ms,
+                        busy_ms: super::io::now_ms() - started_ms,
                     };
-                    let views = Views {
-                        ms: super::io::now_ms() - started,
-                        ..views
-                    };
-                    r.views.set(Some((good.clone(), Arc::new(views))));
-                    if !has_ranges {
-                        return;
-                    }
-                    // The Monte Carlo after the views above are painted.
-                    super::io::after_paint(move || {
-                        set_timeout(
-                            move || {
-                                if !current() {
-                                    return;
-                                }
-                                let started = super::io::now_ms();
-                                let s = &good.scenario;
-                                r.ranges.set(
-                                    match ranges::cost_ranges(s, &sheet, &regions, s.ranges.samples)
-                                    {
-                                        Ok(c) => RangesView::Done(
-                                            Arc::new(c),
-                                            super::io::now_ms() - started,
-                                        ),
-                                        Err(e) => RangesView::Refused(e),
-                                    },
-                                );
-                            },
-                            Duration::from_millis(0),
-                        );
-                    });
+                    soon(move || decision_step(r, generation, job));
                 },
                 Duration::from_millis(SETTLE_MS),
             );
