@@ -296,7 +296,7 @@ pub fn range_row(recommended: Memo<Option<TierId>>) -> impl IntoView {
                             <span class="range-figures" data-testid=format!("tier-{}-p50", id.id())>
                                 {format!("{} · {} · {}", money(t.monthly_p10, &currency), money(t.monthly_p50, &currency), money(t.monthly_p90, &currency))}
                             </span>
-                            <span class="muted range-share">{format!("cheapest meeting every target in {} of samples", format::percent(t.p_cheapest_meeting, 0))}</span>
+                            <span class="muted range-share">{format!("cheapest meeting targets: {}", format::percent(t.p_cheapest_meeting, 0))}</span>
                         }
                         .into_any()
                     }
