@@ -407,3 +407,24 @@ proptest! {
         prop_assert!((total - 1.0).abs() < 1e-9);
     }
 }
+
+#[test]
+fn slicing_the_monte_carlo_gives_the_same_figures() {
+    let mut s = northwind();
+    s.ranges.inputs.insert(
+        "workload.peak_requests_per_s".into(),
+        Triangular {
+            low: 600.0,
+            likely: 800.0,
+            high: 1200.0,
+        },
+    );
+    let whole = ranges::cost_ranges(&s, sheet(), regions(), 150).unwrap();
+    let mut run = ranges::Sampler::new(&s, sheet(), regions(), 150).unwrap();
+    let mut steps = 0;
+    while !run.step(sheet(), regions(), 7).unwrap() {
+        steps += 1;
+    }
+    assert_eq!(steps, 21, "150 samples in slices of 7");
+    assert_eq!(run.finish(), whole);
+}
