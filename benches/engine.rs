@@ -17,7 +17,13 @@
 //!   (0 to 245,000 in steps of 5,000), i.e. what dragging the downtime-cost
 //!   slider across its range costs. The break-evens themselves are computed
 //!   inside `evaluate` and are not public on their own;
-//! - `monte_carlo/100000_years`: `plan::simulate` for the four tiers.
+//! - `monte_carlo/100000_years`: `plan::simulate` for the four tiers;
+//! - `sensitivity/northwind`: the tornado of the four tiers over every key
+//!   input (issue 18; budget 2 ms);
+//! - `robustness/decision_ranges/northwind`: where the recommendation holds,
+//!   solved by bisection for every key input and target (budget 20 ms);
+//! - `robustness/cost_ranges/2000_samples`: the Monte Carlo of cost ranges
+//!   with peak traffic at 600..800..1200 (the page's default samples).
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
@@ -25,7 +31,9 @@ mod native {
     use std::time::Duration;
 
     use criterion::Criterion;
-    use planner::engine::{plan, presets, PriceSheet, RegionTable, Scenario};
+    use planner::engine::{
+        decision, plan, presets, ranges, sensitivity, PriceSheet, RegionTable, Scenario,
+    };
 
     struct Fixture {
         scenario: Scenario,
@@ -112,6 +120,47 @@ mod native {
             .measurement_time(Duration::from_secs(8));
         group.bench_function("100000_years", |b| {
             b.iter(|| plan::simulate(black_box(&f.scenario), black_box(&plan), 100_000))
+        });
+        group.finish();
+
+        // Issue 18: the tornado (four tiers, every key input at its low and
+        // high), the decision ranges (bisection per input and target), and
+        // the 2,000-sample cost ranges over a range on peak traffic.
+        c.bench_function("sensitivity/northwind", |b| {
+            b.iter(|| {
+                sensitivity::sensitivity(
+                    black_box(&f.scenario),
+                    &f.sheet,
+                    &f.regions,
+                    black_box(&plan),
+                )
+            })
+        });
+        let mut group = c.benchmark_group("robustness");
+        group
+            .sample_size(20)
+            .measurement_time(Duration::from_secs(8));
+        group.bench_function("decision_ranges/northwind", |b| {
+            b.iter(|| {
+                decision::decision_ranges(
+                    black_box(&f.scenario),
+                    &f.sheet,
+                    &f.regions,
+                    black_box(&plan),
+                )
+            })
+        });
+        let mut ranged = f.scenario.clone();
+        ranged.ranges.inputs.insert(
+            "workload.peak_requests_per_s".into(),
+            ranges::Triangular {
+                low: 600.0,
+                likely: 800.0,
+                high: 1200.0,
+            },
+        );
+        group.bench_function("cost_ranges/2000_samples", |b| {
+            b.iter(|| ranges::cost_ranges(black_box(&ranged), &f.sheet, &f.regions, 2_000))
         });
         group.finish();
     }

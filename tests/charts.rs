@@ -888,3 +888,51 @@ fn a_break_even_near_the_right_edge_is_captioned_leftwards() {
     let left = text_elem(&svg, "$2,188/h");
     assert_ne!(attr(left, "text-anchor"), Some("end"), "{left}");
 }
+
+// ------------------------------------------------------------------ tornado
+
+#[test]
+fn tornado_draws_two_bars_per_row_with_labels_and_signed_money() {
+    let data = Tornado {
+        rows: vec![
+            ("Peak traffic".into(), -2541.0, 2540.0),
+            ("Edge cache hit ratio".into(), 1809.0, -1511.0),
+            ("Azure Cosmos DB unit prices".into(), -1328.0, 1328.0),
+        ],
+        currency_symbol: "$".into(),
+    };
+    let svg = render(|a| draw_tornado(a, &data));
+    save("tornado", &svg);
+    assert_clean(&svg);
+    assert!(has_text(&svg, "Peak traffic"));
+    assert!(has_text(&svg, "Input at its low"));
+    assert!(has_text(&svg, "Input at its high"));
+    assert!(has_text(&svg, "Change in the monthly figure"));
+    assert_eq!(
+        filled_rects(&svg, series_color(0)),
+        3 + 1,
+        "three low bars and a legend swatch"
+    );
+    assert_eq!(filled_rects(&svg, series_color(1)), 3 + 1);
+    assert!(
+        texts(&svg).iter().any(|(_, t)| t.starts_with("+$")),
+        "positive changes are signed"
+    );
+}
+
+#[test]
+fn tornado_edge_cases_draw() {
+    for rows in [
+        vec![],
+        vec![("Only".to_string(), 0.0, 0.0)],
+        vec![("Not finite".to_string(), f64::NAN, f64::INFINITY)],
+        vec![("Huge".to_string(), -1e15, 1e15)],
+    ] {
+        let data = Tornado {
+            rows,
+            currency_symbol: "€".into(),
+        };
+        let svg = render(|a| draw_tornado(a, &data));
+        assert_clean(&svg);
+    }
+}

@@ -700,10 +700,19 @@ proptest! {
         // regions the survivor takes everything). Everything else cannot.
         // Likewise compute with fixed scaling: every stamp runs its
         // post-failover need, which falls when a third region shares it.
+        // Application Gateway capacity units and Log Analytics ingestion follow
+        // each region's share of users at that region's price, so users moved
+        // to a cheaper region cost less there: left out too.
         let sized = s.data.failover_policy == DataFailoverPolicy::SizedForFailover;
         let fixed = s.compute.scaling == ComputeScaling::Fixed;
         let counted = |c: &planner::engine::tiers::TierCost| -> f64 {
             let mut v = c.monthly_usd;
+            v -= c
+                .line_items
+                .iter()
+                .filter(|li| li.component.contains("capacity units") || li.component.starts_with("Log Analytics"))
+                .map(|li| li.monthly_usd)
+                .sum::<f64>();
             if sized {
                 v -= category_sum(c, Category::CosmosThroughput);
             }

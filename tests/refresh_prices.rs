@@ -2313,7 +2313,11 @@ fn log_analytics_answers_give_a_free_first_tier_and_the_paid_rate_the_sheet_ship
         assert_eq!(retention.len(), 1, "{file}");
         assert_eq!(retention[0].key.meter, "Analytics Logs Data Retention");
         let kept = sheet.consumption(&retention[0].key, region).unwrap();
-        assert_eq!((retention[0].price, kept.retail_price), (0.13, 0.13), "{file}");
+        assert_eq!(
+            (retention[0].price, kept.retail_price),
+            (0.13, 0.13),
+            "{file}"
+        );
         // The shipped sheet keeps the paid rate for every GB (one tier).
         let shipped = sheet.consumption(&m.rows[0].key, region).unwrap();
         assert_eq!(

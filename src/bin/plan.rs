@@ -219,22 +219,36 @@ fn main() -> ExitCode {
             doc.multi_year =
                 planner::engine::horizon::multi_year(&scenario, &result, &sheet, &regions)
                     .unwrap_or_default();
+            if let Err(e) =
+                report::attach_robustness(&mut doc, &scenario, &sheet, &regions, &result)
+            {
+                return fail(&e);
+            }
             match serde_json::to_string_pretty(&doc) {
                 Ok(text) => println!("{text}"),
                 Err(e) => return fail(&format!("cannot write JSON: {e}")),
             }
         }
-        "csv" => print!(
-            "{}",
-            report::line_items_csv(
-                &result,
-                &report::CsvMeta {
-                    scenario: &scenario.name,
-                    sheet_fingerprint: &sheet.fingerprint,
-                    exported_on: &today_utc(),
+        "csv" => {
+            let today = today_utc();
+            let meta = report::CsvMeta {
+                scenario: &scenario.name,
+                sheet_fingerprint: &sheet.fingerprint,
+                exported_on: &today,
+            };
+            print!("{}", report::line_items_csv(&result, &meta));
+            if !scenario.ranges.inputs.is_empty() {
+                match planner::engine::ranges::cost_ranges(
+                    &scenario,
+                    &sheet,
+                    &regions,
+                    scenario.ranges.samples,
+                ) {
+                    Ok(r) => print!("{}", report::budget_lines_csv(&result, &r, &meta)),
+                    Err(e) => return fail(&e),
                 }
-            )
-        ),
+            }
+        }
         _ => {
             let converted = result
                 .converted_from

@@ -34,6 +34,7 @@ mod downtime;
 mod headroom;
 mod latency;
 mod palette;
+mod tornado;
 
 pub use break_even::{draw_break_even, BreakEvenChart};
 pub use common::format_money;
@@ -44,6 +45,7 @@ pub use downtime::{
 pub use headroom::{draw_headroom, Headroom};
 pub use latency::{draw_latency, LatencyChart};
 pub use palette::{category_color, series_color, series_width};
+pub use tornado::{draw_tornado, Tornado};
 
 /// A drawing failure reported by the plotters backend (for instance the
 /// canvas context refusing a call). Edge cases in the data never produce one.

@@ -338,7 +338,8 @@ pub struct PriceSheet {
     pub fingerprint: String,
     /// Rows in file order; shared (not copied) by every line item priced from them.
     pub rows: Vec<Arc<PriceRow>>,
-    index: HashMap<IndexKey, Vec<usize>, std::hash::BuildHasherDefault<PassThrough>>,
+    /// Shared by the copies [`Self::scaled`] makes (their rows keep their places).
+    index: Arc<HashMap<IndexKey, Vec<usize>, std::hash::BuildHasherDefault<PassThrough>>>,
     /// The higher tiers of tiered meters: (index of the first tier's row,
     /// its higher tiers in rising `tier_minimum_units`), by row index.
     tiers: Vec<(usize, Vec<Arc<PriceRow>>)>,
@@ -627,7 +628,10 @@ impl PriceSheet {
                         ),
                     ));
                 }
-                sheet.index.entry(hash).or_default().push(sheet.rows.len());
+                Arc::make_mut(&mut sheet.index)
+                    .entry(hash)
+                    .or_default()
+                    .push(sheet.rows.len());
             }
             sheet.rows.push(Arc::new(row));
         }
@@ -826,6 +830,30 @@ impl PriceSheet {
             .iter()
             .copied()
             .find(|&i| self.rows.get(i).is_some_and(|r| key.matches(r)))
+    }
+
+    /// A copy with every price of one service (`service_name`) times
+    /// `factor`, every other row shared: what the sensitivity views price
+    /// with to ask "what if these prices move". The index and tiers keep
+    /// pointing at the same rows; name and fingerprint stay the sheet's.
+    pub fn scaled(&self, service_name: &str, factor: f64) -> Self {
+        let scale = |r: &Arc<PriceRow>| {
+            if r.service_name == service_name {
+                let mut row = PriceRow::clone(r);
+                row.retail_price *= factor;
+                Arc::new(row)
+            } else {
+                Arc::clone(r)
+            }
+        };
+        let mut out = self.clone();
+        out.rows = self.rows.iter().map(scale).collect();
+        for (_, higher) in &mut out.tiers {
+            for r in higher.iter_mut() {
+                *r = scale(r);
+            }
+        }
+        out
     }
 
     /// Every region that has at least one regional (not Global or Zone)

@@ -104,6 +104,21 @@ pub struct TierReport {
     /// data corruption).
     pub failure_modes: Vec<crate::engine::failure_modes::FailureModeRow>,
     pub notes: Vec<String>,
+    /// The tornado: the ten inputs that move this tier's figure most, each
+    /// at its low and high ([`crate::engine::sensitivity`]; filled by
+    /// [`attach_robustness`]).
+    pub sensitivity: Vec<crate::engine::sensitivity::SensitivityRow>,
+    /// Monthly cost at P10 / P50 / P90 over the scenario's ranges, and the
+    /// share of samples in which this tier is the cheapest meeting every
+    /// target (present only when the scenario has ranges).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub monthly_p10: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub monthly_p50: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub monthly_p90: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub p_cheapest_meeting: Option<f64>,
     pub line_items: Vec<LineItemReport>,
 }
 
@@ -142,6 +157,102 @@ pub struct PlanReport {
     /// ([`crate::engine::horizon`]); filled by the caller, which has the
     /// price sheet (empty when a term's price is missing).
     pub multi_year: Vec<crate::engine::horizon::MultiYear>,
+    /// Where the recommendation holds, input by input and target by target
+    /// ([`crate::engine::decision`]; filled by [`attach_robustness`]).
+    pub decision_ranges: Vec<crate::engine::decision::DecisionRange>,
+    /// Targets no tier meets, in words.
+    pub unmet_targets: Vec<String>,
+    /// The Monte Carlo over the scenario's ranges (present only when the
+    /// scenario has ranges): samples, inputs varied, and the share of
+    /// samples in which no tier meets every target.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost_ranges: Option<CostRangesReport>,
+}
+
+/// The Monte Carlo's summary in the JSON (per-tier figures are on the tiers).
+#[derive(Clone, Debug, Serialize)]
+pub struct CostRangesReport {
+    pub samples: u32,
+    pub inputs: Vec<String>,
+    pub p_none_meeting: f64,
+}
+
+/// Adds the robustness views to a report: each tier's tornado, the
+/// decision ranges, and (when the scenario has ranges) the cost ranges.
+/// An error in words when the ranges cannot be simulated.
+pub fn attach_robustness(
+    doc: &mut PlanReport,
+    s: &Scenario,
+    sheet: &crate::engine::PriceSheet,
+    regions: &crate::engine::RegionTable,
+    plan: &Plan,
+) -> Result<(), String> {
+    use crate::engine::{decision, ranges, sensitivity};
+    for ts in sensitivity::sensitivity(s, sheet, regions, plan) {
+        if let Some(t) = doc.tiers.iter_mut().find(|t| t.tier == ts.tier) {
+            t.sensitivity = ts.rows;
+        }
+    }
+    let d = decision::decision_ranges(s, sheet, regions, plan);
+    doc.decision_ranges = d.ranges;
+    doc.unmet_targets = d.unmet_targets;
+    if !s.ranges.inputs.is_empty() {
+        let r = ranges::cost_ranges(s, sheet, regions, s.ranges.samples)?;
+        for tr in &r.tiers {
+            if let Some(t) = doc.tiers.iter_mut().find(|t| t.tier == tr.tier) {
+                t.monthly_p10 = Some(tr.monthly_p10);
+                t.monthly_p50 = Some(tr.monthly_p50);
+                t.monthly_p90 = Some(tr.monthly_p90);
+                t.p_cheapest_meeting = Some(tr.p_cheapest_meeting);
+            }
+        }
+        doc.cost_ranges = Some(CostRangesReport {
+            samples: r.samples,
+            inputs: r.inputs,
+            p_none_meeting: r.p_none_meeting,
+        });
+    }
+    Ok(())
+}
+
+/// Budget lines for the CSV export: each tier's monthly cost at P50 and
+/// P90 over the scenario's ranges, as rows of the line-item CSV (category
+/// `budget`, component "Budget at P50 (…)", the figure in `monthly_cost`).
+pub fn budget_lines_csv(
+    plan: &Plan,
+    ranges: &crate::engine::ranges::CostRanges,
+    meta: &CsvMeta,
+) -> String {
+    let mut out = String::new();
+    for tr in &ranges.tiers {
+        for (label, v) in [("P50", tr.monthly_p50), ("P90", tr.monthly_p90)] {
+            let mut row: Vec<String> = vec![String::new(); CSV_COLUMNS.len()];
+            row[0] = tr.tier.id().to_string();
+            row[1] = "budget".into();
+            row[2] = format!(
+                "Budget at {label} ({} samples over the ranges of {})",
+                ranges.samples,
+                ranges.inputs.join(", ")
+            );
+            row[3] = "Global".into();
+            row[4] = "1".into();
+            row[5] = "month".into();
+            row[6] = csv_number(v, 4);
+            row[7] = csv_number(v, 4);
+            row[8] = plan.currency.clone();
+            row[9] = format!(
+                "{label} of the monthly cost over a Monte Carlo of the scenario's low / likely / high ranges"
+            );
+            row[18] = "derived".into();
+            row[20] = "derived".into();
+            row[22] = meta.scenario.to_string();
+            row[23] = plan.sheet.clone();
+            row[24] = meta.sheet_fingerprint.to_string();
+            row[25] = meta.exported_on.to_string();
+            write_csv_row(&mut out, row);
+        }
+    }
+    out
 }
 
 /// Builds the JSON contract from a plan.
@@ -220,6 +331,11 @@ pub fn plan_report(
                     },
                     failure_modes: t.failure_modes.clone(),
                     notes,
+                    sensitivity: Vec::new(),
+                    monthly_p10: None,
+                    monthly_p50: None,
+                    monthly_p90: None,
+                    p_cheapest_meeting: None,
                     line_items: t
                         .cost
                         .line_items
@@ -256,6 +372,9 @@ pub fn plan_report(
         headroom_curve: curve,
         monte_carlo: sims,
         multi_year: Vec::new(),
+        decision_ranges: Vec::new(),
+        unmet_targets: Vec::new(),
+        cost_ranges: None,
     }
 }
 

@@ -36,6 +36,12 @@ pub struct Scenario {
     /// with the sheet in use).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub price_sheet: Option<crate::engine::pricing::SheetRef>,
+    /// Low / likely / high estimates of inputs, the tornado's swing and the
+    /// Monte Carlo's samples ([`crate::engine::ranges`]). Absent in
+    /// scenarios and links from before it existed (none set), and left out
+    /// of the JSON while at its defaults.
+    #[serde(skip_serializing_if = "crate::engine::ranges::Ranges::is_default")]
+    pub ranges: crate::engine::ranges::Ranges,
 }
 
 /// A region and the share of users near it.
@@ -1067,6 +1073,7 @@ impl Default for Scenario {
             targets: Targets::default(),
             commercial: Commercial::default(),
             price_sheet: None,
+            ranges: crate::engine::ranges::Ranges::default(),
         }
     }
 }

@@ -239,6 +239,7 @@ pub fn App(link: OpenedLink, preloaded: Preloaded) -> impl IntoView {
     state.wanted_sheet.set(wanted);
     state.banner.set(banner);
     provide_context(state);
+    super::robustness::provide(state);
 
     apply_regions(state, preloaded.regions);
     apply_sheet(state, presets::DEFAULT_SHEET_NAME, preloaded.sheet);
@@ -362,10 +363,12 @@ pub fn App(link: OpenedLink, preloaded: Preloaded) -> impl IntoView {
                 <div class="results" id="results" tabindex="-1">
                     <PrintSummary />
                     <Recommendation />
+                    <super::robustness::DecisionRanges />
                     <TiersTable />
                     <super::failure_modes::FailureModesTable />
                     <Working />
                     <ChartsPanel />
+                    <super::robustness::RobustnessPanel />
                 </div>
             </main>
             <Footer />
@@ -563,18 +566,18 @@ fn Header() -> impl IntoView {
         };
         // With every formula written out (the page itself keeps numbers only).
         if let Ok(plan) = crate::engine::plan::evaluate(&scenario, &sheet, &regions) {
-            io::download(
-                "planner-line-items.csv",
-                "text/csv",
-                &report::line_items_csv(
-                    &plan,
-                    &report::CsvMeta {
-                        scenario: &scenario.name,
-                        sheet_fingerprint: &sheet.fingerprint,
-                        exported_on: &io::today(),
-                    },
-                ),
-            );
+            let today = io::today();
+            let meta = report::CsvMeta {
+                scenario: &scenario.name,
+                sheet_fingerprint: &sheet.fingerprint,
+                exported_on: &today,
+            };
+            let mut csv = report::line_items_csv(&plan, &meta);
+            // P50 and P90 budget lines when the scenario carries ranges.
+            csv.push_str(&super::robustness::budget_lines(
+                &scenario, &plan, &sheet, &regions, &meta,
+            ));
+            io::download("planner-line-items.csv", "text/csv", &csv);
         }
     };
     let on_json = move |_| {

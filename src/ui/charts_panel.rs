@@ -162,7 +162,7 @@ pub fn draw_on_canvas(
 
 /// A titled chart: canvas plus a table alternative.
 #[component]
-fn ChartFrame(
+pub(crate) fn ChartFrame(
     title: &'static str,
     id: &'static str,
     canvas: NodeRef<Canvas>,

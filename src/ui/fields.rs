@@ -63,7 +63,14 @@ pub fn bind_number(
         let v = current.get();
         let typed = text.get_untracked();
         let pending = path.with_value(|p| state.parse_errors.with_untracked(|e| e.contains_key(p)));
-        if !pending && parse_number(&state, &typed, integer).ok() != Some(v) {
+        // A typed range (`600..800..1200`) stands for its likely value.
+        let range_likely = crate::engine::ranges::parse_range(&typed, state.decimal)
+            .and_then(Result::ok)
+            .map(|t| t.likely);
+        if !pending
+            && parse_number(&state, &typed, integer).ok() != Some(v)
+            && range_likely != Some(v)
+        {
             text.set(show_number(&state, v));
         }
     });
@@ -116,9 +123,10 @@ pub fn NumberField(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let current = Memo::new(move |_| state.scenario.with(get) * scale);
-    let (text, on_text) = bind_number(state, path.to_string(), current, integer, move |s, v| {
+    let (text, on_number) = bind_number(state, path.to_string(), current, integer, move |s, v| {
         set(s, v / scale)
     });
+    let on_text = super::robustness::range_input(state, path, integer, scale, set, text, on_number);
     let id = format!("f-{}", test_id(path));
     let testid = format!("input-{}", test_id(path));
     let err_id = format!("err-{}", test_id(path));

@@ -8,6 +8,7 @@ mod failure_modes;
 pub mod fields;
 pub mod inputs;
 pub mod io;
+pub mod robustness;
 pub mod state;
 mod tiers_table;
 mod working;

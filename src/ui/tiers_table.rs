@@ -387,6 +387,7 @@ pub fn TiersTable() -> impl IntoView {
                 <tbody>
                     {body}
                     <tr><th scope="row" title=years_title>"1 / 3 / 5-year cost"</th>{years_cells}</tr>
+                    {super::robustness::range_row(recommended)}
                     {latency_rows}
                     <tr class="verdict-row"><th scope="row">"Targets"</th>{verdicts}</tr>
                 </tbody>
