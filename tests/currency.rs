@@ -224,3 +224,31 @@ fn rates_are_written_without_float_noise() {
     assert_eq!(format::rate(1.0), "1");
     assert_eq!(format::rate(0.1 + 0.2), "0.3");
 }
+
+/// The tornado, the decision ranges and the cost ranges speak the same
+/// currency as the comparison.
+#[test]
+fn sensitivity_and_ranges_are_in_the_currency_shown() {
+    use planner::engine::sensitivity;
+    let usd_s = northwind_in(None);
+    let eur_s = northwind_in(Some(eur(0.5)));
+    let usd = sensitivity::outcome_with(&usd_s, sheet(), regions(), false).unwrap();
+    let eur = sensitivity::outcome_with(&eur_s, sheet(), regions(), false).unwrap();
+    for i in 0..4 {
+        assert!(
+            close(eur.monthly[i], usd.monthly[i] * 0.5, 1e-9),
+            "tier {i}"
+        );
+    }
+    let p = plan::evaluate(&eur_s, sheet(), regions()).unwrap();
+    let mut doc = report::plan_report(&eur_s, &p, Vec::new(), Vec::new());
+    report::attach_robustness(&mut doc, &eur_s, sheet(), regions(), &p).unwrap();
+    let json = serde_json::to_value(&doc).unwrap();
+    let base = json["tiers"][3]["sensitivity"][0]["monthly_base"]
+        .as_f64()
+        .unwrap();
+    assert!(
+        base < usd.monthly[3] * 0.6,
+        "the tornado's base is in EUR: {base}"
+    );
+}

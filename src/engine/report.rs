@@ -188,6 +188,8 @@ pub fn attach_robustness(
     plan: &Plan,
 ) -> Result<(), String> {
     use crate::engine::{decision, ranges, sensitivity};
+    // Converted once here when the scenario shows another currency.
+    let sheet = &*sheet.for_scenario(s);
     for ts in sensitivity::sensitivity(s, sheet, regions, plan) {
         if let Some(t) = doc.tiers.iter_mut().find(|t| t.tier == ts.tier) {
             t.sensitivity = ts.rows;

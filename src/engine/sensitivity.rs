@@ -77,6 +77,9 @@ pub fn outcome_with(
     if !errors.is_empty() {
         return Err(PlanError::Invalid(errors));
     }
+    // Figures in the scenario's display currency, as `plan::evaluate` gives
+    // them (a sheet already converted is borrowed, not converted again).
+    let sheet = &*sheet.for_scenario(s);
     let mut o = Outcome {
         monthly: [0.0; 4],
         risk_adjusted_monthly: [0.0; 4],

@@ -560,7 +560,7 @@ fn Header() -> impl IntoView {
             return;
         };
         let (Some(sheet), Some(regions)) =
-            (state.sheet.get_untracked(), state.regions.get_untracked())
+            (state.priced.get_untracked(), state.regions.get_untracked())
         else {
             return;
         };

@@ -177,7 +177,7 @@ pub fn provide(state: AppState) {
                         return;
                     }
                     let (Some(sheet), Some(regions)) =
-                        (state.sheet.get_untracked(), state.regions.get_untracked())
+                        (state.priced.get_untracked(), state.regions.get_untracked())
                     else {
                         return;
                     };

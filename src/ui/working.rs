@@ -305,7 +305,7 @@ pub fn Working() -> impl IntoView {
             .into_any(),
             Topic::FailureMode(mode) => {
                 // The row's explanation is written now, for the tier shown.
-                let row = match (state.sheet.get(), state.regions.get()) {
+                let row = match (state.priced.get(), state.regions.get()) {
                     (Some(sheet), Some(regions)) => {
                         let baseline = good
                             .plan
