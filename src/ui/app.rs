@@ -267,9 +267,7 @@ pub fn App(link: OpenedLink, preloaded: Preloaded) -> impl IntoView {
     let armed = RwSignal::new(!from_link);
     let first = initial;
     Effect::new(move |_| {
-        let started = io::now_ms();
         let evaluation = state.evaluation.get();
-        state.last_eval_ms.set(io::now_ms() - started);
         // Tracked too: a change the plan does not show (simulated years, the
         // simulation's seed) must still reach the saved scenario.
         let scenario = state.scenario.get();

@@ -191,7 +191,10 @@ impl AppState {
         let evaluation = Memo::new(move |_| {
             let sheet = priced.get()?;
             let regions = regions.get()?;
-            Some(
+            // Timed here, where it runs (the footer shows it): a reader of
+            // the memo gets the cached answer.
+            let started = super::io::now_ms();
+            let result = Some(
                 scenario
                     .with(|s| {
                         plan::evaluate_with(s, &sheet, &regions, false).map(|mut p| {
@@ -207,7 +210,9 @@ impl AppState {
                         })
                     })
                     .map(Arc::new),
-            )
+            );
+            last_eval_ms.set(super::io::now_ms() - started);
+            result
         });
         let last_good = Memo::new_with_compare(
             move |previous: Option<&Option<Arc<Good>>>| match evaluation.get() {

@@ -478,3 +478,13 @@ test('two sheets chosen quickly: the one chosen last is the one on screen, whate
   assert.match(await page.getByTestId('sheet-info').innerText(), /^azure-retail-usd\.csv/);
   assert.deepEqual(await monthly(page), listPrices, 'the slow, older answer did not replace the sheet chosen last');
 });
+
+test('the footer times the evaluation itself, not a cached read of it', async () => {
+  const page = await h.newPage();
+  await page.goto(h.url);
+  await ready(page);
+  await typeInto(page, 'input-workload-peak_requests_per_s', '950');
+  await page.waitForFunction(() => /Last recalculation: [\d.]+ ms\./.test(document.querySelector('[data-testid="eval-ms"]').textContent));
+  const ms = Number((await page.getByTestId('eval-ms').innerText()).match(/([\d.]+) ms/)[1]);
+  assert.ok(ms >= 0.1 && ms < 1000, `a real evaluation time: ${ms} ms`);
+});
