@@ -16,7 +16,7 @@
 //! any hour, then you lose a reservation quantity for that hour"
 //! (learn.microsoft.com/azure/cost-management-billing/reservations/reservation-discount-application).
 //! So the planner reserves the floor, the instances that run every hour of
-//! the month, and bills the rest pay-as-you-go, as the seed recommends
+//! the month, and bills the rest pay-as-you-go, as the reference architecture recommends
 //! ("apply reservations / savings plans to the steady-state compute and
 //! Cosmos floor").
 

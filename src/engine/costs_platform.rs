@@ -1,5 +1,5 @@
 //! Cost components added for issue 14 (Application Gateway capacity units,
-//! and the platform lines the seed's design calls for), kept apart from
+//! and the platform lines the reference architecture calls for), kept apart from
 //! `costs.rs`: one function per line, each with its formula and source.
 
 use super::autoscale::{load_shape, HOURS_PER_DAY};

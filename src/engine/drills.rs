@@ -1,5 +1,5 @@
 //! Drills (issue 17 §3): "the architecture you have rehearsed beats the
-//! architecture you have merely drawn" (the seed). A drill result recorded
+//! architecture you have merely drawn" (the reference architecture). A drill result recorded
 //! for a tier and a failure mode replaces the modelled expected RTO or RPO,
 //! labelled measured with its date; once older than the scenario's chosen
 //! age it is flagged stale. The engine stays pure: "today" is passed in by

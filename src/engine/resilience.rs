@@ -1,6 +1,6 @@
 //! RTO, RPO, composite availability and latency of a tier. RTO comes from
 //! the routing band and the write failover; RPO from the data band only;
-//! the two are never conflated (the seed's rule).
+//! the two are never conflated (the reference architecture's rule).
 
 use serde::Serialize;
 use std::borrow::Cow;
@@ -164,7 +164,7 @@ pub struct TierResilience {
     pub rto_s: f64,
     pub rto_parts: Vec<Part>,
     /// SQL ledger writes recover after the failover group fails over
-    /// (reported apart: the seed keeps it in a runbook), seconds.
+    /// (reported apart: the reference architecture keeps it in a runbook), seconds.
     pub rto_ledger_s: Option<f64>,
     /// Data lost on the loss of a region, seconds of writes.
     pub rpo_s: f64,

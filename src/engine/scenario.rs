@@ -131,14 +131,7 @@ pub enum AppServiceSku {
 
 impl AppServiceSku {
     pub const ALL: [Self; 3] = [Self::P1v3, Self::P2v3, Self::P3v3];
-    // `sku_name` and `meter_name` (the API's spellings) are in `meters`.
-    pub fn id(self) -> &'static str {
-        match self {
-            Self::P1v3 => "p1v3",
-            Self::P2v3 => "p2v3",
-            Self::P3v3 => "p3v3",
-        }
-    }
+    // The API's spellings (SKU, meter, product) are in `meters`.
 }
 
 /// Operating system of an App Service plan.
@@ -193,16 +186,7 @@ impl NodeSize {
         Self::D4asV5,
         Self::E4sV5,
     ];
-    // `product_name` and `sku_name` (the API's spellings) are in `meters`.
-    pub fn id(self) -> &'static str {
-        match self {
-            Self::D2sV5 => "d2s_v5",
-            Self::D4sV5 => "d4s_v5",
-            Self::D8sV5 => "d8s_v5",
-            Self::D4asV5 => "d4as_v5",
-            Self::E4sV5 => "e4s_v5",
-        }
-    }
+    // The API's spellings (SKU, meter, product) are in `meters`.
 }
 
 /// AKS pricing tier (cluster management fee).
@@ -237,7 +221,7 @@ pub struct AksPool {
     pub requests_per_s_per_node: f64,
     /// Fewest nodes per stamp (3 spreads a pool over three zones).
     pub min_nodes: u32,
-    /// Put Application Gateway WAF_v2 in front of the cluster (the seed's
+    /// Put Application Gateway WAF_v2 in front of the cluster (the reference architecture's
     /// regional ingress for AKS stamps).
     pub app_gateway: bool,
     /// Application Gateway autoscale minimum instance count: each instance
@@ -272,13 +256,13 @@ pub struct Compute {
     pub app_service: AppServicePool,
     pub aks: AksPool,
     /// Capacity of each stamp in the active-active tiers, as a fraction of
-    /// global peak (the seed's headroom dial: Northwind runs 0.7).
+    /// global peak (the reference architecture's headroom dial: Northwind runs 0.7).
     pub stamp_capacity_fraction: f64,
     /// Instances (or nodes) of the `active_passive` warm standby, per pool.
     /// 0 means each pool's minimum.
     pub warm_standby_instances: u32,
     /// Autoscale with the daily load and add the failover headroom only
-    /// while a region is lost (the default, as the seed recommends), or run
+    /// while a region is lost (the default, as the reference architecture recommends), or run
     /// the peak count including the failover headroom every hour. Absent in
     /// scenarios and links from before it existed: they open on autoscale.
     pub scaling: ComputeScaling,
@@ -290,7 +274,7 @@ pub struct Compute {
 pub enum ComputeScaling {
     /// Instances follow the daily load hour by hour, never below the pool's
     /// minimum; a survivor scales out only while it carries a lost region's
-    /// users (the seed: "use autoscale so the failover headroom is
+    /// users (the reference architecture: "use autoscale so the failover headroom is
     /// provisioned only when a region actually absorbs the other's load").
     #[default]
     Autoscale,
@@ -615,7 +599,7 @@ pub struct Platform {
     /// node, which Azure needs only to cover three zones).
     pub redis_third_replica: bool,
     /// A private endpoint per data service per stamp (Cosmos DB, Key Vault,
-    /// Redis, SQL, App Configuration), as the seed's design calls for.
+    /// Redis, SQL, App Configuration), as the reference architecture's design calls for.
     /// Absent in older scenarios: on.
     pub private_endpoints: bool,
     /// Key Vault operations per stamp per month, millions.
@@ -660,11 +644,11 @@ impl Default for Platform {
 pub enum WriteFailover {
     /// The service promotes a new write region by itself.
     ServiceManaged,
-    /// A person runs the runbook (the seed keeps stateful failover human-gated).
+    /// A person runs the runbook (the reference architecture keeps stateful failover human-gated).
     HumanGated,
 }
 
-/// Component SLAs, percent. Defaults from `shared/reference/azure-prices.md` §12.
+/// Component SLAs, percent. Defaults from Microsoft's Service Level Agreements for Online Services (<https://www.microsoft.com/licensing/docs/view/Service-Level-Agreements-SLA-for-Online-Services>).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Slas {
@@ -767,7 +751,7 @@ pub struct Resilience {
     /// last known good site back").
     pub rollback_s: f64,
     /// Releases go out in rings, one stamp first, so a bad one reaches only
-    /// that stamp's users (off: the seed deploys one image digest to every
+    /// that stamp's users (off: the reference architecture deploys one image digest to every
     /// stamp in one pipeline run).
     pub deployment_rings: bool,
     /// Drill results: a measured RTO or RPO replaces the modelled expected
@@ -874,7 +858,7 @@ pub struct CreditStep {
 pub struct Risk {
     /// Whole-region outages per region per year.
     pub regional_outages_per_year: f64,
-    /// Typical outage duration, hours (the seed's lasted four).
+    /// Typical outage duration, hours (the reference architecture's lasted four).
     pub typical_outage_hours: f64,
     /// Availability-zone losses per region per year: an assumption
     /// (Microsoft publishes no zone failure rate). Counted in the failover

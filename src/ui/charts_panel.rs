@@ -16,7 +16,6 @@ use super::state::{headroom_memo, simulation_memo, AppState};
 use crate::charts::{self, ChartError};
 use crate::engine::costs::Category;
 use crate::engine::format;
-use crate::engine::tiers::TierId;
 
 /// `CanvasBackend` with text measured by the canvas itself (`measureText`).
 ///
@@ -431,7 +430,6 @@ pub fn ChartsPanel() -> impl IntoView {
             }
         })
     };
-    let _ = TierId::ALL;
     view! {
         <section class="charts" aria-label="Charts" data-testid="charts" data-redraws=move || redraws.get().to_string()
             data-compute-ms=move || format!("{:.2}", timing.get().0) data-draw-ms=move || format!("{:.2}", timing.get().1)>

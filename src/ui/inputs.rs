@@ -1435,7 +1435,7 @@ pub fn InputPanel() -> impl IntoView {
                 <NumberFields specs=APP_GATEWAY_FIELDS />
                 <NumberFields specs=COMPUTE_STAMP_3_FIELDS />
                 <SelectField label="Compute scaling" path="compute.scaling"
-                    help="Autoscale: instances follow the day's load, never below each pool's minimum, and a survivor scales out only while it carries a lost region's users (the seed's advice). Fixed: every stamp runs its peak count with the failover headroom every hour. With a reservation term, the floor that runs every hour is reserved and the rest is pay-as-you-go."
+                    help="Autoscale: instances follow the day's load, never below each pool's minimum, and a survivor scales out only while it carries a lost region's users (the multi-region reference architecture's advice). Fixed: every stamp runs its peak count with the failover headroom every hour. With a reservation term, the floor that runs every hour is reserved and the rest is pay-as-you-go."
                     options=vec![("autoscale", "Autoscale (headroom only during failover)"), ("fixed", "Fixed (headroom provisioned always)")]
                     get=|s| enum_id(&s.compute.scaling)
                     set=|s, v| { if let Some(x) = enum_from(v) { s.compute.scaling = x } } />
