@@ -428,3 +428,24 @@ fn slicing_the_monte_carlo_gives_the_same_figures() {
     assert_eq!(steps, 21, "150 samples in slices of 7");
     assert_eq!(run.finish(), whole);
 }
+
+#[test]
+fn a_tornado_swing_out_of_range_is_named_in_percent() {
+    let mut s = planner::engine::presets::preset("northwind").unwrap();
+    s.ranges.swing_pct = 150.0;
+    let errors = planner::engine::validate::validate(
+        &s,
+        &planner::engine::presets::default_regions().unwrap(),
+    );
+    let e = errors
+        .iter()
+        .find(|e| e.field == "ranges.swing_pct")
+        .expect("the swing is checked");
+    assert_eq!(e.message, "must be between 1 and 95 %; it is 150");
+    s.ranges.swing_pct = 20.0;
+    let errors = planner::engine::validate::validate(
+        &s,
+        &planner::engine::presets::default_regions().unwrap(),
+    );
+    assert!(!errors.iter().any(|e| e.field == "ranges.swing_pct"));
+}

@@ -711,6 +711,9 @@ pub fn validate(s: &Scenario, regions: &RegionTable) -> Vec<FieldError> {
         "hours (28 to 31 days)",
     );
 
+    // The tornado's swing for quantities (issue 18): a share of each value.
+    c.range("ranges.swing_pct", s.ranges.swing_pct, 1.0, 95.0, "%");
+
     if let Some(conv) = &s.commercial.conversion {
         let code_ok =
             conv.currency.len() == 3 && conv.currency.chars().all(|c| c.is_ascii_uppercase());
