@@ -753,27 +753,17 @@ pub fn validate(s: &Scenario, regions: &RegionTable) -> Vec<FieldError> {
 }
 
 /// A calendar date written `YYYY-MM-DD` (years 1900 to 2999, days that
-/// exist in their month, leap years counted).
+/// exist in their month, leap years counted): the written form is checked
+/// here, the calendar by [`super::drills::days_from_civil`].
 pub fn is_iso_date(text: &str) -> bool {
-    let parts: Vec<&str> = text.split('-').collect();
-    let [y, m, d] = parts.as_slice() else {
-        return false;
-    };
-    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
-        return false;
-    }
-    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>()) else {
-        return false;
-    };
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    (1900..=2999).contains(&y) && (1..=days).contains(&d)
+    let b = text.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && text[..4]
+            .parse::<u32>()
+            .is_ok_and(|y| (1900..=2999).contains(&y))
+        && super::drills::days_from_civil(text).is_some()
 }
 
 #[cfg(test)]
