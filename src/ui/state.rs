@@ -116,6 +116,16 @@ impl History {
     }
 }
 
+/// Whether a memo of a shared value changed: by identity (the same `Arc`
+/// is the same value), so a sheet or plan is never compared field by field.
+fn arc_changed<T>(a: Option<&Option<Arc<T>>>, b: Option<&Option<Arc<T>>>) -> bool {
+    match (a, b) {
+        (Some(Some(a)), Some(Some(b))) => !Arc::ptr_eq(a, b),
+        (Some(None), Some(None)) => false,
+        _ => true,
+    }
+}
+
 /// Shared page state (signals are `Copy`).
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -181,12 +191,7 @@ impl AppState {
                     None => sheet,
                 })
             },
-            |a: Option<&Option<Arc<PriceSheet>>>, b: Option<&Option<Arc<PriceSheet>>>| match (a, b)
-            {
-                (Some(Some(a)), Some(Some(b))) => !Arc::ptr_eq(a, b),
-                (Some(None), Some(None)) => false,
-                _ => true,
-            },
+            arc_changed,
         );
         let evaluation = Memo::new(move |_| {
             let sheet = priced.get()?;
@@ -224,11 +229,7 @@ impl AppState {
                 })),
                 _ => previous.cloned().flatten(),
             },
-            |a: Option<&Option<Arc<Good>>>, b: Option<&Option<Arc<Good>>>| match (a, b) {
-                (Some(Some(a)), Some(Some(b))) => !Arc::ptr_eq(a, b),
-                (Some(None), Some(None)) => false,
-                _ => true,
-            },
+            arc_changed,
         );
         let field_errors = Memo::new(move |_| {
             let mut all: BTreeMap<String, String> = parse_errors.get();
