@@ -2,9 +2,11 @@
 //! [`plotters::prelude::DrawingBackend`].
 //!
 //! The same function draws to a `plotters_canvas::CanvasBackend` in the
-//! browser and to an `SVGBackend` in native tests. Nothing here depends on
-//! the engine, `web-sys` or `plotters-canvas`: the UI maps its plan into the
-//! plain data structs below and hands over a drawing area.
+//! browser and to an `SVGBackend` in native tests. The drawing functions
+//! depend on neither the engine, `web-sys` nor `plotters-canvas`: they take
+//! the plain data structs below, and [`from_plan`] (the one file that knows
+//! both sides) maps an evaluated plan into them, so the page only hands each
+//! chart its data and a drawing area.
 //!
 //! Every chart fills the area white, draws no title (the page gives the
 //! heading), puts its legend in a strip across the top, and never panics or
@@ -31,6 +33,7 @@ mod break_even;
 mod common;
 mod cost_stack;
 mod downtime;
+pub mod from_plan;
 mod headroom;
 mod latency;
 mod palette;

@@ -13,7 +13,7 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 
 use super::state::{headroom_memo, simulation_memo, AppState};
-use crate::charts::{self, ChartError};
+use crate::charts::{self, from_plan, ChartError};
 use crate::engine::costs::Category;
 use crate::engine::format;
 
@@ -189,12 +189,6 @@ pub(crate) fn ChartFrame(
     }
 }
 
-fn currency_symbol(code: &str) -> String {
-    format::currency_symbol(code)
-        .map(str::to_string)
-        .unwrap_or_else(|| format!("{code} "))
-}
-
 /// Every chart.
 #[component]
 pub fn ChartsPanel() -> impl IntoView {
@@ -207,11 +201,12 @@ pub fn ChartsPanel() -> impl IntoView {
     let downtime_ref = NodeRef::<Canvas>::new();
     let latency_ref = NodeRef::<Canvas>::new();
     let redraws = RwSignal::new(0u32);
-    // Milliseconds of the last redraw: (curve + simulation, drawing).
-    let timing = RwSignal::new((0.0f64, 0.0f64));
+    // Milliseconds of each chart's last redraw: (working out its data, the
+    // headroom curve and the simulation included, and drawing it).
+    let timing = RwSignal::new([(0.0f64, 0.0f64); 5]);
 
-    // Redraw on any change of the plan, the curve or the simulation, and
-    // when the window is resized (canvas size follows CSS).
+    // Redraw when the window is resized (canvas size follows CSS) and before
+    // printing.
     let resize = RwSignal::new(0u32);
     let _ = leptos::prelude::window_event_listener(leptos::ev::resize, move |_| {
         resize.update(|n| *n += 1)
@@ -220,123 +215,124 @@ pub fn ChartsPanel() -> impl IntoView {
         resize.update(|n| *n += 1)
     });
 
-    Effect::new(move |_| {
-        resize.track();
-        state.presentation.track();
-        let Some(good) = state.last_good.get() else {
-            return;
-        };
-        let started = super::io::now_ms();
-        let (curve, simulated) = (headroom.get(), sims.get());
-        let computed = super::io::now_ms();
-        let plan = &good.plan;
-        let sym = currency_symbol(&plan.currency);
-        if let Some(canvas) = cost_ref.get() {
-            let data = charts::CostStack {
-                tiers: plan
-                    .tiers
-                    .iter()
-                    .map(|t| t.cost.tier.axis_label().to_string())
-                    .collect(),
-                categories: Category::ALL
-                    .iter()
-                    .map(|c| c.label().to_string())
-                    .collect(),
-                values: plan
-                    .tiers
-                    .iter()
-                    .map(|t| t.cost.by_category.iter().map(|(_, v)| *v).collect())
-                    .collect(),
-                currency_symbol: sym.clone(),
-            };
-            let _ = draw_on_canvas(&canvas, |a| charts::draw_cost_stack(a, &data));
-        }
-        if let Some(canvas) = headroom_ref.get() {
-            let data = charts::Headroom {
-                points: curve
-                    .iter()
-                    .map(|p| {
-                        (
-                            p.stamp_capacity_fraction,
-                            p.monthly_usd,
-                            p.shortfall_fraction,
-                        )
-                    })
-                    .collect(),
-                current: good.scenario.compute.stamp_capacity_fraction,
-                currency_symbol: sym.clone(),
-            };
-            let _ = draw_on_canvas(&canvas, |a| charts::draw_headroom(a, &data));
-        }
-        if let Some(canvas) = break_ref.get() {
-            let current = good.scenario.risk.downtime_cost_per_hour;
-            let max_be = plan
-                .break_even
-                .iter()
-                .filter_map(|b| b.downtime_cost_per_hour)
-                .fold(0.0, f64::max);
-            let data = charts::BreakEvenChart {
-                tiers: plan
-                    .tiers
-                    .iter()
-                    .map(|t| {
-                        (
-                            t.cost.tier.short_label().to_string(),
-                            t.cost.annual_usd + t.risk.sla_credits_annual,
-                            t.risk.downtime_h_per_year,
-                        )
-                    })
-                    .collect(),
-                max_cost_per_hour: (current.max(max_be) * 1.5).max(1000.0),
-                current_cost_per_hour: current,
-                currency_symbol: sym.clone(),
-            };
-            let _ = draw_on_canvas(&canvas, |a| charts::draw_break_even(a, &data));
-        }
-        if let Some(canvas) = downtime_ref.get() {
-            let data = charts::DowntimeDistribution {
-                tiers: simulated
-                    .iter()
-                    .map(|s| (s.tier.short_label().to_string(), s.percentiles_h.clone()))
-                    .collect(),
-            };
-            let _ = draw_on_canvas(&canvas, |a| charts::draw_downtime_distribution(a, &data));
-        }
-        if let Some(canvas) = latency_ref.get() {
-            let geos: Vec<String> = plan
-                .tiers
-                .first()
-                .map(|t| {
-                    t.resilience
-                        .latency
-                        .iter()
-                        .map(|g| g.display_name.clone())
-                        .collect()
-                })
-                .unwrap_or_default();
-            let data = charts::LatencyChart {
-                geographies: geos,
-                tiers: plan
-                    .tiers
-                    .iter()
-                    .map(|t| {
-                        (
-                            t.cost.tier.short_label().to_string(),
-                            t.resilience
-                                .latency
-                                .iter()
-                                .map(|g| g.reads_p95_ms)
-                                .collect(),
-                        )
-                    })
-                    .collect(),
-                target_ms: good.scenario.targets.latency_p95_ms,
-            };
-            let _ = draw_on_canvas(&canvas, |a| charts::draw_latency(a, &data));
-        }
-        timing.set((computed - started, super::io::now_ms() - computed));
-        redraws.update(|n| *n += 1);
+    // Each chart's data is a memo of its own (the mapping lives in
+    // `charts::from_plan`, tested natively); a chart is redrawn only when its
+    // own data changes, or on resize and presentation mode.
+    let cost_data = Memo::new(move |_| {
+        state
+            .last_good
+            .with(|g| g.as_ref().map(|g| from_plan::cost_stack(&g.plan)))
     });
+    let headroom_data = Memo::new(move |_| {
+        let curve = headroom.get();
+        state.last_good.with(|g| {
+            g.as_ref()
+                .map(|g| from_plan::headroom(&curve, &g.scenario, &g.plan.currency))
+        })
+    });
+    let break_data = Memo::new(move |_| {
+        state.last_good.with(|g| {
+            g.as_ref()
+                .map(|g| from_plan::break_even(&g.plan, &g.scenario))
+        })
+    });
+    let downtime_data = Memo::new(move |_| {
+        state
+            .last_good
+            .with(|g| g.is_some())
+            .then(|| sims.with(|s| from_plan::downtime(s)))
+    });
+    let latency_data = Memo::new(move |_| {
+        state
+            .last_good
+            .with(|g| g.as_ref().map(|g| from_plan::latency(&g.plan, &g.scenario)))
+    });
+
+    /// One chart's redraw: when its data, the window size or the
+    /// presentation mode changes, it draws onto its own canvas and records
+    /// the redraw and its time in its own slot.
+    #[allow(clippy::too_many_arguments)]
+    fn chart_effect<T: Clone + PartialEq + Send + Sync + 'static>(
+        slot: usize,
+        data: Memo<Option<T>>,
+        canvas: NodeRef<Canvas>,
+        resize: RwSignal<u32>,
+        presentation: RwSignal<bool>,
+        redraws: RwSignal<u32>,
+        timing: RwSignal<[(f64, f64); 5]>,
+        draw: fn(&DrawingArea<MeasuredCanvas, Shift>, &T) -> Result<(), ChartError>,
+    ) {
+        Effect::new(move |_| {
+            resize.track();
+            presentation.track();
+            let started = super::io::now_ms();
+            data.track();
+            let computed = super::io::now_ms();
+            let drawn = data.with(|d| {
+                let (Some(d), Some(canvas)) = (d.as_ref(), canvas.get()) else {
+                    return false;
+                };
+                let _ = draw_on_canvas(&canvas, |a| draw(a, d));
+                true
+            });
+            if drawn {
+                let done = super::io::now_ms();
+                timing.update(|t| t[slot] = (computed - started, done - computed));
+                redraws.update(|n| *n += 1);
+            }
+        });
+    }
+    let presentation = state.presentation;
+    chart_effect(
+        0,
+        cost_data,
+        cost_ref,
+        resize,
+        presentation,
+        redraws,
+        timing,
+        charts::draw_cost_stack,
+    );
+    chart_effect(
+        1,
+        headroom_data,
+        headroom_ref,
+        resize,
+        presentation,
+        redraws,
+        timing,
+        charts::draw_headroom,
+    );
+    chart_effect(
+        2,
+        break_data,
+        break_ref,
+        resize,
+        presentation,
+        redraws,
+        timing,
+        charts::draw_break_even,
+    );
+    chart_effect(
+        3,
+        downtime_data,
+        downtime_ref,
+        resize,
+        presentation,
+        redraws,
+        timing,
+        charts::draw_downtime_distribution,
+    );
+    chart_effect(
+        4,
+        latency_data,
+        latency_ref,
+        resize,
+        presentation,
+        redraws,
+        timing,
+        charts::draw_latency,
+    );
 
     let cost_table = move || {
         state.last_good.get().map(|good| {
@@ -432,7 +428,7 @@ pub fn ChartsPanel() -> impl IntoView {
     };
     view! {
         <section class="charts" aria-label="Charts" data-testid="charts" data-redraws=move || redraws.get().to_string()
-            data-compute-ms=move || format!("{:.2}", timing.get().0) data-draw-ms=move || format!("{:.2}", timing.get().1)>
+            data-compute-ms=move || format!("{:.2}", timing.with(|t| t.iter().map(|x| x.0).sum::<f64>())) data-draw-ms=move || format!("{:.2}", timing.with(|t| t.iter().map(|x| x.1).sum::<f64>()))>
             <ChartFrame title="Monthly cost by component" id="cost" canvas=cost_ref
                 description="Stacked monthly cost of each tier, by component: 1 region, standby (active-passive), AA reads (active-active reads, one writer), multi-write.">{move || cost_table()}</ChartFrame>
             <ChartFrame title="Failover headroom" id="headroom" canvas=headroom_ref
