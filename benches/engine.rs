@@ -3,8 +3,8 @@
 //! A benchmark, not a test: it reports figures and fails nothing. Targets
 //! (issue 6): a full evaluation of the four tiers under 20 µs, the 101-point
 //! headroom curve under 2 ms, the Monte Carlo of 100,000 simulated years for
-//! four tiers under 100 ms. `cargo run --release --bin bench-report` measures
-//! the same four workloads in-process and prints them against the targets.
+//! four tiers under 100 ms. `cargo run --example bench_report` reads these
+//! results from `target/criterion` and prints them against the targets.
 //!
 //! All four use the Northwind preset and the shipped price sheet:
 //! - `evaluate/northwind`: `plan::evaluate_with(.., false)` (validation, the

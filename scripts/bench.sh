@@ -9,8 +9,8 @@
 #      end-to-end test `speed`, in Debian's headless Chromium
 #   3. native engine figures: cargo bench --bench engine (criterion, bench
 #      profile: opt-level 3, as native code is built for speed)
-#   4. everything as one table: cargo run --profile bench --bin bench-report,
-#      then the engine rows again at the release profile's opt-level "z"
+#   4. everything as one table: cargo run --example bench_report (criterion's
+#      results for the engine, the builds' sizes, the browser figures)
 #   5. if twiggy is installed: the largest items of the wasm
 #
 # The table is also written to $E2E_SHOTS/bench-report.md (default
@@ -49,10 +49,8 @@ node --test --test-concurrency=1 --test-reporter=dot --test-name-pattern='^speed
 echo "== 4/5 native: cargo bench --bench engine (criterion; bench profile, opt-level 3)"
 cargo bench --offline --bench engine
 
-echo "== 5/5 report (engine rows: bench profile, opt-level 3)"
-cargo run --offline --profile bench --quiet --bin bench-report | tee "$E2E_SHOTS/bench-report.md"
-echo "== the engine as the release profile builds it (opt-level z, the wasm's settings)"
-cargo run --offline --release --quiet --bin bench-report -- --native | tee -a "$E2E_SHOTS/bench-report.md"
+echo "== 5/5 report (engine rows: criterion's results from step 4)"
+cargo run --offline --quiet --example bench_report | tee "$E2E_SHOTS/bench-report.md"
 echo "bench: the tables are in $E2E_SHOTS/bench-report.md"
 
 # Where the wasm's bytes go, if twiggy is installed (cargo install twiggy).

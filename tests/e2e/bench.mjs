@@ -27,7 +27,7 @@
 //     "Resilience and risk" section (see below for how it is made to redraw);
 //     data-compute-ms is then the curve plus that many years for four tiers.
 // Figures go to $E2E_SHOTS/bench.json (default /tmp/planner-e2e/bench.json),
-// which `cargo run --release --bin bench-report` reads.
+// which `cargo run --example bench_report` reads.
 //
 // Environment: BENCH_DIST (the planner's build, default dist/),
 // BENCH_BASELINE_DIST (an earlier build of the planner, measured alongside),

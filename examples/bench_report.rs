@@ -1,19 +1,18 @@
-//! `bench-report`: every speed and size figure of the planner as one table,
+//! `bench_report`: every speed and size figure of the planner as one table,
 //! each against its target (issue 6). A report, not a test: it always exits 0
-//! unless it cannot run at all.
+//! unless it cannot run at all. Developer tooling, so an example, not one of
+//! the product's binaries.
 //!
 //! ```sh
-//! cargo run --profile bench --bin bench-report      # after scripts/bench.sh, or on its own
-//! cargo run --release --bin bench-report -- --native   # the engine as the wasm's profile builds it
-//! cargo run --profile bench --bin bench-report -- --help
+//! cargo bench --bench engine                      # the native figures (criterion)
+//! cargo run --example bench_report                # then the table
+//! cargo run --example bench_report -- --help
 //! ```
 //!
-//! * Native engine timings are measured here, in-process, with
-//!   `std::time::Instant`: the median of N runs of each workload (the same
-//!   four workloads as `cargo bench --bench engine`, so criterion's output is
-//!   not needed). The table names the optimisation level it was built at:
-//!   3 with the bench profile (native code as it is usually built), `z` with
-//!   the release profile (tuned for the wasm's size).
+//! * Native engine timings are criterion's own results, read from
+//!   `target/criterion` (`cargo bench --bench engine`, bench profile,
+//!   opt-level 3): the mean and its 95 % confidence interval. Nothing is
+//!   re-timed here; a benchmark criterion has not run reads "not measured".
 //! * Sizes come from the release build in `dist/` (and the minimal Leptos
 //!   page in `bench/minimal/dist/`). Gzip sizes are computed here with
 //!   `miniz_oxide` (deflate level 9, plus the 18 bytes of gzip header and
@@ -41,11 +40,9 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod report {
-    use std::hint::black_box;
+    use std::collections::BTreeMap;
     use std::path::{Path, PathBuf};
-    use std::time::Instant;
 
-    use planner::engine::{plan, presets, PriceSheet, RegionTable, Scenario};
     use serde_json::Value;
 
     /// 1 KB = 1,000 bytes throughout (the stricter reading of the budget).
@@ -74,7 +71,8 @@ options:
   --minimal DIR   the minimal Leptos page's build  (default: <crate>/bench/minimal/dist)
   --speed FILE    speed.json of the e2e test `speed` (default: $E2E_SHOTS/speed.json)
   --bench FILE    bench.json of tests/e2e/bench.mjs  (default: $E2E_SHOTS/bench.json)
-  --quick         fewer runs of each native workload
+  --criterion DIR criterion's results of `cargo bench --bench engine`
+                  (default: $CARGO_TARGET_DIR/criterion or <crate>/target/criterion)
   --native        only the native engine rows
 $E2E_SHOTS defaults to /tmp/planner-e2e.";
 
@@ -83,7 +81,7 @@ $E2E_SHOTS defaults to /tmp/planner-e2e.";
         minimal: PathBuf,
         speed: PathBuf,
         bench: PathBuf,
-        quick: bool,
+        criterion: PathBuf,
         native_only: bool,
     }
 
@@ -99,7 +97,10 @@ $E2E_SHOTS defaults to /tmp/planner-e2e.";
             minimal: root.join("bench").join("minimal").join("dist"),
             speed: shots.join("speed.json"),
             bench: shots.join("bench.json"),
-            quick: false,
+            criterion: std::env::var_os("CARGO_TARGET_DIR")
+                .map(PathBuf::from)
+                .unwrap_or_else(|| root.join("target"))
+                .join("criterion"),
             native_only: false,
         };
         let mut it = args.into_iter();
@@ -114,7 +115,7 @@ $E2E_SHOTS defaults to /tmp/planner-e2e.";
                 "--minimal" => o.minimal = value("--minimal")?,
                 "--speed" => o.speed = value("--speed")?,
                 "--bench" => o.bench = value("--bench")?,
-                "--quick" => o.quick = true,
+                "--criterion" => o.criterion = value("--criterion")?,
                 "--native" => o.native_only = true,
                 "-h" | "--help" => {
                     println!("{HELP}");
@@ -172,21 +173,42 @@ $E2E_SHOTS defaults to /tmp/planner-e2e.";
 
     // ---------------------------------------------------------------- native
 
-    /// Median wall time of `runs` calls of `f`, in nanoseconds, after a
-    /// warm-up of a tenth as many.
-    fn median_ns<T>(runs: usize, mut f: impl FnMut() -> T) -> f64 {
-        for _ in 0..(runs / 10).max(1) {
-            black_box(f());
+    /// Every benchmark criterion has results for under `dir`, by its full id
+    /// ("evaluate/northwind", "monte_carlo/100000_years"): the mean and its
+    /// confidence interval in nanoseconds, from `new/estimates.json`, named
+    /// by `new/benchmark.json`.
+    fn criterion_results(dir: &Path) -> BTreeMap<String, (f64, f64, f64)> {
+        fn walk(dir: &Path, depth: u32, out: &mut BTreeMap<String, (f64, f64, f64)>) {
+            let Ok(entries) = std::fs::read_dir(dir) else {
+                return;
+            };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if !path.is_dir() {
+                    continue;
+                }
+                if path.file_name().is_some_and(|n| n == "new") {
+                    let id = read_json(&path.join("benchmark.json"))
+                        .and_then(|b| b.get("full_id").and_then(Value::as_str).map(str::to_string));
+                    let est = read_json(&path.join("estimates.json"));
+                    if let (Some(id), Some(est)) = (id, est) {
+                        let mean = (
+                            num(&est, "/mean/confidence_interval/lower_bound"),
+                            num(&est, "/mean/point_estimate"),
+                            num(&est, "/mean/confidence_interval/upper_bound"),
+                        );
+                        if let (Some(lo), Some(pt), Some(hi)) = mean {
+                            out.insert(id, (lo, pt, hi));
+                        }
+                    }
+                } else if depth < 4 {
+                    walk(&path, depth + 1, out);
+                }
+            }
         }
-        let mut samples: Vec<f64> = (0..runs.max(1))
-            .map(|_| {
-                let t = Instant::now();
-                black_box(f());
-                t.elapsed().as_nanos() as f64
-            })
-            .collect();
-        samples.sort_by(f64::total_cmp);
-        samples.get(samples.len() / 2).copied().unwrap_or(f64::NAN)
+        let mut out = BTreeMap::new();
+        walk(dir, 0, &mut out);
+        out
     }
 
     fn fmt_ns(ns: f64) -> String {
@@ -199,86 +221,87 @@ $E2E_SHOTS defaults to /tmp/planner-e2e.";
         }
     }
 
-    fn native_rows(o: &Options, rows: &mut Vec<Row>) -> Result<(), String> {
-        let scenario: Scenario = presets::preset("northwind").map_err(|e| e.to_string())?;
-        let sheet: PriceSheet = presets::default_sheet().map_err(|e| e.to_string())?;
-        let regions: RegionTable = presets::default_regions().map_err(|e| e.to_string())?;
-        let plan = plan::evaluate(&scenario, &sheet, &regions).map_err(|e| e.to_string())?;
-        let k = if o.quick { 10 } else { 1 };
-
-        // What the page recomputes on every keystroke: numbers, no formula text.
-        let eval = median_ns(2001 / k, || {
-            plan::evaluate_with(black_box(&scenario), &sheet, &regions, false)
-        });
-        let eval_text = median_ns(501 / k, || {
-            plan::evaluate(black_box(&scenario), &sheet, &regions)
-        });
-        let curve = median_ns(201 / k, || {
-            plan::headroom_curve(black_box(&scenario), &sheet, &regions, 101)
-        });
-        let sweep_scenarios: Vec<Scenario> = (0..50)
-            .map(|i| {
-                let mut s = scenario.clone();
-                s.risk.downtime_cost_per_hour = f64::from(i) * 5_000.0;
-                s
-            })
-            .collect();
-        let sweep = median_ns(101 / k, || {
-            sweep_scenarios
-                .iter()
-                .filter_map(|s| plan::evaluate_with(black_box(s), &sheet, &regions, false).ok())
-                .count()
-        });
-        let mc = median_ns((11 / k).max(3), || {
-            plan::simulate(black_box(&scenario), &plan, 100_000)
-        });
-
-        rows.push(Row::section(&format!(
-            "Engine, native (in-process, opt-level {}, LTO; median of N runs)",
-            env!("PLANNER_OPT_LEVEL")
-        )));
-        rows.push(Row::new(
-            format!(
-                "Full evaluation, four tiers, Northwind, numbers as the page recomputes them (median of {})",
-                2001 / k
-            ),
-            fmt_ns(eval),
+    /// The engine's rows: criterion's id, what it measures, and its budget
+    /// in nanoseconds (none for a figure reported without a target).
+    const NATIVE: [(&str, &str, &str, Option<f64>); 9] = [
+        (
+            "evaluate/northwind",
+            "Full evaluation, four tiers, Northwind, numbers as the page recomputes them",
             "< 20 µs",
-            Some(eval < 20e3),
-        ));
-        rows.push(Row::new(
-            format!(
-                "The same with every formula written in words, as the exports use (median of {})",
-                501 / k
-            ),
-            fmt_ns(eval_text),
+            Some(20e3),
+        ),
+        (
+            "evaluate_with_formulas/northwind",
+            "The same with every formula written in words, as the exports use",
             "–",
             None,
-        ));
-        rows.push(Row::new(
-            format!("Headroom curve, 101 points (median of {})", 201 / k),
-            fmt_ns(curve),
+        ),
+        (
+            "headroom_curve/101",
+            "Headroom curve, 101 points",
             "< 2 ms",
-            Some(curve < 2e6),
-        ));
-        rows.push(Row::new(
-            format!(
-                "Break-even sweep: evaluation at 50 downtime costs (median of {})",
-                101 / k
-            ),
-            fmt_ns(sweep),
+            Some(2e6),
+        ),
+        (
+            "break_even_sweep/50",
+            "Break-even sweep: evaluation at 50 downtime costs",
             "< 1 ms (50 × 20 µs)",
-            Some(sweep < 1e6),
-        ));
-        rows.push(Row::new(
-            format!(
-                "Monte Carlo, 100,000 years × 4 tiers (median of {})",
-                (11 / k).max(3)
-            ),
-            fmt_ns(mc),
+            Some(1e6),
+        ),
+        (
+            "monte_carlo/100000_years",
+            "Monte Carlo, 100,000 years × 4 tiers",
             "< 100 ms",
-            Some(mc < 100e6),
-        ));
+            Some(100e6),
+        ),
+        (
+            "sensitivity/northwind",
+            "Sensitivity: four tiers × every key input at its low and high",
+            "≤ 2 ms",
+            Some(2e6),
+        ),
+        (
+            "robustness/decision_ranges/northwind",
+            "Decision ranges: every key input and target, both ends by bisection",
+            "≤ 20 ms",
+            Some(20e6),
+        ),
+        (
+            "robustness/cost_ranges/2000_samples",
+            "Cost ranges, 2,000 samples",
+            "–",
+            None,
+        ),
+        (
+            "words/northwind",
+            "Words for a whole plan (every line, part and verdict)",
+            "< 1 ms",
+            Some(1e6),
+        ),
+    ];
+
+    fn native_rows(o: &Options, rows: &mut Vec<Row>) -> Result<(), String> {
+        let results = criterion_results(&o.criterion);
+        rows.push(Row::section(&format!(
+            "Engine, native (criterion, `cargo bench --bench engine`, bench profile, opt-level 3; mean [95 % interval]; read from {})",
+            o.criterion.display()
+        )));
+        for (id, figure, target, budget_ns) in NATIVE {
+            match results.get(id) {
+                Some(&(lo, mean, hi)) => rows.push(Row::new(
+                    format!("{figure} (`{id}`)"),
+                    format!("{} [{}, {}]", fmt_ns(mean), fmt_ns(lo), fmt_ns(hi)),
+                    target,
+                    budget_ns.map(|b| mean < b),
+                )),
+                None => rows.push(Row::new(
+                    format!("{figure} (`{id}`)"),
+                    "not measured (run cargo bench --bench engine)",
+                    target,
+                    None,
+                )),
+            }
+        }
         Ok(())
     }
 
