@@ -13,9 +13,9 @@
 mod common;
 
 use common::*;
-use planner::engine::plan;
 use planner::engine::presets;
 use planner::engine::scenario::{Consistency, CosmosMode, Scenario, SqlTier};
+use planner::engine::{plan, verdicts};
 use serde_json::Value;
 
 /// Every preset, and variants that reach the branches the presets do not.
@@ -84,7 +84,11 @@ fn the_fast_path_gives_the_same_figures_verdicts_and_recommendation() {
         let full = plan::evaluate(&s, sheet(), regions()).unwrap();
         let fast = plan::evaluate_with(&s, sheet(), regions(), false).unwrap();
         assert_eq!(fast.recommended_tier, full.recommended_tier, "{name}");
-        assert_eq!(fast.recommendation, full.recommendation, "{name}");
+        assert_eq!(
+            verdicts::recommendation(&s, &fast),
+            verdicts::recommendation(&s, &full),
+            "{name}"
+        );
         let mut a = serde_json::to_value(&full).unwrap();
         let b = serde_json::to_value(&fast).unwrap();
         without_text(&mut a);
@@ -109,5 +113,34 @@ fn the_full_path_writes_every_formula_name_and_explanation() {
                 "{name}: an empty “{key}”"
             );
         }
+    }
+}
+
+#[test]
+fn every_miss_and_failure_mode_row_gets_its_words_on_demand() {
+    use planner::engine::failure_mode_words;
+    use planner::engine::scenario::Basis;
+    for (name, s) in scenarios() {
+        let p = plan::evaluate_with(&s, sheet(), regions(), false).unwrap();
+        for t in &p.tiers {
+            let v = verdicts::for_tier(&s, &p, t);
+            assert_eq!(v.len(), t.failed_targets.len(), "{name}");
+            for (w, f) in v.iter().zip(&t.failed_targets) {
+                assert_eq!((w.target, w.shortfall), (f.target, f.shortfall), "{name}");
+                assert!(!w.message.trim().is_empty(), "{name}: {}", f.target);
+            }
+            let other = match p.basis {
+                Basis::Expected => Basis::Guaranteed,
+                Basis::Guaranteed => Basis::Expected,
+            };
+            let v = verdicts::written(&s, t, &p.currency, other);
+            assert_eq!(v.len(), t.failed_targets_other_basis.len(), "{name}");
+            assert!(v.iter().all(|w| !w.message.trim().is_empty()), "{name}");
+            for row in &t.failure_modes {
+                let how = failure_mode_words::how(&s, &t.cost, row.mode);
+                assert!(how.len() > 40, "{name}: {:?}", row.mode);
+            }
+        }
+        assert!(!verdicts::recommendation(&s, &p).is_empty(), "{name}");
     }
 }

@@ -19,7 +19,14 @@ fn golden_path(name: &str) -> PathBuf {
 /// does not depend on the day the test runs.
 fn plan_json(preset: &str) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_plan"))
-        .args(["--preset", preset, "--format", "json", "--today", "2026-12-02"])
+        .args([
+            "--preset",
+            preset,
+            "--format",
+            "json",
+            "--today",
+            "2026-12-02",
+        ])
         .output()
         .expect("plan runs");
     assert!(

@@ -259,7 +259,7 @@ fn main() -> ExitCode {
                 "{} — prices: {} ({}{converted})\n",
                 scenario.name, result.sheet, result.currency
             );
-            print!("{}", report::table(&result));
+            print!("{}", report::table(&scenario, &result));
         }
     }
     ExitCode::SUCCESS

@@ -14,6 +14,7 @@ pub mod costs;
 pub mod costs_platform;
 pub mod decision;
 pub mod drills;
+pub mod failure_mode_words;
 pub mod failure_modes;
 pub mod format;
 pub mod horizon;
@@ -35,6 +36,7 @@ pub mod summary;
 pub mod tiers;
 pub mod typed;
 pub mod validate;
+pub mod verdicts;
 
 pub use plan::{evaluate, Plan, PlanError};
 pub use pricing::PriceSheet;

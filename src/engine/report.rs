@@ -6,12 +6,14 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 use super::costs::Category;
+use super::failure_modes::FailureModeRow;
 use super::format;
-use super::plan::{BreakEven, FailedTarget, HeadroomPoint, Plan};
+use super::plan::{BreakEven, HeadroomPoint, Plan};
 use super::provenance::{PriceBasis, PriceConfidence};
 use super::risk::SimulatedRisk;
 use super::scenario::Scenario;
 use super::tiers::{CosmosSummary, TierId};
+use super::verdicts::{self, Verdict};
 
 /// One line item with its price-sheet row spelled out.
 #[derive(Clone, Debug, Serialize)]
@@ -95,14 +97,14 @@ pub struct TierReport {
     pub expected_annual_loss_usd: f64,
     pub risk_adjusted_annual_usd: f64,
     pub meets_targets: bool,
-    pub failed_targets: Vec<FailedTarget>,
+    pub failed_targets: Vec<Verdict>,
     /// Shares of the monthly cost on published/API, derived and unverified
     /// prices, with the sentence the page shows.
     pub price_confidence: PriceConfidenceReport,
     /// RTO, RPO, capacity left and mitigation per failure mode (zone,
     /// region, Cosmos DB regional outage, Front Door global, bad deployment,
     /// data corruption).
-    pub failure_modes: Vec<crate::engine::failure_modes::FailureModeRow>,
+    pub failure_modes: Vec<FailureModeReport>,
     pub notes: Vec<String>,
     /// The tornado: the ten inputs that move this tier's figure most, each
     /// at its low and high ([`crate::engine::sensitivity`]; filled by
@@ -120,6 +122,15 @@ pub struct TierReport {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub p_cheapest_meeting: Option<f64>,
     pub line_items: Vec<LineItemReport>,
+}
+
+/// A failure-mode row with how it was made in words.
+#[derive(Clone, Debug, Serialize)]
+pub struct FailureModeReport {
+    #[serde(flatten)]
+    pub row: FailureModeRow,
+    /// How the figures were made, with the pages cited.
+    pub how: String,
 }
 
 /// [`PriceConfidence`] with its summary in words.
@@ -271,7 +282,7 @@ pub fn plan_report(
         converted_from: plan.converted_from.clone(),
         basis: plan.basis,
         recommended_tier: plan.recommended_tier,
-        recommendation: plan.recommendation.clone(),
+        recommendation: verdicts::recommendation(s, plan),
         executive_summary: crate::engine::summary::executive_summary(plan),
         load_shape: crate::engine::autoscale::load_shape(&s.workload),
         tiers: plan
@@ -326,12 +337,19 @@ pub fn plan_report(
                     expected_annual_loss_usd: t.risk.expected_annual_loss_usd,
                     risk_adjusted_annual_usd: t.risk.risk_adjusted_annual_usd,
                     meets_targets: t.meets_targets,
-                    failed_targets: t.failed_targets.clone(),
+                    failed_targets: verdicts::for_tier(s, plan, t),
                     price_confidence: PriceConfidenceReport {
                         split: t.price_confidence.clone(),
                         summary: t.price_confidence.summary(),
                     },
-                    failure_modes: t.failure_modes.clone(),
+                    failure_modes: t
+                        .failure_modes
+                        .iter()
+                        .map(|row| FailureModeReport {
+                            row: row.clone(),
+                            how: crate::engine::failure_mode_words::how(s, &t.cost, row.mode),
+                        })
+                        .collect(),
                     notes,
                     sensitivity: Vec::new(),
                     monthly_p10: None,
@@ -532,7 +550,7 @@ fn write_csv_row(out: &mut String, fields: impl IntoIterator<Item = String>) {
 }
 
 /// The four tiers side by side as a plain-text table.
-pub fn table(plan: &Plan) -> String {
+pub fn table(s: &Scenario, plan: &Plan) -> String {
     let cur = &plan.currency;
     let mut rows: Vec<(String, Vec<String>)> = Vec::new();
     let col = |f: &dyn Fn(&super::plan::TierResult) -> String| {
@@ -672,7 +690,7 @@ pub fn table(plan: &Plan) -> String {
     out.push_str(&format!(
         "\nIn one line: {}\nRecommendation: {}\n",
         crate::engine::summary::executive_summary(plan),
-        plan.recommendation
+        verdicts::recommendation(s, plan)
     ));
     out
 }

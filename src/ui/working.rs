@@ -305,31 +305,10 @@ pub fn Working() -> impl IntoView {
             .into_any(),
             Topic::FailureMode(mode) => {
                 // The row's explanation is written now, for the tier shown.
-                let row = match (state.priced.get(), state.regions.get()) {
-                    (Some(sheet), Some(regions)) => {
-                        let baseline = good
-                            .plan
-                            .tier(crate::engine::tiers::TierId::SingleRegion)
-                            .map_or(0.0, |b| b.cost.monthly_usd);
-                        Some(crate::engine::failure_modes::row(
-                            &crate::engine::failure_modes::Context {
-                                s: &good.scenario,
-                                cost: &t.cost,
-                                res: &t.resilience,
-                                sheet: &sheet,
-                                regions: &regions,
-                                baseline_monthly_usd: baseline,
-                                text: true,
-                            },
-                            mode,
-                        ))
-                    }
-                    _ => None,
-                };
                 let shown = t.failure_modes.iter().find(|r| r.mode == mode).cloned();
-                match (shown, row) {
-                    (Some(r), how) => {
-                        let how = how.map(|h| h.how).unwrap_or_default();
+                match shown {
+                    Some(r) => {
+                        let how = crate::engine::failure_mode_words::how(&good.scenario, &t.cost, mode);
                         let measured = |m: &Option<crate::engine::failure_modes::Measured>, modelled: f64| {
                             m.as_ref().map(|m| format!(
                                 "measured {} on {} ({}); the model gives {}",
@@ -357,7 +336,7 @@ pub fn Working() -> impl IntoView {
                         }
                         .into_any()
                     }
-                    _ => view! { <p>"No figures for this failure mode."</p> }.into_any(),
+                    None => view! { <p>"No figures for this failure mode."</p> }.into_any(),
                 }
             }
             Topic::Risk => {
