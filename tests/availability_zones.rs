@@ -132,16 +132,21 @@ fn a_single_region_without_zones_is_priced_and_chained_without_zone_redundancy()
     let a_west = west.tier(t).unwrap().resilience.availability;
     let want = a_east * (0.9999 / 0.99995) * (0.9999 / 0.99995);
     assert!((a_west - want).abs() < 1e-12, "{a_west} vs {want}");
-    let band = west
+    let part = west
         .tier(t)
         .unwrap()
         .resilience
         .availability_parts
         .iter()
-        .find(|p| p.name == "Data band")
-        .unwrap()
-        .how
-        .to_string();
+        .find(|p| p.key == planner::engine::resilience::PartKey::DataBand)
+        .copied()
+        .unwrap();
+    let band = planner::engine::resilience_words::how(
+        t,
+        &scenario("westus"),
+        &presets::default_regions().unwrap(),
+        &part,
+    );
     assert!(
         band.contains("Cosmos DB 99.99% (single region)")
             && band.contains("SQL 99.99%")

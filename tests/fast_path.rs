@@ -15,7 +15,7 @@ mod common;
 use common::*;
 use planner::engine::presets;
 use planner::engine::scenario::{Consistency, CosmosMode, Scenario, SqlTier};
-use planner::engine::{plan, verdicts};
+use planner::engine::{plan, resilience_words, verdicts};
 use serde_json::Value;
 
 /// Every preset, and variants that reach the branches the presets do not.
@@ -100,7 +100,7 @@ fn the_fast_path_gives_the_same_figures_verdicts_and_recommendation() {
 fn the_full_path_writes_every_formula_name_and_explanation() {
     for (name, s) in scenarios() {
         let full = serde_json::to_value(plan::evaluate(&s, sheet(), regions()).unwrap()).unwrap();
-        for key in ["formula", "how", "component"] {
+        for key in ["formula", "component"] {
             let mut found = Vec::new();
             strings_at(&full, key, &mut found);
             assert!(
@@ -117,7 +117,7 @@ fn the_full_path_writes_every_formula_name_and_explanation() {
 }
 
 #[test]
-fn every_miss_and_failure_mode_row_gets_its_words_on_demand() {
+fn every_miss_part_latency_and_failure_mode_row_gets_its_words_on_demand() {
     use planner::engine::failure_mode_words;
     use planner::engine::scenario::Basis;
     for (name, s) in scenarios() {
@@ -136,6 +136,24 @@ fn every_miss_and_failure_mode_row_gets_its_words_on_demand() {
             let v = verdicts::written(&s, t, &p.currency, other);
             assert_eq!(v.len(), t.failed_targets_other_basis.len(), "{name}");
             assert!(v.iter().all(|w| !w.message.trim().is_empty()), "{name}");
+            let r = &t.resilience;
+            for parts in [
+                &r.rto_parts,
+                &r.rpo_parts,
+                &r.guaranteed_rto_parts,
+                &r.guaranteed_rpo_parts,
+                &r.availability_parts,
+            ] {
+                assert!(!parts.is_empty(), "{name}");
+                for w in resilience_words::parts(t.cost.tier, &s, regions(), parts) {
+                    assert!(!w.name.trim().is_empty(), "{name}");
+                    assert!(!w.how.trim().is_empty(), "{name}: {}", w.name);
+                }
+            }
+            for g in &r.latency {
+                let how = resilience_words::latency_how(t.cost.tier, &s, regions(), g);
+                assert!(how.contains(" ms base + "), "{name}: {how}");
+            }
             for row in &t.failure_modes {
                 let how = failure_mode_words::how(&s, &t.cost, row.mode);
                 assert!(how.len() > 40, "{name}: {:?}", row.mode);

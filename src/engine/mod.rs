@@ -27,6 +27,7 @@ pub mod ranges;
 pub mod regions;
 pub mod report;
 pub mod resilience;
+pub mod resilience_words;
 pub mod risk;
 pub mod scenario;
 pub mod sensitivity;

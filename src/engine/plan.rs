@@ -163,7 +163,7 @@ pub fn evaluate_with(
         .into_iter()
         .map(|cost| {
             let capacities: Vec<f64> = cost.stamps.iter().map(|st| st.capacity_fraction).collect();
-            let res = resilience::assess_with(cost.tier, s, regions, &capacities, formulas);
+            let res = resilience::assess(cost.tier, s, regions, &capacities);
             let impacts = risk::loss_impacts(cost.tier, s, res.rto_reads_s, res.rto_s);
             let expected = risk::expected(s, &impacts, cost.annual_usd);
             let basis = s.targets.basis;
