@@ -17,7 +17,7 @@ fn main() {
         .and_then(|a| a.parse().ok())
         .unwrap_or(20_000)
     {
-        if let Ok(p) = plan::evaluate_with(std::hint::black_box(&s), &sheet, &regions, false) {
+        if let Ok(p) = plan::evaluate(std::hint::black_box(&s), &sheet, &regions) {
             n += p.tiers.len();
         }
     }

@@ -354,7 +354,7 @@ fn failure_modes_follow_the_basis() {
 fn failure_modes_are_in_the_json_and_the_working_cites_its_pages() {
     let s = round_scenario();
     let plan = evaluate(&s);
-    let report = planner::engine::report::plan_report(&s, &plan, Vec::new(), Vec::new());
+    let report = planner::engine::report::plan_report(&s, &plan, &[], Vec::new(), Vec::new());
     let json = serde_json::to_value(&report).unwrap();
     let rows = json["tiers"][3]["failure_modes"].as_array().unwrap();
     assert_eq!(rows.len(), 6);

@@ -207,7 +207,6 @@ fn traffic_manager_monthly(
     let mut with = s.clone();
     with.edge.traffic_manager = true;
     let mut p = Pricer::new(&with, sheet, regions);
-    p.text = false;
     p.traffic_manager(cost.stamps.len());
     if !p.missing.is_empty() {
         return None;

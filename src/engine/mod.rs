@@ -38,6 +38,7 @@ pub mod tiers;
 pub mod typed;
 pub mod validate;
 pub mod verdicts;
+pub mod words;
 
 pub use plan::{evaluate, Plan, PlanError};
 pub use pricing::PriceSheet;

@@ -111,24 +111,14 @@ impl Plan {
 
 /// Evaluates a scenario: validation first (every bad field reported), then
 /// every tier priced (every missing price reported), then resilience, risk
-/// and the decision.
+/// and the decision. Numbers only: the words (line items' formulas and
+/// names, verdicts, the recommendation, explanations) are written on demand
+/// from the plan by [`super::tiers::line_words`], [`super::verdicts`],
+/// [`super::resilience_words`] and [`super::failure_mode_words`].
 pub fn evaluate(
     s: &Scenario,
     sheet: &PriceSheet,
     regions: &RegionTable,
-) -> Result<Plan, PlanError> {
-    evaluate_with(s, sheet, regions, true)
-}
-
-/// [`evaluate`], with `formulas` false leaving the line items' formulas and
-/// component names and the resilience explanations (`how`) empty: what the
-/// page recomputes on every keystroke. The working panel and the exports ask for
-/// the text when they need it; every number is the same either way.
-pub fn evaluate_with(
-    s: &Scenario,
-    sheet: &PriceSheet,
-    regions: &RegionTable,
-    formulas: bool,
 ) -> Result<Plan, PlanError> {
     let errors = validate(s, regions);
     if !errors.is_empty() {
@@ -144,7 +134,7 @@ pub fn evaluate_with(
     let mut costs = Vec::with_capacity(4);
     let mut missing: Vec<MissingPrice> = Vec::new();
     for tier in TierId::ALL {
-        match tiers::price_tier_with(tier, s, sheet, regions, formulas) {
+        match tiers::price_tier(tier, s, sheet, regions) {
             Ok(c) => costs.push(c),
             Err(m) => {
                 for miss in m {
@@ -344,8 +334,7 @@ pub fn headroom_curve(
         .filter_map(|i| {
             let p = lo + (1.0 - lo) * i as f64 / (steps - 1) as f64;
             scenario.compute.stamp_capacity_fraction = p;
-            let cost = tiers::price_tier_with(TierId::MultiWrite, &scenario, sheet, regions, false)
-                .ok()?;
+            let cost = tiers::price_tier(TierId::MultiWrite, &scenario, sheet, regions).ok()?;
             let shortfall = (1.0 - (n as f64 - 1.0) * p).max(0.0);
             Some(HeadroomPoint {
                 stamp_capacity_fraction: p,
@@ -369,10 +358,10 @@ pub fn cost_per_10pct_headroom(
     sheet: &PriceSheet,
     regions: &RegionTable,
 ) -> Option<f64> {
-    let now = tiers::price_tier_with(TierId::MultiWrite, s, sheet, regions, false).ok()?;
+    let now = tiers::price_tier(TierId::MultiWrite, s, sheet, regions).ok()?;
     let mut more = s.clone();
     more.compute.stamp_capacity_fraction += 0.1;
-    let then = tiers::price_tier_with(TierId::MultiWrite, &more, sheet, regions, false).ok()?;
+    let then = tiers::price_tier(TierId::MultiWrite, &more, sheet, regions).ok()?;
     Some(then.monthly_usd - now.monthly_usd)
 }
 

@@ -5,7 +5,7 @@
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-use super::costs::Category;
+use super::costs::{Category, LineWords};
 use super::failure_modes::FailureModeRow;
 use super::format;
 use super::plan::{BreakEven, HeadroomPoint, Plan};
@@ -268,10 +268,41 @@ pub fn budget_lines_csv(
     out
 }
 
-/// Builds the JSON contract from a plan.
+/// The words of every line item of `plan` (component and formula), tier by
+/// tier in the plan's order and line by line in each tier's order, written
+/// from the scenario the plan was evaluated from.
+pub fn line_words(
+    s: &Scenario,
+    sheet: &crate::engine::PriceSheet,
+    regions: &crate::engine::RegionTable,
+    plan: &Plan,
+) -> Vec<Vec<LineWords>> {
+    // Converted once here when the scenario shows another currency, as
+    // the evaluation did.
+    let sheet = &*sheet.for_scenario(s);
+    plan.tiers
+        .iter()
+        .map(|t| {
+            crate::engine::tiers::line_words(t.cost.tier, s, sheet, regions).unwrap_or_default()
+        })
+        .collect()
+}
+
+/// The words of line `i` of tier `t` (empty if none were written).
+fn words_at(words: &[Vec<LineWords>], t: usize, i: usize) -> LineWords {
+    words
+        .get(t)
+        .and_then(|w| w.get(i))
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// Builds the JSON contract from a plan and its line items' words
+/// ([`line_words`]).
 pub fn plan_report(
     s: &Scenario,
     plan: &Plan,
+    words: &[Vec<LineWords>],
     curve: Vec<HeadroomPoint>,
     sims: Vec<SimulatedRisk>,
 ) -> PlanReport {
@@ -288,7 +319,8 @@ pub fn plan_report(
         tiers: plan
             .tiers
             .iter()
-            .map(|t| {
+            .enumerate()
+            .map(|(ti, t)| {
                 let r = &t.resilience;
                 let on = r.on(plan.basis);
                 let mut notes = t.cost.notes.clone();
@@ -360,15 +392,17 @@ pub fn plan_report(
                         .cost
                         .line_items
                         .iter()
-                        .map(|li| LineItemReport {
+                        .enumerate()
+                        .map(|(i, li)| (li, words_at(words, ti, i)))
+                        .map(|(li, w)| LineItemReport {
                             category: li.category,
-                            component: li.component.clone(),
+                            component: w.component,
                             region: li.region().to_string(),
                             quantity: li.quantity,
                             unit: li.unit.to_string(),
                             unit_price: li.unit_price,
                             monthly_usd: li.monthly_usd,
-                            formula: li.formula.clone(),
+                            formula: w.formula,
                             service_name: li.price.service_name.clone(),
                             product_name: li.price.product_name.clone(),
                             sku_name: li.price.sku_name.clone(),
@@ -485,25 +519,26 @@ fn category_id(c: Category) -> String {
 /// discount each row carries (quantity × unit price × (1 − discount) =
 /// monthly cost), and on every row the scenario, price sheet, its
 /// fingerprint and the export date.
-pub fn line_items_csv(plan: &Plan, meta: &CsvMeta) -> String {
+pub fn line_items_csv(plan: &Plan, words: &[Vec<LineWords>], meta: &CsvMeta) -> String {
     let mut out = String::with_capacity(64 * 1024);
     write_csv_row(&mut out, CSV_COLUMNS.iter().map(|c| c.to_string()));
     let conv = plan.converted_from.as_ref();
-    for t in &plan.tiers {
-        for li in &t.cost.line_items {
+    for (ti, t) in plan.tiers.iter().enumerate() {
+        for (i, li) in t.cost.line_items.iter().enumerate() {
+            let w = words_at(words, ti, i);
             write_csv_row(
                 &mut out,
                 [
                     t.cost.tier.id().to_string(),
                     category_id(li.category),
-                    li.component.clone(),
+                    w.component,
                     li.region().to_string(),
                     csv_number(li.quantity, 6),
                     li.unit.to_string(),
                     csv_number(li.unit_price, 10),
                     csv_number(li.monthly_usd, 4),
                     plan.currency.clone(),
-                    li.formula.clone(),
+                    w.formula,
                     li.price.service_name.clone(),
                     li.price.product_name.clone(),
                     li.price.sku_name.clone(),

@@ -88,7 +88,7 @@ pub fn outcome_with(
     };
     let mut missing: Vec<MissingPrice> = Vec::new();
     for (i, tier) in TierId::ALL.into_iter().enumerate() {
-        let cost = match tiers::price_tier_with(tier, s, sheet, regions, false) {
+        let cost = match tiers::price_tier(tier, s, sheet, regions) {
             Ok(c) => c,
             Err(m) => {
                 missing.extend(m);

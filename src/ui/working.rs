@@ -82,24 +82,27 @@ pub fn Working() -> impl IntoView {
         };
         let body = match topic {
             Topic::All | Topic::Annual | Topic::Ratio | Topic::Category(_) => {
-                // The page recomputes numbers only; the formulas in words are
-                // written now, for the tier being shown.
-                let priced = match (state.priced.get(), state.regions.get()) {
+                // The page computes numbers only; the lines' names and
+                // formulas are written now, for the tier being shown, by the
+                // cost functions that priced them.
+                let written = match (state.priced.get(), state.regions.get()) {
                     (Some(sheet), Some(regions)) => {
-                        crate::engine::tiers::price_tier(tier, &good.scenario, &sheet, &regions).ok()
+                        crate::engine::tiers::line_words(tier, &good.scenario, &sheet, &regions).unwrap_or_default()
                     }
-                    _ => None,
+                    _ => Vec::new(),
                 };
-                let lines = priced.map(|p| p.line_items).unwrap_or_else(|| t.cost.line_items.clone());
-                let items: Vec<_> = lines
+                let items: Vec<_> = t
+                    .cost
+                    .line_items
                     .iter()
-                    .filter(|li| match topic {
+                    .enumerate()
+                    .filter(|(_, li)| match topic {
                         Topic::Category(c) => li.category == c,
                         _ => true,
                     })
-                    .cloned()
+                    .map(|(i, li)| (li.clone(), written.get(i).cloned().unwrap_or_default()))
                     .collect();
-                let total: f64 = items.iter().map(|li| li.monthly_usd).sum();
+                let total: f64 = items.iter().map(|(li, _)| li.monthly_usd).sum();
                 let single = good.plan.tier(crate::engine::tiers::TierId::SingleRegion).map(|s| s.cost.monthly_usd);
                 let extra = match topic {
                     Topic::Annual => Some({
@@ -159,16 +162,16 @@ pub fn Working() -> impl IntoView {
                 };
                 let rows = items
                     .iter()
-                    .map(|li| {
+                    .map(|(li, w)| {
                         let p = &li.price;
                         view! {
                             <tr>
-                                <td>{li.component.clone()}</td>
+                                <td>{w.component.clone()}</td>
                                 <td>{li.region().to_string()}</td>
                                 <td class="num">{format::quantity_with_unit(li.quantity, li.unit)}</td>
                                 <td class="num">{format::unit_price(li.unit_price, &cur)}</td>
                                 <td class="num">{format::money(li.monthly_usd, &cur)}</td>
-                                <td class="formula">{li.formula.clone()}</td>
+                                <td class="formula">{w.formula.clone()}</td>
                                 <td class="source">
                                     <span class="meter">{format!("{} / {} / {} / {}", p.service_name, p.product_name, p.sku_name, p.meter_name)}</span>
                                     <span>{format!(" · {} · {} per {} · effective {} · line {} · confidence: {}", p.arm_region_name, format::unit_price(p.retail_price, &cur), p.unit_of_measure.as_str(), if p.effective_start_date.is_empty() { "undated" } else { p.effective_start_date.as_str() }, p.line, p.confidence)}</span>
