@@ -6,6 +6,12 @@
 //! ([`tiers`], one function per cost component in [`costs`]), assesses
 //! recovery, availability and latency ([`resilience`]), prices the risk
 //! ([`risk`]) and names the cheapest tier that meets the targets.
+//!
+//! The evaluation computes numbers only. The words are written on demand
+//! from an evaluated plan by the view that shows them: line items' names
+//! and formulas ([`tiers::line_words`]), verdicts and the recommendation
+//! ([`verdicts`]), resilience parts and latency ([`resilience_words`]),
+//! failure modes ([`failure_mode_words`]), or all of them ([`words`]).
 
 pub mod autoscale;
 pub mod backup;
