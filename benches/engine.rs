@@ -7,13 +7,14 @@
 //! results from `target/criterion` and prints them against the targets.
 //!
 //! All four use the Northwind preset and the shipped price sheet:
-//! - `evaluate/northwind`: `plan::evaluate_with(.., false)` (validation, the
-//!   four tiers priced line by line, resilience, risk, decision and the
-//!   break-evens; numbers only, as the page recomputes on every keystroke);
-//! - `evaluate_with_formulas/northwind`: `plan::evaluate`, every line's
-//!   formula also written in words (the exports and the CLI);
+//! - `evaluate/northwind`: `plan::evaluate` (validation, the four tiers
+//!   priced line by line, resilience, risk, decision and the break-evens;
+//!   numbers only, as the page recomputes on every keystroke);
+//! - `plan_words/northwind`: `words::for_plan`, every word of the evaluated
+//!   plan written from its figures (line items' names and formulas,
+//!   verdicts, recommendation, explanations; budget well under 1 ms);
 //! - `headroom_curve/101`: `plan::headroom_curve` with 101 points;
-//! - `break_even_sweep/50`: `plan::evaluate_with(.., false)` at 50 costs of downtime per hour
+//! - `break_even_sweep/50`: `plan::evaluate` at 50 costs of downtime per hour
 //!   (0 to 245,000 in steps of 5,000), i.e. what dragging the downtime-cost
 //!   slider across its range costs. The break-evens themselves are computed
 //!   inside `evaluate` and are not public on their own;
@@ -62,24 +63,25 @@ mod native {
             Err(e) => panic!("the Northwind preset does not evaluate: {e}"),
         };
 
-        // What the page recomputes on every keystroke: numbers, no formula text.
+        // What the page recomputes on every keystroke: numbers only.
         c.bench_function("evaluate/northwind", |b| {
-            b.iter(|| {
-                plan::evaluate_with(
-                    black_box(&f.scenario),
-                    black_box(&f.sheet),
-                    black_box(&f.regions),
-                    false,
-                )
-            })
-        });
-        // The same with every formula written in words (exports, the CLI).
-        c.bench_function("evaluate_with_formulas/northwind", |b| {
             b.iter(|| {
                 plan::evaluate(
                     black_box(&f.scenario),
                     black_box(&f.sheet),
                     black_box(&f.regions),
+                )
+            })
+        });
+        // Every word of the evaluated plan (line items' names and formulas,
+        // verdicts, recommendation, explanations), as the exports write them.
+        c.bench_function("plan_words/northwind", |b| {
+            b.iter(|| {
+                planner::engine::words::for_plan(
+                    black_box(&f.scenario),
+                    black_box(&f.sheet),
+                    black_box(&f.regions),
+                    black_box(&plan),
                 )
             })
         });
@@ -106,9 +108,7 @@ mod native {
             b.iter(|| {
                 sweep
                     .iter()
-                    .filter_map(|s| {
-                        plan::evaluate_with(black_box(s), &f.sheet, &f.regions, false).ok()
-                    })
+                    .filter_map(|s| plan::evaluate(black_box(s), &f.sheet, &f.regions).ok())
                     .map(|p| p.break_even.len())
                     .sum::<usize>()
             })

@@ -223,18 +223,12 @@ $E2E_SHOTS defaults to /tmp/planner-e2e.";
 
     /// The engine's rows: criterion's id, what it measures, and its budget
     /// in nanoseconds (none for a figure reported without a target).
-    const NATIVE: [(&str, &str, &str, Option<f64>); 9] = [
+    const NATIVE: [(&str, &str, &str, Option<f64>); 8] = [
         (
             "evaluate/northwind",
             "Full evaluation, four tiers, Northwind, numbers as the page recomputes them",
             "< 20 µs",
             Some(20e3),
-        ),
-        (
-            "evaluate_with_formulas/northwind",
-            "The same with every formula written in words, as the exports use",
-            "–",
-            None,
         ),
         (
             "headroom_curve/101",
@@ -273,8 +267,8 @@ $E2E_SHOTS defaults to /tmp/planner-e2e.";
             None,
         ),
         (
-            "words/northwind",
-            "Words for a whole plan (every line, part and verdict)",
+            "plan_words/northwind",
+            "Words for a whole plan: every line's name and formula, verdicts, recommendation, explanations",
             "< 1 ms",
             Some(1e6),
         ),

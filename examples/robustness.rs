@@ -12,7 +12,7 @@ fn main() {
     let mut s = presets::preset(&name).unwrap();
     let sheet = presets::default_sheet().unwrap();
     let regions = presets::default_regions().unwrap();
-    let p = plan::evaluate_with(&s, &sheet, &regions, false).unwrap();
+    let p = plan::evaluate(&s, &sheet, &regions).unwrap();
     let median = |mut v: Vec<f64>| {
         v.sort_by(f64::total_cmp);
         v[v.len() / 2]
@@ -43,10 +43,7 @@ fn main() {
         cpu.borrow_mut().push(median(on_cpu));
         wall
     };
-    let ms_eval = time(
-        &mut || drop(plan::evaluate_with(&s, &sheet, &regions, false)),
-        501,
-    );
+    let ms_eval = time(&mut || drop(plan::evaluate(&s, &sheet, &regions)), 501);
     let ms_out = time(
         &mut || drop(sensitivity::outcome(&s, &sheet, &regions)),
         501,
@@ -126,7 +123,7 @@ fn main() {
             .map(|x| format!("{x:.4}"))
             .collect::<Vec<_>>()
     );
-    println!("evaluate_with(false) {ms_eval:.4} ms; outcome {ms_out:.4} ms; sensitivity ({n_inputs} inputs) {ms_sens:.3} ms; decision ranges ({} intervals) {ms_dec:.3} ms; 2000-sample cost ranges {ms_mc:.2} ms", dec.ranges.len());
+    println!("evaluate {ms_eval:.4} ms; outcome {ms_out:.4} ms; sensitivity ({n_inputs} inputs) {ms_sens:.3} ms; decision ranges ({} intervals) {ms_dec:.3} ms; 2000-sample cost ranges {ms_mc:.2} ms", dec.ranges.len());
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -78,6 +78,28 @@ fn items<'a>(p: &'a Plan, tier: TierId, region: &str, meter: &str) -> Vec<&'a Li
         .collect()
 }
 
+/// The formulas of the lines `items` finds, written on demand.
+fn formulas(primary: &str, tier: TierId, region: &str, meter: &str) -> Vec<String> {
+    let p = plan(primary);
+    let regions = presets::default_regions().unwrap();
+    let words = planner::engine::tiers::line_words(
+        tier,
+        &scenario(primary),
+        &sheet_with_west_us(),
+        &regions,
+    )
+    .unwrap();
+    p.tier(tier)
+        .unwrap()
+        .cost
+        .line_items
+        .iter()
+        .zip(words)
+        .filter(|(li, _)| li.region() == region && li.price.meter_name == meter)
+        .map(|(_, w)| w.formula)
+        .collect()
+}
+
 fn notes(p: &Plan, tier: TierId) -> String {
     p.tier(tier).unwrap().cost.notes.join("\n")
 }
@@ -99,8 +121,8 @@ fn a_single_region_without_zones_is_priced_and_chained_without_zone_redundancy()
     let ru = west.tier(t).unwrap().cost.cosmos.ru_per_s_per_region;
     assert!((ru_east[0].quantity - ru / 100.0 * 730.0 * 1.25).abs() < 1e-6);
     assert!((ru_west[0].quantity - ru / 100.0 * 730.0).abs() < 1e-6);
-    assert!(ru_east[0].formula.contains("× 1.25 (zone redundancy"));
-    assert!(!ru_west[0].formula.contains("1.25"));
+    assert!(formulas("eastus", t, "eastus", "100 RU/s")[0].contains("× 1.25 (zone redundancy"));
+    assert!(!formulas("westus", t, "westus", "100 RU/s")[0].contains("1.25"));
     // SQL: the zone-redundancy vCore meter and zone-redundant storage in
     // East US only; West US has plain General Purpose storage.
     assert_eq!(items(&east, t, "eastus", "Zone Redundancy vCore").len(), 1);
@@ -132,16 +154,21 @@ fn a_single_region_without_zones_is_priced_and_chained_without_zone_redundancy()
     let a_west = west.tier(t).unwrap().resilience.availability;
     let want = a_east * (0.9999 / 0.99995) * (0.9999 / 0.99995);
     assert!((a_west - want).abs() < 1e-12, "{a_west} vs {want}");
-    let band = west
+    let part = west
         .tier(t)
         .unwrap()
         .resilience
         .availability_parts
         .iter()
-        .find(|p| p.name == "Data band")
-        .unwrap()
-        .how
-        .to_string();
+        .find(|p| p.key == planner::engine::resilience::PartKey::DataBand)
+        .copied()
+        .unwrap();
+    let band = planner::engine::resilience_words::how(
+        t,
+        &scenario("westus"),
+        &presets::default_regions().unwrap(),
+        &part,
+    );
     assert!(
         band.contains("Cosmos DB 99.99% (single region)")
             && band.contains("SQL 99.99%")

@@ -65,7 +65,7 @@ fn every_line_item_and_total_is_the_sheet_price_times_the_rate() {
             assert!(
                 close(le.monthly_usd, lu.monthly_usd * 0.92, 1e-9),
                 "{}",
-                lu.component
+                lu.price.meter_name
             );
             assert_eq!(le.price.currency_code, "EUR");
         }
@@ -174,13 +174,16 @@ fn a_sheet_already_converted_is_borrowed_not_converted_again() {
 fn json_and_csv_exports_carry_the_rate_and_its_date() {
     let s = northwind_in(Some(eur(0.92)));
     let p = plan::evaluate(&s, sheet(), regions()).unwrap();
-    let json = serde_json::to_value(report::plan_report(&s, &p, Vec::new(), Vec::new())).unwrap();
+    let json =
+        serde_json::to_value(report::plan_report(&s, &p, &[], Vec::new(), Vec::new())).unwrap();
     assert_eq!(json["currency"], "EUR");
     assert_eq!(json["converted_from"]["currency"], "USD");
     assert_eq!(json["converted_from"]["rate"], 0.92);
     assert_eq!(json["converted_from"]["as_of"], "2026-12-02");
+    let words = report::line_words(&s, sheet(), regions(), &p);
     let csv = report::line_items_csv(
         &p,
+        &words,
         &report::CsvMeta {
             scenario: "n",
             sheet_fingerprint: "f",
@@ -197,7 +200,8 @@ fn json_and_csv_exports_carry_the_rate_and_its_date() {
     assert_eq!(&first[col("rate_as_of")], "2026-12-02");
     // Without a conversion those columns are empty and the JSON says null.
     let q = plan::evaluate(&northwind_in(None), sheet(), regions()).unwrap();
-    let json = serde_json::to_value(report::plan_report(&s, &q, Vec::new(), Vec::new())).unwrap();
+    let json =
+        serde_json::to_value(report::plan_report(&s, &q, &[], Vec::new(), Vec::new())).unwrap();
     assert!(json["converted_from"].is_null());
 }
 
@@ -241,7 +245,7 @@ fn sensitivity_and_ranges_are_in_the_currency_shown() {
         );
     }
     let p = plan::evaluate(&eur_s, sheet(), regions()).unwrap();
-    let mut doc = report::plan_report(&eur_s, &p, Vec::new(), Vec::new());
+    let mut doc = report::plan_report(&eur_s, &p, &[], Vec::new(), Vec::new());
     report::attach_robustness(&mut doc, &eur_s, sheet(), regions(), &p).unwrap();
     let json = serde_json::to_value(&doc).unwrap();
     let base = json["tiers"][3]["sensitivity"][0]["monthly_base"]

@@ -251,7 +251,7 @@ fn replicated_writes_consume_ru_in_every_region() {
     // sizing provisions 1,695 → 1,700 RU/s in every region: two bill 3,400.
     let s = sunny_day(provisioned(round_scenario()));
     for tier in [TierId::ActiveActiveReads, TierId::MultiWrite] {
-        let c = price(tier, &s).cosmos;
+        let c = price(tier, &s).cost.cosmos;
         assert_close(c.read_ru_per_s, 1200.0, "busiest region's reads");
         assert_close(c.write_ru_per_s, 495.0, "all writes");
         assert_close(c.ru_per_s_steady, 1695.0, "steady");
@@ -260,11 +260,17 @@ fn replicated_writes_consume_ru_in_every_region() {
         assert_eq!(c.regions, 2);
     }
     assert_eq!(
-        price(TierId::MultiWrite, &s).cosmos.write_regions,
+        price(TierId::MultiWrite, &s).cost.cosmos.write_regions,
         2,
         "every region writes"
     );
-    assert_eq!(price(TierId::ActiveActiveReads, &s).cosmos.write_regions, 1);
+    assert_eq!(
+        price(TierId::ActiveActiveReads, &s)
+            .cost
+            .cosmos
+            .write_regions,
+        1
+    );
 }
 
 #[test]
@@ -272,11 +278,11 @@ fn single_writer_primary_carries_every_read() {
     // single_region and active_passive serve everyone from the primary:
     // reads 1,000 × 2 = 2,000 + writes 495 = 2,495 → 2,500 RU/s per region.
     let s = provisioned(round_scenario());
-    let single = price(TierId::SingleRegion, &s).cosmos;
+    let single = price(TierId::SingleRegion, &s).cost.cosmos;
     assert_eq!(single.ru_per_s_per_region, 2500.0);
     assert_eq!(single.ru_per_s_billed, 2500.0);
     assert_eq!(single.regions, 1);
-    let ap = price(TierId::ActivePassive, &s).cosmos;
+    let ap = price(TierId::ActivePassive, &s).cost.cosmos;
     assert_eq!(ap.ru_per_s_per_region, 2500.0);
     assert_eq!(
         ap.ru_per_s_billed, 5000.0,
@@ -296,7 +302,7 @@ fn sized_for_failover_provisions_what_the_survivor_needs() {
     let s = provisioned(round_scenario());
     assert_eq!(s.data.failover_policy, DataFailoverPolicy::SizedForFailover);
     for tier in [TierId::ActiveActiveReads, TierId::MultiWrite] {
-        let c = price(tier, &s).cosmos;
+        let c = price(tier, &s).cost.cosmos;
         assert_close(c.ru_per_s_steady, 1695.0, "steady");
         assert_close(c.ru_per_s_after_failover, 2495.0, "after failover");
         assert_eq!(c.ru_per_s_per_region, 2500.0, "{}", tier.id());
@@ -314,11 +320,11 @@ fn sized_for_failover_provisions_what_the_survivor_needs() {
     );
     // Warm standby already carries every read at the primary, steady and
     // after failover alike: 2,495 both ways.
-    let ap = price(TierId::ActivePassive, &s).cosmos;
+    let ap = price(TierId::ActivePassive, &s).cost.cosmos;
     assert_close(ap.ru_per_s_steady, 2495.0, "standby steady");
     assert_close(ap.ru_per_s_after_failover, 2495.0, "standby after failover");
     // One region: nothing to fail over to; the after-failover need is the steady one.
-    let single = price(TierId::SingleRegion, &s).cosmos;
+    let single = price(TierId::SingleRegion, &s).cost.cosmos;
     assert_close(
         single.ru_per_s_after_failover,
         single.ru_per_s_steady,
@@ -351,12 +357,12 @@ fn sunny_day_sizing_reports_the_share_throttled_after_a_failover() {
     // The single-region and warm-standby tiers have no shortfall: the first
     // has no survivor, the second already provisions every read in both.
     for tier in [TierId::SingleRegion, TierId::ActivePassive] {
-        assert_eq!(price(tier, &s).cosmos.failover_shortfall_fraction, 0.0);
+        assert_eq!(price(tier, &s).cost.cosmos.failover_shortfall_fraction, 0.0);
     }
     // A short outage bounds the throttling: 0.25 h = 900 s < 1,800 s.
     let mut short = s.clone();
     short.risk.typical_outage_hours = 0.25;
-    let c = price(TierId::MultiWrite, &short).cosmos;
+    let c = price(TierId::MultiWrite, &short).cost.cosmos;
     assert_close(
         c.failover_shortfall_s,
         900.0,
@@ -409,7 +415,7 @@ fn the_lost_regions_users_go_to_the_nearest_survivor() {
     // throttled 595 ÷ (2,095 + 895) = 595 ÷ 2,990 = 19.9%. (Losing West Europe:
     // North Europe 1,400 + 495 = 1,895, excess 395; Southeast Asia 1,095;
     // 395 ÷ 2,990 = 13.2%, smaller.)
-    let c = price(TierId::MultiWrite, &sunny_day(s)).cosmos;
+    let c = price(TierId::MultiWrite, &sunny_day(s)).cost.cosmos;
     assert_eq!(c.ru_per_s_per_region, 1500.0);
     assert_close(c.failover_shortfall_fraction, 595.0 / 2990.0, "worst loss");
 }
@@ -436,7 +442,7 @@ fn edge_cache_hits_never_reach_the_database() {
     // RU/s → 1,800 RU/s provisioned per region.
     let mut s = provisioned(round_scenario());
     s.workload.edge_cache_hit_ratio = 0.3;
-    let c = price(TierId::MultiWrite, &s).cosmos;
+    let c = price(TierId::MultiWrite, &s).cost.cosmos;
     assert_close(c.read_ru_per_s, 840.0, "reads");
     assert_close(c.write_ru_per_s, 346.5, "writes");
     assert_close(c.ru_per_s_steady, 1186.5, "steady");
@@ -524,7 +530,7 @@ fn provisioned_throughput_is_never_below_400_ru_per_s() {
     // rounds to 100, raised to the 400 RU/s minimum.
     let mut s = provisioned(round_scenario());
     s.workload.peak_requests_per_s = 10.0;
-    let c = price(TierId::MultiWrite, &s).cosmos;
+    let c = price(TierId::MultiWrite, &s).cost.cosmos;
     assert_eq!(c.ru_per_s_per_region, cosmos::MIN_MANUAL_RU_PER_S);
     assert_eq!(c.ru_per_s_per_region, 400.0);
     assert_eq!(c.ru_per_s_billed, 800.0);
@@ -537,7 +543,7 @@ fn autoscale_max_is_never_below_1000_ru_per_s() {
     let mut s = round_scenario();
     s.data.cosmos_mode = CosmosMode::Autoscale;
     s.workload.peak_requests_per_s = 10.0;
-    let c = price(TierId::MultiWrite, &s).cosmos;
+    let c = price(TierId::MultiWrite, &s).cost.cosmos;
     assert_eq!(c.ru_per_s_per_region, cosmos::MIN_AUTOSCALE_MAX_RU_PER_S);
     assert_eq!(c.ru_per_s_per_region, 1000.0);
     assert!(c.ru_per_s_billed >= 2.0 * 100.0);
@@ -575,7 +581,7 @@ fn autoscale_bills_the_workloads_hourly_peak_not_the_raised_maximum() {
     // (1,000 req/s need 1,695 RU/s, so 1,000 × 532.5 / 1,695 req/s need 532.5.)
     t.workload.peak_requests_per_s = 1000.0 * 532.5 / 1695.0;
     t.workload.average_to_peak_ratio = 0.3;
-    let billed = price(TierId::MultiWrite, &t).cosmos.ru_per_s_billed / 2.0;
+    let billed = price(TierId::MultiWrite, &t).cost.cosmos.ru_per_s_billed / 2.0;
     assert_close(billed, 208.125, "per region");
 }
 
@@ -1401,10 +1407,10 @@ fn discount_takes_the_same_percentage_off_every_line() {
         let a = price(tier, &base);
         let b = price(tier, &disc);
         assert_eq!(a.line_items.len(), b.line_items.len());
-        for (x, y) in a.line_items.iter().zip(&b.line_items) {
+        for (x, y) in a.lines().iter().zip(&b.lines()) {
             assert_eq!(x.component, y.component);
             assert_eq!(x.unit_price, y.unit_price, "unit price is before discount");
-            assert_close(y.monthly_usd, 0.8 * x.monthly_usd, &x.component);
+            assert_close(y.monthly_usd, 0.8 * x.monthly_usd, x.component);
         }
         assert_close(b.monthly_usd, 0.8 * a.monthly_usd, tier.id());
     }
@@ -1536,9 +1542,9 @@ fn totals_are_the_sum_of_line_items_and_annual_is_twelve_months() {
         assert_close(c.annual_usd, 12.0 * c.monthly_usd, tier.id());
         let by_cat: f64 = c.by_category.iter().map(|(_, v)| v).sum();
         assert_close(by_cat, sum, "categories");
-        for li in &c.line_items {
+        for li in c.lines() {
             // Every line is quantity × unit price (no discount here).
-            assert_close(li.monthly_usd, li.quantity * li.unit_price, &li.component);
+            assert_close(li.monthly_usd, li.quantity * li.unit_price, li.component);
         }
     }
 }
@@ -1558,7 +1564,7 @@ fn cost_ratio_is_monthly_cost_over_single_region() {
 fn every_line_names_the_price_sheet_row_it_came_from() {
     let s = round_scenario();
     let c = price(TierId::MultiWrite, &s);
-    for li in &c.line_items {
+    for li in c.lines() {
         assert!(li.price.line >= 2, "{}", li.component);
         let row = &sheet().rows[sheet()
             .rows

@@ -23,7 +23,7 @@ use planner::engine::scenario::{
 };
 use planner::engine::tiers::TierId;
 use planner::engine::validate::validate;
-use planner::engine::{cosmos, resilience};
+use planner::engine::{cosmos, meters, resilience};
 use proptest::prelude::*;
 use proptest::sample::Index;
 
@@ -569,9 +569,9 @@ proptest! {
         for t in &plan.tiers {
             let c = &t.cost;
             for li in &c.line_items {
-                prop_assert!(ok_number(li.quantity), "{} quantity {}", li.component, li.quantity);
-                prop_assert!(ok_number(li.unit_price), "{} unit price {}", li.component, li.unit_price);
-                prop_assert!(ok_number(li.monthly_usd), "{} monthly {}", li.component, li.monthly_usd);
+                prop_assert!(ok_number(li.quantity), "{} quantity {}", li.price.meter_name, li.quantity);
+                prop_assert!(ok_number(li.unit_price), "{} unit price {}", li.price.meter_name, li.unit_price);
+                prop_assert!(ok_number(li.monthly_usd), "{} monthly {}", li.price.meter_name, li.monthly_usd);
             }
             for x in [
                 c.monthly_usd, c.annual_usd, c.compute_multiple, c.cosmos.ru_per_s_per_region,
@@ -628,7 +628,7 @@ proptest! {
         let compute = |c: &planner::engine::tiers::TierCost| -> f64 {
             c.line_items.iter()
                 .filter(|li| li.category == Category::Compute)
-                .filter(|li| !li.component.contains("Application Gateway"))
+                .filter(|li| li.price.service_name != meters::APP_GATEWAY_CU.key.service)
                 .map(|li| li.monthly_usd)
                 .sum()
         };
@@ -712,8 +712,8 @@ proptest! {
                 .filter(|li| !(sized && li.category == Category::CosmosThroughput))
                 .filter(|li| !(fixed && li.category == Category::Compute))
                 .filter(|li| {
-                    !li.component.contains("capacity units")
-                        && !li.component.starts_with("Log Analytics")
+                    li.price.meter_name != meters::APP_GATEWAY_CU.key.meter
+                        && li.price.service_name != meters::LOG_ANALYTICS.key.service
                 })
                 .map(|li| li.monthly_usd)
                 .sum()
@@ -755,8 +755,8 @@ proptest! {
                 c.line_items
                     .iter()
                     .filter(|li| matches!(li.category, Category::Compute | Category::Platform))
-                    .filter(|li| !li.component.contains("capacity units"))
-                    .filter(|li| !li.component.starts_with("Log Analytics"))
+                    .filter(|li| li.price.meter_name != meters::APP_GATEWAY_CU.key.meter)
+                    .filter(|li| li.price.service_name != meters::LOG_ANALYTICS.key.service)
                     .map(|li| li.monthly_usd)
                     .sum()
             };
@@ -942,7 +942,7 @@ fn tiny_but_valid_per_instance_capacity_does_not_overflow() {
         let plan = evaluate(&s);
         let single = plan.tier(TierId::SingleRegion).unwrap();
         assert!(single.cost.monthly_usd.is_finite());
-        let app_hours: f64 = items(&single.cost, "App Service")
+        let app_hours: f64 = items(&Priced::of(&s, &single.cost), "App Service")
             .iter()
             .map(|li| li.quantity)
             .sum();

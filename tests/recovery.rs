@@ -110,7 +110,7 @@ fn the_backup_mode_sets_the_data_a_restore_loses() {
     let loss = backup::restore_loss(&s);
     assert_close(loss.guaranteed_s, 14_400.0, "periodic bound");
     assert_close(loss.expected_s, 7_200.0, "periodic typical");
-    assert!(loss.how.contains("periodic-backup-restore-introduction"));
+    assert!(backup::restore_loss_how(&s).contains("periodic-backup-restore-introduction"));
     s.resilience.backup_interval_min = 60.0;
     assert_close(backup::restore_loss(&s).guaranteed_s, 3_600.0, "1 h");
     // Continuous: back to the second; backups lag by at most 100 s.
@@ -118,7 +118,7 @@ fn the_backup_mode_sets_the_data_a_restore_loses() {
     let loss = backup::restore_loss(&s);
     assert_close(loss.expected_s, 1.0, "continuous typical");
     assert_close(loss.guaranteed_s, 100.0, "continuous bound");
-    assert!(loss.how.contains("within 100 seconds"));
+    assert!(backup::restore_loss_how(&s).contains("within 100 seconds"));
 }
 
 #[test]
@@ -354,18 +354,14 @@ fn failure_modes_follow_the_basis() {
 fn failure_modes_are_in_the_json_and_the_working_cites_its_pages() {
     let s = round_scenario();
     let plan = evaluate(&s);
-    let report = planner::engine::report::plan_report(&s, &plan, Vec::new(), Vec::new());
+    let report = planner::engine::report::plan_report(&s, &plan, &[], Vec::new(), Vec::new());
     let json = serde_json::to_value(&report).unwrap();
     let rows = json["tiers"][3]["failure_modes"].as_array().unwrap();
     assert_eq!(rows.len(), 6);
     assert_eq!(rows[0]["mode"], "zone_loss");
     assert_eq!(rows[5]["mode"], "data_corruption");
     assert!(rows[1]["rto_guaranteed_s"].as_f64().is_some());
-    let text: String = plan.tiers[3]
-        .failure_modes
-        .iter()
-        .map(|r| r.how.clone())
-        .collect();
+    let text: String = rows.iter().map(|r| r["how"].as_str().unwrap()).collect();
     for url in [
         failure_modes::COSMOS_HA_URL,
         failure_modes::SLOTS_URL,
@@ -442,9 +438,8 @@ fn aks_free_tier_has_no_sla_and_misses_any_guaranteed_availability_target() {
     s.targets.basis = Basis::Guaranteed;
     let plan = evaluate(&s);
     let t = plan.tier(TierId::MultiWrite).unwrap();
-    let f = t
-        .failed_targets
-        .iter()
+    let f = planner::engine::verdicts::for_tier(&s, &plan, t)
+        .into_iter()
         .find(|f| f.target == "availability")
         .expect("no SLA misses the target");
     assert!(
@@ -665,19 +660,15 @@ fn northwind_still_recommends_multi_write_on_expected_and_says_what_guaranteed_c
     let s = presets_northwind();
     let plan = evaluate(&s);
     assert_eq!(plan.recommended_tier, Some(TierId::MultiWrite));
-    assert!(
-        plan.recommendation.contains("guaranteed"),
-        "{}",
-        plan.recommendation
-    );
+    let words = planner::engine::verdicts::recommendation(&s, &plan);
+    assert!(words.contains("guaranteed"), "{words}");
     let mut g = s.clone();
     g.targets.basis = Basis::Guaranteed;
     let plan = evaluate(&g);
     // Microsoft's < 15 min RPO misses the 5 s target on every multi-region tier.
     assert_ne!(plan.recommended_tier, Some(TierId::MultiWrite));
     let mw = plan.tier(TierId::MultiWrite).unwrap();
-    assert!(mw
-        .failed_targets
+    assert!(planner::engine::verdicts::for_tier(&g, &plan, mw)
         .iter()
         .any(|f| f.target == "rpo" && f.message.contains("met on expected values")));
 }

@@ -12,14 +12,15 @@
 mod common;
 
 use common::*;
-use planner::engine::plan;
 use planner::engine::resilience::{self, TierResilience, MINUTES_PER_YEAR};
+use planner::engine::resilience::{Part, PartKey};
 use planner::engine::risk::{self, Durations, LossImpact, SplitMix64};
 use planner::engine::scenario::{
     Consistency, CreditStep, DurationDistribution, MeasuredRtt, RegionShare, Scenario,
     WriteFailover,
 };
 use planner::engine::tiers::{self, TierId};
+use planner::engine::{plan, resilience_words, verdicts};
 
 fn assess(tier: TierId, s: &Scenario) -> TierResilience {
     let capacities: Vec<f64> = tiers::stamps_for(tier, s)
@@ -69,7 +70,9 @@ fn single_writer_tiers_wait_for_the_write_region_failover() {
     assert_close(r.rto_reads_s, 50.0, "reads");
     assert_close(r.rto_writes_s, 900.0, "writes");
     assert_close(r.rto_s, 900.0, "rto is the later of the two");
-    assert!(r.rto_parts.iter().any(|p| p.name.starts_with("Writes")));
+    assert!(r.rto_parts.iter().any(|p| p.key == PartKey::WriteFailover));
+    let named = resilience_words::parts(TierId::ActiveActiveReads, &s, regions(), &r.rto_parts);
+    assert!(named.iter().any(|p| p.name.starts_with("Writes")));
     // A human-gated promotion: 1,800 s.
     s.resilience.write_failover = WriteFailover::HumanGated;
     let r = assess(TierId::ActiveActiveReads, &s);
@@ -94,7 +97,12 @@ fn traffic_manager_adds_the_dns_ttl_to_read_recovery() {
     assert!(r
         .rto_parts
         .iter()
-        .any(|p| p.name.contains("DNS") && p.value == 60.0));
+        .any(|p| p.key == PartKey::DnsTtl && p.value == 60.0));
+    assert!(
+        resilience_words::parts(TierId::MultiWrite, &s, regions(), &r.rto_parts)
+            .iter()
+            .any(|p| p.name.contains("DNS") && p.value == 60.0)
+    );
 }
 
 #[test]
@@ -953,10 +961,15 @@ fn every_guaranteed_part_cites_its_page_and_figure() {
     let mut s = Scenario::default();
     s.data.sql.enabled = true;
     let r = assess(TierId::ActiveActiveReads, &s);
-    let cited: Vec<&str> = r
+    let parts: Vec<Part> = r
         .guaranteed_rto_parts
         .iter()
         .chain(&r.guaranteed_rpo_parts)
+        .copied()
+        .collect();
+    let named = resilience_words::parts(TierId::ActiveActiveReads, &s, regions(), &parts);
+    let cited: Vec<&str> = named
+        .iter()
         .filter(|p| p.value > 60.0 || p.name.contains("SQL ledger failover group"))
         .map(|p| p.how.as_str())
         .collect();
@@ -986,24 +999,21 @@ fn a_target_met_only_on_expected_values_is_missed_on_the_guaranteed_basis() {
     let expected = plan::evaluate(&s, sheet(), regions()).unwrap();
     assert_eq!(expected.basis, Basis::Expected);
     assert_eq!(expected.recommended_tier, Some(TierId::ActiveActiveReads));
+    let words = verdicts::recommendation(&s, &expected);
     assert!(
-        expected.recommendation.contains(
+        words.contains(
             "On the guaranteed basis the pick would be Active-active multi-region writes"
         ),
-        "{}",
-        expected.recommendation
+        "{words}"
     );
-    assert!(expected
-        .recommendation
-        .contains("RTO ≤ 30 min only on expected recovery"));
+    assert!(words.contains("RTO ≤ 30 min only on expected recovery"));
     s.targets.basis = Basis::Guaranteed;
     let guaranteed = plan::evaluate(&s, sheet(), regions()).unwrap();
     assert_eq!(guaranteed.recommended_tier, Some(TierId::MultiWrite));
     let ap = guaranteed.tier(TierId::ActiveActiveReads).unwrap();
     assert!(!ap.meets_targets);
-    let rto = ap
-        .failed_targets
-        .iter()
+    let rto = verdicts::for_tier(&s, &guaranteed, ap)
+        .into_iter()
         .find(|f| f.target == "rto")
         .unwrap();
     assert!(
@@ -1015,8 +1025,7 @@ fn a_target_met_only_on_expected_values_is_missed_on_the_guaranteed_basis() {
     );
     // The other basis's misses travel with each tier.
     assert!(ap.failed_targets_other_basis.is_empty());
-    assert!(guaranteed
-        .recommendation
+    assert!(verdicts::recommendation(&s, &guaranteed)
         .contains("On the expected basis the pick would be Active-active reads"));
 }
 
@@ -1036,9 +1045,14 @@ fn aks_free_tier_says_no_sla_and_uses_its_objective_not_the_standard_tiers_figur
         standard.availability_parts[0].value / 0.9995 * 0.995,
         "stamp",
     );
-    assert!(free.availability_parts[0]
-        .how
-        .contains("AKS Free (no SLA; service level objective) 99.5%"));
+    assert_eq!(free.availability_parts[0].key, PartKey::OneStamp);
+    assert!(resilience_words::how(
+        TierId::SingleRegion,
+        &s,
+        regions(),
+        &free.availability_parts[0]
+    )
+    .contains("AKS Free (no SLA; service level objective) 99.5%"));
     assert!(free
         .notes
         .iter()

@@ -339,7 +339,7 @@ fn the_json_contract_and_budget_lines() {
     );
     s.ranges.samples = 300;
     let p: Plan = evaluate(&s);
-    let mut doc = report::plan_report(&s, &p, Vec::new(), Vec::new());
+    let mut doc = report::plan_report(&s, &p, &[], Vec::new(), Vec::new());
     report::attach_robustness(&mut doc, &s, sheet(), regions(), &p).unwrap();
     let v = serde_json::to_value(&doc).unwrap();
     let t = &v["tiers"][3];
@@ -374,7 +374,7 @@ fn the_json_contract_and_budget_lines() {
     );
     // Without ranges the keys are absent.
     let s = northwind();
-    let mut doc = report::plan_report(&s, &p, Vec::new(), Vec::new());
+    let mut doc = report::plan_report(&s, &p, &[], Vec::new(), Vec::new());
     report::attach_robustness(&mut doc, &s, sheet(), regions(), &p).unwrap();
     let v = serde_json::to_value(&doc).unwrap();
     assert!(v["tiers"][0].get("monthly_p50").is_none());

@@ -215,7 +215,8 @@ fn main() -> ExitCode {
                 &result,
                 years.unwrap_or(scenario.risk.simulated_years),
             );
-            let mut doc = report::plan_report(&scenario, &result, curve, sims);
+            let words = report::line_words(&scenario, &sheet, &regions, &result);
+            let mut doc = report::plan_report(&scenario, &result, &words, curve, sims);
             doc.multi_year =
                 planner::engine::horizon::multi_year(&scenario, &result, &sheet, &regions)
                     .unwrap_or_default();
@@ -236,7 +237,8 @@ fn main() -> ExitCode {
                 sheet_fingerprint: &sheet.fingerprint,
                 exported_on: &today,
             };
-            print!("{}", report::line_items_csv(&result, &meta));
+            let words = report::line_words(&scenario, &sheet, &regions, &result);
+            print!("{}", report::line_items_csv(&result, &words, &meta));
             if !scenario.ranges.inputs.is_empty() {
                 match planner::engine::ranges::cost_ranges(
                     &scenario,
@@ -259,7 +261,7 @@ fn main() -> ExitCode {
                 "{} — prices: {} ({}{converted})\n",
                 scenario.name, result.sheet, result.currency
             );
-            print!("{}", report::table(&result));
+            print!("{}", report::table(&scenario, &result));
         }
     }
     ExitCode::SUCCESS

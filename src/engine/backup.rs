@@ -77,8 +77,6 @@ pub struct RestoreLoss {
     /// The bound: the whole periodic interval, or the 100 s continuous
     /// backups may lag.
     pub guaranteed_s: f64,
-    /// In words, with the page cited.
-    pub how: String,
 }
 
 /// [`RestoreLoss`] of the scenario's backup mode.
@@ -89,20 +87,26 @@ pub fn restore_loss(s: &Scenario) -> RestoreLoss {
             RestoreLoss {
                 expected_s: interval_s / 2.0,
                 guaranteed_s: interval_s,
-                how: format!(
-                    "periodic backup every {}: the newest copy before the corruption is up to one interval old (half on average); Microsoft: “takes a full backup of your database every 4 hours” by default, interval configurable ({PERIODIC_URL})",
-                    format::duration(interval_s)
-                ),
             }
         }
         BackupMode::Continuous7Day | BackupMode::Continuous30Day => RestoreLoss {
             expected_s: CONTINUOUS_EXPECTED_RPO_S,
             guaranteed_s: CONTINUOUS_BACKUP_LAG.seconds,
-            how: format!(
-                "continuous backup restores to the second before the corruption; {}",
-                CONTINUOUS_BACKUP_LAG.citation()
-            ),
         },
+    }
+}
+
+/// [`restore_loss`] in words, with the page cited.
+pub fn restore_loss_how(s: &Scenario) -> String {
+    match s.data.backup.mode {
+        BackupMode::Periodic => format!(
+            "periodic backup every {}: the newest copy before the corruption is up to one interval old (half on average); Microsoft: “takes a full backup of your database every 4 hours” by default, interval configurable ({PERIODIC_URL})",
+            format::duration(s.resilience.backup_interval_min * 60.0)
+        ),
+        BackupMode::Continuous7Day | BackupMode::Continuous30Day => format!(
+            "continuous backup restores to the second before the corruption; {}",
+            CONTINUOUS_BACKUP_LAG.citation()
+        ),
     }
 }
 

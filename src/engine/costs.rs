@@ -52,13 +52,11 @@ impl Category {
     }
 }
 
-/// One priced line.
+/// One priced line, in numbers: what it is called and how it was worked
+/// out are written on demand ([`LineWords`], [`super::tiers::line_words`]).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct LineItem {
     pub category: Category,
-    /// What is being paid for, e.g. "App Service P1 v3 (Linux) instances".
-    /// Written, like `formula`, only when the pricer writes text.
-    pub component: String,
     /// Billed quantity per month in `unit`.
     pub quantity: f64,
     /// What one unit of `quantity` is, e.g. "instance-hours".
@@ -69,8 +67,6 @@ pub struct LineItem {
     pub unit_price: f64,
     /// quantity × unit price × (1 − discount).
     pub monthly_usd: f64,
-    /// The arithmetic in words with the numbers filled in.
-    pub formula: String,
     /// The price-sheet row the unit price came from.
     pub price: Arc<PriceRow>,
 }
@@ -81,6 +77,17 @@ impl LineItem {
     pub fn region(&self) -> &str {
         &self.price.arm_region_name
     }
+}
+
+/// A line item's words: written by the same cost function that priced the
+/// line, from the same quantities, when a working panel, an export or the
+/// CLI asks for them ([`super::tiers::line_words`]).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct LineWords {
+    /// What is being paid for, e.g. "App Service P1 v3 (Linux) instances".
+    pub component: String,
+    /// The arithmetic in words with the numbers filled in.
+    pub formula: String,
 }
 
 /// Meter keys, spelled as the Azure Retail Prices API spells them (kept in
@@ -198,8 +205,9 @@ pub struct Pricer<'a> {
     pub regions: &'a RegionTable,
     pub missing: Vec<MissingPrice>,
     pub items: Vec<LineItem>,
-    /// Write each line's formula in words (off for sweeps that only need totals).
-    pub text: bool,
+    /// Each line's words, in the order of `items`, when a caller asked for
+    /// them ([`Pricer::writing_words`]); `None` when pricing for numbers.
+    words: Option<Vec<LineWords>>,
 }
 
 /// How a line's quantity was arrived at, for the formula text.
@@ -207,20 +215,39 @@ pub struct Quantity<F: FnOnce() -> String> {
     pub value: f64,
     pub unit: &'static str,
     /// The derivation, e.g. "6 instances × 730 h": only called when the
-    /// pricer writes text (formatting numbers is most of the cost of pricing).
+    /// pricer writes words (formatting numbers is most of the cost of pricing).
     pub how: F,
 }
 
 impl<'a> Pricer<'a> {
     pub fn new(s: &'a Scenario, sheet: &'a PriceSheet, regions: &'a RegionTable) -> Self {
         Self {
-            text: true,
+            words: None,
             s,
             sheet,
             regions,
             missing: Vec::new(),
             items: Vec::with_capacity(48),
         }
+    }
+
+    /// A pricer that also writes each line's words ([`Pricer::take_words`]).
+    pub fn writing_words(s: &'a Scenario, sheet: &'a PriceSheet, regions: &'a RegionTable) -> Self {
+        Self {
+            words: Some(Vec::with_capacity(48)),
+            ..Self::new(s, sheet, regions)
+        }
+    }
+
+    /// Whether this pricer writes words (the cost functions skip formatting
+    /// otherwise).
+    pub fn writes(&self) -> bool {
+        self.words.is_some()
+    }
+
+    /// The words written so far, one per line of `items`.
+    pub fn take_words(&mut self) -> Vec<LineWords> {
+        self.words.take().unwrap_or_default()
     }
 
     fn hours(&self) -> f64 {
@@ -244,7 +271,7 @@ impl<'a> Pricer<'a> {
         // The texts are written here, where the closures are known; the rest
         // is one function, not one copy per cost line (this function is
         // generic, so each call site gets its own).
-        let (component, how) = if self.text {
+        let (component, how) = if self.writes() {
             (component(), (q.how)())
         } else {
             (String::new(), String::new())
@@ -255,7 +282,7 @@ impl<'a> Pricer<'a> {
     }
 
     /// [`Pricer::line`] once its texts are written: `how` is the quantity's
-    /// derivation in words (empty without text).
+    /// derivation in words (empty when not writing words).
     #[allow(clippy::too_many_arguments)]
     fn priced_line(
         &mut self,
@@ -295,9 +322,9 @@ impl<'a> Pricer<'a> {
         let unit_price = if tiered { list_cost / value } else { rate };
         let discount = self.s.commercial.discount_pct / 100.0;
         let monthly = list_cost * (1.0 - discount);
-        // The formula in words is written only when the pricer writes text
-        // (sweeps and the page's recalculation need only the numbers).
-        let formula = if !self.text {
+        // The formula in words is written only when the pricer writes words
+        // (the evaluation and sweeps need only the numbers).
+        let formula = if !self.writes() {
             String::new()
         } else {
             let cur = &self.sheet.currency;
@@ -369,14 +396,15 @@ impl<'a> Pricer<'a> {
         };
         self.items.push(LineItem {
             category,
-            component,
             quantity: value,
             unit,
             unit_price,
             monthly_usd: monthly,
-            formula,
             price: Arc::clone(row),
         });
+        if let Some(words) = &mut self.words {
+            words.push(LineWords { component, formula });
+        }
     }
 
     /// Instance-hours of one compute pool, as billed: with a reservation
@@ -400,7 +428,7 @@ impl<'a> Pricer<'a> {
         let term = self.s.commercial.reservation;
         let shape = super::autoscale::load_shape(&self.s.workload);
         let scaling = self.s.compute.scaling;
-        let text = self.text;
+        let text = self.writes();
         let derivation = move || {
             if !text {
                 return String::new();
@@ -718,8 +746,8 @@ impl<'a> Pricer<'a> {
             notes.push("Serverless Cosmos DB is single-region only, so this tier is priced with autoscale.".into());
             mode = CosmosMode::Autoscale;
         }
-        // Written once for every region's line, and only when text is wanted.
-        let need_words = if self.text {
+        // Written once for every region's line, and only when words are wanted.
+        let need_words = if self.writes() {
             need.text(s.workload.item_kb)
         } else {
             String::new()

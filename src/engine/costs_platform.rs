@@ -220,7 +220,7 @@ impl Pricer<'_> {
         ];
         let n = services.iter().filter(|(_, on)| *on).count();
         let h = s.commercial.hours_per_month;
-        let text = self.text;
+        let text = self.writes();
         let names = move || {
             if !text {
                 return String::new();

@@ -220,7 +220,7 @@ fn interval(
 }
 
 /// Targets no tier meets, each with the closest tier's miss in words.
-pub fn unmet_targets(plan: &Plan) -> Vec<String> {
+pub fn unmet_targets(s: &Scenario, plan: &Plan) -> Vec<String> {
     let mut out = Vec::new();
     for (id, name) in [
         ("feasibility", "feasibility"),
@@ -230,14 +230,14 @@ pub fn unmet_targets(plan: &Plan) -> Vec<String> {
         ("latency", "latency"),
         ("budget", "budget"),
     ] {
-        let misses: Vec<(TierId, &super::plan::FailedTarget)> = plan
+        let misses: Vec<(&super::plan::TierResult, &super::plan::FailedTarget)> = plan
             .tiers
             .iter()
             .filter_map(|t| {
                 t.failed_targets
                     .iter()
                     .find(|f| f.target == id)
-                    .map(|f| (t.cost.tier, f))
+                    .map(|f| (t, f))
             })
             .collect();
         if !plan.tiers.is_empty() && misses.len() == plan.tiers.len() {
@@ -247,8 +247,8 @@ pub fn unmet_targets(plan: &Plan) -> Vec<String> {
             {
                 out.push(format!(
                     "No tier meets the {name} target; closest: {}, whose {}.",
-                    tier.short_label(),
-                    f.message
+                    tier.cost.tier.short_label(),
+                    super::verdicts::message(s, tier, &plan.currency, plan.basis, f.target)
                 ));
             }
         }
@@ -384,7 +384,7 @@ pub fn decision_ranges(
     let mut d = Decision {
         recommended_tier: plan.recommended_tier,
         ranges: Vec::new(),
-        unmet_targets: unmet_targets(plan),
+        unmet_targets: unmet_targets(s, plan),
     };
     if let Some(rec) = plan.recommended_tier {
         d.ranges = questions(s, plan)

@@ -24,7 +24,6 @@ use std::borrow::Cow;
 use super::backup;
 use super::costs::{Pricer, Stamp, StampRole};
 use super::drills;
-use super::format;
 use super::meters;
 use super::pricing::PriceSheet;
 use super::regions::RegionTable;
@@ -149,14 +148,12 @@ pub struct FailureModeRow {
     /// A one-off charge each time the mitigation is used (a continuous
     /// backup restore).
     pub mitigation_per_use_usd: Option<f64>,
-    /// How the figures were made, with the pages cited (empty without text).
-    pub how: String,
 }
 
 /// Share of demand served when stamp `hit` runs at `factor` of its
 /// capacity: `Σ min(capacity_i, demand_i)`, each stamp serving its own
 /// steady share (Front Door keeps routing to a degraded but healthy stamp).
-fn served_with(stamps: &[Stamp], hit: usize, factor: f64) -> f64 {
+pub(crate) fn served_with(stamps: &[Stamp], hit: usize, factor: f64) -> f64 {
     stamps
         .iter()
         .enumerate()
@@ -174,7 +171,7 @@ fn served_with(stamps: &[Stamp], hit: usize, factor: f64) -> f64 {
 
 /// Share of demand the stamps other than `lost` can serve once Front Door
 /// sends everyone to them: `min(1, Σ surviving capacity)`.
-fn survivors(stamps: &[Stamp], lost: usize) -> f64 {
+pub(crate) fn survivors(stamps: &[Stamp], lost: usize) -> f64 {
     stamps
         .iter()
         .enumerate()
@@ -210,7 +207,6 @@ fn traffic_manager_monthly(
     let mut with = s.clone();
     with.edge.traffic_manager = true;
     let mut p = Pricer::new(&with, sheet, regions);
-    p.text = false;
     p.traffic_manager(cost.stamps.len());
     if !p.missing.is_empty() {
         return None;
@@ -230,7 +226,6 @@ struct Figures {
     mitigation: Cow<'static, str>,
     monthly: Option<f64>,
     per_use: Option<f64>,
-    how: String,
 }
 
 /// Everything a row is made from.
@@ -243,15 +238,6 @@ pub struct Context<'a> {
     /// The single-region tier's monthly cost (what a region's loss is
     /// mitigated over).
     pub baseline_monthly_usd: f64,
-    pub text: bool,
-}
-
-fn words(text: bool, f: impl FnOnce() -> String) -> String {
-    if text {
-        f()
-    } else {
-        String::new()
-    }
 }
 
 /// Users a zone's loss stops and for how long, seconds: everyone for the
@@ -285,13 +271,6 @@ fn zone_loss(c: &Context) -> Figures {
                 "Cosmos DB availability zones (×1.25 RU/s on single-write manual throughput)".into(),
             monthly: None,
             per_use: None,
-            how: words(c.text, || {
-                format!(
-                    "Cosmos DB in one region without zones: Microsoft's table gives “Data loss” and “Availability loss” on a zone failure ({COSMOS_HA_URL}); down until the zone returns (your typical outage, {}); data lost up to the single-region bound: {}",
-                    format::duration(outage),
-                    b.citation()
-                )
-            }),
         };
     }
     Figures {
@@ -304,15 +283,6 @@ fn zone_loss(c: &Context) -> Figures {
         mitigation: "Zone-redundant stamps and Cosmos DB replicas in three zones".into(),
         monthly: None,
         per_use: None,
-        how: words(c.text, || {
-            format!(
-                "Cosmos DB: “No data loss” and “No availability loss” on a zone failure ({COSMOS_HA_URL}); the stamp in {} keeps two of its three zones' instances ({} of them) until autoscale replaces them (about {}), serving {} of peak",
-                c.cost.stamps.first().map_or("", |st| st.region.as_str()),
-                format::percent(factor, 0),
-                format::duration(s.resilience.autoscale_reaction_s),
-                format::percent(capacity, 0)
-            )
-        }),
     }
 }
 
@@ -354,17 +324,6 @@ fn region_loss(c: &Context) -> Figures {
         monthly: (tier != TierId::SingleRegion)
             .then_some((c.cost.monthly_usd - c.baseline_monthly_usd).max(0.0)),
         per_use: None,
-        how: words(c.text, || {
-            format!(
-                "the tier's region-loss figures (see RTO and RPO); losing the primary, the other stamps carry {} of peak until autoscale{}; the cost is this tier's over single region",
-                format::percent(capacity, 0),
-                if tier == TierId::ActivePassive {
-                    " or the standby grows"
-                } else {
-                    ""
-                }
-            )
-        }),
     }
 }
 
@@ -385,13 +344,6 @@ fn cosmos_outage(c: &Context) -> Figures {
             mitigation: "A second Cosmos DB region (the multi-region tiers)".into(),
             monthly: None,
             per_use: None,
-            how: words(c.text, || {
-                format!(
-                    "one Cosmos DB region: Microsoft's table gives “Availability loss” on a regional outage ({COSMOS_HA_URL}); the healthy stamp waits for it (your typical outage, {}); data returns with the region, bound: {}",
-                    format::duration(outage),
-                    b.citation()
-                )
-            }),
         };
     }
     let scale_out = if tier == TierId::ActivePassive
@@ -432,26 +384,6 @@ fn cosmos_outage(c: &Context) -> Figures {
         },
         monthly: None,
         per_use: None,
-        how: words(c.text, || {
-            let writes = if tier == TierId::MultiWrite {
-                "writes continue in the other write regions".to_string()
-            } else {
-                format!(
-                    "writes wait for the write-region failover ({} expected; {})",
-                    format::duration(wf),
-                    bounds::COSMOS_WRITE_FAILOVER.citation()
-                )
-            };
-            format!(
-                "the stamp's /health/deep probe fails with its Cosmos DB region, so Front Door drains it in {}{}; {writes}; data lost as on a region's loss",
-                format::duration(detect),
-                if scale_out > 0.0 {
-                    format!(" and the standby grows in {}", format::duration(scale_out))
-                } else {
-                    String::new()
-                }
-            )
-        }),
     }
 }
 
@@ -478,16 +410,6 @@ fn front_door_global(c: &Context) -> Figures {
             mitigation: "Traffic Manager above Front Door steers DNS to the stamps directly".into(),
             monthly: tm_cost,
             per_use: None,
-            how: words(c.text, || {
-                format!(
-                    "Traffic Manager marks Front Door down after {} s probing × {} tolerated failures (Microsoft's defaults, {TM_MONITORING_URL}) and clients follow after the {} s DNS TTL; without the edge cache ({} of requests) the stamps get every request, serving {} of peak",
-                    format::number(TM_PROBE_INTERVAL_S, 0),
-                    format::number(TM_TOLERATED_FAILURES, 0),
-                    format::number(s.resilience.dns_ttl_s, 0),
-                    format::percent(hit, 0),
-                    format::percent(capacity, 0)
-                )
-            }),
         };
     }
     let outage = s.risk.typical_outage_hours * 3600.0;
@@ -505,12 +427,6 @@ fn front_door_global(c: &Context) -> Figures {
         },
         monthly: tm_cost,
         per_use: None,
-        how: words(c.text, || {
-            format!(
-                "every request enters through Front Door: with no path around it the service is down until Front Door recovers (your typical outage, {}); data is untouched",
-                format::duration(outage)
-            )
-        }),
     }
 }
 
@@ -550,23 +466,6 @@ fn bad_deployment(c: &Context) -> Figures {
         },
         monthly: Some(0.0),
         per_use: None,
-        how: words(c.text, || {
-            let reach = if ringed {
-                format!(
-                    "rings: the release reaches the first stamp's {} of users; the others carry {} of peak",
-                    format::percent(users, 0),
-                    format::percent(capacity, 0)
-                )
-            } else if r.deployment_rings {
-                "rings need two live stamps: this tier has one serving stamp, so the release reaches every user".to_string()
-            } else {
-                "one image digest to every stamp in one pipeline run: the release reaches every user".to_string()
-            };
-            format!(
-                "{reach}; recovery is noticing it and swapping back or rolling back (your estimate, {}); Microsoft on slots: “you can perform the same swap immediately to get your ‘last known good site’ back” and “There's no extra charge for using deployment slots” ({SLOTS_URL})",
-                format::duration(r.rollback_s)
-            )
-        }),
     }
 }
 
@@ -606,15 +505,6 @@ fn data_corruption(c: &Context) -> Figures {
         mitigation: Cow::Owned(format!("{} backup", s.data.backup.mode.label())),
         monthly: Some(monthly),
         per_use,
-        how: words(c.text, || {
-            format!(
-                "replication copies the damage to every region, so every tier restores from backup: {}; restore time is your estimate ({}; Microsoft: “The duration of restore depends on the amount of data that needs to be restored”, {}); {}",
-                loss.how,
-                format::duration(restore_s),
-                backup::PERIODIC_URL,
-                backup::summary(s)
-            )
-        }),
     }
 }
 
@@ -677,7 +567,6 @@ pub fn row(c: &Context, mode: FailureMode) -> FailureModeRow {
         mitigation: f.mitigation,
         mitigation_monthly_usd: f.monthly,
         mitigation_per_use_usd: f.per_use,
-        how: f.how,
     }
 }
 

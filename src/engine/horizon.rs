@@ -54,7 +54,7 @@ fn monthly_at(
     plan.tiers
         .iter()
         .map(|t| {
-            tiers::price_tier_with(t.cost.tier, &s, sheet, regions, false)
+            tiers::price_tier(t.cost.tier, &s, sheet, regions)
                 .ok()
                 .map(|c| (t.cost.tier, c.monthly_usd))
         })

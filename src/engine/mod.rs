@@ -6,6 +6,12 @@
 //! ([`tiers`], one function per cost component in [`costs`]), assesses
 //! recovery, availability and latency ([`resilience`]), prices the risk
 //! ([`risk`]) and names the cheapest tier that meets the targets.
+//!
+//! The evaluation computes numbers only. The words are written on demand
+//! from an evaluated plan by the view that shows them: line items' names
+//! and formulas ([`tiers::line_words`]), verdicts and the recommendation
+//! ([`verdicts`]), resilience parts and latency ([`resilience_words`]),
+//! failure modes ([`failure_mode_words`]), or all of them ([`words`]).
 
 pub mod autoscale;
 pub mod backup;
@@ -14,6 +20,7 @@ pub mod costs;
 pub mod costs_platform;
 pub mod decision;
 pub mod drills;
+pub mod failure_mode_words;
 pub mod failure_modes;
 pub mod format;
 pub mod horizon;
@@ -26,6 +33,7 @@ pub mod ranges;
 pub mod regions;
 pub mod report;
 pub mod resilience;
+pub mod resilience_words;
 pub mod risk;
 pub mod scenario;
 pub mod sensitivity;
@@ -35,6 +43,8 @@ pub mod summary;
 pub mod tiers;
 pub mod typed;
 pub mod validate;
+pub mod verdicts;
+pub mod words;
 
 pub use plan::{evaluate, Plan, PlanError};
 pub use pricing::PriceSheet;

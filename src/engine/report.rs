@@ -5,13 +5,15 @@
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-use super::costs::Category;
+use super::costs::{Category, LineWords};
+use super::failure_modes::FailureModeRow;
 use super::format;
-use super::plan::{BreakEven, FailedTarget, HeadroomPoint, Plan};
+use super::plan::{BreakEven, HeadroomPoint, Plan};
 use super::provenance::{PriceBasis, PriceConfidence};
 use super::risk::SimulatedRisk;
 use super::scenario::Scenario;
 use super::tiers::{CosmosSummary, TierId};
+use super::verdicts::{self, Verdict};
 
 /// One line item with its price-sheet row spelled out.
 #[derive(Clone, Debug, Serialize)]
@@ -95,14 +97,14 @@ pub struct TierReport {
     pub expected_annual_loss_usd: f64,
     pub risk_adjusted_annual_usd: f64,
     pub meets_targets: bool,
-    pub failed_targets: Vec<FailedTarget>,
+    pub failed_targets: Vec<Verdict>,
     /// Shares of the monthly cost on published/API, derived and unverified
     /// prices, with the sentence the page shows.
     pub price_confidence: PriceConfidenceReport,
     /// RTO, RPO, capacity left and mitigation per failure mode (zone,
     /// region, Cosmos DB regional outage, Front Door global, bad deployment,
     /// data corruption).
-    pub failure_modes: Vec<crate::engine::failure_modes::FailureModeRow>,
+    pub failure_modes: Vec<FailureModeReport>,
     pub notes: Vec<String>,
     /// The tornado: the ten inputs that move this tier's figure most, each
     /// at its low and high ([`crate::engine::sensitivity`]; filled by
@@ -120,6 +122,15 @@ pub struct TierReport {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub p_cheapest_meeting: Option<f64>,
     pub line_items: Vec<LineItemReport>,
+}
+
+/// A failure-mode row with how it was made in words.
+#[derive(Clone, Debug, Serialize)]
+pub struct FailureModeReport {
+    #[serde(flatten)]
+    pub row: FailureModeRow,
+    /// How the figures were made, with the pages cited.
+    pub how: String,
 }
 
 /// [`PriceConfidence`] with its summary in words.
@@ -257,10 +268,41 @@ pub fn budget_lines_csv(
     out
 }
 
-/// Builds the JSON contract from a plan.
+/// The words of every line item of `plan` (component and formula), tier by
+/// tier in the plan's order and line by line in each tier's order, written
+/// from the scenario the plan was evaluated from.
+pub fn line_words(
+    s: &Scenario,
+    sheet: &crate::engine::PriceSheet,
+    regions: &crate::engine::RegionTable,
+    plan: &Plan,
+) -> Vec<Vec<LineWords>> {
+    // Converted once here when the scenario shows another currency, as
+    // the evaluation did.
+    let sheet = &*sheet.for_scenario(s);
+    plan.tiers
+        .iter()
+        .map(|t| {
+            crate::engine::tiers::line_words(t.cost.tier, s, sheet, regions).unwrap_or_default()
+        })
+        .collect()
+}
+
+/// The words of line `i` of tier `t` (empty if none were written).
+fn words_at(words: &[Vec<LineWords>], t: usize, i: usize) -> LineWords {
+    words
+        .get(t)
+        .and_then(|w| w.get(i))
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// Builds the JSON contract from a plan and its line items' words
+/// ([`line_words`]).
 pub fn plan_report(
     s: &Scenario,
     plan: &Plan,
+    words: &[Vec<LineWords>],
     curve: Vec<HeadroomPoint>,
     sims: Vec<SimulatedRisk>,
 ) -> PlanReport {
@@ -271,13 +313,14 @@ pub fn plan_report(
         converted_from: plan.converted_from.clone(),
         basis: plan.basis,
         recommended_tier: plan.recommended_tier,
-        recommendation: plan.recommendation.clone(),
+        recommendation: verdicts::recommendation(s, plan),
         executive_summary: crate::engine::summary::executive_summary(plan),
         load_shape: crate::engine::autoscale::load_shape(&s.workload),
         tiers: plan
             .tiers
             .iter()
-            .map(|t| {
+            .enumerate()
+            .map(|(ti, t)| {
                 let r = &t.resilience;
                 let on = r.on(plan.basis);
                 let mut notes = t.cost.notes.clone();
@@ -326,12 +369,19 @@ pub fn plan_report(
                     expected_annual_loss_usd: t.risk.expected_annual_loss_usd,
                     risk_adjusted_annual_usd: t.risk.risk_adjusted_annual_usd,
                     meets_targets: t.meets_targets,
-                    failed_targets: t.failed_targets.clone(),
+                    failed_targets: verdicts::for_tier(s, plan, t),
                     price_confidence: PriceConfidenceReport {
                         split: t.price_confidence.clone(),
                         summary: t.price_confidence.summary(),
                     },
-                    failure_modes: t.failure_modes.clone(),
+                    failure_modes: t
+                        .failure_modes
+                        .iter()
+                        .map(|row| FailureModeReport {
+                            row: row.clone(),
+                            how: crate::engine::failure_mode_words::how(s, &t.cost, row.mode),
+                        })
+                        .collect(),
                     notes,
                     sensitivity: Vec::new(),
                     monthly_p10: None,
@@ -342,15 +392,17 @@ pub fn plan_report(
                         .cost
                         .line_items
                         .iter()
-                        .map(|li| LineItemReport {
+                        .enumerate()
+                        .map(|(i, li)| (li, words_at(words, ti, i)))
+                        .map(|(li, w)| LineItemReport {
                             category: li.category,
-                            component: li.component.clone(),
+                            component: w.component,
                             region: li.region().to_string(),
                             quantity: li.quantity,
                             unit: li.unit.to_string(),
                             unit_price: li.unit_price,
                             monthly_usd: li.monthly_usd,
-                            formula: li.formula.clone(),
+                            formula: w.formula,
                             service_name: li.price.service_name.clone(),
                             product_name: li.price.product_name.clone(),
                             sku_name: li.price.sku_name.clone(),
@@ -467,25 +519,26 @@ fn category_id(c: Category) -> String {
 /// discount each row carries (quantity × unit price × (1 − discount) =
 /// monthly cost), and on every row the scenario, price sheet, its
 /// fingerprint and the export date.
-pub fn line_items_csv(plan: &Plan, meta: &CsvMeta) -> String {
+pub fn line_items_csv(plan: &Plan, words: &[Vec<LineWords>], meta: &CsvMeta) -> String {
     let mut out = String::with_capacity(64 * 1024);
     write_csv_row(&mut out, CSV_COLUMNS.iter().map(|c| c.to_string()));
     let conv = plan.converted_from.as_ref();
-    for t in &plan.tiers {
-        for li in &t.cost.line_items {
+    for (ti, t) in plan.tiers.iter().enumerate() {
+        for (i, li) in t.cost.line_items.iter().enumerate() {
+            let w = words_at(words, ti, i);
             write_csv_row(
                 &mut out,
                 [
                     t.cost.tier.id().to_string(),
                     category_id(li.category),
-                    li.component.clone(),
+                    w.component,
                     li.region().to_string(),
                     csv_number(li.quantity, 6),
                     li.unit.to_string(),
                     csv_number(li.unit_price, 10),
                     csv_number(li.monthly_usd, 4),
                     plan.currency.clone(),
-                    li.formula.clone(),
+                    w.formula,
                     li.price.service_name.clone(),
                     li.price.product_name.clone(),
                     li.price.sku_name.clone(),
@@ -532,7 +585,7 @@ fn write_csv_row(out: &mut String, fields: impl IntoIterator<Item = String>) {
 }
 
 /// The four tiers side by side as a plain-text table.
-pub fn table(plan: &Plan) -> String {
+pub fn table(s: &Scenario, plan: &Plan) -> String {
     let cur = &plan.currency;
     let mut rows: Vec<(String, Vec<String>)> = Vec::new();
     let col = |f: &dyn Fn(&super::plan::TierResult) -> String| {
@@ -672,7 +725,7 @@ pub fn table(plan: &Plan) -> String {
     out.push_str(&format!(
         "\nIn one line: {}\nRecommendation: {}\n",
         crate::engine::summary::executive_summary(plan),
-        plan.recommendation
+        verdicts::recommendation(s, plan)
     ));
     out
 }

@@ -3,7 +3,6 @@
 //! the two are never conflated (the reference architecture's rule).
 
 use serde::Serialize;
-use std::borrow::Cow;
 
 use super::format;
 use super::regions::{great_circle_km, RegionTable};
@@ -130,13 +129,56 @@ pub struct Recovery {
     pub rpo_s: f64,
 }
 
-/// One named part of a figure: "Front Door detection 45 s".
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// Which part of a figure a [`Part`] is (its name and explanation are
+/// written from it on demand by [`super::resilience_words`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PartKey {
+    /// RTO, single region: rebuild or restore in another region by hand.
+    Rebuild,
+    FrontDoorDetection,
+    /// Traffic Manager's DNS TTL.
+    DnsTtl,
+    StandbyScaleOut,
+    /// The write-region failover (service-managed or human-gated).
+    WriteFailover,
+    /// RPO, single region: restore from the geo-redundant backup.
+    CosmosBackupRestore,
+    CosmosStrong,
+    CosmosAsync,
+    CosmosMultiWrite,
+    /// The SQL ledger failover group's asynchronous lag.
+    SqlLag,
+    /// Availability: one stamp's serial chain.
+    OneStamp,
+    /// Availability: that many stamps in parallel.
+    StampsInParallel(usize),
+    /// Availability: Front Door (× Traffic Manager when it steers).
+    GlobalBand {
+        steered: bool,
+    },
+    /// Availability: Cosmos DB × SQL.
+    DataBand,
+    /// Guaranteed RTO: reads, as configured (no Microsoft bound).
+    GuaranteedReads,
+    GuaranteedWriteFailover,
+    GuaranteedSqlGrace,
+    /// Guaranteed RPO: Cosmos DB's documented bound.
+    GuaranteedCosmosRpo,
+    GuaranteedSqlRpo,
+}
+
+/// One part of a figure: "Front Door detection 45 s".
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Part {
-    /// Mostly fixed text: borrowed, not allocated, on every recalculation.
-    pub name: Cow<'static, str>,
+    pub key: PartKey,
     pub value: f64,
-    pub how: String,
+}
+
+impl Part {
+    pub fn new(key: PartKey, value: f64) -> Self {
+        Self { key, value }
+    }
 }
 
 /// p95 latency of one user geography.
@@ -150,7 +192,6 @@ pub struct GeoLatency {
     pub served_by: String,
     pub reads_p95_ms: f64,
     pub writes_p95_ms: f64,
-    pub how: String,
 }
 
 /// Recovery, availability and latency of one tier.
@@ -273,77 +314,31 @@ pub(crate) fn write_failover_s(s: &Scenario) -> (f64, &'static str) {
     }
 }
 
-/// An explanation in words, written only when the caller wants text (the
-/// page's recalculation on every keystroke does not).
-fn explain(text: bool, words: impl FnOnce() -> String) -> String {
-    if text {
-        words()
-    } else {
-        String::new()
-    }
-}
-
 /// Recovery time of a tier on the loss of its primary region.
-fn rto(tier: TierId, s: &Scenario, stamps_capacity: &[f64], text: bool) -> (f64, f64, Vec<Part>) {
+fn rto(tier: TierId, s: &Scenario, stamps_capacity: &[f64]) -> (f64, f64, Vec<Part>) {
     let r = &s.resilience;
     let mut parts = Vec::new();
     if tier == TierId::SingleRegion {
         let t = r.rebuild_hours * 3600.0;
-        parts.push(Part {
-            name: "Rebuild or restore in another region".into(),
-            value: t,
-            how: explain(text, || {
-                format!("{} h, by hand", format::number(r.rebuild_hours, 1))
-            }),
-        });
+        parts.push(Part::new(PartKey::Rebuild, t));
         return (t, t, parts);
     }
     let detect = front_door_detection_s(s);
-    parts.push(Part {
-        name: "Front Door detection and drain".into(),
-        value: detect,
-        how: explain(text, || {
-            format!(
-                "{} s probe interval × ({} failed samples − ½) + {} s drain",
-                format::number(r.probe_interval_s, 0),
-                r.failed_samples_to_flip,
-                format::number(r.drain_s, 0)
-            )
-        }),
-    });
+    parts.push(Part::new(PartKey::FrontDoorDetection, detect));
     let mut reads = detect;
     if s.edge.traffic_manager {
-        parts.push(Part {
-            name: "DNS TTL (Traffic Manager)".into(),
-            value: r.dns_ttl_s,
-            how: explain(text, || format!("{} s TTL", format::number(r.dns_ttl_s, 0))),
-        });
+        parts.push(Part::new(PartKey::DnsTtl, r.dns_ttl_s));
         reads += r.dns_ttl_s;
     }
     if tier == TierId::ActivePassive && stamps_capacity.get(1).copied().unwrap_or(0.0) < 1.0 {
-        parts.push(Part {
-            name: "Warm standby scale-out".into(),
-            value: r.standby_scale_out_s,
-            how: explain(text, || {
-                format!(
-                    "{} s to grow from its minimum to full capacity",
-                    format::number(r.standby_scale_out_s, 0)
-                )
-            }),
-        });
+        parts.push(Part::new(PartKey::StandbyScaleOut, r.standby_scale_out_s));
         reads += r.standby_scale_out_s;
     }
     let writes = match tier {
         TierId::MultiWrite => reads,
         _ => {
-            let (t, name) = write_failover_s(s);
-            parts.push(Part {
-                name: name.into(),
-                value: t,
-                how: explain(text, || {
-                    format!("{} s, in parallel with routing", format::number(t, 0))
-                }),
-            });
+            let (t, _) = write_failover_s(s);
+            parts.push(Part::new(PartKey::WriteFailover, t));
             reads.max(t)
         }
     };
@@ -351,23 +346,14 @@ fn rto(tier: TierId, s: &Scenario, stamps_capacity: &[f64], text: bool) -> (f64,
 }
 
 /// Data lost on the loss of the region holding the newest writes.
-fn rpo(tier: TierId, s: &Scenario, text: bool) -> (f64, Vec<Part>, Vec<String>) {
+fn rpo(tier: TierId, s: &Scenario) -> (f64, Vec<Part>, Vec<String>) {
     let r = &s.resilience;
     let mut parts = Vec::new();
     let mut notes = Vec::new();
     let cosmos = match tier {
         TierId::SingleRegion => {
             let t = r.backup_interval_min * 60.0;
-            parts.push(Part {
-                name: "Cosmos DB: restore from geo-redundant backup".into(),
-                value: t,
-                how: explain(text, || {
-                    format!(
-                        "backup every {} min",
-                        format::number(r.backup_interval_min, 0)
-                    )
-                }),
-            });
+            parts.push(Part::new(PartKey::CosmosBackupRestore, t));
             let b = &s.data.backup;
             if b.mode != super::scenario::BackupMode::Periodic
                 || b.redundancy != super::scenario::BackupRedundancy::Geo
@@ -378,76 +364,34 @@ fn rpo(tier: TierId, s: &Scenario, text: bool) -> (f64, Vec<Part>, Vec<String>) 
         }
         TierId::ActivePassive | TierId::ActiveActiveReads => {
             if s.data.consistency == Consistency::Strong {
-                parts.push(Part {
-                    name: "Cosmos DB single writer, Strong consistency".into(),
-                    value: 0.0,
-                    how: explain(text, || {
-                        "writes commit in every region before they are acknowledged".into()
-                    }),
-                });
+                parts.push(Part::new(PartKey::CosmosStrong, 0.0));
                 0.0
             } else {
-                parts.push(Part {
-                    name: "Cosmos DB single writer, asynchronous replication".into(),
-                    value: r.async_replication_lag_s,
-                    how: explain(text, || {
-                        format!(
-                            "{} s replication lag",
-                            format::number(r.async_replication_lag_s, 1)
-                        )
-                    }),
-                });
+                parts.push(Part::new(PartKey::CosmosAsync, r.async_replication_lag_s));
                 r.async_replication_lag_s
             }
         }
         TierId::MultiWrite => {
-            parts.push(Part {
-                name: "Cosmos DB multi-region writes".into(),
-                value: r.multi_write_replication_lag_s,
-                how: explain(text, || format!("{} s between write regions; only writes made in the lost region in that window", format::number(r.multi_write_replication_lag_s, 1))),
-            });
+            parts.push(Part::new(
+                PartKey::CosmosMultiWrite,
+                r.multi_write_replication_lag_s,
+            ));
             notes.push("Near-zero RPO assumes a deliberate conflict policy: last-writer-wins silently drops the losing write.".into());
             r.multi_write_replication_lag_s
         }
     };
     let mut total = cosmos;
     if s.data.sql.enabled && tier != TierId::SingleRegion {
-        parts.push(Part {
-            name: "SQL ledger failover group (asynchronous)".into(),
-            value: r.sql_replication_lag_s,
-            how: explain(text, || {
-                format!(
-                    "{} s replication lag",
-                    format::number(r.sql_replication_lag_s, 1)
-                )
-            }),
-        });
+        parts.push(Part::new(PartKey::SqlLag, r.sql_replication_lag_s));
         total = total.max(r.sql_replication_lag_s);
     }
     (total, parts, notes)
 }
 
-/// Composite availability: global band × parallel stamps × data band.
-/// A stamp is a serial chain (∏ of its components' SLAs); N stamps in
-/// parallel give `1 − (1 − A_stamp)^N`; the global band is Front Door (and
-/// Traffic Manager where it steers); the data band is Cosmos DB's SLA for the
-/// account's shape (write SLA) and the SQL ledger's.
-///
-/// Zone redundancy needs availability zones: where the write region has
-/// none ([`RegionTable::has_zones`], Microsoft's regions list), Cosmos DB and
-/// SQL Database cannot be zone-redundant there, so the data band uses their
-/// SLAs without zones, whatever the scenario asks for.
-fn availability(
-    tier: TierId,
-    s: &Scenario,
-    regions: &RegionTable,
-    stamps: usize,
-    text: bool,
-) -> (f64, Vec<Part>) {
+/// The serial chain of one stamp: each component and its SLA, percent.
+pub(crate) fn stamp_chain(s: &Scenario) -> Vec<(&'static str, f64)> {
     let sl = &s.resilience.slas;
-    let pct = |v: f64| v / 100.0;
-    let mut parts = Vec::new();
-    let mut chain = Vec::new();
+    let mut chain = Vec::with_capacity(6);
     if s.compute.app_service.enabled {
         chain.push(("App Service", sl.app_service_pct));
     }
@@ -471,51 +415,26 @@ fn availability(
     if s.platform.app_configuration {
         chain.push(("App Configuration", sl.app_configuration_pct));
     }
-    let stamp: f64 = chain.iter().map(|(_, v)| pct(*v)).product();
-    parts.push(Part {
-        name: "One stamp (serial)".into(),
-        value: stamp,
-        how: explain(text, || {
-            chain
-                .iter()
-                .map(|(n, v)| format!("{n} {}%", format::number(*v, 3)))
-                .collect::<Vec<_>>()
-                .join(" × ")
-        }),
-    });
-    let parallel = 1.0 - (1.0 - stamp).powi(stamps as i32);
-    if stamps > 1 {
-        parts.push(Part {
-            name: format!("{stamps} stamps in parallel").into(),
-            value: parallel,
-            how: explain(text, || {
-                format!("1 − (1 − {})^{stamps}", format::percent(stamp, 4))
-            }),
-        });
-    }
-    let steered = s.edge.traffic_manager && stamps > 1;
-    let mut global = pct(sl.front_door_pct);
-    if steered {
-        global *= pct(sl.traffic_manager_pct);
-    }
-    parts.push(Part {
-        name: "Global band".into(),
-        value: global,
-        how: explain(text, || {
-            let mut text = format!("Front Door {}%", format::number(sl.front_door_pct, 3));
-            if steered {
-                text.push_str(&format!(
-                    " × Traffic Manager {}%",
-                    format::number(sl.traffic_manager_pct, 3)
-                ));
-            }
-            text
-        }),
-    });
+    chain
+}
+
+/// The data band's SLAs: Cosmos DB's for the account's shape (and what
+/// that shape is, in words), the SQL ledger's, and whether zone redundancy
+/// was asked for in a write region without zones.
+pub(crate) struct DataBand<'a> {
+    pub cosmos_pct: f64,
+    pub cosmos_shape: &'static str,
+    pub sql_pct: Option<f64>,
+    pub lost_zones: bool,
+    pub write_region: &'a str,
+}
+
+pub(crate) fn data_band<'a>(tier: TierId, s: &'a Scenario, regions: &RegionTable) -> DataBand<'a> {
+    let sl = &s.resilience.slas;
     let write_region = s.regions.first().map_or("", |r| r.region.as_str());
     let zones_here = regions.has_zones(write_region);
     let zonal = s.data.cosmos_zone_redundant && zones_here;
-    let (cosmos, cosmos_how) = match tier {
+    let (cosmos_pct, cosmos_shape) = match tier {
         TierId::SingleRegion => {
             if zonal {
                 (
@@ -541,7 +460,7 @@ fn availability(
         }
         TierId::MultiWrite => (sl.cosmos_multi_region_pct, "multi-region writes"),
     };
-    let sql = s
+    let sql_pct = s
         .data
         .sql
         .enabled
@@ -553,24 +472,49 @@ fn availability(
     // Zone redundancy asked for but impossible in the write region.
     let lost_zones = !zones_here
         && (s.data.cosmos_zone_redundant || (s.data.sql.enabled && s.data.sql.zone_redundant));
-    let data = pct(cosmos) * sql.map_or(1.0, pct);
-    parts.push(Part {
-        name: "Data band".into(),
-        value: data,
-        how: explain(text, || {
-            let mut text = format!("Cosmos DB {}% ({cosmos_how})", format::number(cosmos, 3));
-            if let Some(v) = sql {
-                text.push_str(&format!(" × SQL {}%", format::number(v, 3)));
-            }
-            if lost_zones {
-                text.push_str(&format!(
-                    "; without zone redundancy: {} has no availability zones (Microsoft's Azure regions list, learn.microsoft.com/azure/reliability/regions-list)",
-                    regions.display_name(write_region)
-                ));
-            }
-            text
-        }),
-    });
+    DataBand {
+        cosmos_pct,
+        cosmos_shape,
+        sql_pct,
+        lost_zones,
+        write_region,
+    }
+}
+
+/// Composite availability: global band × parallel stamps × data band.
+/// A stamp is a serial chain (∏ of its components' SLAs); N stamps in
+/// parallel give `1 − (1 − A_stamp)^N`; the global band is Front Door (and
+/// Traffic Manager where it steers); the data band is Cosmos DB's SLA for the
+/// account's shape (write SLA) and the SQL ledger's.
+///
+/// Zone redundancy needs availability zones: where the write region has
+/// none ([`RegionTable::has_zones`], Microsoft's regions list), Cosmos DB and
+/// SQL Database cannot be zone-redundant there, so the data band uses their
+/// SLAs without zones, whatever the scenario asks for.
+fn availability(
+    tier: TierId,
+    s: &Scenario,
+    regions: &RegionTable,
+    stamps: usize,
+) -> (f64, Vec<Part>) {
+    let sl = &s.resilience.slas;
+    let pct = |v: f64| v / 100.0;
+    let mut parts = Vec::with_capacity(4);
+    let stamp: f64 = stamp_chain(s).iter().map(|(_, v)| pct(*v)).product();
+    parts.push(Part::new(PartKey::OneStamp, stamp));
+    let parallel = 1.0 - (1.0 - stamp).powi(stamps as i32);
+    if stamps > 1 {
+        parts.push(Part::new(PartKey::StampsInParallel(stamps), parallel));
+    }
+    let steered = s.edge.traffic_manager && stamps > 1;
+    let mut global = pct(sl.front_door_pct);
+    if steered {
+        global *= pct(sl.traffic_manager_pct);
+    }
+    parts.push(Part::new(PartKey::GlobalBand { steered }, global));
+    let band = data_band(tier, s, regions);
+    let data = pct(band.cosmos_pct) * band.sql_pct.map_or(1.0, pct);
+    parts.push(Part::new(PartKey::DataBand, data));
     (global * parallel * data, parts)
 }
 
@@ -613,93 +557,79 @@ pub const STRONG_WRITE_P99_EXTRA_MS: f64 = 10.0;
 /// stamp)` for reads, plus `RTT(stamp → write region)` for writes in the
 /// single-writer tiers, plus Strong consistency's commit across regions
 /// ([`strong_write_extra_ms`]).
-fn latency(tier: TierId, s: &Scenario, regions: &RegionTable, text: bool) -> Vec<GeoLatency> {
+fn latency(tier: TierId, s: &Scenario, regions: &RegionTable) -> Vec<GeoLatency> {
     let base = s.resilience.base_latency_ms;
-    let primary = s.regions.first().map_or("", |r| r.region.as_str());
     let strong = strong_write_extra_ms(tier, s, regions);
     s.regions
         .iter()
         .map(|u| {
-            let served_by = match tier {
-                TierId::SingleRegion | TierId::ActivePassive => primary,
-                _ => u.region.as_str(),
-            };
-            let to_stamp = network_rtt_ms(s, regions, &u.region, served_by);
-            let to_writer = match tier {
-                TierId::ActiveActiveReads => network_rtt_ms(s, regions, served_by, primary),
-                _ => 0.0,
-            } + strong;
-            let how = explain(text, || {
-                if strong > 0.0 {
-                    format!(
-                        "{} ms base + {} ms to the {served_by} stamp; writes + {} ms to the write region {primary} + {} ms for Strong consistency (2 × the round trip to the farthest region + 10 ms, Microsoft's consistency-levels page)",
-                        format::number(base, 0),
-                        format::number(to_stamp, 0),
-                        format::number(to_writer - strong, 0),
-                        format::number(strong, 0)
-                    )
-                } else if to_writer > 0.0 {
-                    format!(
-                        "{} ms base + {} ms to the {served_by} stamp; writes + {} ms to the write region {primary}",
-                        format::number(base, 0),
-                        format::number(to_stamp, 0),
-                        format::number(to_writer, 0)
-                    )
-                } else {
-                    format!("{} ms base + {} ms to the {served_by} stamp", format::number(base, 0), format::number(to_stamp, 0))
-                }
-            });
+            let (served_by, to_stamp, to_writer) = geo_legs(tier, s, regions, &u.region, strong);
             GeoLatency {
-                display_name: regions.get(&u.region).map(|r| r.display_name.clone()).unwrap_or_else(|| u.region.clone()),
+                display_name: regions
+                    .get(&u.region)
+                    .map(|r| r.display_name.clone())
+                    .unwrap_or_else(|| u.region.clone()),
                 region: u.region.clone(),
                 traffic_share: u.traffic_share,
                 served_by: served_by.to_string(),
                 reads_p95_ms: base + to_stamp,
                 writes_p95_ms: base + to_stamp + to_writer,
-                how,
             }
         })
         .collect()
+}
+
+/// The legs of one user geography's latency: the stamp serving it, the
+/// round trip to that stamp, and what writes add (to the write region,
+/// plus `strong`, Strong consistency's commit), ms.
+pub(crate) fn geo_legs<'a>(
+    tier: TierId,
+    s: &'a Scenario,
+    regions: &RegionTable,
+    users: &'a str,
+    strong: f64,
+) -> (&'a str, f64, f64) {
+    let primary = s.regions.first().map_or("", |r| r.region.as_str());
+    let served_by = match tier {
+        TierId::SingleRegion | TierId::ActivePassive => primary,
+        _ => users,
+    };
+    let to_stamp = network_rtt_ms(s, regions, users, served_by);
+    let to_writer = match tier {
+        TierId::ActiveActiveReads => network_rtt_ms(s, regions, served_by, primary),
+        _ => 0.0,
+    } + strong;
+    (served_by, to_stamp, to_writer)
+}
+
+/// The documented bound on Cosmos DB's data loss for the tier's
+/// configuration.
+pub(crate) fn cosmos_rpo_bound(tier: TierId, s: &Scenario) -> DocumentedBound {
+    match tier {
+        TierId::SingleRegion => bounds::COSMOS_RPO_SINGLE_REGION,
+        _ => match s.data.consistency {
+            Consistency::Strong if tier != TierId::MultiWrite => bounds::COSMOS_RPO_STRONG,
+            Consistency::BoundedStaleness => bounds::COSMOS_RPO_BOUNDED_STALENESS,
+            _ => bounds::COSMOS_RPO_MULTI_REGION,
+        },
+    }
 }
 
 /// The guaranteed basis: each expected figure raised to the bound Microsoft
 /// documents for the tier's configuration ([`bounds`]). Routing (Front Door
 /// probes, DNS TTL, scale-out) and a hand rebuild have no documented bound:
 /// they keep their configured figures and say so.
-fn guaranteed(
-    tier: TierId,
-    s: &Scenario,
-    expected: &Recovery,
-    text: bool,
-) -> (Recovery, Vec<Part>, Vec<Part>) {
+fn guaranteed(tier: TierId, s: &Scenario, expected: &Recovery) -> (Recovery, Vec<Part>, Vec<Part>) {
     let mut parts = Vec::new();
-    let cited = |b: &DocumentedBound, used: f64| {
-        let more = if b.or_more { ", or more" } else { "" };
-        format!("{}; {} s used{more}", b.citation(), format::number(used, 0))
-    };
     let reads = expected.rto_reads_s;
-    parts.push(Part {
-        name: if tier == TierId::SingleRegion {
-            "Reads: rebuild in another region (no Microsoft bound; your estimate)".into()
-        } else {
-            "Reads: routing as configured (no Microsoft bound)".into()
-        },
-        value: reads,
-        how: explain(text, || {
-            "Microsoft documents no bound for this part: the expected figure is used".into()
-        }),
-    });
+    parts.push(Part::new(PartKey::GuaranteedReads, reads));
     let writes = match tier {
         TierId::SingleRegion | TierId::MultiWrite => reads,
         TierId::ActivePassive | TierId::ActiveActiveReads => {
             let b = bounds::COSMOS_WRITE_FAILOVER;
             let (t, _) = write_failover_s(s);
             let w = b.seconds.max(t);
-            parts.push(Part {
-                name: "Writes: Cosmos DB write-region failover".into(),
-                value: w,
-                how: explain(text, || cited(&b, w)),
-            });
+            parts.push(Part::new(PartKey::GuaranteedWriteFailover, w));
             reads.max(w)
         }
     };
@@ -709,35 +639,16 @@ fn guaranteed(
         }
         let b = bounds::SQL_FAILOVER_GROUP_GRACE;
         let g = b.seconds.max(l);
-        parts.push(Part {
-            name: "SQL ledger: Microsoft-managed failover-group grace period".into(),
-            value: g,
-            how: explain(text, || cited(&b, g)),
-        });
+        parts.push(Part::new(PartKey::GuaranteedSqlGrace, g));
         g
     });
     let rto_parts = std::mem::take(&mut parts);
-    let cosmos = match tier {
-        TierId::SingleRegion => bounds::COSMOS_RPO_SINGLE_REGION,
-        _ => match s.data.consistency {
-            Consistency::Strong if tier != TierId::MultiWrite => bounds::COSMOS_RPO_STRONG,
-            Consistency::BoundedStaleness => bounds::COSMOS_RPO_BOUNDED_STALENESS,
-            _ => bounds::COSMOS_RPO_MULTI_REGION,
-        },
-    };
-    parts.push(Part {
-        name: "Cosmos DB on a region-wide outage".into(),
-        value: cosmos.seconds,
-        how: explain(text, || cited(&cosmos, cosmos.seconds)),
-    });
+    let cosmos = cosmos_rpo_bound(tier, s);
+    parts.push(Part::new(PartKey::GuaranteedCosmosRpo, cosmos.seconds));
     let mut rpo = cosmos.seconds;
     if s.data.sql.enabled && tier != TierId::SingleRegion {
         let b = bounds::SQL_GEO_REPLICATION_RPO;
-        parts.push(Part {
-            name: "SQL ledger failover group".into(),
-            value: b.seconds,
-            how: explain(text, || cited(&b, b.seconds)),
-        });
+        parts.push(Part::new(PartKey::GuaranteedSqlRpo, b.seconds));
         rpo = rpo.max(b.seconds);
     }
     let rpo_s = rpo.max(expected.rpo_s);
@@ -754,38 +665,25 @@ fn guaranteed(
     )
 }
 
-/// Everything resilience for one tier. `stamp_capacities` are the tier's
-/// stamps' capacity fractions, in order.
+/// Everything resilience for one tier, in numbers (each part's name and
+/// explanation are written on demand by [`super::resilience_words`]).
+/// `stamp_capacities` are the tier's stamps' capacity fractions, in order.
 pub fn assess(
     tier: TierId,
     s: &Scenario,
     regions: &RegionTable,
     stamp_capacities: &[f64],
 ) -> TierResilience {
-    assess_with(tier, s, regions, stamp_capacities, true)
-}
-
-/// [`assess`], with `text` false leaving each part's and each geography's
-/// `how` empty: what the page recomputes on every keystroke (the working
-/// panel asks for the text when it opens). The numbers are the same.
-pub fn assess_with(
-    tier: TierId,
-    s: &Scenario,
-    regions: &RegionTable,
-    stamp_capacities: &[f64],
-    text: bool,
-) -> TierResilience {
-    let (rto_reads_s, rto_writes_s, rto_parts) = rto(tier, s, stamp_capacities, text);
-    let (rpo_s, rpo_parts, mut notes) = rpo(tier, s, text);
+    let (rto_reads_s, rto_writes_s, rto_parts) = rto(tier, s, stamp_capacities);
+    let (rpo_s, rpo_parts, mut notes) = rpo(tier, s);
     if s.compute.aks.enabled && s.compute.aks.tier == super::scenario::AksTier::Free {
         notes.push(format!(
             "AKS Free tier has no SLA: availability uses its {}% service level objective, which Microsoft does not back with service credits (Standard or Premium carry the uptime SLA).",
             format::number(AKS_FREE_SLO_PCT, 1)
         ));
     }
-    let (availability, availability_parts) =
-        availability(tier, s, regions, stamp_capacities.len(), text);
-    let latency = latency(tier, s, regions, text);
+    let (availability, availability_parts) = availability(tier, s, regions, stamp_capacities.len());
+    let latency = latency(tier, s, regions);
     let latency_p95_ms = latency
         .iter()
         .map(|g| {
@@ -837,8 +735,7 @@ pub fn assess_with(
         rto_ledger_s,
         rpo_s,
     };
-    let (guaranteed, guaranteed_rto_parts, guaranteed_rpo_parts) =
-        guaranteed(tier, s, &expected, text);
+    let (guaranteed, guaranteed_rto_parts, guaranteed_rpo_parts) = guaranteed(tier, s, &expected);
     let failover_downtime_min_per_year = s.risk.regional_outages_per_year
         * super::risk::loss_impacts(tier, s, rto_reads_s, expected.rto_s)
             .iter()

@@ -88,7 +88,7 @@ pub fn outcome_with(
     };
     let mut missing: Vec<MissingPrice> = Vec::new();
     for (i, tier) in TierId::ALL.into_iter().enumerate() {
-        let cost = match tiers::price_tier_with(tier, s, sheet, regions, false) {
+        let cost = match tiers::price_tier(tier, s, sheet, regions) {
             Ok(c) => c,
             Err(m) => {
                 missing.extend(m);
@@ -96,7 +96,7 @@ pub fn outcome_with(
             }
         };
         let capacities: Vec<f64> = cost.stamps.iter().map(|st| st.capacity_fraction).collect();
-        let res = resilience::assess_with(tier, s, regions, &capacities, false);
+        let res = resilience::assess(tier, s, regions, &capacities);
         if risk {
             let impacts = risk::loss_impacts(tier, s, res.rto_reads_s, res.rto_s);
             let expected = risk::expected(s, &impacts, cost.annual_usd);

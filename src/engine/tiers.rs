@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::autoscale::{self, instances_for, Episode, PoolBill};
 use super::cosmos;
-use super::costs::{Category, CosmosNeed, LineItem, Pricer, Stamp, StampRole};
+use super::costs::{Category, CosmosNeed, LineItem, LineWords, Pricer, Stamp, StampRole};
 use super::format;
 use super::pricing::{MissingPrice, PriceSheet};
 use super::regions::RegionTable;
@@ -497,15 +497,28 @@ fn bill_stamps(tier: TierId, s: &Scenario, regions: &RegionTable, stamps: &mut [
     }
 }
 
-/// Prices one tier, with every line's formula in words. Missing prices are
-/// collected, not papered over.
+/// Prices one tier, in numbers. Missing prices are collected, not papered
+/// over.
 pub fn price_tier(
     tier: TierId,
     s: &Scenario,
     sheet: &PriceSheet,
     regions: &RegionTable,
 ) -> Result<TierCost, Vec<MissingPrice>> {
-    price_tier_with(tier, s, sheet, regions, true)
+    price(tier, s, Pricer::new(s, sheet, regions)).map(|(cost, _)| cost)
+}
+
+/// The words of every line of the tier (component and formula), in the
+/// order of its `line_items`: the tier priced again by the same cost
+/// functions from the same inputs, each writing its line's words next to
+/// its numbers. For the working panel, the exports and the CLI.
+pub fn line_words(
+    tier: TierId,
+    s: &Scenario,
+    sheet: &PriceSheet,
+    regions: &RegionTable,
+) -> Result<Vec<LineWords>, Vec<MissingPrice>> {
+    price(tier, s, Pricer::writing_words(s, sheet, regions)).map(|(_, words)| words)
 }
 
 /// What a region without availability zones does to the tier, in words, or
@@ -592,17 +605,13 @@ fn and_list(items: &[&str]) -> String {
     }
 }
 
-/// Prices one tier; `text` false leaves formulas empty (sweeps and
-/// recalculation on every keystroke need only the numbers).
-pub fn price_tier_with(
+/// Prices one tier with `p` (which writes each line's words or not).
+fn price(
     tier: TierId,
     s: &Scenario,
-    sheet: &PriceSheet,
-    regions: &RegionTable,
-    text: bool,
-) -> Result<TierCost, Vec<MissingPrice>> {
-    let mut p = Pricer::new(s, sheet, regions);
-    p.text = text;
+    mut p: Pricer,
+) -> Result<(TierCost, Vec<LineWords>), Vec<MissingPrice>> {
+    let regions = p.regions;
     let mut notes = Vec::new();
     let mut stamps = stamps_for(tier, s);
     bill_stamps(tier, s, regions, &mut stamps);
@@ -801,6 +810,7 @@ pub fn price_tier_with(
     if !p.missing.is_empty() {
         return Err(p.missing);
     }
+    let words = p.take_words();
     let items = p.items;
     let monthly: f64 = items.iter().map(|i| i.monthly_usd).sum();
     let sum_of = |cat: Category| {
@@ -834,7 +844,7 @@ pub fn price_tier_with(
         .filter(|i| i.category == Category::FrontDoor && i.price.service_name != "Traffic Manager")
         .map(|i| i.monthly_usd)
         .sum();
-    Ok(TierCost {
+    let cost = TierCost {
         tier,
         cosmos: CosmosSummary {
             ru_per_s_per_region: per_region,
@@ -866,5 +876,6 @@ pub fn price_tier_with(
         line_items: items,
         notes,
         infeasible,
-    })
+    };
+    Ok((cost, words))
 }

@@ -80,7 +80,7 @@ fn use_sheet(state: AppState, sheet: PriceSheet) -> Result<(), String> {
                 Some(good) => good.scenario.clone(),
                 None => state.scenario.get_untracked(),
             };
-            match crate::engine::plan::evaluate_with(&scenario, &sheet, &regions, false) {
+            match crate::engine::plan::evaluate(&scenario, &sheet, &regions) {
                 Err(PlanError::MissingPrices(missing)) => {
                     return Err(incomplete_sheet_message(&sheet.name, &missing));
                 }
@@ -562,7 +562,7 @@ fn Header() -> impl IntoView {
         else {
             return;
         };
-        // With every formula written out (the page itself keeps numbers only).
+        // The line items' words are written for the export.
         if let Ok(plan) = crate::engine::plan::evaluate(&scenario, &sheet, &regions) {
             let today = io::today();
             let meta = report::CsvMeta {
@@ -570,7 +570,8 @@ fn Header() -> impl IntoView {
                 sheet_fingerprint: &sheet.fingerprint,
                 exported_on: &today,
             };
-            let mut csv = report::line_items_csv(&plan, &meta);
+            let words = report::line_words(&scenario, &sheet, &regions, &plan);
+            let mut csv = report::line_items_csv(&plan, &words, &meta);
             // P50 and P90 budget lines when the scenario carries ranges.
             csv.push_str(&super::robustness::budget_lines(
                 &scenario, &plan, &sheet, &regions, &meta,

@@ -106,7 +106,7 @@ fn decision_step(r: Robust, generation: u64, mut job: Job) {
         decision: Decision {
             recommended_tier: job.good.plan.recommended_tier,
             ranges: std::mem::take(&mut job.answered),
-            unmet_targets: decision::unmet_targets(&job.good.plan),
+            unmet_targets: decision::unmet_targets(&job.good.scenario, &job.good.plan),
         },
         ms: job.busy_ms,
     };

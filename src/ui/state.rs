@@ -202,7 +202,7 @@ impl AppState {
             let result = Some(
                 scenario
                     .with(|s| {
-                        plan::evaluate_with(s, &sheet, &regions, false).map(|mut p| {
+                        plan::evaluate(s, &sheet, &regions).map(|mut p| {
                             // Drills' ages need today, which the engine is given.
                             if !s.resilience.drills.is_empty() {
                                 crate::engine::drills::flag_stale(

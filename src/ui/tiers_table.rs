@@ -360,14 +360,15 @@ pub fn TiersTable() -> impl IntoView {
         .map(|id| {
             let content = move || {
                 good.with(|g| {
-                    let t = g.as_ref().and_then(|g| g.plan.tier(id))?;
+                    let g = g.as_ref()?;
+                    let t = g.plan.tier(id)?;
                     Some(if t.meets_targets {
                         view! { <p class="meets">"Meets every target"</p> }.into_any()
                     } else {
-                        let items = t
-                            .failed_targets
-                            .iter()
-                            .map(|f| view! { <li data-target=f.target>{f.message.clone()}</li> })
+                        // The verdicts in words, written for what is shown.
+                        let items = crate::engine::verdicts::for_tier(&g.scenario, &g.plan, t)
+                            .into_iter()
+                            .map(|f| view! { <li data-target=f.target>{f.message}</li> })
                             .collect_view();
                         view! { <ul class="misses">{items}</ul> }.into_any()
                     })
@@ -444,7 +445,7 @@ pub fn Recommendation() -> impl IntoView {
                     <h2>{if none { "No tier meets every target" } else { "Recommendation" }}</h2>
                     <p class="one-line" data-testid="recommendation-line">{one_line(&good.plan)}</p>
                     <p class="executive" data-testid="executive-summary">{crate::engine::summary::executive_summary(&good.plan)}</p>
-                    <p class="full">{good.plan.recommendation.clone()}</p>
+                    <p class="full">{crate::engine::verdicts::recommendation(&good.scenario, &good.plan)}</p>
                 </section>
             }
         })

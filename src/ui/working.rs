@@ -7,16 +7,16 @@ use leptos::prelude::*;
 use super::failure_modes::detail_text;
 use super::state::{AppState, Topic};
 use crate::engine::format;
-use crate::engine::resilience::Part;
+use crate::engine::resilience_words::PartWords;
 
-fn parts_table(parts: &[Part], value: fn(f64) -> String) -> impl IntoView {
+fn parts_table(parts: Vec<PartWords>, value: fn(f64) -> String) -> impl IntoView {
     view! {
         <table class="working-table">
             <thead><tr><th scope="col">"Part"</th><th scope="col">"Value"</th><th scope="col">"How"</th></tr></thead>
             <tbody>
                 {parts
-                    .iter()
-                    .map(|p| view! { <tr><td>{p.name.to_string()}</td><td class="num">{value(p.value)}</td><td>{p.how.clone()}</td></tr> })
+                    .into_iter()
+                    .map(|p| view! { <tr><td>{p.name.to_string()}</td><td class="num">{value(p.value)}</td><td>{p.how}</td></tr> })
                     .collect_view()}
             </tbody>
         </table>
@@ -57,7 +57,7 @@ pub fn Working() -> impl IntoView {
     move || {
         let (tier, topic) = state.working.get()?;
         let good = state.last_good.get()?;
-        let mut t = good.plan.tier(tier)?.clone();
+        let t = good.plan.tier(tier)?.clone();
         let cur = good.plan.currency.clone();
         let title = match topic {
             Topic::All => format!("{}: every line item", tier.label()),
@@ -71,43 +71,38 @@ pub fn Working() -> impl IntoView {
             Topic::Risk => format!("{}: risk-adjusted cost", tier.label()),
             Topic::FailureMode(m) => format!("{}: {}", tier.label(), m.label()),
         };
-        // The page recomputes numbers only; the resilience parts' "how" is
-        // written now, for the tier being shown.
-        if matches!(
-            topic,
-            Topic::Rto | Topic::Rpo | Topic::Availability | Topic::Latency | Topic::FailureMode(_)
-        ) {
-            if let Some(regions) = state.regions.get() {
-                let capacities: Vec<f64> = t
-                    .cost
-                    .stamps
-                    .iter()
-                    .map(|st| st.capacity_fraction)
-                    .collect();
-                t.resilience =
-                    crate::engine::resilience::assess(tier, &good.scenario, &regions, &capacities);
+        // The parts' names and explanations are written now, for the tier
+        // shown, from the figures the page computed.
+        let regions = state.regions.get();
+        let words = |parts: &[crate::engine::resilience::Part]| match &regions {
+            Some(regions) => {
+                crate::engine::resilience_words::parts(tier, &good.scenario, regions, parts)
             }
-        }
+            None => Vec::new(),
+        };
         let body = match topic {
             Topic::All | Topic::Annual | Topic::Ratio | Topic::Category(_) => {
-                // The page recomputes numbers only; the formulas in words are
-                // written now, for the tier being shown.
-                let priced = match (state.priced.get(), state.regions.get()) {
+                // The page computes numbers only; the lines' names and
+                // formulas are written now, for the tier being shown, by the
+                // cost functions that priced them.
+                let written = match (state.priced.get(), state.regions.get()) {
                     (Some(sheet), Some(regions)) => {
-                        crate::engine::tiers::price_tier(tier, &good.scenario, &sheet, &regions).ok()
+                        crate::engine::tiers::line_words(tier, &good.scenario, &sheet, &regions).unwrap_or_default()
                     }
-                    _ => None,
+                    _ => Vec::new(),
                 };
-                let lines = priced.map(|p| p.line_items).unwrap_or_else(|| t.cost.line_items.clone());
-                let items: Vec<_> = lines
+                let items: Vec<_> = t
+                    .cost
+                    .line_items
                     .iter()
-                    .filter(|li| match topic {
+                    .enumerate()
+                    .filter(|(_, li)| match topic {
                         Topic::Category(c) => li.category == c,
                         _ => true,
                     })
-                    .cloned()
+                    .map(|(i, li)| (li.clone(), written.get(i).cloned().unwrap_or_default()))
                     .collect();
-                let total: f64 = items.iter().map(|li| li.monthly_usd).sum();
+                let total: f64 = items.iter().map(|(li, _)| li.monthly_usd).sum();
                 let single = good.plan.tier(crate::engine::tiers::TierId::SingleRegion).map(|s| s.cost.monthly_usd);
                 let extra = match topic {
                     Topic::Annual => Some({
@@ -167,16 +162,16 @@ pub fn Working() -> impl IntoView {
                 };
                 let rows = items
                     .iter()
-                    .map(|li| {
+                    .map(|(li, w)| {
                         let p = &li.price;
                         view! {
                             <tr>
-                                <td>{li.component.clone()}</td>
+                                <td>{w.component.clone()}</td>
                                 <td>{li.region().to_string()}</td>
                                 <td class="num">{format::quantity_with_unit(li.quantity, li.unit)}</td>
                                 <td class="num">{format::unit_price(li.unit_price, &cur)}</td>
                                 <td class="num">{format::money(li.monthly_usd, &cur)}</td>
-                                <td class="formula">{li.formula.clone()}</td>
+                                <td class="formula">{w.formula.clone()}</td>
                                 <td class="source">
                                     <span class="meter">{format!("{} / {} / {} / {}", p.service_name, p.product_name, p.sku_name, p.meter_name)}</span>
                                     <span>{format!(" · {} · {} per {} · effective {} · line {} · confidence: {}", p.arm_region_name, format::unit_price(p.retail_price, &cur), p.unit_of_measure.as_str(), if p.effective_start_date.is_empty() { "undated" } else { p.effective_start_date.as_str() }, p.line, p.confidence)}</span>
@@ -218,7 +213,7 @@ pub fn Working() -> impl IntoView {
                         format::duration(t.resilience.rto_reads_s),
                         format::duration(t.resilience.rto_writes_s)
                     )}</p>
-                    {parts_table(&t.resilience.rto_parts, format::duration)}
+                    {parts_table(words(&t.resilience.rto_parts), format::duration)}
                     {t.resilience.rto_measured.as_ref().map(|m| view! { <p data-testid="rto-measured">{format!(
                         "Measured in a drill on {} ({}): {}, which replaces the modelled {} as the expected RTO.",
                         crate::engine::drills::display_date(&m.date),
@@ -234,21 +229,21 @@ pub fn Working() -> impl IntoView {
                         t.resilience.guaranteed.rto_ledger_s.map(|l| format!(", SQL ledger {}", format::duration(l))).unwrap_or_default(),
                         good.scenario.targets.basis.as_str()
                     )}</p>
-                    {parts_table(&t.resilience.guaranteed_rto_parts, format::duration)}
+                    {parts_table(words(&t.resilience.guaranteed_rto_parts), format::duration)}
                 </div>
             }
             .into_any(),
             Topic::Rpo => view! {
                 <div>
                     <p>"RPO comes from the data band only: how many seconds of acknowledged writes may not have reached a surviving region."</p>
-                    {parts_table(&t.resilience.rpo_parts, format::duration)}
+                    {parts_table(words(&t.resilience.rpo_parts), format::duration)}
                     <p data-testid="rpo-guaranteed">{format!(
                         "Guaranteed basis (the bound Microsoft documents for this configuration): {}. Expected: {}. Targets are judged on the {} basis.",
                         format::duration(t.resilience.guaranteed.rpo_s),
                         format::duration(t.resilience.rpo_s),
                         good.scenario.targets.basis.as_str()
                     )}</p>
-                    {parts_table(&t.resilience.guaranteed_rpo_parts, format::duration)}
+                    {parts_table(words(&t.resilience.guaranteed_rpo_parts), format::duration)}
                 </div>
             }
             .into_any(),
@@ -265,7 +260,7 @@ pub fn Working() -> impl IntoView {
                         format::number(t.risk.downtime_h_per_year * 60.0, 0),
                         format::number(t.risk.downtime_h_per_year, 2)
                     )}</p>
-                    {parts_table(&t.resilience.availability_parts, |v| format::percent(v, 4))}
+                    {parts_table(words(&t.resilience.availability_parts), |v| format::percent(v, 4))}
                     <p data-testid="availability-zonal-slas">"Zone-redundant SLAs: Cosmos DB (99.995% with zones, Microsoft's high-availability table) and SQL Database (99.995% zone-redundant) use their higher figures; AKS's 99.95% is the figure with availability zones. Microsoft says a zone-redundant App Service plan's uptime percentage “increases” (learn.microsoft.com/azure/reliability/reliability-app-service) without giving the figure on that page, so the planner keeps 99.95%: enter your contract's figure under Component SLAs. AKS Free tier has no SLA: its 99.5% objective is used on the expected basis only."</p>
                     <p data-testid="availability-failover">{format!(
                         "The SLA composite assumes failover is instant. Failing over takes {} minutes a year ({} regional losses a year per region × the share of users each stops × this tier's expected RTO for it, plus {} minutes from {} zone losses a year per region, an assumption), so availability with failover time counted is {} ({} minutes of downtime a year).",
@@ -295,7 +290,7 @@ pub fn Working() -> impl IntoView {
                                     <td>{g.display_name.clone()}</td><td>{g.served_by.clone()}</td>
                                     <td class="num">{format!("{} ms", format::number(g.reads_p95_ms, 0))}</td>
                                     <td class="num">{format!("{} ms", format::number(g.writes_p95_ms, 0))}</td>
-                                    <td>{g.how.clone()}</td>
+                                    <td>{regions.as_ref().map(|r| crate::engine::resilience_words::latency_how(tier, &good.scenario, r, g)).unwrap_or_default()}</td>
                                 </tr>
                             }).collect_view()}
                         </tbody>
@@ -305,31 +300,10 @@ pub fn Working() -> impl IntoView {
             .into_any(),
             Topic::FailureMode(mode) => {
                 // The row's explanation is written now, for the tier shown.
-                let row = match (state.priced.get(), state.regions.get()) {
-                    (Some(sheet), Some(regions)) => {
-                        let baseline = good
-                            .plan
-                            .tier(crate::engine::tiers::TierId::SingleRegion)
-                            .map_or(0.0, |b| b.cost.monthly_usd);
-                        Some(crate::engine::failure_modes::row(
-                            &crate::engine::failure_modes::Context {
-                                s: &good.scenario,
-                                cost: &t.cost,
-                                res: &t.resilience,
-                                sheet: &sheet,
-                                regions: &regions,
-                                baseline_monthly_usd: baseline,
-                                text: true,
-                            },
-                            mode,
-                        ))
-                    }
-                    _ => None,
-                };
                 let shown = t.failure_modes.iter().find(|r| r.mode == mode).cloned();
-                match (shown, row) {
-                    (Some(r), how) => {
-                        let how = how.map(|h| h.how).unwrap_or_default();
+                match shown {
+                    Some(r) => {
+                        let how = crate::engine::failure_mode_words::how(&good.scenario, &t.cost, mode);
                         let measured = |m: &Option<crate::engine::failure_modes::Measured>, modelled: f64| {
                             m.as_ref().map(|m| format!(
                                 "measured {} on {} ({}); the model gives {}",
@@ -357,7 +331,7 @@ pub fn Working() -> impl IntoView {
                         }
                         .into_any()
                     }
-                    _ => view! { <p>"No figures for this failure mode."</p> }.into_any(),
+                    None => view! { <p>"No figures for this failure mode."</p> }.into_any(),
                 }
             }
             Topic::Risk => {

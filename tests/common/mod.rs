@@ -10,7 +10,7 @@
 
 use std::sync::OnceLock;
 
-use planner::engine::costs::{Category, LineItem};
+use planner::engine::costs::{Category, LineItem, LineWords};
 use planner::engine::plan::{self, Plan};
 use planner::engine::presets;
 use planner::engine::pricing::{MeterKey, PriceSheet};
@@ -38,10 +38,74 @@ pub fn rate(key: &MeterKey, region: &str) -> f64 {
         .retail_price
 }
 
+/// A tier priced with the shipped sheet, with its line items' words
+/// written on demand ([`tiers::line_words`]) so tests can find a line by
+/// what it is called.
+#[derive(Clone, Debug)]
+pub struct Priced {
+    pub cost: TierCost,
+    pub words: Vec<LineWords>,
+}
+
+impl std::ops::Deref for Priced {
+    type Target = TierCost;
+    fn deref(&self) -> &TierCost {
+        &self.cost
+    }
+}
+
+impl Priced {
+    /// `cost` (priced or evaluated from `s` with the shipped sheet) with its
+    /// words.
+    pub fn of(s: &Scenario, cost: &TierCost) -> Self {
+        let words = tiers::line_words(cost.tier, s, sheet(), regions())
+            .unwrap_or_else(|m| panic!("missing prices: {m:?}"));
+        assert_eq!(
+            words.len(),
+            cost.line_items.len(),
+            "one set of words per line"
+        );
+        Self {
+            cost: cost.clone(),
+            words,
+        }
+    }
+
+    /// Every line with its words.
+    pub fn lines(&self) -> Vec<Line<'_>> {
+        self.cost
+            .line_items
+            .iter()
+            .zip(&self.words)
+            .map(|(item, w)| Line {
+                item,
+                component: &w.component,
+                formula: &w.formula,
+            })
+            .collect()
+    }
+}
+
+/// A line item with its words.
+#[derive(Clone, Copy, Debug)]
+pub struct Line<'a> {
+    pub item: &'a LineItem,
+    pub component: &'a str,
+    pub formula: &'a str,
+}
+
+impl std::ops::Deref for Line<'_> {
+    type Target = LineItem;
+    fn deref(&self) -> &LineItem {
+        self.item
+    }
+}
+
 /// Prices one tier with the shipped sheet.
-pub fn price(tier: TierId, s: &Scenario) -> TierCost {
-    tiers::price_tier(tier, s, sheet(), regions())
-        .unwrap_or_else(|m| panic!("missing prices for {}: {m:?}", tier.id()))
+pub fn price(tier: TierId, s: &Scenario) -> Priced {
+    let cost = tiers::price_tier(tier, s, sheet(), regions())
+        .unwrap_or_else(|m| panic!("missing prices for {}: {m:?}", tier.id()));
+    Priced::of(s, &cost)
 }
 
 /// Evaluates a scenario with the shipped sheet.
@@ -50,16 +114,16 @@ pub fn evaluate(s: &Scenario) -> Plan {
 }
 
 /// Line items whose component starts with `prefix`.
-pub fn items<'a>(cost: &'a TierCost, prefix: &str) -> Vec<&'a LineItem> {
-    cost.line_items
-        .iter()
+pub fn items<'a>(cost: &'a Priced, prefix: &str) -> Vec<Line<'a>> {
+    cost.lines()
+        .into_iter()
         .filter(|li| li.component.starts_with(prefix))
         .collect()
 }
 
 /// The one line item whose component starts with `prefix` in `region`.
-pub fn item<'a>(cost: &'a TierCost, prefix: &str, region: &str) -> &'a LineItem {
-    let found: Vec<&LineItem> = items(cost, prefix)
+pub fn item<'a>(cost: &'a Priced, prefix: &str, region: &str) -> Line<'a> {
+    let found: Vec<Line<'a>> = items(cost, prefix)
         .into_iter()
         .filter(|li| li.region() == region)
         .collect();
@@ -69,9 +133,9 @@ pub fn item<'a>(cost: &'a TierCost, prefix: &str, region: &str) -> &'a LineItem 
         "expected exactly one “{prefix}” line in {region} for {}, found {}: {:#?}",
         cost.tier.id(),
         found.len(),
-        cost.line_items
+        cost.lines()
             .iter()
-            .map(|l| (&l.component, l.region()))
+            .map(|l| (l.component, l.region()))
             .collect::<Vec<_>>()
     );
     found[0]
