@@ -17,6 +17,7 @@ pub mod drills;
 pub mod failure_modes;
 pub mod format;
 pub mod horizon;
+pub mod inputs;
 pub mod meters;
 pub mod plan;
 pub mod presets;
