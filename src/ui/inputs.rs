@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::fields::{bind_number, BandInputs, FieldError, FieldFor, TextField};
 use super::state::AppState;
-use crate::engine::inputs::Band;
+use crate::engine::inputs::{self, Band};
 use crate::engine::scenario::RegionShare;
 use crate::engine::validate::MAX_REGIONS;
 
@@ -96,12 +96,11 @@ fn RegionRow(index: usize) -> impl IntoView {
             .scenario
             .with(|s| s.regions.get(index).cloned().unwrap_or_default())
     });
-    let share = Memo::new(move |_| current.with(|r| r.traffic_share * 100.0));
+    let input = &inputs::REGION_SHARE;
+    let share = Memo::new(move |_| current.with(|r| r.traffic_share * input.scale));
     let (share_text, on_share) =
         bind_number(state, path_share.clone(), share, false, move |s, v| {
-            if let Some(r) = s.regions.get_mut(index) {
-                r.traffic_share = v / 100.0;
-            }
+            (input.set)(s, index, v / input.scale)
         });
     let role = move || match index {
         0 => "primary / write region",
@@ -138,8 +137,8 @@ fn RegionRow(index: usize) -> impl IntoView {
                 }}
             </div>
             <div class="field share">
-                <label for=format!("f-share-{index}") title="Share of global users near this region; the shares add up to 100%.">
-                    "Users"
+                <label for=format!("f-share-{index}") title=input.help>
+                    {input.label}
                 </label>
                 <div class="field-input">
                     <input
@@ -195,12 +194,11 @@ fn MeasuredRtts() -> impl IntoView {
                     .unwrap_or_default()
             })
         });
-        let path = format!("resilience.measured_rtts[{i}].rtt_ms");
-        let ms = Memo::new(move |_| current.with(|m| m.rtt_ms));
+        let input = &inputs::MEASURED_RTT;
+        let path = input.path(i);
+        let ms = Memo::new(move |_| current.with(|m| m.rtt_ms * input.scale));
         let (text, on_ms) = bind_number(state, path.clone(), ms, false, move |s, v| {
-            if let Some(m) = s.resilience.measured_rtts.get_mut(i) {
-                m.rtt_ms = v;
-            }
+            (input.set)(s, i, v / input.scale)
         });
         let select = move |which: &'static str| {
             view! {
@@ -228,9 +226,9 @@ fn MeasuredRtts() -> impl IntoView {
                 {select("from")}
                 <span aria-hidden="true">"→"</span>
                 {select("to")}
-                <input type="text" inputmode="decimal" aria-label="Measured round trip, ms" data-testid=format!("rtt-ms-{i}")
+                <input type="text" inputmode="decimal" aria-label=format!("{}, {}", input.label, input.unit) data-testid=format!("rtt-ms-{i}")
                     prop:value=move || text.get() on:input=move |ev| on_ms(event_target_value(&ev)) />
-                <span class="unit">"ms"</span>
+                <span class="unit">{input.unit}</span>
                 <button type="button" class="icon" aria-label="Remove this measurement" on:click=move |_| {
                     state.parse_errors.update(|e| e.retain(|path, _| !path.starts_with("resilience.measured_rtts[")));
                     state.scenario.update(|s| {
@@ -273,12 +271,11 @@ fn Drills() -> impl IntoView {
                 .scenario
                 .with(|s| s.resilience.drills.get(i).cloned().unwrap_or_default())
         });
-        let path = format!("resilience.drills[{i}].value_s");
-        let value = Memo::new(move |_| current.with(|d| d.value_s));
+        let input = &inputs::DRILL_VALUE;
+        let path = input.path(i);
+        let value = Memo::new(move |_| current.with(|d| d.value_s * input.scale));
         let (text, on_value) = bind_number(state, path.clone(), value, false, move |s, v| {
-            if let Some(d) = s.resilience.drills.get_mut(i) {
-                d.value_s = v;
-            }
+            (input.set)(s, i, v / input.scale)
         });
         let edit = move |f: fn(&mut Drill, String)| {
             move |ev: leptos::ev::Event| {
@@ -311,9 +308,9 @@ fn Drills() -> impl IntoView {
                     <option value="rto" selected=move || current.with(|d| d.measure == DrillMeasure::Rto)>"RTO"</option>
                     <option value="rpo" selected=move || current.with(|d| d.measure == DrillMeasure::Rpo)>"RPO"</option>
                 </select>
-                <input type="text" inputmode="decimal" aria-label="Measured value, seconds" data-testid=format!("drill-value-{i}")
+                <input type="text" inputmode="decimal" aria-label=format!("{}, {}", input.label, input.unit) data-testid=format!("drill-value-{i}")
                     prop:value=move || text.get() on:input=move |ev| on_value(event_target_value(&ev)) />
-                <span class="unit">"s"</span>
+                <span class="unit">{input.unit}</span>
                 <input type="date" aria-label="Drill date" data-testid=format!("drill-date-{i}")
                     prop:value=move || current.with(|d| d.date.clone()) on:change=edit(|d, v| d.date = v) />
                 <input type="text" aria-label="What was drilled" placeholder="edge drain" data-testid=format!("drill-note-{i}")
@@ -360,49 +357,27 @@ fn CreditSchedule() -> impl IntoView {
     let count = Memo::new(move |_| state.scenario.with(|s| s.risk.credit_schedule.len()));
     // One number cell of a step: `which` 0 = below %, 1 = credit %.
     let cell = move |i: usize, which: usize| {
-        let path = format!(
-            "risk.credit_schedule[{i}].{}",
-            if which == 0 {
-                "below_pct"
-            } else {
-                "credit_pct"
-            }
-        );
+        let input = if which == 0 {
+            &inputs::CREDIT_BELOW
+        } else {
+            &inputs::CREDIT
+        };
+        let path = input.path(i);
         let current = Memo::new(move |_| {
-            state.scenario.with(|s| {
-                s.risk
-                    .credit_schedule
-                    .get(i)
-                    .map(|c| {
-                        if which == 0 {
-                            c.below_pct
-                        } else {
-                            c.credit_pct
-                        }
-                    })
-                    .unwrap_or_default()
-            })
+            state
+                .scenario
+                .with(|s| (input.get)(s, i).unwrap_or_default() * input.scale)
         });
         let (text, on_text) = bind_number(state, path.clone(), current, false, move |s, v| {
-            if let Some(c) = s.risk.credit_schedule.get_mut(i) {
-                if which == 0 {
-                    c.below_pct = v
-                } else {
-                    c.credit_pct = v
-                }
-            }
+            (input.set)(s, i, v / input.scale)
         });
         let err = path.clone();
-        let label = if which == 0 {
-            "Below monthly availability"
-        } else {
-            "Credit"
-        };
+        let label = input.label;
         view! {
             <input type="text" inputmode="decimal" aria-label=label
                 data-testid=format!("credit-{}-{i}", if which == 0 { "below" } else { "credit" })
                 prop:value=move || text.get() on:input=move |ev| on_text(event_target_value(&ev)) />
-            <span class="unit">"%"</span>
+            <span class="unit">{input.unit}</span>
             {move || state.field_errors.with(|m| m.get(&err).cloned()).map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
         }
     };

@@ -167,8 +167,8 @@ pub fn all() -> impl Iterator<Item = &'static Input> {
 }
 
 /// Every number in list rows.
-pub fn lists() -> &'static [ListInput] {
-    operations::LISTS
+pub fn lists() -> impl Iterator<Item = &'static ListInput> {
+    operations::LISTS.iter().copied()
 }
 
 /// The input with this path.
@@ -178,7 +178,7 @@ pub fn find(path: &str) -> Option<&'static Input> {
 
 /// The list field `list[].field` (`"regions"`, `"traffic_share"`).
 pub fn find_list(list: &str, field: &str) -> Option<&'static ListInput> {
-    lists().iter().find(|l| l.list == list && l.field == field)
+    lists().find(|l| l.list == list && l.field == field)
 }
 
 /// The inputs of one band, in order.
@@ -361,6 +361,8 @@ macro_rules! check {
 
 mod demand;
 mod operations;
+
+pub use operations::{CREDIT, CREDIT_BELOW, DRILL_VALUE, MEASURED_RTT, REGION_SHARE};
 
 #[cfg(test)]
 mod tests;

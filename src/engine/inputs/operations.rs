@@ -203,90 +203,106 @@ pub static INPUTS: &[Input] = &[
         { bounds: Between(1.0, 95.0) }),
 ];
 
-pub static LISTS: &[ListInput] = &[
-    ListInput {
-        list: "regions",
-        field: "traffic_share",
-        label: "Users",
-        unit: "% of users",
-        help: "Share of global users near this region; the shares add up to 100%.",
-        scale: PERCENT,
-        bounds: Between(0.0, 100.0),
-        note: "",
-        count: |s| s.regions.len(),
-        get: |s, i| s.regions.get(i).map(|r| r.traffic_share),
-        set: |s, i, v| {
-            if let Some(r) = s.regions.get_mut(i) {
-                r.traffic_share = v;
-            }
-        },
-    },
-    ListInput {
-        list: "resilience.measured_rtts",
-        field: "rtt_ms",
-        label: "Measured round trip",
-        unit: "ms",
-        help: "A measured round trip from users near one region to a stamp or write region: replaces the distance model.",
-        scale: 1.0,
-        bounds: Between(0.0, 10_000.0),
-        note: "",
-        count: |s| s.resilience.measured_rtts.len(),
-        get: |s, i| s.resilience.measured_rtts.get(i).map(|m| m.rtt_ms),
-        set: |s, i, v| {
-            if let Some(m) = s.resilience.measured_rtts.get_mut(i) {
-                m.rtt_ms = v;
-            }
-        },
-    },
-    ListInput {
-        list: "resilience.drills",
-        field: "value_s",
-        label: "Measured value",
-        unit: "s",
-        help: "The RTO or RPO a drill measured: replaces the modelled expected one for its tier and failure mode.",
-        scale: 1.0,
-        bounds: Between(0.0, 31_536_000.0),
-        note: "(at most a year)",
-        count: |s| s.resilience.drills.len(),
-        get: |s, i| s.resilience.drills.get(i).map(|d| d.value_s),
-        set: |s, i, v| {
-            if let Some(d) = s.resilience.drills.get_mut(i) {
-                d.value_s = v;
-            }
-        },
-    },
-    ListInput {
-        list: "risk.credit_schedule",
-        field: "below_pct",
-        label: "Below monthly availability",
-        unit: "%",
-        help: "Monthly availability under which this credit is paid.",
-        scale: 1.0,
-        bounds: Between(0.0, 100.0),
-        note: "",
-        count: |s| s.risk.credit_schedule.len(),
-        get: |s, i| s.risk.credit_schedule.get(i).map(|c| c.below_pct),
-        set: |s, i, v| {
-            if let Some(c) = s.risk.credit_schedule.get_mut(i) {
-                c.below_pct = v;
-            }
-        },
-    },
-    ListInput {
-        list: "risk.credit_schedule",
-        field: "credit_pct",
-        label: "Credit",
-        unit: "%",
-        help: "Share of the month's fee credited below that availability.",
-        scale: 1.0,
-        bounds: Between(0.0, 100.0),
-        note: "",
-        count: |s| s.risk.credit_schedule.len(),
-        get: |s, i| s.risk.credit_schedule.get(i).map(|c| c.credit_pct),
-        set: |s, i, v| {
-            if let Some(c) = s.risk.credit_schedule.get_mut(i) {
-                c.credit_pct = v;
-            }
-        },
-    },
+/// The numbers in list rows.
+pub static LISTS: &[&ListInput] = &[
+    &REGION_SHARE,
+    &MEASURED_RTT,
+    &DRILL_VALUE,
+    &CREDIT_BELOW,
+    &CREDIT,
 ];
+
+/// Each region's share of users.
+pub static REGION_SHARE: ListInput = ListInput {
+    list: "regions",
+    field: "traffic_share",
+    label: "Users",
+    unit: "% of users",
+    help: "Share of global users near this region; the shares add up to 100%.",
+    scale: PERCENT,
+    bounds: Between(0.0, 100.0),
+    note: "",
+    count: |s| s.regions.len(),
+    get: |s, i| s.regions.get(i).map(|r| r.traffic_share),
+    set: |s, i, v| {
+        if let Some(r) = s.regions.get_mut(i) {
+            r.traffic_share = v;
+        }
+    },
+};
+
+/// A measured round trip's milliseconds.
+pub static MEASURED_RTT: ListInput = ListInput {
+    list: "resilience.measured_rtts",
+    field: "rtt_ms",
+    label: "Measured round trip",
+    unit: "ms",
+    help: "A measured round trip from users near one region to a stamp or write region: replaces the distance model.",
+    scale: 1.0,
+    bounds: Between(0.0, 10_000.0),
+    note: "",
+    count: |s| s.resilience.measured_rtts.len(),
+    get: |s, i| s.resilience.measured_rtts.get(i).map(|m| m.rtt_ms),
+    set: |s, i, v| {
+        if let Some(m) = s.resilience.measured_rtts.get_mut(i) {
+            m.rtt_ms = v;
+        }
+    },
+};
+
+/// A drill's measured RTO or RPO.
+pub static DRILL_VALUE: ListInput = ListInput {
+    list: "resilience.drills",
+    field: "value_s",
+    label: "Measured value",
+    unit: "s",
+    help: "The RTO or RPO a drill measured: replaces the modelled expected one for its tier and failure mode.",
+    scale: 1.0,
+    bounds: Between(0.0, 31_536_000.0),
+    note: "(at most a year)",
+    count: |s| s.resilience.drills.len(),
+    get: |s, i| s.resilience.drills.get(i).map(|d| d.value_s),
+    set: |s, i, v| {
+        if let Some(d) = s.resilience.drills.get_mut(i) {
+            d.value_s = v;
+        }
+    },
+};
+
+/// A credit step's availability threshold.
+pub static CREDIT_BELOW: ListInput = ListInput {
+    list: "risk.credit_schedule",
+    field: "below_pct",
+    label: "Below monthly availability",
+    unit: "%",
+    help: "Monthly availability under which this credit is paid.",
+    scale: 1.0,
+    bounds: Between(0.0, 100.0),
+    note: "",
+    count: |s| s.risk.credit_schedule.len(),
+    get: |s, i| s.risk.credit_schedule.get(i).map(|c| c.below_pct),
+    set: |s, i, v| {
+        if let Some(c) = s.risk.credit_schedule.get_mut(i) {
+            c.below_pct = v;
+        }
+    },
+};
+
+/// A credit step's credit.
+pub static CREDIT: ListInput = ListInput {
+    list: "risk.credit_schedule",
+    field: "credit_pct",
+    label: "Credit",
+    unit: "%",
+    help: "Share of the month's fee credited below that availability.",
+    scale: 1.0,
+    bounds: Between(0.0, 100.0),
+    note: "",
+    count: |s| s.risk.credit_schedule.len(),
+    get: |s, i| s.risk.credit_schedule.get(i).map(|c| c.credit_pct),
+    set: |s, i, v| {
+        if let Some(c) = s.risk.credit_schedule.get_mut(i) {
+            c.credit_pct = v;
+        }
+    },
+};
