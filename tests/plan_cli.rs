@@ -535,3 +535,27 @@ fn convert_flag_shows_every_figure_in_the_currency_at_the_typed_rate() {
     assert!(String::from_utf8_lossy(&out.stderr)
         .contains("commercial.conversion.rate: must be more than 0 EUR"));
 }
+
+/// The CLI names the same path and speaks the same unit as the page: a
+/// fraction shown in percent is refused in percent.
+#[test]
+fn range_messages_name_the_path_in_the_page_units() {
+    let s = planner::engine::presets::preset("northwind").unwrap();
+    let mut v = serde_json::to_value(&s).unwrap();
+    v["workload"]["edge_cache_hit_ratio"] = serde_json::json!(1.5);
+    v["resilience"]["probe_interval_s"] = serde_json::json!(300.0);
+    let file = scratch("cache-150.json", &v.to_string());
+    let out = plan(&[file.0.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("workload.edge_cache_hit_ratio: must be between 0 and 99 %; it is 150 %"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "resilience.probe_interval_s: must be at most 255 s (Front Door allows 1–255); it is 300 s"
+        ),
+        "{err}"
+    );
+}

@@ -441,7 +441,7 @@ fn a_tornado_swing_out_of_range_is_named_in_percent() {
         .iter()
         .find(|e| e.field == "ranges.swing_pct")
         .expect("the swing is checked");
-    assert_eq!(e.message, "must be between 1 and 95 %; it is 150");
+    assert_eq!(e.message, "must be between 1 and 95 %; it is 150 %");
     s.ranges.swing_pct = 20.0;
     let errors = planner::engine::validate::validate(
         &s,

@@ -24,6 +24,7 @@ pub mod failure_mode_words;
 pub mod failure_modes;
 pub mod format;
 pub mod horizon;
+pub mod inputs;
 pub mod meters;
 pub mod plan;
 pub mod presets;

@@ -99,6 +99,7 @@ impl Ranges {
 }
 
 /// One decimal input of the scenario, read and written by path.
+#[derive(Clone, Copy)]
 pub struct Slot {
     /// JSON path, as field errors and the inputs use it.
     pub path: &'static str,
@@ -106,70 +107,21 @@ pub struct Slot {
     pub set: fn(&mut Scenario, f64),
 }
 
-macro_rules! slots {
-    ($($path:literal => $($f:ident).+),* $(,)?) => {
-        /// Every decimal input that can carry a range or be varied.
-        pub static SLOTS: &[Slot] = &[$(Slot {
-            path: $path,
-            get: |s: &Scenario| s.$($f).+,
-            set: |s: &mut Scenario, v: f64| s.$($f).+ = v,
-        }),*];
-    };
+/// The slot of an input path, if it is a decimal input that may carry a
+/// range or be varied (marked `ranged` in the registry, [`super::inputs`]).
+pub fn slot(path: &str) -> Option<Slot> {
+    let input = super::inputs::find(path)?;
+    let n = input.number()?;
+    (n.ranged && !n.integer).then_some(Slot {
+        path: input.path,
+        get: n.get,
+        set: n.set,
+    })
 }
 
-slots! {
-    "workload.peak_requests_per_s" => workload.peak_requests_per_s,
-    "workload.average_to_peak_ratio" => workload.average_to_peak_ratio,
-    "workload.response_kb" => workload.response_kb,
-    "workload.edge_cache_hit_ratio" => workload.edge_cache_hit_ratio,
-    "workload.point_reads_per_request" => workload.point_reads_per_request,
-    "workload.writes_per_request" => workload.writes_per_request,
-    "workload.queries_per_request" => workload.queries_per_request,
-    "workload.ru_per_query" => workload.ru_per_query,
-    "workload.item_kb" => workload.item_kb,
-    "workload.replace_ratio" => workload.replace_ratio,
-    "workload.stored_gb" => workload.stored_gb,
-    "compute.app_service.requests_per_s_per_instance" => compute.app_service.requests_per_s_per_instance,
-    "compute.aks.requests_per_s_per_node" => compute.aks.requests_per_s_per_node,
-    "compute.stamp_capacity_fraction" => compute.stamp_capacity_fraction,
-    "data.sql.storage_gb" => data.sql.storage_gb,
-    "data.sql.write_gb_per_month" => data.sql.write_gb_per_month,
-    "edge.dns_queries_millions_per_month" => edge.dns_queries_millions_per_month,
-    "platform.key_vault_operations_millions_per_month" => platform.key_vault_operations_millions_per_month,
-    "platform.log_analytics_gb_per_day" => platform.log_analytics_gb_per_day,
-    "resilience.probe_interval_s" => resilience.probe_interval_s,
-    "resilience.drain_s" => resilience.drain_s,
-    "resilience.dns_ttl_s" => resilience.dns_ttl_s,
-    "resilience.service_managed_failover_s" => resilience.service_managed_failover_s,
-    "resilience.human_promotion_s" => resilience.human_promotion_s,
-    "resilience.standby_scale_out_s" => resilience.standby_scale_out_s,
-    "resilience.autoscale_reaction_s" => resilience.autoscale_reaction_s,
-    "resilience.rebuild_hours" => resilience.rebuild_hours,
-    "resilience.async_replication_lag_s" => resilience.async_replication_lag_s,
-    "resilience.multi_write_replication_lag_s" => resilience.multi_write_replication_lag_s,
-    "resilience.backup_interval_min" => resilience.backup_interval_min,
-    "resilience.sql_replication_lag_s" => resilience.sql_replication_lag_s,
-    "resilience.base_latency_ms" => resilience.base_latency_ms,
-    "resilience.fibre_km_per_ms" => resilience.fibre_km_per_ms,
-    "resilience.route_factor" => resilience.route_factor,
-    "risk.regional_outages_per_year" => risk.regional_outages_per_year,
-    "risk.typical_outage_hours" => risk.typical_outage_hours,
-    "risk.lognormal_sigma" => risk.lognormal_sigma,
-    "risk.downtime_cost_per_hour" => risk.downtime_cost_per_hour,
-    "risk.customer_sla_pct" => risk.customer_sla_pct,
-    "risk.sla_covered_monthly_revenue" => risk.sla_covered_monthly_revenue,
-    "targets.rto_s" => targets.rto_s,
-    "targets.rpo_s" => targets.rpo_s,
-    "targets.availability_pct" => targets.availability_pct,
-    "targets.latency_p95_ms" => targets.latency_p95_ms,
-    "targets.monthly_budget" => targets.monthly_budget,
-    "commercial.discount_pct" => commercial.discount_pct,
-    "commercial.hours_per_month" => commercial.hours_per_month,
-}
-
-/// The slot of an input path, if it is a decimal input.
-pub fn slot(path: &str) -> Option<&'static Slot> {
-    SLOTS.iter().find(|s| s.path == path)
+/// Every input that may carry a range, in the registry's order.
+pub fn slots() -> impl Iterator<Item = Slot> {
+    super::inputs::all().filter_map(|i| slot(i.path))
 }
 
 /// Reads `600..800..1200` (low..likely..high) or `600..1200` (likely
@@ -304,7 +256,7 @@ pub fn sampled_inputs(
     s: &Scenario,
     sheet: &PriceSheet,
     regions: &RegionTable,
-) -> Result<Vec<(&'static Slot, Triangular)>, String> {
+) -> Result<Vec<(Slot, Triangular)>, String> {
     let mut out = Vec::with_capacity(s.ranges.inputs.len());
     for (path, t) in &s.ranges.inputs {
         let Some(slot) = slot(path) else {
@@ -353,7 +305,7 @@ pub fn cost_ranges(
 /// drawn; `finish` gives the figures. The same seed gives the same figures
 /// however the samples are sliced.
 pub struct Sampler {
-    inputs: Vec<(&'static Slot, Triangular)>,
+    inputs: Vec<(Slot, Triangular)>,
     n: usize,
     rng: Pcg32,
     monthly: [Vec<f64>; 4],
@@ -522,7 +474,8 @@ mod tests {
     fn every_slot_path_is_a_field_of_the_scenario() {
         let s = Scenario::default();
         let json = serde_json::to_value(&s).unwrap();
-        for slot in SLOTS {
+        assert!(slots().count() >= 40, "the ranged inputs are marked");
+        for slot in slots() {
             let pointer = format!("/{}", slot.path.replace('.', "/"));
             let v = json.pointer(&pointer).and_then(|v| v.as_f64());
             assert_eq!(v, Some((slot.get)(&s)), "{}", slot.path);

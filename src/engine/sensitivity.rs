@@ -351,7 +351,7 @@ pub const PRICE_INPUTS: usize = 4;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Lever {
     /// A decimal field of the scenario.
-    Field(&'static Slot),
+    Field(Slot),
     /// Every unit price of one service (`service_name` in the sheet) times
     /// a factor; the value is the factor (1 = the sheet's prices).
     Prices(String),

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use super::state::AppState;
+use crate::engine::inputs::{self, Band, Control, Input};
 use crate::engine::{typed, Scenario};
 
 /// Reads what a person typed, in the locale's decimal mark (see
@@ -118,7 +119,7 @@ pub fn NumberField(
     #[prop(default = false)]
     integer: bool,
     /// Also show a range slider (presentation mode's key controls).
-    #[prop(optional)]
+    #[prop(optional_no_strip)]
     slider: Option<(f64, f64, f64)>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -226,6 +227,11 @@ pub fn SelectField(
 pub fn HelpTip(label: &'static str, help: &'static str, path: &'static str) -> impl IntoView {
     let open = RwSignal::new(false);
     let id = format!("help-{}", test_id(path));
+    // Where the default or the limit comes from, when the registry says.
+    let source = inputs::find(path)
+        .map(|i| i.source)
+        .filter(|s| !s.is_empty())
+        .map(|href| view! { " " <a href=href target="_blank" rel="noopener">"Source"</a> });
     view! {
         <button
             type="button"
@@ -240,6 +246,7 @@ pub fn HelpTip(label: &'static str, help: &'static str, path: &'static str) -> i
         </button>
         <span class="help-text" id=id role="note" hidden=move || !open.get() data-testid=format!("help-{}", test_id(path))>
             {help}
+            {source}
         </span>
     }
 }
@@ -314,41 +321,59 @@ pub fn CheckField(
     }
 }
 
-/// A number field described as data. The input panel lists its fields as
-/// `FieldSpec` tables rendered by one [`NumberFields`] loop: one copy of the
-/// field's code in the wasm instead of one per field.
-#[derive(Clone, Copy)]
-pub struct FieldSpec {
-    pub label: &'static str,
-    pub unit: &'static str,
-    pub help: &'static str,
-    pub path: &'static str,
-    pub get: fn(&Scenario) -> f64,
-    pub set: fn(&mut Scenario, f64),
-    pub scale: f64,
-    pub integer: bool,
+/// One input of the registry ([`crate::engine::inputs`]) as its control:
+/// a number field, a drop-down or a checkbox. Every band of the input
+/// panel is drawn by this one loop body, so the wasm carries one copy of
+/// each control's code.
+#[component]
+pub fn InputField(
+    input: &'static Input,
+    /// Also show a range slider (presentation mode's key controls).
+    #[prop(optional_no_strip)]
+    slider: Option<(f64, f64, f64)>,
+) -> impl IntoView {
+    let Input {
+        path,
+        label,
+        unit,
+        help,
+        ..
+    } = *input;
+    match input.control {
+        Control::Number(n) => view! {
+            <NumberField label=label unit=unit help=help path=path get=n.get set=n.set
+                scale=n.scale integer=n.integer slider=slider />
+        }
+        .into_any(),
+        Control::Choice(c) => view! {
+            <SelectField label=label help=help path=path options=c.options.to_vec()
+                get=c.get set=c.set />
+        }
+        .into_any(),
+        Control::Check(c) => view! {
+            <CheckField label=label help=help path=path get=c.get set=c.set />
+        }
+        .into_any(),
+    }
 }
 
-/// A run of number fields.
+/// Every input of one band, in the registry's order.
 #[component]
-pub fn NumberFields(specs: &'static [FieldSpec]) -> impl IntoView {
-    specs
-        .iter()
-        .map(|f| {
-            view! {
-                <NumberField
-                    label=f.label
-                    unit=f.unit
-                    help=f.help
-                    path=f.path
-                    get=f.get
-                    set=f.set
-                    scale=f.scale
-                    integer=f.integer
-                />
-            }
-        })
+pub fn BandInputs(band: Band) -> impl IntoView {
+    inputs::band(band)
+        .map(|input| view! { <InputField input=input /> })
         .collect_view()
+}
+
+/// The registry's input at `path` (nothing if no input has that path).
+#[component]
+pub fn FieldFor(
+    path: &'static str,
+    /// Also show a range slider (presentation mode's key controls).
+    #[prop(optional)]
+    slider: Option<(f64, f64, f64)>,
+) -> impl IntoView {
+    inputs::find(path).map(|input| view! { <InputField input=input slider=slider /> })
 }
 
 /// The id of the element that edits `path` (a field, a region row's select

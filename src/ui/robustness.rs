@@ -13,7 +13,7 @@ use leptos::html::Canvas;
 use leptos::prelude::*;
 
 use super::charts_panel::{draw_on_canvas, ChartFrame};
-use super::fields::NumberField;
+use super::fields::FieldFor;
 use super::state::{AppState, Good};
 use crate::charts;
 use crate::engine::decision::{self, Beyond, Decision};
@@ -457,9 +457,7 @@ pub fn RobustnessPanel() -> impl IntoView {
             </div>
             <ChartFrame title="What drives the monthly cost" id="tornado" canvas=canvas
                 description="Each key input moved to its low and high (±20% for quantities unless the input carries its own range; ratios, discount and unit prices over a plausible range), and the change in the tier's monthly cost; inputs that only change what outages cost move the risk-adjusted figure. Largest ten.">{move || table()}</ChartFrame>
-            <NumberField label="Tornado swing for quantities" unit="%" path="ranges.swing_pct"
-                help="How far the tornado moves each quantity either way (default 20%). An input with its own low..likely..high uses that instead."
-                get=|s| s.ranges.swing_pct set=|s, v| s.ranges.swing_pct = v />
+            <FieldFor path="ranges.swing_pct" />
             <h3>"Cost ranges"</h3>
             <div data-testid="cost-ranges">{ranges_view}</div>
         </section>

@@ -41,8 +41,8 @@ test('number fields: empty, zero, negative, huge, NaN, text, out of range', asyn
     ['input-workload-peak_requests_per_s', 'NaN', /not a finite number/],
     ['input-workload-peak_requests_per_s', 'twelve', /not a number/],
     ['input-workload-edge_cache_hit_ratio', '150', /must be between 0 and 99 %; it is 150 %/],
-    ['input-workload-peak_requests_per_s', '100000000000000000000', /must be at most 10,000,000 requests\/s; it is 1e20/],
-    ['input-compute-app_service-min_instances', '1', /at least 2: App Service zone redundancy/],
+    ['input-workload-peak_requests_per_s', '100000000000000000000', /must be at most 10,000,000 req\/s; it is 1e20 req\/s/],
+    ['input-compute-app_service-min_instances', '1', /must be between 2 and 30 per stamp \(App Service zone redundancy needs 2; a Premium v3 plan allows 30\); it is 1 per stamp/],
     ['input-compute-app_service-min_instances', '2.5', /whole number/],
     ['input-targets-rto_s', '-1', /more than 0/],
   ];
@@ -65,7 +65,7 @@ test('the SLA credit schedule is editable and validated', async () => {
   await page.getByText('Resilience and risk').click();
   const lossBefore = await page.getByTestId('tier-single_region-expected-loss').innerText();
   await typeInto(page, 'credit-credit-0', '250');
-  await page.getByTestId('credit-schedule').getByText(/must be between 0 and 100 %; it is 250/).waitFor();
+  await page.getByTestId('credit-schedule').getByText(/must be between 0 and 100 %; it is 250 %/).waitFor();
   await unchanged(page, good, saved, 'credit 250%');
   await typeInto(page, 'credit-credit-0', '50');
   await page.waitForFunction((b) => document.querySelector('[data-testid="tier-single_region-expected-loss"]').innerText !== b, lossBefore);
