@@ -212,6 +212,32 @@ pub fn problem(stored: f64, scale: f64, bounds: Bounds, unit: &str, note: &str) 
     if !stored.is_finite() {
         return Some("must be a number".into());
     }
+    // Checked first, so a valid value costs no text (validation runs on
+    // every evaluation, the page's fast path).
+    let what = match bounds {
+        Bounds::Between(min, max) => {
+            if stored >= min / scale && stored <= max / scale {
+                return None;
+            }
+            format!("between {} and {}", shown(min), shown(max))
+        }
+        Bounds::Positive(max) => {
+            if stored <= 0.0 {
+                "more than 0".to_string()
+            } else if stored > max / scale {
+                format!("at most {}", shown(max))
+            } else {
+                return None;
+            }
+        }
+        Bounds::Among(values) => {
+            if values.iter().any(|v| *v / scale == stored) {
+                return None;
+            }
+            let list: Vec<String> = values.iter().map(|v| shown(*v)).collect();
+            format!("one of {}", list.join(", "))
+        }
+    };
     let unit = if unit.is_empty() {
         String::new()
     } else {
@@ -222,32 +248,10 @@ pub fn problem(stored: f64, scale: f64, bounds: Bounds, unit: &str, note: &str) 
     } else {
         format!(" {note}")
     };
-    let it_is = format!("it is {}{unit}", shown(stored * scale));
-    match bounds {
-        Bounds::Between(min, max) => (stored < min / scale || stored > max / scale).then(|| {
-            format!(
-                "must be between {} and {}{unit}{note}; {it_is}",
-                shown(min),
-                shown(max)
-            )
-        }),
-        Bounds::Positive(max) => {
-            if stored <= 0.0 {
-                Some(format!("must be more than 0{unit}{note}; {it_is}"))
-            } else if stored > max / scale {
-                Some(format!(
-                    "must be at most {}{unit}{note}; {it_is}",
-                    shown(max)
-                ))
-            } else {
-                None
-            }
-        }
-        Bounds::Among(values) => (!values.iter().any(|v| *v / scale == stored)).then(|| {
-            let list: Vec<String> = values.iter().map(|v| shown(*v)).collect();
-            format!("must be one of {}{unit}{note}; {it_is}", list.join(", "))
-        }),
-    }
+    Some(format!(
+        "must be {what}{unit}{note}; it is {}{unit}",
+        shown(stored * scale)
+    ))
 }
 
 /// What is wrong with this input's value in `s` (None when valid or when
