@@ -331,6 +331,15 @@ pub fn validate(s: &Scenario, regions: &RegionTable) -> Vec<FieldError> {
                 "connections per req/s",
             );
         }
+        if cp.aks.public_ips > 100 {
+            c.push(
+                "compute.aks.public_ips",
+                format!(
+                    "must be between 0 and 100 addresses per stamp; it is {}",
+                    cp.aks.public_ips
+                ),
+            );
+        }
     }
     // Keep instance counts in a range a person could mean (and u32 can count).
     let origin_rps = s.workload.peak_requests_per_s * (1.0 - s.workload.edge_cache_hit_ratio);
@@ -456,6 +465,37 @@ pub fn validate(s: &Scenario, regions: &RegionTable) -> Vec<FieldError> {
         730.0,
         "days",
     );
+    // Standard availability tests: up to 100 per Application Insights
+    // resource, run from up to 16 locations every 5, 10 or 15 minutes
+    // (learn.microsoft.com/azure/azure-monitor/app/availability).
+    let pl = &s.platform;
+    if pl.availability_tests > 100 {
+        c.push(
+            "platform.availability_tests",
+            format!(
+                "must be between 0 and 100 tests; it is {}",
+                pl.availability_tests
+            ),
+        );
+    }
+    if pl.availability_tests > 0 {
+        if pl.availability_test_locations < 1 || pl.availability_test_locations > 16 {
+            c.push(
+                "platform.availability_test_locations",
+                format!(
+                    "must be between 1 and 16 locations; it is {}",
+                    pl.availability_test_locations
+                ),
+            );
+        }
+        c.range(
+            "platform.availability_test_interval_min",
+            pl.availability_test_interval_min,
+            5.0,
+            15.0,
+            "minutes (Azure offers 5, 10 or 15)",
+        );
+    }
 
     let r = &s.resilience;
     c.positive(

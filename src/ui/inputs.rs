@@ -902,6 +902,52 @@ const EDGE_AND_PLATFORM_3_FIELDS: &[FieldSpec] = &[
     },
 ];
 
+/// Issue 14 §5: the AKS stamps' public IP addresses.
+const AKS_SUPPLY_FIELDS: &[FieldSpec] = &[FieldSpec {
+    label: "Public IP addresses",
+    unit: "per stamp",
+    help: "Standard static IPv4 addresses: the load balancer's outbound IP and the ingress frontend (the load balancer's or Application Gateway's), each billed per hour.",
+    path: "compute.aks.public_ips",
+    get: |s| s.compute.aks.public_ips as f64,
+    set: |s, v| s.compute.aks.public_ips = v as u32,
+    scale: 1.0,
+    integer: true,
+}];
+
+/// Issue 14 §5: the synthetic canaries.
+const AVAILABILITY_TEST_FIELDS: &[FieldSpec] = &[
+    FieldSpec {
+        label: "Availability tests",
+        unit: "tests",
+        help: "Standard availability tests through the Front Door endpoint (synthetic canaries); Azure Monitor bills each execution. 0 turns them off.",
+        path: "platform.availability_tests",
+        get: |s| s.platform.availability_tests as f64,
+        set: |s, v| s.platform.availability_tests = v as u32,
+        scale: 1.0,
+        integer: true,
+    },
+    FieldSpec {
+        label: "Test locations",
+        unit: "geographies",
+        help: "Locations each test runs from (Microsoft recommends at least five; up to 16).",
+        path: "platform.availability_test_locations",
+        get: |s| s.platform.availability_test_locations as f64,
+        set: |s, v| s.platform.availability_test_locations = v as u32,
+        scale: 1.0,
+        integer: true,
+    },
+    FieldSpec {
+        label: "Test interval",
+        unit: "min",
+        help: "Minutes between runs from each location: 5, 10 or 15. Five locations every 5 minutes probe about once a minute.",
+        path: "platform.availability_test_interval_min",
+        get: |s| s.platform.availability_test_interval_min,
+        set: |s, v| s.platform.availability_test_interval_min = v,
+        scale: 1.0,
+        integer: false,
+    },
+];
+
 const TARGETS_FIELDS: &[FieldSpec] = &[
     FieldSpec {
         label: "RTO",
@@ -1433,6 +1479,13 @@ pub fn InputPanel() -> impl IntoView {
                     help="The regional L7 ingress for AKS stamps."
                     get=|s| s.compute.aks.app_gateway set=|s, v| s.compute.aks.app_gateway = v />
                 <NumberFields specs=APP_GATEWAY_FIELDS />
+                <CheckField label="Ephemeral OS disks on the nodes" path="compute.aks.ephemeral_os_disk"
+                    help="No OS disk charge; needs a VM size with a large enough cache or temporary disk (the Dsv5 and Dasv5 sizes have none). Off: one 128 GiB Premium SSD (P10) managed OS disk per node, AKS's default."
+                    get=|s| s.compute.aks.ephemeral_os_disk set=|s, v| s.compute.aks.ephemeral_os_disk = v />
+                <NumberFields specs=AKS_SUPPLY_FIELDS />
+                <CheckField label="Container Registry Premium (geo-replicated)" path="platform.container_registry"
+                    help="One Premium registry and a geo-replica in every other stamp's region, so every stamp pulls the same image digest locally (priced when the stamps run AKS)."
+                    get=|s| s.platform.container_registry set=|s, v| s.platform.container_registry = v />
                 <NumberFields specs=COMPUTE_STAMP_3_FIELDS />
                 <SelectField label="Compute scaling" path="compute.scaling"
                     help="Autoscale: instances follow the day's load, never below each pool's minimum, and a survivor scales out only while it carries a lost region's users (the multi-region reference architecture's advice). Fixed: every stamp runs its peak count with the failover headroom every hour. With a reservation term, the floor that runs every hour is reserved and the rest is pay-as-you-go."
@@ -1518,6 +1571,22 @@ pub fn InputPanel() -> impl IntoView {
                     help="One store, replicated to every other stamp's region."
                     get=|s| s.platform.app_configuration set=|s, v| s.platform.app_configuration = v />
                 <NumberFields specs=EDGE_AND_PLATFORM_3_FIELDS />
+                <NumberFields specs=AVAILABILITY_TEST_FIELDS />
+                <CheckField label="Defender for App Service" path="platform.defender.app_service"
+                    help="Microsoft Defender for Cloud plan, billed per App Service instance per hour."
+                    get=|s| s.platform.defender.app_service set=|s, v| s.platform.defender.app_service = v />
+                <CheckField label="Defender for Containers (AKS)" path="platform.defender.containers"
+                    help="Billed per vCore of the AKS worker nodes per hour."
+                    get=|s| s.platform.defender.containers set=|s, v| s.platform.defender.containers = v />
+                <CheckField label="Defender for Azure Cosmos DB" path="platform.defender.cosmos_db"
+                    help="Billed per 100 RU/s per hour of the throughput the account is billed for."
+                    get=|s| s.platform.defender.cosmos_db set=|s, v| s.platform.defender.cosmos_db = v />
+                <CheckField label="Defender for Key Vault" path="platform.defender.key_vault"
+                    help="The per-vault plan, billed per vault per hour (one vault per stamp)."
+                    get=|s| s.platform.defender.key_vault set=|s, v| s.platform.defender.key_vault = v />
+                <CheckField label="Defender for Azure SQL" path="platform.defender.sql"
+                    help="Billed per SQL server per hour (the ledger's primary and failover-group secondary)."
+                    get=|s| s.platform.defender.sql set=|s, v| s.platform.defender.sql = v />
             </details>
             <details open>
                 <summary>"Targets"</summary>
