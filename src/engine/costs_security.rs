@@ -3,8 +3,9 @@
 //! Service/AKS, Cosmos, Key Vault, and SQL"; issue 14 §5), kept apart from
 //! `costs.rs`: one function per plan, each billed per its own unit as
 //! Microsoft's pricing page lists it
-//! (azure.microsoft.com/pricing/details/defender-for-cloud/). Each line goes
-//! in the cost group of what it protects.
+//! (azure.microsoft.com/pricing/details/defender-for-cloud/). Every line goes
+//! in the platform cost group, so the compute, Cosmos DB and SQL groups keep
+//! meaning what the services themselves cost.
 
 use super::costs::{meters, Category, Pricer, Quantity, Stamp};
 use super::format;
@@ -46,7 +47,7 @@ impl Pricer<'_> {
         let app_hours = stamp.app_service_bill.instance_hours;
         if d.app_service && app.enabled && stamp.app_service_instances > 0 && app_hours > 0.0 {
             self.line(
-                Category::Compute,
+                Category::Platform,
                 move || "Defender for App Service".into(),
                 &stamp.region,
                 &meters::DEFENDER_APP_SERVICE,
@@ -69,7 +70,7 @@ impl Pricer<'_> {
         if d.containers && aks.enabled && stamp.aks_nodes > 0 && node_hours > 0.0 {
             let vcores = node_vcores(aks.node_size);
             self.line(
-                Category::Compute,
+                Category::Platform,
                 move || "Defender for Containers".into(),
                 &stamp.region,
                 &meters::DEFENDER_CONTAINERS,
@@ -119,7 +120,7 @@ impl Pricer<'_> {
         }
         let h = s.commercial.hours_per_month;
         self.line(
-            Category::CosmosThroughput,
+            Category::Platform,
             move || "Defender for Azure Cosmos DB".into(),
             region,
             &meters::DEFENDER_COSMOS,
@@ -150,7 +151,7 @@ impl Pricer<'_> {
         }
         let h = s.commercial.hours_per_month;
         self.line(
-            Category::Sql,
+            Category::Platform,
             move || "Defender for Azure SQL".into(),
             region,
             &meters::DEFENDER_SQL,
