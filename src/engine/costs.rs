@@ -47,7 +47,7 @@ impl Category {
             Self::Sql => "SQL ledger",
             Self::ReplicationEgress => "Replication egress",
             Self::FrontDoor => "Front Door & DNS",
-            Self::Platform => "Redis, Key Vault, config, logs, Defender",
+            Self::Platform => "Redis, Key Vault, config, logs",
         }
     }
 }

@@ -3,9 +3,10 @@
 //! Service/AKS, Cosmos, Key Vault, and SQL"; issue 14 §5), kept apart from
 //! `costs.rs`: one function per plan, each billed per its own unit as
 //! Microsoft's pricing page lists it
-//! (azure.microsoft.com/pricing/details/defender-for-cloud/). Every line goes
-//! in the platform cost group, so the compute, Cosmos DB and SQL groups keep
-//! meaning what the services themselves cost.
+//! (azure.microsoft.com/pricing/details/defender-for-cloud/). Each line goes
+//! in the cost group of what it protects (App Service and Containers in
+//! compute, Cosmos DB in its throughput, SQL in the ledger, Key Vault in the
+//! platform), so it moves with what it follows.
 
 use super::costs::{meters, Category, Pricer, Quantity, Stamp};
 use super::format;
@@ -47,7 +48,7 @@ impl Pricer<'_> {
         let app_hours = stamp.app_service_bill.instance_hours;
         if d.app_service && app.enabled && stamp.app_service_instances > 0 && app_hours > 0.0 {
             self.line(
-                Category::Platform,
+                Category::Compute,
                 move || "Defender for App Service".into(),
                 &stamp.region,
                 &meters::DEFENDER_APP_SERVICE,
@@ -70,7 +71,7 @@ impl Pricer<'_> {
         if d.containers && aks.enabled && stamp.aks_nodes > 0 && node_hours > 0.0 {
             let vcores = node_vcores(aks.node_size);
             self.line(
-                Category::Platform,
+                Category::Compute,
                 move || "Defender for Containers".into(),
                 &stamp.region,
                 &meters::DEFENDER_CONTAINERS,
@@ -120,7 +121,7 @@ impl Pricer<'_> {
         }
         let h = s.commercial.hours_per_month;
         self.line(
-            Category::Platform,
+            Category::CosmosThroughput,
             move || "Defender for Azure Cosmos DB".into(),
             region,
             &meters::DEFENDER_COSMOS,
@@ -151,7 +152,7 @@ impl Pricer<'_> {
         }
         let h = s.commercial.hours_per_month;
         self.line(
-            Category::Platform,
+            Category::Sql,
             move || "Defender for Azure SQL".into(),
             region,
             &meters::DEFENDER_SQL,
