@@ -425,7 +425,9 @@ fn units_are_mapped_explicitly_or_refused() {
         map_unit("1 GB/Month"),
         Some((UnitOfMeasure::GigabyteMonth, 1.0))
     );
-    for unknown in ["10 Hours", "1 GB/Hour", "1 GiB", "1", "5 GB", ""] {
+    // Per single event (Azure Monitor's Standard Web Test Execution).
+    assert_eq!(map_unit("1"), Some((UnitOfMeasure::Each, 1.0)));
+    for unknown in ["10 Hours", "1 GB/Hour", "1 GiB", "5 GB", ""] {
         assert_eq!(map_unit(unknown), None, "{unknown}");
     }
 }
@@ -1725,8 +1727,9 @@ fn every_key_marked_recorded_is_in_its_real_recorded_answer() {
     // and restore 5), SQL Database 4, VM reservations 5; from the scripted
     // capture: VMs D2s/D4s/D8s/E4s v5 4, Front Door Standard base fee,
     // requests and data transfer 3, Redis C1 1, Log Analytics 1; Key Vault
-    // operations (West Europe) 1.
-    assert_eq!(checked, 37);
+    // operations (West Europe) 1; issue 14 §5 (West Europe): Defender 5,
+    // Container Registry 2, public IP 1.
+    assert_eq!(checked, 45);
 }
 
 /// The file a `Recorded` evidence names (its first word).

@@ -336,6 +336,7 @@ impl<'a> Pricer<'a> {
                 UnitOfMeasure::Million => "million",
                 UnitOfMeasure::Gigabyte => "GB",
                 UnitOfMeasure::GigabyteMonth => "GB-month",
+                UnitOfMeasure::Each => "execution",
             };
             let term_text = if term == ReservationTerm::None {
                 String::new()

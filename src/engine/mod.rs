@@ -18,6 +18,8 @@ pub mod backup;
 pub mod cosmos;
 pub mod costs;
 pub mod costs_platform;
+pub mod costs_security;
+pub mod costs_supply;
 pub mod decision;
 pub mod drills;
 pub mod failure_mode_words;

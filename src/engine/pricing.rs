@@ -52,6 +52,8 @@ pub enum UnitOfMeasure {
     Gigabyte,
     /// `1 GB/Month`: per gigabyte stored for a month.
     GigabyteMonth,
+    /// `1`: per single event (an availability test execution).
+    Each,
 }
 
 impl UnitOfMeasure {
@@ -67,6 +69,7 @@ impl UnitOfMeasure {
             "1M" => Self::Million,
             "1 GB" => Self::Gigabyte,
             "1 GB/Month" => Self::GigabyteMonth,
+            "1" => Self::Each,
             _ => return None,
         })
     }
@@ -81,6 +84,7 @@ impl UnitOfMeasure {
             Self::Million => "1M",
             Self::Gigabyte => "1 GB",
             Self::GigabyteMonth => "1 GB/Month",
+            Self::Each => "1",
         }
     }
 }

@@ -232,6 +232,15 @@ pub struct AksPool {
     /// per second (2,500 connections make a capacity unit). Absent in older
     /// scenarios: 1.
     pub app_gateway_connections_per_req_s: f64,
+    /// Ephemeral OS disks on the nodes (no disk charge; needs a VM size
+    /// with a large enough cache or temporary disk, which the Dsv5 and
+    /// Dasv5 sizes lack). Off: a 128 GiB Premium SSD (P10) managed OS disk
+    /// per node, AKS's default. Absent in older scenarios: off.
+    pub ephemeral_os_disk: bool,
+    /// Standard public IPv4 addresses per stamp: the load balancer's
+    /// outbound IP and the ingress frontend (the load balancer's, or
+    /// Application Gateway's). Absent in older scenarios: 2.
+    pub public_ips: u32,
 }
 
 impl Default for AksPool {
@@ -245,6 +254,8 @@ impl Default for AksPool {
             app_gateway: true,
             app_gateway_min_instances: 2,
             app_gateway_connections_per_req_s: 1.0,
+            ephemeral_os_disk: false,
+            public_ips: 2,
         }
     }
 }
@@ -619,6 +630,53 @@ pub struct Platform {
     /// Interactive retention, days: 31 are included, longer is billed per
     /// GB-month. Absent in older scenarios: 31.
     pub log_analytics_retention_days: f64,
+    /// The Microsoft Defender for Cloud plans the reference architecture
+    /// requires (issue 14 §5). Absent in older scenarios: all on.
+    pub defender: DefenderPlans,
+    /// Azure Container Registry Premium with a geo-replica in every other
+    /// stamp region, priced when the stamps run AKS (one immutable image
+    /// digest to every stamp). Absent in older scenarios: on.
+    pub container_registry: bool,
+    /// Standard availability tests (synthetic canaries) through the Front
+    /// Door endpoint. Absent in older scenarios: 1; 0 turns them off.
+    pub availability_tests: u32,
+    /// Test locations (geographies) each test runs from; Microsoft
+    /// recommends at least five. Absent in older scenarios: 5.
+    pub availability_test_locations: u32,
+    /// Minutes between runs from each location: Azure offers 5, 10 or 15
+    /// (learn.microsoft.com/azure/azure-monitor/app/availability). Five
+    /// locations every 5 minutes probe the endpoint about once a minute, the
+    /// reference architecture's cadence. Absent in older scenarios: 5.
+    pub availability_test_interval_min: f64,
+}
+
+/// Microsoft Defender for Cloud plans, each billed per its own unit
+/// (azure.microsoft.com/pricing/details/defender-for-cloud/).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DefenderPlans {
+    /// Defender for App Service: per App Service instance-hour.
+    pub app_service: bool,
+    /// Defender for Azure Cosmos DB: per 100 RU/s-hour.
+    pub cosmos_db: bool,
+    /// Defender for Key Vault (per-vault plan): per vault-hour.
+    pub key_vault: bool,
+    /// Defender for Azure SQL: per server-hour.
+    pub sql: bool,
+    /// Defender for Containers: per AKS worker-node vCore-hour.
+    pub containers: bool,
+}
+
+impl Default for DefenderPlans {
+    fn default() -> Self {
+        Self {
+            app_service: true,
+            cosmos_db: true,
+            key_vault: true,
+            sql: true,
+            containers: true,
+        }
+    }
 }
 
 impl Default for Platform {
@@ -634,6 +692,11 @@ impl Default for Platform {
             log_analytics_gb_per_million_requests: 1.0,
             log_analytics_free_gb_per_month: 5.0,
             log_analytics_retention_days: 31.0,
+            defender: DefenderPlans::default(),
+            container_registry: true,
+            availability_tests: 1,
+            availability_test_locations: 5,
+            availability_test_interval_min: 5.0,
         }
     }
 }

@@ -627,10 +627,16 @@ fn price(
         p.app_configuration(stamp, i == 0);
         p.log_analytics(stamp, avg_rps, i == 0);
         p.private_endpoints(stamp, avg_rps);
+        p.defender_stamp(stamp);
+        p.aks_disks_and_ips(stamp);
+        p.container_registry(stamp, i == 0);
     }
 
     // Global band.
     p.front_door();
+    if let Some(first) = stamps.first() {
+        p.availability_tests(&first.region);
+    }
     if stamps.len() > 1 {
         p.traffic_manager(stamps.len());
     }
@@ -669,6 +675,7 @@ fn price(
         p.cosmos_throughput(&account_regions, multi_write, &need, &mut notes);
     p.cosmos_storage(&account_regions);
     p.cosmos_backup(&account_regions);
+    p.defender_cosmos(account_regions[0], billed);
     let after_failover = need.after_failover_ru_per_s();
     let shortfall = if stamps.len() > 1 && per_region < after_failover {
         failover_shortfall(&mut rtts, reads_at, write_ru, per_region)
@@ -742,8 +749,10 @@ fn price(
     // the tier spans regions.
     if s.data.sql.enabled {
         p.sql_database(account_regions[0], false);
+        p.defender_sql(account_regions[0]);
         if let Some(second) = account_regions.get(1) {
             p.sql_database(second, true);
+            p.defender_sql(second);
             egress_gb += p.replication_egress(
                 "SQL failover group",
                 account_regions[0],
