@@ -358,9 +358,7 @@ pub fn RobustnessPanel() -> impl IntoView {
                     )
                 })
                 .collect(),
-            currency_symbol: format::currency_symbol(&currency)
-                .map(str::to_string)
-                .unwrap_or_else(|| format!("{currency} ")),
+            currency_symbol: crate::charts::from_plan::currency_symbol(&currency),
         };
         let _ = draw_on_canvas(&c, |a| charts::draw_tornado(a, &data));
         redraws.update(|n| *n += 1);
