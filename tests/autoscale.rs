@@ -132,7 +132,7 @@ fn northwind_single_region_bills_the_daily_shape_and_keeps_its_peak() {
     let app = item(&c, "App Service P1 v3 (Linux)", "westeurope");
     assert_close(app.quantity, 3_650.0, "app instance-hours");
     assert_close(
-        app.monthly_usd,
+        app.monthly,
         3_650.0 * rate(p1v3(), "westeurope"),
         "app cost",
     );
@@ -174,7 +174,7 @@ fn northwind_survivor_scales_out_only_while_a_region_is_lost() {
         14.0 * 730.0,
         "fixed",
     );
-    assert!(f.monthly_usd > c.monthly_usd);
+    assert!(f.monthly > c.monthly);
 }
 
 #[test]
@@ -195,7 +195,7 @@ fn a_reservation_covers_the_floor_and_the_rest_is_pay_as_you_go() {
         .lookup(p1v3(), "westeurope", ReservationTerm::OneYear)
         .unwrap()
         .retail_price;
-    assert_close(floor.monthly_usd, 1_460.0 * term / 8_760.0, "reserved cost");
+    assert_close(floor.monthly, 1_460.0 * term / 8_760.0, "reserved cost");
     let rest = item(
         &c,
         "App Service P1 v3 (Linux), primary stamp, pay-as-you-go",
@@ -203,7 +203,7 @@ fn a_reservation_covers_the_floor_and_the_rest_is_pay_as_you_go() {
     );
     assert_close(rest.quantity, 2_190.0, "pay as you go");
     assert_close(
-        rest.monthly_usd,
+        rest.monthly,
         2_190.0 * rate(p1v3(), "westeurope"),
         "payg cost",
     );
@@ -250,7 +250,7 @@ fn log_analytics_follows_traffic_with_a_floor_a_free_allowance_and_paid_retentio
         "single region GB",
     );
     assert_close(
-        li.monthly_usd,
+        li.monthly,
         li.quantity * rate(&meters::LOG_ANALYTICS, "westeurope"),
         "cost",
     );
@@ -274,7 +274,7 @@ fn log_analytics_follows_traffic_with_a_floor_a_free_allowance_and_paid_retentio
         "GB-months",
     );
     assert_close(
-        r.monthly_usd,
+        r.monthly,
         r.quantity * rate(&meters::LOG_ANALYTICS_RETENTION, "westeurope"),
         "retention cost",
     );
@@ -327,7 +327,7 @@ fn private_endpoints_are_one_per_data_service_per_stamp_plus_data_processed() {
     for li in &pe {
         assert_close(li.quantity, 2_920.0, "endpoint-hours");
         assert_close(
-            li.monthly_usd,
+            li.monthly,
             2_920.0 * rate(&meters::PRIVATE_ENDPOINT, "Global"),
             "cost",
         );
@@ -378,7 +378,7 @@ fn an_aks_stamp_pays_for_its_standard_load_balancer() {
     let c = price(TierId::SingleRegion, &s);
     let rules = item(&c, "AKS Standard Load Balancer, rules", "Global");
     assert_close(
-        rules.monthly_usd,
+        rules.monthly,
         730.0 * rate(&meters::LOAD_BALANCER_RULES, "Global"),
         "rules",
     );

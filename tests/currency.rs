@@ -50,11 +50,11 @@ fn every_line_item_and_total_is_the_sheet_price_times_the_rate() {
     assert!(usd.converted_from.is_none());
     for (u, e) in usd.tiers.iter().zip(&eur.tiers) {
         assert!(
-            close(e.cost.monthly_usd, u.cost.monthly_usd * 0.92, 1e-9),
+            close(e.cost.monthly, u.cost.monthly * 0.92, 1e-9),
             "{:?}",
             u.cost.tier
         );
-        assert!(close(e.cost.annual_usd, u.cost.annual_usd * 0.92, 1e-9));
+        assert!(close(e.cost.annual, u.cost.annual * 0.92, 1e-9));
         assert_eq!(u.cost.line_items.len(), e.cost.line_items.len());
         for (lu, le) in u.cost.line_items.iter().zip(&e.cost.line_items) {
             // Same meter, same quantity (tiered Front Door bands included),
@@ -63,7 +63,7 @@ fn every_line_item_and_total_is_the_sheet_price_times_the_rate() {
             assert!(close(le.quantity, lu.quantity, 1e-12));
             assert!(close(le.unit_price, lu.unit_price * 0.92, 1e-9));
             assert!(
-                close(le.monthly_usd, lu.monthly_usd * 0.92, 1e-9),
+                close(le.monthly, lu.monthly * 0.92, 1e-9),
                 "{}",
                 lu.price.meter_name
             );
@@ -73,10 +73,10 @@ fn every_line_item_and_total_is_the_sheet_price_times_the_rate() {
         assert!(close(e.cost_ratio, u.cost_ratio, 1e-12));
     }
     // Shown whole: the euro figure is the dollar figure × 0.92, rounded once.
-    let single = eur.tiers[0].cost.monthly_usd;
+    let single = eur.tiers[0].cost.monthly;
     assert_eq!(
         format::money_whole(single, "EUR"),
-        format::money_whole(usd.tiers[0].cost.monthly_usd * 0.92, "EUR")
+        format::money_whole(usd.tiers[0].cost.monthly * 0.92, "EUR")
     );
     assert!(format::money_whole(single, "EUR").starts_with('€'));
 }
@@ -85,7 +85,7 @@ fn every_line_item_and_total_is_the_sheet_price_times_the_rate() {
 #[test]
 fn the_budget_is_judged_in_the_currency_shown() {
     let usd = plan::evaluate(&northwind_in(None), sheet(), regions()).unwrap();
-    let multi = usd.tiers[3].cost.monthly_usd;
+    let multi = usd.tiers[3].cost.monthly;
     // A budget just above the USD figure but below the same figure in GBP at 1.5.
     let mut s = northwind_in(Some(Conversion {
         currency: "GBP".into(),

@@ -464,7 +464,7 @@ fn provisioned_single_write_bills_each_region_with_the_zone_premium() {
         let li = item(&cost, "Cosmos DB RU/s (manual)", region);
         assert_close(li.quantity, 25.0 * H * 1.25, "quantity");
         assert_close(
-            li.monthly_usd,
+            li.monthly,
             22_812.5 * rate(&meters::COSMOS_RU, region),
             region,
         );
@@ -515,7 +515,7 @@ fn multi_write_bills_the_multi_region_write_rate_in_every_region() {
     for region in ["westeurope", "southeastasia"] {
         let li = item(&cost, "Cosmos DB multi-region-write RU/s", region);
         let expected = 18_250.0 * rate(&meters::COSMOS_MRU, region);
-        assert_close(li.monthly_usd, expected, region);
+        assert_close(li.monthly, expected, region);
         assert_eq!(li.price.meter_name, "100 Multi-master RU/s");
         total += expected;
     }
@@ -604,7 +604,7 @@ fn autoscale_bills_the_hourly_peak_at_the_autoscale_rate() {
     assert_close(aar.cosmos.ru_per_s_billed, 1695.0, "2 × 847.5");
     for region in ["westeurope", "southeastasia"] {
         assert_close(
-            item(&aar, "Cosmos DB autoscale RU/s", region).monthly_usd,
+            item(&aar, "Cosmos DB autoscale RU/s", region).monthly,
             6_186.75 * rate(&meters::COSMOS_AUTOSCALE_RU, region),
             region,
         );
@@ -612,7 +612,7 @@ fn autoscale_bills_the_hourly_peak_at_the_autoscale_rate() {
     let mw = price(TierId::MultiWrite, &s);
     for region in ["westeurope", "southeastasia"] {
         assert_close(
-            item(&mw, "Cosmos DB autoscale multi-region-write RU/s", region).monthly_usd,
+            item(&mw, "Cosmos DB autoscale multi-region-write RU/s", region).monthly,
             6_186.75 * rate(&meters::COSMOS_MRU, region),
             region,
         );
@@ -662,7 +662,7 @@ fn serverless_bills_consumed_request_units_in_a_single_region() {
     let li = item(&c, "Cosmos DB serverless", "westeurope");
     assert_close(li.quantity, 4_098.037_5, "million RU");
     assert_close(
-        li.monthly_usd,
+        li.monthly,
         4_098.037_5 * rate(&meters::COSMOS_SERVERLESS, "westeurope"),
         "monthly",
     );
@@ -722,7 +722,7 @@ fn cosmos_storage_is_billed_once_per_region() {
         "two regions",
     );
     assert_close(
-        mw.cosmos.monthly_usd,
+        mw.cosmos.monthly,
         category_sum(&mw, Category::CosmosStorage) + category_sum(&mw, Category::CosmosThroughput),
         "cosmos monthly = throughput + storage",
     );
@@ -749,7 +749,7 @@ fn single_writer_egress_is_written_bytes_per_secondary_at_the_intra_continent_ra
     assert_close(li.quantity, WRITE_GB, "GB");
     assert_eq!(li.price.meter_name, "Intra Continent Data Transfer Out");
     assert_close(
-        li.monthly_usd,
+        li.monthly,
         WRITE_GB * rate(&meters::INTRA_CONTINENT, "westeurope"),
         "cost",
     );
@@ -767,7 +767,7 @@ fn egress_between_continents_uses_the_inter_continent_rate_of_the_source() {
     );
     assert_eq!(li.price.meter_name, "Inter Continent Data Transfer Out");
     assert_close(
-        li.monthly_usd,
+        li.monthly,
         WRITE_GB * rate(&meters::INTER_CONTINENT, "westeurope"),
         "cost",
     );
@@ -785,12 +785,12 @@ fn multi_write_egress_is_each_regions_written_share_sent_to_every_other_region()
     assert_close(we.quantity, 78.84, "WE share");
     assert_close(sea.quantity, 52.56, "SEA share");
     assert_close(
-        we.monthly_usd,
+        we.monthly,
         78.84 * rate(&meters::INTER_CONTINENT, "westeurope"),
         "WE cost",
     );
     assert_close(
-        sea.monthly_usd,
+        sea.monthly,
         52.56 * rate(&meters::INTER_CONTINENT, "southeastasia"),
         "SEA cost",
     );
@@ -810,7 +810,7 @@ fn three_region_single_writer_sends_every_write_to_each_secondary() {
     let c = price(TierId::ActiveActiveReads, &s);
     assert_close(c.replication_egress_gb_per_month, 2.0 * WRITE_GB, "GB");
     assert_close(
-        c.replication_egress_monthly_usd,
+        c.replication_egress_monthly,
         WRITE_GB
             * (rate(&meters::INTRA_CONTINENT, "westeurope")
                 + rate(&meters::INTER_CONTINENT, "westeurope")),
@@ -828,7 +828,7 @@ fn sql_ledger_replicates_its_written_bytes_to_the_failover_secondary() {
     let li = item(&c, "SQL failover group replication", "westeurope");
     assert_close(li.quantity, 20.0, "GB");
     assert_close(
-        li.monthly_usd,
+        li.monthly,
         20.0 * rate(&meters::INTER_CONTINENT, "westeurope"),
         "cost",
     );
@@ -906,16 +906,16 @@ fn front_door_bills_base_fee_requests_and_transfer_by_zone() {
         + 7_884.0 * rate(&meters::FD_DATA_OUT, "Zone 1")
         + 52_560.0 * req("Zone 2")
         + 5_256.0 * rate(&meters::FD_DATA_OUT, "Zone 2");
-    assert_close(c.front_door_monthly_usd, expected, "Front Door monthly");
+    assert_close(c.front_door_monthly, expected, "Front Door monthly");
     assert_close(category_sum(&c, Category::FrontDoor), expected, "category");
 }
 
 #[test]
 fn front_door_is_the_same_in_every_tier() {
     let s = round_scenario();
-    let single = price(TierId::SingleRegion, &s).front_door_monthly_usd;
+    let single = price(TierId::SingleRegion, &s).front_door_monthly;
     for tier in TierId::ALL {
-        assert_close(price(tier, &s).front_door_monthly_usd, single, tier.id());
+        assert_close(price(tier, &s).front_door_monthly, single, tier.id());
     }
 }
 
@@ -942,7 +942,7 @@ fn front_door_standard_uses_its_own_base_fee_and_request_price() {
     let base = item(&c, "Front Door Standard base fee", "Global");
     assert_eq!(base.price.meter_name, "Standard Base Fees");
     assert_close(
-        base.monthly_usd,
+        base.monthly,
         rate(
             &MeterKey {
                 service: "Azure Front Door Service",
@@ -991,13 +991,13 @@ fn a_tiered_meter_bills_each_tier_for_the_requests_in_it() {
     assert!(above.retail_price < first);
     let expected = 25_000.0 * first + (q - 25_000.0) * above.retail_price;
     assert_close(
-        li.monthly_usd,
+        li.monthly,
         expected,
         "25,000 at the first price, the rest at the second",
     );
     assert_close(
         li.unit_price * li.quantity,
-        li.monthly_usd,
+        li.monthly,
         "the average unit price",
     );
     assert!(
@@ -1011,7 +1011,7 @@ fn a_tiered_meter_bills_each_tier_for_the_requests_in_it() {
     // Zone 2 has one price in the shipped sheet.
     let z2 = item(&c, "Front Door requests", "Zone 2");
     assert_close(
-        z2.monthly_usd,
+        z2.monthly,
         z2.quantity * rate(&FD_STANDARD_REQUESTS, "Zone 2"),
         "Zone 2",
     );
@@ -1026,7 +1026,7 @@ fn below_its_second_tier_a_tiered_meter_bills_its_first_price() {
     let li = item(&c, "Front Door requests", "Zone 1");
     assert!(li.quantity < 25_000.0);
     assert_close(
-        li.monthly_usd,
+        li.monthly,
         li.quantity * rate(&FD_STANDARD_REQUESTS, "Zone 1"),
         "first price",
     );
@@ -1043,27 +1043,23 @@ fn traffic_manager_bills_queries_and_endpoints_only_for_multi_stamp_tiers() {
     assert!(items(&single, "Traffic Manager").is_empty());
     let c = price(TierId::ActiveActiveReads, &s);
     let dns = item(&c, "Traffic Manager DNS queries", "Global");
-    assert_close(
-        dns.monthly_usd,
-        10.0 * rate(&meters::TM_DNS, "Global"),
-        "DNS",
-    );
+    assert_close(dns.monthly, 10.0 * rate(&meters::TM_DNS, "Global"), "DNS");
     let ep = item(&c, "Traffic Manager endpoint", "Global");
     assert_close(
-        ep.monthly_usd,
+        ep.monthly,
         2.0 * rate(&meters::TM_ENDPOINT, "Global"),
         "endpoints",
     );
-    // front_door_monthly_usd leaves Traffic Manager out.
+    // front_door_monthly leaves Traffic Manager out.
     let without: f64 = c
         .line_items
         .iter()
         .filter(|li| li.category == Category::FrontDoor)
-        .map(|li| li.monthly_usd)
+        .map(|li| li.monthly)
         .sum::<f64>()
-        - dns.monthly_usd
-        - ep.monthly_usd;
-    assert_close(c.front_door_monthly_usd, without, "Front Door only");
+        - dns.monthly
+        - ep.monthly;
+    assert_close(c.front_door_monthly, without, "Front Door only");
 }
 
 // ---------------------------------------------------------------- compute sizing
@@ -1124,7 +1120,7 @@ fn app_service_line_is_instances_times_hours_times_hourly_price() {
     let li = item(&c, "App Service P1 v3 (Linux)", "westeurope");
     assert_close(li.quantity, 2_920.0, "instance-hours");
     assert_close(
-        li.monthly_usd,
+        li.monthly,
         2_920.0 * rate(&app_service_linux(AppServiceSku::P1v3), "westeurope"),
         "cost",
     );
@@ -1145,13 +1141,13 @@ fn aks_prices_nodes_cluster_fee_and_application_gateway() {
     let nodes = item(&c, "AKS nodes D4s v5", "westeurope");
     assert_close(nodes.quantity, 7_300.0, "node-hours");
     assert_close(
-        nodes.monthly_usd,
+        nodes.monthly,
         7_300.0 * rate(&vm(NodeSize::D4sV5), "westeurope"),
         "nodes",
     );
     let fee = item(&c, "AKS Standard tier cluster fee", "westeurope");
     assert_close(
-        fee.monthly_usd,
+        fee.monthly,
         H * rate(
             &MeterKey {
                 service: "Azure Kubernetes Service",
@@ -1165,7 +1161,7 @@ fn aks_prices_nodes_cluster_fee_and_application_gateway() {
     );
     let fixed = item(&c, "Application Gateway WAF_v2, fixed", "westeurope");
     assert_close(
-        fixed.monthly_usd,
+        fixed.monthly,
         H * rate(&meters::APP_GATEWAY_FIXED, "westeurope"),
         "gateway fixed",
     );
@@ -1182,7 +1178,7 @@ fn aks_prices_nodes_cluster_fee_and_application_gateway() {
     // 36,500 CU-hours (throughput alone gave 40 ÷ 2.22 × 730 = 13,153).
     assert_close(cu.quantity, 36_500.0, "CU-hours");
     assert_close(
-        cu.monthly_usd,
+        cu.monthly,
         36_500.0 * rate(&meters::APP_GATEWAY_CU, "westeurope"),
         "gateway CU",
     );
@@ -1203,21 +1199,21 @@ fn redis_node_count_follows_sku_and_zone_redundancy() {
     let c = price(TierId::SingleRegion, &s);
     let p1 = rate(&meters::REDIS_P1, "westeurope");
     assert_close(
-        item(&c, "Redis Premium P1 nodes", "westeurope").monthly_usd,
+        item(&c, "Redis Premium P1 nodes", "westeurope").monthly,
         3.0 * H * p1,
         "3 nodes",
     );
     s.platform.redis_third_replica = false;
     let c = price(TierId::SingleRegion, &s);
     assert_close(
-        item(&c, "Redis Premium P1 nodes", "westeurope").monthly_usd,
+        item(&c, "Redis Premium P1 nodes", "westeurope").monthly,
         2.0 * H * p1,
         "2 nodes",
     );
     s.platform.redis = RedisSku::StandardC1;
     let c = price(TierId::SingleRegion, &s);
     assert_close(
-        item(&c, "Redis Standard C1 cache", "westeurope").monthly_usd,
+        item(&c, "Redis Standard C1 cache", "westeurope").monthly,
         H * rate(&meters::REDIS_C1, "westeurope"),
         "C1",
     );
@@ -1244,25 +1240,25 @@ fn platform_services_are_priced_per_stamp() {
         let kv = item(&c, "Key Vault operations", region);
         assert_close(kv.quantity, 500.0, "KV units");
         assert_close(
-            kv.monthly_usd,
+            kv.monthly,
             500.0 * rate(&meters::KEY_VAULT_OPS, region),
             "KV",
         );
         let la = item(&c, "Log Analytics ingestion", region);
         assert_close(la.quantity, 5.0 * H / 24.0, "LA GB");
         assert_close(
-            la.monthly_usd,
+            la.monthly,
             5.0 * H / 24.0 * rate(&meters::LOG_ANALYTICS, region),
             "LA",
         );
     }
     assert_close(
-        item(&c, "App Configuration store", "westeurope").monthly_usd,
+        item(&c, "App Configuration store", "westeurope").monthly,
         H / 24.0 * rate(&meters::APP_CONFIG_STORE, "westeurope"),
         "store",
     );
     assert_close(
-        item(&c, "App Configuration replica", "southeastasia").monthly_usd,
+        item(&c, "App Configuration replica", "southeastasia").monthly,
         H / 24.0 * rate(&meters::APP_CONFIG_REPLICA, "southeastasia"),
         "replica",
     );
@@ -1415,9 +1411,9 @@ fn discount_takes_the_same_percentage_off_every_line() {
         for (x, y) in a.lines().iter().zip(&b.lines()) {
             assert_eq!(x.component, y.component);
             assert_eq!(x.unit_price, y.unit_price, "unit price is before discount");
-            assert_close(y.monthly_usd, 0.8 * x.monthly_usd, x.component);
+            assert_close(y.monthly, 0.8 * x.monthly, x.component);
         }
-        assert_close(b.monthly_usd, 0.8 * a.monthly_usd, tier.id());
+        assert_close(b.monthly, 0.8 * a.monthly, tier.id());
     }
 }
 
@@ -1440,7 +1436,7 @@ fn a_reservation_turns_the_term_price_into_an_hourly_rate() {
             .retail_price;
         let li = item(&c, "App Service P1 v3", "westeurope");
         assert_close(li.unit_price, term_price / hours, "hourly rate");
-        assert_close(li.monthly_usd, 2_920.0 * term_price / hours, "4 × 730 h");
+        assert_close(li.monthly, 2_920.0 * term_price / hours, "4 × 730 h");
         assert!(
             li.unit_price < rate(&key, "westeurope"),
             "cheaper than PAYG"
@@ -1452,7 +1448,7 @@ fn a_reservation_turns_the_term_price_into_an_hourly_rate() {
             .unwrap()
             .retail_price;
         assert_close(
-            item(&c, "Cosmos DB RU/s (manual)", "westeurope").monthly_usd,
+            item(&c, "Cosmos DB RU/s (manual)", "westeurope").monthly,
             22_812.5 * cosmos_term / hours,
             "cosmos reserved",
         );
@@ -1493,15 +1489,11 @@ fn a_reservation_covers_the_autoscale_floor_at_one_and_a_half_times() {
         .lookup(&meters::COSMOS_RU, "westeurope", ReservationTerm::OneYear)
         .unwrap()
         .retail_price;
-    assert_close(
-        floor.monthly_usd,
-        6_186.75 * term / 8_760.0,
-        "reserved cost",
-    );
+    assert_close(floor.monthly, 6_186.75 * term / 8_760.0, "reserved cost");
     let rest = item(&c, "Cosmos DB autoscale RU/s, pay-as-you-go", "westeurope");
     assert_close(rest.quantity, 2_062.25, "above the floor");
     assert_close(
-        rest.monthly_usd,
+        rest.monthly,
         2_062.25 * rate(&meters::COSMOS_AUTOSCALE_RU, "westeurope"),
         "autoscale rate",
     );
@@ -1529,7 +1521,7 @@ fn discount_applies_on_top_of_a_reservation() {
         .unwrap()
         .retail_price;
     assert_close(
-        item(&c, "App Service P1 v3", "westeurope").monthly_usd,
+        item(&c, "App Service P1 v3", "westeurope").monthly,
         2_920.0 * term_price / 8760.0 * 0.9,
         "reserved and discounted",
     );
@@ -1542,14 +1534,14 @@ fn totals_are_the_sum_of_line_items_and_annual_is_twelve_months() {
     let s = round_scenario();
     for tier in TierId::ALL {
         let c = price(tier, &s);
-        let sum: f64 = c.line_items.iter().map(|li| li.monthly_usd).sum();
-        assert_close(c.monthly_usd, sum, tier.id());
-        assert_close(c.annual_usd, 12.0 * c.monthly_usd, tier.id());
+        let sum: f64 = c.line_items.iter().map(|li| li.monthly).sum();
+        assert_close(c.monthly, sum, tier.id());
+        assert_close(c.annual, 12.0 * c.monthly, tier.id());
         let by_cat: f64 = c.by_category.iter().map(|(_, v)| v).sum();
         assert_close(by_cat, sum, "categories");
         for li in c.lines() {
             // Every line is quantity × unit price (no discount here).
-            assert_close(li.monthly_usd, li.quantity * li.unit_price, li.component);
+            assert_close(li.monthly, li.quantity * li.unit_price, li.component);
         }
     }
 }
@@ -1558,10 +1550,10 @@ fn totals_are_the_sum_of_line_items_and_annual_is_twelve_months() {
 fn cost_ratio_is_monthly_cost_over_single_region() {
     let s = round_scenario();
     let plan = evaluate(&s);
-    let base = plan.tier(TierId::SingleRegion).unwrap().cost.monthly_usd;
+    let base = plan.tier(TierId::SingleRegion).unwrap().cost.monthly;
     assert_eq!(plan.tier(TierId::SingleRegion).unwrap().cost_ratio, 1.0);
     for t in &plan.tiers {
-        assert_close(t.cost_ratio, t.cost.monthly_usd / base, t.cost.tier.id());
+        assert_close(t.cost_ratio, t.cost.monthly / base, t.cost.tier.id());
     }
 }
 

@@ -571,23 +571,23 @@ proptest! {
             for li in &c.line_items {
                 prop_assert!(ok_number(li.quantity), "{} quantity {}", li.price.meter_name, li.quantity);
                 prop_assert!(ok_number(li.unit_price), "{} unit price {}", li.price.meter_name, li.unit_price);
-                prop_assert!(ok_number(li.monthly_usd), "{} monthly {}", li.price.meter_name, li.monthly_usd);
+                prop_assert!(ok_number(li.monthly), "{} monthly {}", li.price.meter_name, li.monthly);
             }
             for x in [
-                c.monthly_usd, c.annual_usd, c.compute_multiple, c.cosmos.ru_per_s_per_region,
+                c.monthly, c.annual, c.compute_multiple, c.cosmos.ru_per_s_per_region,
                 c.cosmos.ru_per_s_billed, c.cosmos.read_ru_per_s, c.cosmos.write_ru_per_s,
-                c.cosmos.monthly_usd, c.replication_egress_gb_per_month,
-                c.replication_egress_monthly_usd, c.front_door_monthly_usd, t.cost_ratio,
+                c.cosmos.monthly, c.replication_egress_gb_per_month,
+                c.replication_egress_monthly, c.front_door_monthly, t.cost_ratio,
                 t.resilience.rto_s, t.resilience.rto_reads_s, t.resilience.rto_writes_s,
                 t.resilience.rpo_s, t.resilience.availability, t.resilience.downtime_min_per_year,
                 t.resilience.latency_p95_ms, t.risk.downtime_h_per_year, t.risk.downtime_cost_annual,
-                t.risk.sla_credits_annual, t.risk.expected_annual_loss_usd,
-                t.risk.risk_adjusted_annual_usd,
+                t.risk.sla_credits_annual, t.risk.expected_annual_loss,
+                t.risk.risk_adjusted_annual,
             ] {
                 prop_assert!(ok_number(x), "{}: {}", c.tier.id(), x);
             }
             prop_assert!(t.resilience.availability <= 1.0);
-            prop_assert!(c.monthly_usd > 0.0);
+            prop_assert!(c.monthly > 0.0);
             for (_, v) in &c.by_category {
                 prop_assert!(ok_number(*v));
             }
@@ -599,17 +599,17 @@ proptest! {
         let plan = checked_plan(&s);
         for t in &plan.tiers {
             let c = &t.cost;
-            let sum: f64 = c.line_items.iter().map(|li| li.monthly_usd).sum();
-            prop_assert!(close(c.monthly_usd, sum, 1e-9), "{} {} vs {}", c.tier.id(), c.monthly_usd, sum);
-            prop_assert!(close(c.annual_usd, 12.0 * c.monthly_usd, 1e-12));
+            let sum: f64 = c.line_items.iter().map(|li| li.monthly).sum();
+            prop_assert!(close(c.monthly, sum, 1e-9), "{} {} vs {}", c.tier.id(), c.monthly, sum);
+            prop_assert!(close(c.annual, 12.0 * c.monthly, 1e-12));
             let cats: f64 = c.by_category.iter().map(|(_, v)| v).sum();
             prop_assert!(close(cats, sum, 1e-9));
             let discount = 1.0 - s.commercial.discount_pct / 100.0;
             for li in &c.line_items {
-                prop_assert!(close(li.monthly_usd, li.quantity * li.unit_price * discount, 1e-9));
+                prop_assert!(close(li.monthly, li.quantity * li.unit_price * discount, 1e-9));
             }
-            let base = plan.tier(TierId::SingleRegion).unwrap().cost.monthly_usd;
-            prop_assert!(close(t.cost_ratio, c.monthly_usd / base, 1e-12));
+            let base = plan.tier(TierId::SingleRegion).unwrap().cost.monthly;
+            prop_assert!(close(t.cost_ratio, c.monthly / base, 1e-12));
         }
     }
 
@@ -629,7 +629,7 @@ proptest! {
             c.line_items.iter()
                 .filter(|li| li.category == Category::Compute)
                 .filter(|li| li.price.service_name != meters::APP_GATEWAY_CU.key.service)
-                .map(|li| li.monthly_usd)
+                .map(|li| li.monthly)
                 .sum()
         };
         for tier in TierId::ALL {
@@ -682,8 +682,8 @@ proptest! {
         let a = checked_plan(&s);
         let b = checked_plan(&more);
         for tier in TierId::ALL {
-            let x = a.tier(tier).unwrap().cost.monthly_usd;
-            let y = b.tier(tier).unwrap().cost.monthly_usd;
+            let x = a.tier(tier).unwrap().cost.monthly;
+            let y = b.tier(tier).unwrap().cost.monthly;
             prop_assert!(y >= x * (1.0 - 1e-12), "{}: {} → {} at ×{}", tier.id(), x, y, k);
         }
     }
@@ -715,7 +715,7 @@ proptest! {
                     li.price.meter_name != meters::APP_GATEWAY_CU.key.meter
                         && li.price.service_name != meters::LOG_ANALYTICS.key.service
                 })
-                .map(|li| li.monthly_usd)
+                .map(|li| li.monthly)
                 .sum()
         };
         for tier in TierId::ALL {
@@ -757,7 +757,7 @@ proptest! {
                     .filter(|li| matches!(li.category, Category::Compute | Category::Platform))
                     .filter(|li| li.price.meter_name != meters::APP_GATEWAY_CU.key.meter)
                     .filter(|li| li.price.service_name != meters::LOG_ANALYTICS.key.service)
-                    .map(|li| li.monthly_usd)
+                    .map(|li| li.monthly)
                     .sum()
             };
             prop_assert!(
@@ -818,7 +818,7 @@ proptest! {
                 && res.rpo_s <= t.rpo_s
                 && res.availability >= t.availability_pct / 100.0
                 && latency_ok
-                && (t.monthly_budget <= 0.0 || r.cost.monthly_usd <= t.monthly_budget)
+                && (t.monthly_budget <= 0.0 || r.cost.monthly <= t.monthly_budget)
         };
         for r in &plan.tiers {
             prop_assert_eq!(r.meets_targets, meets(r), "{}", r.cost.tier.id());
@@ -829,7 +829,7 @@ proptest! {
                 let best = plan.tier(id).unwrap();
                 prop_assert!(meets(best));
                 for r in plan.tiers.iter().filter(|r| meets(r)) {
-                    prop_assert!(best.cost.monthly_usd <= r.cost.monthly_usd, "{} is cheaper and meets targets", r.cost.tier.id());
+                    prop_assert!(best.cost.monthly <= r.cost.monthly, "{} is cheaper and meets targets", r.cost.tier.id());
                 }
             }
             None => prop_assert!(plan.tiers.iter().all(|r| !meets(r))),
@@ -941,7 +941,7 @@ fn tiny_but_valid_per_instance_capacity_does_not_overflow() {
         // Either way, evaluating must not panic and must not undercount.
         let plan = evaluate(&s);
         let single = plan.tier(TierId::SingleRegion).unwrap();
-        assert!(single.cost.monthly_usd.is_finite());
+        assert!(single.cost.monthly.is_finite());
         let app_hours: f64 = items(&Priced::of(&s, &single.cost), "App Service")
             .iter()
             .map(|li| li.quantity)

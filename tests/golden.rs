@@ -152,10 +152,10 @@ mod charts {
         for (bar, tier) in cost.values.iter().zip(&p.tiers) {
             let total: f64 = bar.iter().sum();
             assert!(
-                (total - tier.cost.monthly_usd).abs() < 0.01,
+                (total - tier.cost.monthly).abs() < 0.01,
                 "{:?}: stack {total} vs monthly {}",
                 tier.cost.tier,
-                tier.cost.monthly_usd
+                tier.cost.monthly
             );
         }
         let curve = plan::headroom_curve(&s, &sheet, &regions, 41);

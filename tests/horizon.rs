@@ -14,9 +14,7 @@ use planner::engine::tiers::{price_tier, TierId};
 fn monthly(s: &planner::engine::Scenario, term: ReservationTerm, tier: TierId) -> f64 {
     let mut s = s.clone();
     s.commercial.reservation = term;
-    price_tier(tier, &s, sheet(), regions())
-        .unwrap()
-        .monthly_usd
+    price_tier(tier, &s, sheet(), regions()).unwrap().monthly
 }
 
 #[test]

@@ -46,16 +46,16 @@ fn defender_for_app_service_and_containers_follow_the_billed_instance_hours() {
     let app = item(&c, "App Service P1 v3", "westeurope");
     let d = item(&c, "Defender for App Service", "westeurope");
     assert_close(d.quantity, app.quantity, "instance-hours");
-    assert_close(d.monthly_usd, app.quantity * 0.02, "$0.02 an instance-hour");
+    assert_close(d.monthly, app.quantity * 0.02, "$0.02 an instance-hour");
     // Containers: node-hours × 4 vCores × $0.00941.
     let nodes = item(&c, "AKS nodes", "westeurope");
     let d = item(&c, "Defender for Containers", "westeurope");
     assert_close(d.quantity, nodes.quantity * 4.0, "vCore-hours");
-    assert_close(d.monthly_usd, nodes.quantity * 4.0 * 0.00941, "cost");
+    assert_close(d.monthly, nodes.quantity * 4.0 * 0.00941, "cost");
     // Key Vault, per-vault plan: 730 vault-hours × $0.00034 = $0.2482.
     let d = item(&c, "Defender for Key Vault", "westeurope");
     assert_close(d.quantity, 730.0, "vault-hours");
-    assert_close(d.monthly_usd, 0.2482, "about $0.25 a vault a month");
+    assert_close(d.monthly, 0.2482, "about $0.25 a vault a month");
     // Every line says where its price rule comes from.
     for li in items(&c, "Defender") {
         assert!(
@@ -82,7 +82,7 @@ fn defender_for_cosmos_db_bills_every_100_rus_the_account_is_billed_for() {
     let t = c.cosmos.ru_per_s_per_region;
     let d = item(&c, "Defender for Azure Cosmos DB", "westeurope");
     assert_close(d.quantity, t * 2.0 / 100.0 * 730.0, "100 RU/s-hours");
-    assert_close(d.monthly_usd, t * 2.0 / 100.0 * 730.0 * 0.0012, "cost");
+    assert_close(d.monthly, t * 2.0 / 100.0 * 730.0 * 0.0012, "cost");
     assert_eq!(items(&c, "Defender for Azure Cosmos DB").len(), 1);
 }
 
@@ -96,7 +96,7 @@ fn defender_for_sql_is_one_server_per_ledger_region() {
     assert_eq!(lines.len(), 2);
     for li in lines {
         assert_close(li.quantity, 730.0, "server-hours");
-        assert_close(li.monthly_usd, 730.0 * 0.020161, "about $15 a month");
+        assert_close(li.monthly, 730.0 * 0.020161, "about $15 a month");
     }
     assert_eq!(
         items(&price(TierId::SingleRegion, &s), "Defender for Azure SQL").len(),
@@ -130,7 +130,7 @@ fn aks_nodes_have_a_p10_os_disk_each_and_the_stamp_two_public_ips() {
     let disks = item(&c, "AKS node OS disks", "westeurope");
     assert_close(disks.quantity, nodes / 730.0, "disk-months");
     assert_close(
-        disks.monthly_usd,
+        disks.monthly,
         nodes / 730.0 * rate(&meters::OS_DISK_P10, "westeurope"),
         "cost",
     );
@@ -138,7 +138,7 @@ fn aks_nodes_have_a_p10_os_disk_each_and_the_stamp_two_public_ips() {
     assert_close(rate(&meters::OS_DISK_P10, "eastus"), 19.71, "East US P10");
     let ips = item(&c, "Public IPv4 addresses", "westeurope");
     assert_close(ips.quantity, 1_460.0, "address-hours");
-    assert_close(ips.monthly_usd, 7.3, "$7.30");
+    assert_close(ips.monthly, 7.3, "$7.30");
     // Ephemeral OS disks: no disk line; no addresses: no IP line.
     let mut e = s.clone();
     e.compute.aks.ephemeral_os_disk = true;
@@ -160,9 +160,9 @@ fn the_registry_is_premium_in_the_first_stamp_with_a_replica_in_each_other() {
     let c = price(TierId::MultiWrite, &s);
     let reg = item(&c, "Container Registry Premium", "westeurope");
     assert_close(reg.quantity, 730.0 / 24.0, "registry-days");
-    assert_close(reg.monthly_usd, 730.0 / 24.0 * 1.6666, "$50.69");
+    assert_close(reg.monthly, 730.0 / 24.0 * 1.6666, "$50.69");
     let rep = item(&c, "Container Registry geo-replica", "southeastasia");
-    assert_close(rep.monthly_usd, 730.0 / 24.0 * 1.6666, "replica");
+    assert_close(rep.monthly, 730.0 / 24.0 * 1.6666, "replica");
     assert!(items(
         &price(TierId::SingleRegion, &s),
         "Container Registry geo-replica"
@@ -200,7 +200,7 @@ fn availability_tests_bill_every_execution_from_every_location() {
         let lines = items(&c, "Availability tests");
         assert_eq!(lines.len(), 1, "{}", tier.id());
         assert_close(lines[0].quantity, 43_800.0, "executions");
-        assert_close(lines[0].monthly_usd, 21.9, "$21.90");
+        assert_close(lines[0].monthly, 21.9, "$21.90");
         assert_eq!(lines[0].region(), "westeurope");
         assert_eq!(lines[0].price.unit_of_measure, UnitOfMeasure::Each);
     }

@@ -22,7 +22,7 @@ fn northwind() -> Scenario {
 
 fn recommended(plan: &Plan) -> (TierId, f64) {
     let id = plan.recommended_tier.expect("a tier meets the targets");
-    (id, plan.tier(id).unwrap().cost.monthly_usd)
+    (id, plan.tier(id).unwrap().cost.monthly)
 }
 
 fn failed(plan: &Plan, tier: TierId) -> Vec<String> {
@@ -211,7 +211,7 @@ fn relaxing_latency_too_never_makes_the_recommendation_dearer() {
     assert!(after_cost < before_cost);
     let ap = &plan.tier(TierId::ActivePassive).unwrap().cost;
     let aar = &plan.tier(TierId::ActiveActiveReads).unwrap().cost;
-    assert!(ap.monthly_usd < aar.monthly_usd);
+    assert!(ap.monthly < aar.monthly);
     assert_eq!(
         ap.cosmos.ru_per_s_per_region,
         aar.cosmos.ru_per_s_per_region
@@ -258,10 +258,10 @@ fn the_executive_summary_says_what_multi_write_costs_over_the_next_cheaper_tier_
     let cheaper = plan
         .tiers
         .iter()
-        .filter(|t| t.cost.monthly_usd < rec.cost.monthly_usd)
-        .max_by(|a, b| a.cost.monthly_usd.total_cmp(&b.cost.monthly_usd))
+        .filter(|t| t.cost.monthly < rec.cost.monthly)
+        .max_by(|a, b| a.cost.monthly.total_cmp(&b.cost.monthly))
         .unwrap();
-    let diff = rec.cost.annual_usd - cheaper.cost.annual_usd;
+    let diff = rec.cost.annual - cheaper.cost.annual;
     let text = executive_summary(&plan);
     let expected_start = format!(
         "Active-active multi-region writes costs {} more a year than {} and buys ",

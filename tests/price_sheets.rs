@@ -696,7 +696,7 @@ fn a_byte_order_mark_and_blank_lines_are_accepted() {
     let a = plan::evaluate(&s, &sheet, regions()).unwrap();
     let b = evaluate(&s);
     for (x, y) in a.tiers.iter().zip(&b.tiers) {
-        assert_eq!(x.cost.monthly_usd, y.cost.monthly_usd);
+        assert_eq!(x.cost.monthly, y.cost.monthly);
     }
 }
 

@@ -55,7 +55,7 @@ fn periodic_extra_copies_follow_microsofts_example() {
         assert_eq!(li.region(), "westeurope");
         assert_eq!(li.category, Category::CosmosStorage);
         assert_close(li.quantity, 8000.0, "8 extra copies × 1,000 GB");
-        assert_close(li.monthly_usd, 8000.0 * rate_grs, "monthly");
+        assert_close(li.monthly, 8000.0 * rate_grs, "monthly");
         assert!(li.formula.contains("10 copies − 2 free"), "{}", li.formula);
     }
     // A zone-redundant backup store bills at its own meter.
@@ -63,7 +63,7 @@ fn periodic_extra_copies_follow_microsofts_example() {
     let cost = price(TierId::SingleRegion, &s);
     let li = item(&cost, "Cosmos DB periodic backup", "westeurope");
     assert_close(
-        li.monthly_usd,
+        li.monthly,
         8000.0 * rate(&meters::COSMOS_PERIODIC_BACKUP_ZRS, "westeurope"),
         "ZRS",
     );
@@ -86,7 +86,7 @@ fn continuous_30_day_is_billed_per_gb_in_every_region_and_7_day_is_free() {
         .iter()
         .map(|r| 1000.0 * rate(&meters::COSMOS_CONTINUOUS_30D, r))
         .sum();
-    let got: f64 = lines.iter().map(|l| l.monthly_usd).sum();
+    let got: f64 = lines.iter().map(|l| l.monthly).sum();
     assert_close(got, expected, "1,000 GB × rate, per region");
     // East US rate is the recorded API answer, $0.20: Microsoft's example.
     assert_close(
@@ -223,10 +223,10 @@ fn region_loss_is_the_tiers_recovery_figures() {
     let r = &mw.failure_modes[1];
     assert_eq!(r.users_affected, 0.6);
     assert_close(r.capacity_left.unwrap(), 0.7, "survivor");
-    let single = plan.tier(TierId::SingleRegion).unwrap().cost.monthly_usd;
+    let single = plan.tier(TierId::SingleRegion).unwrap().cost.monthly;
     assert_close(
-        r.mitigation_monthly_usd.unwrap(),
-        mw.cost.monthly_usd - single,
+        r.mitigation_monthly.unwrap(),
+        mw.cost.monthly - single,
         "premium over single region",
     );
     assert_eq!(
@@ -267,11 +267,7 @@ fn front_door_global_incident_by_hand() {
     assert_eq!(r.capacity_left, Some(0.0));
     let tm = s.edge.dns_queries_millions_per_month * rate(&meters::TM_DNS, "Global")
         + 2.0 * rate(&meters::TM_ENDPOINT, "Global");
-    assert_close(
-        r.mitigation_monthly_usd.unwrap(),
-        tm,
-        "Traffic Manager cost",
-    );
+    assert_close(r.mitigation_monthly.unwrap(), tm, "Traffic Manager cost");
     // With Traffic Manager: 30 s × 3 tolerated failures + 60 s TTL = 150 s;
     // half the requests came from the edge cache, so 1.4 × (1 − 0.5) = 0.7.
     s.edge.traffic_manager = true;
@@ -279,7 +275,7 @@ fn front_door_global_incident_by_hand() {
     let r = fm(&s, TierId::MultiWrite, FailureMode::FrontDoorGlobal);
     assert_close(r.rto_expected_s, 150.0, "Traffic Manager failover");
     assert_close(r.capacity_left.unwrap(), 0.7, "no edge cache");
-    assert_close(r.mitigation_monthly_usd.unwrap(), tm, "its own lines");
+    assert_close(r.mitigation_monthly.unwrap(), tm, "its own lines");
     // One stamp: Traffic Manager is not priced for single region.
     let r = fm(&s, TierId::SingleRegion, FailureMode::FrontDoorGlobal);
     assert_close(r.rto_expected_s, 14_400.0, "single region");
@@ -291,7 +287,7 @@ fn bad_deployment_by_hand() {
     let r = fm(&s, TierId::MultiWrite, FailureMode::BadDeployment);
     assert_close(r.rto_expected_s, 900.0, "15 min rollback");
     assert_eq!((r.users_affected, r.capacity_left), (1.0, Some(0.0)));
-    assert_eq!(r.mitigation_monthly_usd, Some(0.0), "slots are free");
+    assert_eq!(r.mitigation_monthly, Some(0.0), "slots are free");
     // Rings: the first stamp's 60 % only; the other carries 0.7 of peak.
     s.resilience.deployment_rings = true;
     let r = fm(&s, TierId::MultiWrite, FailureMode::BadDeployment);
@@ -312,7 +308,7 @@ fn data_corruption_restores_from_the_chosen_backup() {
         assert_close(r.rpo_guaranteed_s, 14_400.0, "an interval");
         assert_close(r.rto_expected_s, 4.0 * 3600.0, "restore time");
         assert_eq!(r.capacity_left, None);
-        assert_eq!(r.mitigation_monthly_usd, Some(0.0), "two copies free");
+        assert_eq!(r.mitigation_monthly, Some(0.0), "two copies free");
     }
     // Continuous 30 days: 1 s / 100 s; storage per region a month, and each
     // restore 100 GB × the restore rate.
@@ -323,9 +319,9 @@ fn data_corruption_restores_from_the_chosen_backup() {
     let monthly = 100.0
         * (rate(&meters::COSMOS_CONTINUOUS_30D, "westeurope")
             + rate(&meters::COSMOS_CONTINUOUS_30D, "southeastasia"));
-    assert_close(r.mitigation_monthly_usd.unwrap(), monthly, "30-day storage");
+    assert_close(r.mitigation_monthly.unwrap(), monthly, "30-day storage");
     assert_close(
-        r.mitigation_per_use_usd.unwrap(),
+        r.mitigation_per_use.unwrap(),
         100.0 * rate(&meters::COSMOS_CONTINUOUS_RESTORE, "westeurope"),
         "restore charge",
     );

@@ -554,9 +554,9 @@ fn expected_downtime_is_rate_times_affected_times_capped_duration() {
     let p = 1.0 - (-0.5f64 / 12.0).exp();
     let credits = 0.10 * p * 12.0 * 100_000.0;
     assert_close(e.sla_credits_annual, credits, "credits");
-    assert_close(e.expected_annual_loss_usd, 20_000.0 + credits, "loss");
+    assert_close(e.expected_annual_loss, 20_000.0 + credits, "loss");
     assert_close(
-        e.risk_adjusted_annual_usd,
+        e.risk_adjusted_annual,
         50_000.0 + 20_000.0 + credits,
         "risk adjusted",
     );
@@ -648,11 +648,11 @@ fn plan_risk_figures_use_each_tiers_own_rto() {
             t.resilience.rto_s,
         );
         assert_eq!(t.impacts, expected_impacts);
-        let e = risk::expected(&s, &t.impacts, t.cost.annual_usd);
+        let e = risk::expected(&s, &t.impacts, t.cost.annual);
         assert_eq!(t.risk, e);
         assert_close(
-            t.risk.risk_adjusted_annual_usd,
-            t.cost.annual_usd + t.risk.expected_annual_loss_usd,
+            t.risk.risk_adjusted_annual,
+            t.cost.annual + t.risk.expected_annual_loss,
             t.cost.tier.id(),
         );
     }
@@ -669,8 +669,8 @@ fn break_even_is_extra_fixed_cost_over_downtime_hours_saved() {
         let t = p.tier(be.tier).unwrap();
         let v = p.tier(be.versus).unwrap();
         let saved = v.risk.downtime_h_per_year - t.risk.downtime_h_per_year;
-        let extra = (t.cost.annual_usd + t.risk.sla_credits_annual)
-            - (v.cost.annual_usd + v.risk.sla_credits_annual);
+        let extra = (t.cost.annual + t.risk.sla_credits_annual)
+            - (v.cost.annual + v.risk.sla_credits_annual);
         match be.downtime_cost_per_hour {
             Some(cph) => {
                 assert!(saved > 0.0);
@@ -710,8 +710,8 @@ fn at_the_break_even_cost_of_downtime_both_tiers_cost_the_same_risk_included() {
         let mut at = s.clone();
         at.risk.downtime_cost_per_hour = cph;
         let q = evaluate(&at);
-        let a = q.tier(be.tier).unwrap().risk.risk_adjusted_annual_usd;
-        let b = q.tier(be.versus).unwrap().risk.risk_adjusted_annual_usd;
+        let a = q.tier(be.tier).unwrap().risk.risk_adjusted_annual;
+        let b = q.tier(be.versus).unwrap().risk.risk_adjusted_annual;
         assert_close_rel(a, b, 1e-9, be.tier.id());
     }
 }
@@ -735,7 +735,7 @@ fn headroom_curve_sweeps_stamp_capacity_from_one_over_n_to_one() {
     }
     for w in curve.windows(2) {
         assert!(
-            w[1].monthly_usd >= w[0].monthly_usd - 1e-9,
+            w[1].monthly >= w[0].monthly - 1e-9,
             "more headroom never costs less"
         );
     }
@@ -746,10 +746,10 @@ fn headroom_curve_sweeps_stamp_capacity_from_one_over_n_to_one() {
 #[test]
 fn cost_of_ten_percent_more_headroom_is_the_price_difference() {
     let s = Scenario::default();
-    let now = price(TierId::MultiWrite, &s).monthly_usd;
+    let now = price(TierId::MultiWrite, &s).monthly;
     let mut more = s.clone();
     more.compute.stamp_capacity_fraction += 0.1;
-    let then = price(TierId::MultiWrite, &more).monthly_usd;
+    let then = price(TierId::MultiWrite, &more).monthly;
     let delta = plan::cost_per_10pct_headroom(&s, sheet(), regions()).unwrap();
     assert_close(delta, then - now, "delta");
     assert!(delta >= 0.0);

@@ -56,11 +56,10 @@ fn the_fast_outcome_agrees_with_the_plan() {
             let o = outcome(&s);
             assert_eq!(o.recommended, p.recommended_tier, "{id} {rto} {rpo}");
             for (i, t) in p.tiers.iter().enumerate() {
-                assert_eq!(o.monthly[i], t.cost.monthly_usd);
+                assert_eq!(o.monthly[i], t.cost.monthly);
                 assert_eq!(o.meets[i], t.meets_targets, "{id} {:?}", t.cost.tier);
                 assert!(
-                    (o.risk_adjusted_monthly[i] * 12.0 - t.risk.risk_adjusted_annual_usd).abs()
-                        < 1e-6
+                    (o.risk_adjusted_monthly[i] * 12.0 - t.risk.risk_adjusted_annual).abs() < 1e-6
                 );
             }
         }
@@ -105,7 +104,7 @@ fn a_linear_input_moves_the_figure_by_slope_times_range() {
             .line_items
             .iter()
             .filter(|li| li.price.service_name == "Azure Cosmos DB")
-            .map(|li| li.monthly_usd)
+            .map(|li| li.monthly)
             .sum();
         let r = row(&sens, tier, "prices.Azure Cosmos DB");
         assert!(
@@ -114,7 +113,7 @@ fn a_linear_input_moves_the_figure_by_slope_times_range() {
             r.monthly_high - r.monthly_low,
             0.4 * paid
         );
-        assert!((r.monthly_base - p.tier(tier).unwrap().cost.monthly_usd).abs() < 1e-9);
+        assert!((r.monthly_base - p.tier(tier).unwrap().cost.monthly).abs() < 1e-9);
     }
 }
 
@@ -200,7 +199,7 @@ fn a_bisection_edge_matches_a_brute_force_sweep() {
     // Peak traffic with a budget: above some traffic the multi-write tier
     // exceeds the budget and no tier meets every target.
     let mut s = northwind();
-    s.targets.monthly_budget = p.tier(TierId::MultiWrite).unwrap().cost.monthly_usd * 1.1;
+    s.targets.monthly_budget = p.tier(TierId::MultiWrite).unwrap().cost.monthly * 1.1;
     let p = evaluate(&s);
     let d = decision::decision_ranges(&s, sheet(), regions(), &p);
     let r = d
@@ -264,9 +263,9 @@ fn with_every_input_fixed_p10_p50_p90_are_todays_figure() {
     for s in [&s, &fixed] {
         let r = ranges::cost_ranges(s, sheet(), regions(), 200).unwrap();
         for (t, tr) in p.tiers.iter().zip(&r.tiers) {
-            assert_eq!(tr.monthly_p10, t.cost.monthly_usd);
-            assert_eq!(tr.monthly_p50, t.cost.monthly_usd);
-            assert_eq!(tr.monthly_p90, t.cost.monthly_usd);
+            assert_eq!(tr.monthly_p10, t.cost.monthly);
+            assert_eq!(tr.monthly_p50, t.cost.monthly);
+            assert_eq!(tr.monthly_p90, t.cost.monthly);
             let expect = if Some(t.cost.tier) == p.recommended_tier {
                 1.0
             } else {

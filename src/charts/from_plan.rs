@@ -44,13 +44,7 @@ pub fn headroom(curve: &[HeadroomPoint], scenario: &Scenario, currency: &str) ->
     Headroom {
         points: curve
             .iter()
-            .map(|p| {
-                (
-                    p.stamp_capacity_fraction,
-                    p.monthly_usd,
-                    p.shortfall_fraction,
-                )
-            })
+            .map(|p| (p.stamp_capacity_fraction, p.monthly, p.shortfall_fraction))
             .collect(),
         current: scenario.compute.stamp_capacity_fraction,
         currency_symbol: currency_symbol(currency),
@@ -75,7 +69,7 @@ pub fn break_even(plan: &Plan, scenario: &Scenario) -> BreakEvenChart {
             .map(|t| {
                 (
                     t.cost.tier.short_label().to_string(),
-                    t.cost.annual_usd + t.risk.sla_credits_annual,
+                    t.cost.annual + t.risk.sla_credits_annual,
                     t.risk.downtime_h_per_year,
                 )
             })

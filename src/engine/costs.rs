@@ -66,7 +66,8 @@ pub struct LineItem {
     /// reaches a higher tier, the average over the tiers it reaches.
     pub unit_price: f64,
     /// quantity × unit price × (1 − discount).
-    pub monthly_usd: f64,
+    #[serde(rename = "monthly_usd")]
+    pub monthly: f64,
     /// The price-sheet row the unit price came from.
     pub price: Arc<PriceRow>,
 }
@@ -400,7 +401,7 @@ impl<'a> Pricer<'a> {
             quantity: value,
             unit,
             unit_price,
-            monthly_usd: monthly,
+            monthly,
             price: Arc::clone(row),
         });
         if let Some(words) = &mut self.words {

@@ -287,7 +287,7 @@ pub fn questions(s: &Scenario, plan: &Plan) -> Vec<Question> {
             shown,
         });
     }
-    let rec_monthly = plan.tier(rec).map(|t| t.cost.monthly_usd).unwrap_or(0.0);
+    let rec_monthly = plan.tier(rec).map(|t| t.cost.monthly).unwrap_or(0.0);
     for (path, label, unit) in TARGET_INPUTS {
         let Some(slot) = ranges::slot(path) else {
             continue;

@@ -144,10 +144,12 @@ pub struct FailureModeRow {
     pub mitigation: Cow<'static, str>,
     /// The mitigation's monthly cost where it is a priced option (`Some(0)`
     /// when Microsoft documents it as free).
-    pub mitigation_monthly_usd: Option<f64>,
+    #[serde(rename = "mitigation_monthly_usd")]
+    pub mitigation_monthly: Option<f64>,
     /// A one-off charge each time the mitigation is used (a continuous
     /// backup restore).
-    pub mitigation_per_use_usd: Option<f64>,
+    #[serde(rename = "mitigation_per_use_usd")]
+    pub mitigation_per_use: Option<f64>,
 }
 
 /// Share of demand served when stamp `hit` runs at `factor` of its
@@ -200,7 +202,7 @@ fn traffic_manager_monthly(
             cost.line_items
                 .iter()
                 .filter(|li| li.price.service_name == meters::TM_DNS.service)
-                .map(|li| li.monthly_usd)
+                .map(|li| li.monthly)
                 .sum(),
         );
     }
@@ -211,7 +213,7 @@ fn traffic_manager_monthly(
     if !p.missing.is_empty() {
         return None;
     }
-    Some(p.items.iter().map(|li| li.monthly_usd).sum())
+    Some(p.items.iter().map(|li| li.monthly).sum())
 }
 
 /// The figures of a row before drills: (users affected, RTO expected,
@@ -237,7 +239,7 @@ pub struct Context<'a> {
     pub regions: &'a RegionTable,
     /// The single-region tier's monthly cost (what a region's loss is
     /// mitigated over).
-    pub baseline_monthly_usd: f64,
+    pub baseline_monthly: f64,
 }
 
 /// Users a zone's loss stops and for how long, seconds: everyone for the
@@ -322,7 +324,7 @@ fn region_loss(c: &Context) -> Figures {
         capacity: Some(capacity),
         mitigation,
         monthly: (tier != TierId::SingleRegion)
-            .then_some((c.cost.monthly_usd - c.baseline_monthly_usd).max(0.0)),
+            .then_some((c.cost.monthly - c.baseline_monthly).max(0.0)),
         per_use: None,
     }
 }
@@ -481,7 +483,7 @@ fn data_corruption(c: &Context) -> Figures {
             li.price.product_name == meters::COSMOS_CONTINUOUS_30D.product
                 || li.price.product_name == meters::COSMOS_PERIODIC_BACKUP_GRS.product
         })
-        .fold(0.0, |sum, li| sum + li.monthly_usd);
+        .fold(0.0, |sum, li| sum + li.monthly);
     let per_use = match s.data.backup.mode {
         BackupMode::Periodic => None,
         _ => c.cost.stamps.first().and_then(|st| {
@@ -565,8 +567,8 @@ pub fn row(c: &Context, mode: FailureMode) -> FailureModeRow {
         rpo_measured,
         capacity_left: f.capacity,
         mitigation: f.mitigation,
-        mitigation_monthly_usd: f.monthly,
-        mitigation_per_use_usd: f.per_use,
+        mitigation_monthly: f.monthly,
+        mitigation_per_use: f.per_use,
     }
 }
 

@@ -45,7 +45,7 @@ fn monthly_at(
         return Some(
             plan.tiers
                 .iter()
-                .map(|t| (t.cost.tier, t.cost.monthly_usd))
+                .map(|t| (t.cost.tier, t.cost.monthly))
                 .collect(),
         );
     }
@@ -56,7 +56,7 @@ fn monthly_at(
         .map(|t| {
             tiers::price_tier(t.cost.tier, &s, sheet, regions)
                 .ok()
-                .map(|c| (t.cost.tier, c.monthly_usd))
+                .map(|c| (t.cost.tier, c.monthly))
         })
         .collect()
 }

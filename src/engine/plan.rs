@@ -148,14 +148,14 @@ pub fn evaluate(
     if !missing.is_empty() {
         return Err(PlanError::MissingPrices(missing));
     }
-    let baseline = costs[0].monthly_usd;
+    let baseline = costs[0].monthly;
     let mut results: Vec<TierResult> = costs
         .into_iter()
         .map(|cost| {
             let capacities: Vec<f64> = cost.stamps.iter().map(|st| st.capacity_fraction).collect();
             let res = resilience::assess(cost.tier, s, regions, &capacities);
             let impacts = risk::loss_impacts(cost.tier, s, res.rto_reads_s, res.rto_s);
-            let expected = risk::expected(s, &impacts, cost.annual_usd);
+            let expected = risk::expected(s, &impacts, cost.annual);
             let basis = s.targets.basis;
             let failed = judge(s, &cost, &res, basis);
             let other = judge(s, &cost, &res, other_basis(basis));
@@ -165,13 +165,13 @@ pub fn evaluate(
                 res: &res,
                 sheet,
                 regions,
-                baseline_monthly_usd: baseline,
+                baseline_monthly: baseline,
             });
             TierResult {
                 failure_modes,
                 price_confidence: PriceConfidence::of(&cost.line_items),
                 cost_ratio: if baseline > 0.0 {
-                    cost.monthly_usd / baseline
+                    cost.monthly / baseline
                 } else {
                     1.0
                 },
@@ -250,10 +250,10 @@ fn judge(s: &Scenario, cost: &TierCost, res: &TierResilience, basis: Basis) -> V
             (r.latency_p95_ms - t.latency_p95_ms) / t.latency_p95_ms,
         );
     }
-    if t.monthly_budget > 0.0 && cost.monthly_usd > t.monthly_budget {
+    if t.monthly_budget > 0.0 && cost.monthly > t.monthly_budget {
         miss(
             "budget",
-            (cost.monthly_usd - t.monthly_budget) / t.monthly_budget,
+            (cost.monthly - t.monthly_budget) / t.monthly_budget,
         );
     }
     failed
@@ -268,7 +268,7 @@ pub(crate) fn pick<'a>(
     results
         .iter()
         .filter(|r| failed(r).is_empty())
-        .min_by(|a, b| a.cost.monthly_usd.total_cmp(&b.cost.monthly_usd))
+        .min_by(|a, b| a.cost.monthly.total_cmp(&b.cost.monthly))
         .map(|r| r.cost.tier)
 }
 
@@ -278,7 +278,7 @@ pub(crate) fn pick<'a>(
 /// `downtime hours_versus − downtime hours_tier`.
 fn break_evens(results: &[TierResult]) -> Vec<BreakEven> {
     let mut out = Vec::new();
-    let fixed = |r: &TierResult| r.cost.annual_usd + r.risk.sla_credits_annual;
+    let fixed = |r: &TierResult| r.cost.annual + r.risk.sla_credits_annual;
     for (i, r) in results.iter().enumerate().skip(1) {
         let mut versus = vec![&results[0]];
         if i > 1 {
@@ -310,7 +310,8 @@ pub struct HeadroomPoint {
     /// N × p.
     pub compute_multiple: f64,
     /// Monthly cost of the multi-write tier at this setting.
-    pub monthly_usd: f64,
+    #[serde(rename = "monthly_usd")]
+    pub monthly: f64,
     /// Capacity missing after losing one stamp: `max(0, 1 − (N − 1) × p)`.
     pub shortfall_fraction: f64,
     /// How long the shortfall lasts (autoscale reaction), seconds.
@@ -339,7 +340,7 @@ pub fn headroom_curve(
             Some(HeadroomPoint {
                 stamp_capacity_fraction: p,
                 compute_multiple: n as f64 * p,
-                monthly_usd: cost.monthly_usd,
+                monthly: cost.monthly,
                 shortfall_fraction: shortfall,
                 shortfall_duration_s: if shortfall > 1e-9 {
                     s.resilience.autoscale_reaction_s
@@ -362,7 +363,7 @@ pub fn cost_per_10pct_headroom(
     let mut more = s.clone();
     more.compute.stamp_capacity_fraction += 0.1;
     let then = tiers::price_tier(TierId::MultiWrite, &more, sheet, regions).ok()?;
-    Some(then.monthly_usd - now.monthly_usd)
+    Some(then.monthly - now.monthly)
 }
 
 /// The Monte Carlo for every tier of a plan.

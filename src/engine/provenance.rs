@@ -63,9 +63,9 @@ impl PriceConfidence {
         let mut c = Self::default();
         for li in items {
             match PriceBasis::of(&li.price.confidence) {
-                PriceBasis::Published => c.published_monthly += li.monthly_usd,
-                PriceBasis::Derived => c.derived_monthly += li.monthly_usd,
-                PriceBasis::Unverified => c.unverified_monthly += li.monthly_usd,
+                PriceBasis::Published => c.published_monthly += li.monthly,
+                PriceBasis::Derived => c.derived_monthly += li.monthly,
+                PriceBasis::Unverified => c.unverified_monthly += li.monthly,
             }
         }
         let total = c.published_monthly + c.derived_monthly + c.unverified_monthly;

@@ -1,6 +1,11 @@
 //! Outputs for scripts and spreadsheets: the `plan` JSON contract, the
 //! line-item CSV and a plain-text table. The page's CSV export and the
 //! `plan` command use these same functions.
+//!
+//! Amounts are in the price sheet's currency (`currency` in the contract).
+//! Rust names are currency-neutral (`monthly`, `annual`); the JSON keys keep
+//! their first release's `_usd` suffix (`monthly_usd`, …) so scripts written
+//! against the contract keep working, whatever the sheet's currency.
 
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -24,7 +29,8 @@ pub struct LineItemReport {
     pub quantity: f64,
     pub unit: String,
     pub unit_price: f64,
-    pub monthly_usd: f64,
+    #[serde(rename = "monthly_usd")]
+    pub monthly: f64,
     pub formula: String,
     pub service_name: String,
     pub product_name: String,
@@ -49,8 +55,10 @@ pub struct TierReport {
     pub tier: TierId,
     pub label: &'static str,
     pub regions: Vec<String>,
-    pub monthly_usd: f64,
-    pub annual_usd: f64,
+    #[serde(rename = "monthly_usd")]
+    pub monthly: f64,
+    #[serde(rename = "annual_usd")]
+    pub annual: f64,
     pub cost_ratio: f64,
     pub compute_multiple: f64,
     /// App Service instances and AKS nodes at peak, all stamps (what must fit).
@@ -63,8 +71,10 @@ pub struct TierReport {
     pub stamps: Vec<crate::engine::costs::Stamp>,
     pub cosmos: CosmosSummary,
     pub replication_egress_gb_per_month: f64,
-    pub replication_egress_monthly_usd: f64,
-    pub front_door_monthly_usd: f64,
+    #[serde(rename = "replication_egress_monthly_usd")]
+    pub replication_egress_monthly: f64,
+    #[serde(rename = "front_door_monthly_usd")]
+    pub front_door_monthly: f64,
     /// RTO on the plan's basis (`basis`), seconds.
     pub rto_s: f64,
     /// Reads, writes and the SQL ledger on the plan's basis.
@@ -94,8 +104,10 @@ pub struct TierReport {
     pub latency_writes_p95_ms: BTreeMap<String, f64>,
     pub expected_downtime_h_per_year: f64,
     pub expected_sla_credits_annual: f64,
-    pub expected_annual_loss_usd: f64,
-    pub risk_adjusted_annual_usd: f64,
+    #[serde(rename = "expected_annual_loss_usd")]
+    pub expected_annual_loss: f64,
+    #[serde(rename = "risk_adjusted_annual_usd")]
+    pub risk_adjusted_annual: f64,
     pub meets_targets: bool,
     pub failed_targets: Vec<Verdict>,
     /// Shares of the monthly cost on published/API, derived and unverified
@@ -329,8 +341,8 @@ pub fn plan_report(
                     tier: t.cost.tier,
                     label: t.cost.tier.label(),
                     regions: t.cost.stamps.iter().map(|s| s.region.clone()).collect(),
-                    monthly_usd: t.cost.monthly_usd,
-                    annual_usd: t.cost.annual_usd,
+                    monthly: t.cost.monthly,
+                    annual: t.cost.annual,
                     cost_ratio: t.cost_ratio,
                     compute_multiple: t.cost.compute_multiple,
                     compute_instances: t.cost.compute_instances,
@@ -338,8 +350,8 @@ pub fn plan_report(
                     stamps: t.cost.stamps.clone(),
                     cosmos: t.cost.cosmos.clone(),
                     replication_egress_gb_per_month: t.cost.replication_egress_gb_per_month,
-                    replication_egress_monthly_usd: t.cost.replication_egress_monthly_usd,
-                    front_door_monthly_usd: t.cost.front_door_monthly_usd,
+                    replication_egress_monthly: t.cost.replication_egress_monthly,
+                    front_door_monthly: t.cost.front_door_monthly,
                     rto_s: on.rto_s,
                     rto_reads_s: on.rto_reads_s,
                     rto_writes_s: on.rto_writes_s,
@@ -366,8 +378,8 @@ pub fn plan_report(
                         .collect(),
                     expected_downtime_h_per_year: t.risk.downtime_h_per_year,
                     expected_sla_credits_annual: t.risk.sla_credits_annual,
-                    expected_annual_loss_usd: t.risk.expected_annual_loss_usd,
-                    risk_adjusted_annual_usd: t.risk.risk_adjusted_annual_usd,
+                    expected_annual_loss: t.risk.expected_annual_loss,
+                    risk_adjusted_annual: t.risk.risk_adjusted_annual,
                     meets_targets: t.meets_targets,
                     failed_targets: verdicts::for_tier(s, plan, t),
                     price_confidence: PriceConfidenceReport {
@@ -401,7 +413,7 @@ pub fn plan_report(
                             quantity: li.quantity,
                             unit: li.unit.to_string(),
                             unit_price: li.unit_price,
-                            monthly_usd: li.monthly_usd,
+                            monthly: li.monthly,
                             formula: w.formula,
                             service_name: li.price.service_name.clone(),
                             product_name: li.price.product_name.clone(),
@@ -498,7 +510,7 @@ fn csv_number(value: f64, decimals: usize) -> String {
 fn line_discount(li: &crate::engine::costs::LineItem) -> f64 {
     let gross = li.quantity * li.unit_price;
     if gross > 0.0 {
-        (1.0 - li.monthly_usd / gross).max(0.0)
+        (1.0 - li.monthly / gross).max(0.0)
     } else {
         0.0
     }
@@ -536,7 +548,7 @@ pub fn line_items_csv(plan: &Plan, words: &[Vec<LineWords>], meta: &CsvMeta) -> 
                     csv_number(li.quantity, 6),
                     li.unit.to_string(),
                     csv_number(li.unit_price, 10),
-                    csv_number(li.monthly_usd, 4),
+                    csv_number(li.monthly, 4),
                     plan.currency.clone(),
                     w.formula,
                     li.price.service_name.clone(),
@@ -594,11 +606,11 @@ pub fn table(s: &Scenario, plan: &Plan) -> String {
     rows.push(("".into(), col(&|t| t.cost.tier.short_label().to_string())));
     rows.push((
         "Monthly".into(),
-        col(&|t| format::money_whole(t.cost.monthly_usd, cur)),
+        col(&|t| format::money_whole(t.cost.monthly, cur)),
     ));
     rows.push((
         "Annual".into(),
-        col(&|t| format::money_whole(t.cost.annual_usd, cur)),
+        col(&|t| format::money_whole(t.cost.annual, cur)),
     ));
     rows.push((
         "Cost ratio".into(),
@@ -644,7 +656,7 @@ pub fn table(s: &Scenario, plan: &Plan) -> String {
     ));
     rows.push((
         "Front Door monthly".into(),
-        col(&|t| format::money_whole(t.cost.front_door_monthly_usd, cur)),
+        col(&|t| format::money_whole(t.cost.front_door_monthly, cur)),
     ));
     rows.push((
         "RTO reads / writes".into(),
@@ -681,7 +693,7 @@ pub fn table(s: &Scenario, plan: &Plan) -> String {
     ));
     rows.push((
         "Risk-adjusted annual".into(),
-        col(&|t| format::money_whole(t.risk.risk_adjusted_annual_usd, cur)),
+        col(&|t| format::money_whole(t.risk.risk_adjusted_annual, cur)),
     ));
     rows.push((
         "Meets targets".into(),

@@ -172,9 +172,11 @@ pub struct ExpectedRisk {
     /// Expected SLA credits paid to customers per year.
     pub sla_credits_annual: f64,
     /// Downtime cost + credits.
-    pub expected_annual_loss_usd: f64,
+    #[serde(rename = "expected_annual_loss_usd")]
+    pub expected_annual_loss: f64,
     /// Infrastructure per year + expected annual loss.
-    pub risk_adjusted_annual_usd: f64,
+    #[serde(rename = "risk_adjusted_annual_usd")]
+    pub risk_adjusted_annual: f64,
 }
 
 /// Hours a month may be down before availability drops below `pct`.
@@ -230,8 +232,8 @@ pub fn expected(s: &Scenario, impacts: &[LossImpact], annual_infra: f64) -> Expe
         downtime_h_per_year: downtime,
         downtime_cost_annual: cost,
         sla_credits_annual: credits_annual,
-        expected_annual_loss_usd: cost + credits_annual,
-        risk_adjusted_annual_usd: annual_infra + cost + credits_annual,
+        expected_annual_loss: cost + credits_annual,
+        risk_adjusted_annual: annual_infra + cost + credits_annual,
     }
 }
 

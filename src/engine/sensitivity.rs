@@ -51,7 +51,7 @@ pub fn meets_every_target(s: &Scenario, cost: &TierCost, res: &TierResilience) -
         && r.rpo_s <= t.rpo_s
         && res.availability >= t.availability_pct / 100.0
         && latency_ok
-        && !(t.monthly_budget > 0.0 && cost.monthly_usd > t.monthly_budget)
+        && !(t.monthly_budget > 0.0 && cost.monthly > t.monthly_budget)
 }
 
 /// Evaluates a scenario for the robustness views: validation, the four
@@ -99,10 +99,10 @@ pub fn outcome_with(
         let res = resilience::assess(tier, s, regions, &capacities);
         if risk {
             let impacts = risk::loss_impacts(tier, s, res.rto_reads_s, res.rto_s);
-            let expected = risk::expected(s, &impacts, cost.annual_usd);
-            o.risk_adjusted_monthly[i] = expected.risk_adjusted_annual_usd / 12.0;
+            let expected = risk::expected(s, &impacts, cost.annual);
+            o.risk_adjusted_monthly[i] = expected.risk_adjusted_annual / 12.0;
         }
-        o.monthly[i] = cost.monthly_usd;
+        o.monthly[i] = cost.monthly;
         o.meets[i] = meets_every_target(s, &cost, &res);
     }
     if !missing.is_empty() {
@@ -409,7 +409,7 @@ pub fn priciest_services(plan: &Plan) -> Vec<(String, f64)> {
     let Some(top) = plan
         .tiers
         .iter()
-        .max_by(|a, b| a.cost.monthly_usd.total_cmp(&b.cost.monthly_usd))
+        .max_by(|a, b| a.cost.monthly.total_cmp(&b.cost.monthly))
     else {
         return Vec::new();
     };
@@ -419,8 +419,8 @@ pub fn priciest_services(plan: &Plan) -> Vec<(String, f64)> {
             .iter_mut()
             .find(|(name, _)| *name == li.price.service_name)
         {
-            Some(entry) => entry.1 += li.monthly_usd,
-            None => by.push((li.price.service_name.clone(), li.monthly_usd)),
+            Some(entry) => entry.1 += li.monthly,
+            None => by.push((li.price.service_name.clone(), li.monthly)),
         }
     }
     by.retain(|(_, m)| *m > 0.0);

@@ -49,12 +49,12 @@ pub fn executive_summary(plan: &Plan) -> String {
         let cheapest = plan
             .tiers
             .iter()
-            .min_by(|a, b| a.cost.monthly_usd.total_cmp(&b.cost.monthly_usd));
+            .min_by(|a, b| a.cost.monthly.total_cmp(&b.cost.monthly));
         return match cheapest {
             Some(t) => format!(
                 "No tier meets every target; the cheapest design, {}, costs {} a year and misses {}.",
                 t.cost.tier.label(),
-                format::money_whole(t.cost.annual_usd, currency),
+                format::money_whole(t.cost.annual, currency),
                 t.failed_targets
                     .iter()
                     .map(|f| target_words(f.target))
@@ -69,15 +69,15 @@ pub fn executive_summary(plan: &Plan) -> String {
     let cheaper = plan
         .tiers
         .iter()
-        .filter(|t| t.cost.monthly_usd < rec.cost.monthly_usd)
-        .max_by(|a, b| a.cost.monthly_usd.total_cmp(&b.cost.monthly_usd));
+        .filter(|t| t.cost.monthly < rec.cost.monthly)
+        .max_by(|a, b| a.cost.monthly.total_cmp(&b.cost.monthly));
     match cheaper {
         Some(c) => {
             let buys = what_it_buys(rec, c);
             format!(
                 "{} costs {} more a year than {}{}.",
                 rec.cost.tier.label(),
-                format::money_whole(rec.cost.annual_usd - c.cost.annual_usd, currency),
+                format::money_whole(rec.cost.annual - c.cost.annual, currency),
                 c.cost.tier.label(),
                 if buys.is_empty() {
                     " and meets every target it misses".to_string()
@@ -89,7 +89,7 @@ pub fn executive_summary(plan: &Plan) -> String {
         None => format!(
             "{} is the cheapest design and meets every target, at {} a year.",
             rec.cost.tier.label(),
-            format::money_whole(rec.cost.annual_usd, currency)
+            format::money_whole(rec.cost.annual, currency)
         ),
     }
 }

@@ -118,7 +118,8 @@ pub struct CosmosSummary {
     /// RU/s of the world's writes, spent in every region.
     pub write_ru_per_s: f64,
     /// Throughput and storage together.
-    pub monthly_usd: f64,
+    #[serde(rename = "monthly_usd")]
+    pub monthly: f64,
 }
 
 /// The priced topology of one tier (costs only; resilience is added by
@@ -128,8 +129,10 @@ pub struct TierCost {
     pub tier: TierId,
     pub stamps: Vec<Stamp>,
     pub line_items: Vec<LineItem>,
-    pub monthly_usd: f64,
-    pub annual_usd: f64,
+    #[serde(rename = "monthly_usd")]
+    pub monthly: f64,
+    #[serde(rename = "annual_usd")]
+    pub annual: f64,
     /// Provisioned compute capacity at peak over the single-region
     /// baseline's (N × stamp fraction for the active-active tiers under
     /// autoscale, the sum of each stamp's failover-sized capacity under fixed
@@ -143,8 +146,10 @@ pub struct TierCost {
     pub compute_instances_billed_avg: f64,
     pub cosmos: CosmosSummary,
     pub replication_egress_gb_per_month: f64,
-    pub replication_egress_monthly_usd: f64,
-    pub front_door_monthly_usd: f64,
+    #[serde(rename = "replication_egress_monthly_usd")]
+    pub replication_egress_monthly: f64,
+    #[serde(rename = "front_door_monthly_usd")]
+    pub front_door_monthly: f64,
     /// Monthly cost per category (the cost chart's stacks), in [`Category::ALL`] order.
     pub by_category: [(Category, f64); Category::ALL.len()],
     /// Things the user must know about this tier's figures.
@@ -821,12 +826,12 @@ fn price(
     }
     let words = p.take_words();
     let items = p.items;
-    let monthly: f64 = items.iter().map(|i| i.monthly_usd).sum();
+    let monthly: f64 = items.iter().map(|i| i.monthly).sum();
     let sum_of = |cat: Category| {
         items
             .iter()
             .filter(|i| i.category == cat)
-            .map(|i| i.monthly_usd)
+            .map(|i| i.monthly)
             .sum::<f64>()
     };
     let by_category = Category::ALL.map(|c| (c, sum_of(c)));
@@ -851,7 +856,7 @@ fn price(
     let front_door = items
         .iter()
         .filter(|i| i.category == Category::FrontDoor && i.price.service_name != "Traffic Manager")
-        .map(|i| i.monthly_usd)
+        .map(|i| i.monthly)
         .sum();
     let cost = TierCost {
         tier,
@@ -870,17 +875,17 @@ fn price(
             },
             read_ru_per_s: read_ru,
             write_ru_per_s: write_ru,
-            monthly_usd: cosmos_monthly,
+            monthly: cosmos_monthly,
         },
         stamps,
-        monthly_usd: monthly,
-        annual_usd: monthly * 12.0,
+        monthly,
+        annual: monthly * 12.0,
         compute_multiple,
         compute_instances,
         compute_instances_billed_avg,
         replication_egress_gb_per_month: egress_gb,
-        replication_egress_monthly_usd: sum_of(Category::ReplicationEgress),
-        front_door_monthly_usd: front_door,
+        replication_egress_monthly: sum_of(Category::ReplicationEgress),
+        front_door_monthly: front_door,
         by_category,
         line_items: items,
         notes,

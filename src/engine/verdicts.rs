@@ -116,8 +116,8 @@ pub fn message(s: &Scenario, t: &TierResult, currency: &str, basis: Basis, targe
         }
         "budget" => format!(
             "{} a month is {} over the {} budget",
-            format::money_whole(t.cost.monthly_usd, currency),
-            format::money_whole(t.cost.monthly_usd - targets.monthly_budget, currency),
+            format::money_whole(t.cost.monthly, currency),
+            format::money_whole(t.cost.monthly - targets.monthly_budget, currency),
             format::money_whole(targets.monthly_budget, currency)
         ),
         _ => String::new(),
@@ -179,7 +179,7 @@ fn decision_words<'a>(
         let mut reason = String::new();
         for r in results
             .iter()
-            .filter(|r| r.cost.monthly_usd < best.cost.monthly_usd && !meets(r))
+            .filter(|r| r.cost.monthly < best.cost.monthly && !meets(r))
         {
             reason.push_str(if reason.is_empty() {
                 "it is the cheapest that meets every target. "
@@ -198,7 +198,7 @@ fn decision_words<'a>(
         return format!(
             "{} at {} a month ({}× single region): {reason}",
             best.cost.tier.label(),
-            format::money_whole(best.cost.monthly_usd, currency),
+            format::money_whole(best.cost.monthly, currency),
             format::number(best.cost_ratio, 2)
         );
     }
@@ -211,13 +211,13 @@ fn decision_words<'a>(
                 let sb: f64 = failed(b).iter().map(|f| f.shortfall).sum();
                 sa.total_cmp(&sb)
             })
-            .then_with(|| a.cost.monthly_usd.total_cmp(&b.cost.monthly_usd))
+            .then_with(|| a.cost.monthly.total_cmp(&b.cost.monthly))
     });
     match closest {
         Some(c) => format!(
             "No tier meets every target. Closest: {} ({} a month), which would need: {}.",
             c.cost.tier.label(),
-            format::money_whole(c.cost.monthly_usd, currency),
+            format::money_whole(c.cost.monthly, currency),
             {
                 let mut needs = String::new();
                 push_messages(&mut needs, s, c, currency, basis);
@@ -293,7 +293,7 @@ fn basis_note(s: &Scenario, plan: &Plan) -> String {
                 "On the {} basis the pick would be {} ({} a month).",
                 other.as_str(),
                 a.cost.tier.label(),
-                format::money_whole(a.cost.monthly_usd, currency)
+                format::money_whole(a.cost.monthly, currency)
             )),
             None => {
                 let alt_text = decision_words(s, results, currency, other);

@@ -365,7 +365,7 @@ pub fn ChartsPanel() -> impl IntoView {
                         <tr>
                             <td class="num">{format!("{}%", format::number(p.stamp_capacity_fraction * 100.0, 1))}</td>
                             <td class="num">{format!("{}×", format::number(p.compute_multiple, 2))}</td>
-                            <td class="num">{format::money_whole(p.monthly_usd, &cur)}</td>
+                            <td class="num">{format::money_whole(p.monthly, &cur)}</td>
                             <td class="num">{format!("{}% for {}", format::number(p.shortfall_fraction * 100.0, 1), format::duration(p.shortfall_duration_s))}</td>
                         </tr>
                     }).collect_view()}

@@ -59,7 +59,7 @@ pub fn detail_text(r: &FailureModeRow, currency: &str) -> String {
         Some(c) => format!("{} of peak served", format::percent(c, 0)),
         None => "capacity intact, data restored".to_string(),
     };
-    let cost = match (r.mitigation_monthly_usd, r.mitigation_per_use_usd) {
+    let cost = match (r.mitigation_monthly, r.mitigation_per_use) {
         (Some(m), Some(u)) => format!(
             " ({} a month + {} a restore)",
             format::money_whole(m, currency),

@@ -47,10 +47,10 @@ type Row = (
 fn rows() -> Vec<Row> {
     vec![
         ("Monthly cost", Topic::All, "monthly", |t, c| {
-            format::money_whole(t.cost.monthly_usd, c)
+            format::money_whole(t.cost.monthly, c)
         }),
         ("Annual cost", Topic::Annual, "annual", |t, c| {
-            format::money_whole(t.cost.annual_usd, c)
+            format::money_whole(t.cost.annual, c)
         }),
         ("Cost vs single region", Topic::Ratio, "ratio", |t, _| {
             format!("{}×", format::number(t.cost_ratio, 2))
@@ -130,7 +130,7 @@ fn rows() -> Vec<Row> {
             "Cosmos DB monthly",
             Topic::Category(Category::CosmosThroughput),
             "cosmos-monthly",
-            |t, c| format::money_whole(t.cost.cosmos.monthly_usd, c),
+            |t, c| format::money_whole(t.cost.cosmos.monthly, c),
         ),
         (
             "Replication egress",
@@ -140,7 +140,7 @@ fn rows() -> Vec<Row> {
                 format!(
                     "{} GB · {}",
                     format::number(t.cost.replication_egress_gb_per_month, 0),
-                    format::money_whole(t.cost.replication_egress_monthly_usd, c)
+                    format::money_whole(t.cost.replication_egress_monthly, c)
                 )
             },
         ),
@@ -148,7 +148,7 @@ fn rows() -> Vec<Row> {
             "Front Door",
             Topic::Category(Category::FrontDoor),
             "front-door",
-            |t, c| format::money_whole(t.cost.front_door_monthly_usd, c),
+            |t, c| format::money_whole(t.cost.front_door_monthly, c),
         ),
         (
             "RTO reads / writes (guaranteed)",
@@ -201,13 +201,13 @@ fn rows() -> Vec<Row> {
             "Expected loss per year",
             Topic::Risk,
             "expected-loss",
-            |t, c| format::money_whole(t.risk.expected_annual_loss_usd, c),
+            |t, c| format::money_whole(t.risk.expected_annual_loss, c),
         ),
         (
             "Risk-adjusted annual cost",
             Topic::Risk,
             "risk-adjusted",
-            |t, c| format::money_whole(t.risk.risk_adjusted_annual_usd, c),
+            |t, c| format::money_whole(t.risk.risk_adjusted_annual, c),
         ),
     ]
 }
@@ -407,7 +407,7 @@ pub fn TotalsBar() -> impl IntoView {
             let recommended = good.plan.recommended_tier;
             TierId::ALL
                 .into_iter()
-                .filter_map(|id| good.plan.tier(id).map(|t| (id, t.cost.monthly_usd)))
+                .filter_map(|id| good.plan.tier(id).map(|t| (id, t.cost.monthly)))
                 .map(|(id, monthly)| {
                     view! {
                         <div class="total" class:recommended=recommended == Some(id) data-testid=format!("total-{}", id.id())>
@@ -427,7 +427,7 @@ fn one_line(plan: &crate::engine::Plan) -> String {
         Some(t) => format!(
             "{}: {} a month, the cheapest meeting every target",
             t.cost.tier.label(),
-            format::money_whole(t.cost.monthly_usd, &plan.currency)
+            format::money_whole(t.cost.monthly, &plan.currency)
         ),
         None => "No tier meets every target: relax a target or change the design.".into(),
     }

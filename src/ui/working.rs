@@ -102,14 +102,14 @@ pub fn Working() -> impl IntoView {
                     })
                     .map(|(i, li)| (li.clone(), written.get(i).cloned().unwrap_or_default()))
                     .collect();
-                let total: f64 = items.iter().map(|(li, _)| li.monthly_usd).sum();
-                let single = good.plan.tier(crate::engine::tiers::TierId::SingleRegion).map(|s| s.cost.monthly_usd);
+                let total: f64 = items.iter().map(|(li, _)| li.monthly).sum();
+                let single = good.plan.tier(crate::engine::tiers::TierId::SingleRegion).map(|s| s.cost.monthly);
                 let extra = match topic {
                     Topic::Annual => Some({
                         let mut text = format!(
                             "Annual cost = 12 × monthly cost = 12 × {} = {}.",
-                            format::money(t.cost.monthly_usd, &cur),
-                            format::money(t.cost.annual_usd, &cur)
+                            format::money(t.cost.monthly, &cur),
+                            format::money(t.cost.annual, &cur)
                         );
                         if let (Some(sheet), Some(regions)) = (state.priced.get(), state.regions.get()) {
                             if let Some(y) = crate::engine::horizon::multi_year(&good.scenario, &good.plan, &sheet, &regions)
@@ -128,7 +128,7 @@ pub fn Working() -> impl IntoView {
                     }),
                     Topic::Ratio => single.map(|single| format!(
                         "Cost vs single region = this tier's monthly cost ÷ the single-region tier's = {} ÷ {} = {}×.",
-                        format::money(t.cost.monthly_usd, &cur),
+                        format::money(t.cost.monthly, &cur),
                         format::money(single, &cur),
                         format::number(t.cost_ratio, 2)
                     )),
@@ -170,7 +170,7 @@ pub fn Working() -> impl IntoView {
                                 <td>{li.region().to_string()}</td>
                                 <td class="num">{format::quantity_with_unit(li.quantity, li.unit)}</td>
                                 <td class="num">{format::unit_price(li.unit_price, &cur)}</td>
-                                <td class="num">{format::money(li.monthly_usd, &cur)}</td>
+                                <td class="num">{format::money(li.monthly, &cur)}</td>
                                 <td class="formula">{w.formula.clone()}</td>
                                 <td class="source">
                                     <span class="meter">{format!("{} / {} / {} / {}", p.service_name, p.product_name, p.sku_name, p.meter_name)}</span>
@@ -348,8 +348,8 @@ pub fn Working() -> impl IntoView {
                             <tbody>
                                 <tr><th scope="row">"Downtime cost"</th><td class="num">{format::money_whole(t.risk.downtime_cost_annual, &cur)}</td><td>{format!("{} h × {} per hour", format::number(t.risk.downtime_h_per_year, 3), format::money_whole(r.downtime_cost_per_hour, &cur))}</td></tr>
                                 <tr><th scope="row">"Expected SLA credits"</th><td class="num">{format::money_whole(t.risk.sla_credits_annual, &cur)}</td><td>{format!("credit schedule on {} a month under a {}% SLA", format::money_whole(r.sla_covered_monthly_revenue, &cur), format::number(r.customer_sla_pct, 3))}</td></tr>
-                                <tr><th scope="row">"Infrastructure"</th><td class="num">{format::money_whole(t.cost.annual_usd, &cur)}</td><td>"12 × monthly cost"</td></tr>
-                                <tr><th scope="row">"Risk-adjusted annual cost"</th><td class="num">{format::money_whole(t.risk.risk_adjusted_annual_usd, &cur)}</td><td>"infrastructure + downtime cost + credits"</td></tr>
+                                <tr><th scope="row">"Infrastructure"</th><td class="num">{format::money_whole(t.cost.annual, &cur)}</td><td>"12 × monthly cost"</td></tr>
+                                <tr><th scope="row">"Risk-adjusted annual cost"</th><td class="num">{format::money_whole(t.risk.risk_adjusted_annual, &cur)}</td><td>"infrastructure + downtime cost + credits"</td></tr>
                             </tbody>
                         </table>
                     </div>

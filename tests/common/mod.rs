@@ -146,7 +146,7 @@ pub fn category_sum(cost: &TierCost, category: Category) -> f64 {
     cost.line_items
         .iter()
         .filter(|li| li.category == category)
-        .map(|li| li.monthly_usd)
+        .map(|li| li.monthly)
         .sum()
 }
 
