@@ -211,7 +211,7 @@ fn a_reservation_covers_the_floor_and_the_rest_is_pay_as_you_go() {
 
 #[test]
 fn app_gateway_capacity_units_are_the_largest_of_three_measures_and_the_instance_floor() {
-    use planner::engine::costs_platform::app_gateway_cu;
+    use planner::engine::costs::compute::app_gateway_cu;
     // 1,000 req/s, 2 KB responses, 1 connection per req/s, 2 instances:
     // compute 100, connections 0.4, throughput 16 Mbps ÷ 2.22 = 7.21,
     // floor 20 → 100 (a request-heavy API: compute units dominate).

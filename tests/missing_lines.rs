@@ -14,7 +14,7 @@ mod common;
 
 use common::*;
 use planner::engine::costs::meters;
-use planner::engine::costs_supply::availability_test_executions;
+use planner::engine::costs::platform::availability_test_executions;
 use planner::engine::plan::{self, PlanError};
 use planner::engine::pricing::{PriceSheet, UnitOfMeasure};
 use planner::engine::scenario::{DataFailoverPolicy, Scenario};

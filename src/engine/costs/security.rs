@@ -1,17 +1,16 @@
 //! Microsoft Defender for Cloud, the plans the reference architecture
 //! requires ("Microsoft Defender for Cloud plan coverage on App
-//! Service/AKS, Cosmos, Key Vault, and SQL"; issue 14 §5), kept apart from
-//! `costs.rs`: one function per plan, each billed per its own unit as
+//! Service/AKS, Cosmos, Key Vault, and SQL"; issue 14 §5): one function per plan, each billed per its own unit as
 //! Microsoft's pricing page lists it
 //! (azure.microsoft.com/pricing/details/defender-for-cloud/). Each line goes
 //! in the cost group of what it protects (App Service and Containers in
 //! compute, Cosmos DB in its throughput, SQL in the ledger, Key Vault in the
 //! platform), so it moves with what it follows.
 
-use super::costs::{meters, Category, Pricer, Quantity, Stamp};
-use super::format;
-use super::pricing::ReservationTerm;
-use super::scenario::NodeSize;
+use super::{meters, Category, Pricer, Quantity, Stamp};
+use crate::engine::format;
+use crate::engine::pricing::ReservationTerm;
+use crate::engine::scenario::NodeSize;
 
 /// Microsoft's pricing page, cited in every Defender line.
 pub const DEFENDER_PRICING: &str = "azure.microsoft.com/pricing/details/defender-for-cloud/";

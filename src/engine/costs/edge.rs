@@ -1,0 +1,129 @@
+//! The edge band: Azure Front Door (base fee, requests and transfer to
+//! clients, by billing zone) and the Traffic Manager profile in front of the
+//! stamps.
+
+use super::{meters, Category, Pricer, Quantity};
+use crate::engine::format;
+use crate::engine::pricing::ReservationTerm;
+
+impl Pricer<'_> {
+    /// Front Door: the profile's base fee (`1 × monthly fee`), requests (`all
+    /// requests per month ÷ 10,000 × price`) and edge-to-client transfer
+    /// (`requests × response KB ÷ 10⁶ × price per GB`), split by the billing
+    /// zone of each user population. Origin-to-edge transfer from Azure
+    /// origins is not billed (Front Door billing.md).
+    pub fn front_door(&mut self) {
+        let s = self.s;
+        let tier = s.edge.front_door_tier;
+        let base = meters::front_door_base(tier);
+        self.line(
+            Category::FrontDoor,
+            move || format!("Front Door {} base fee", tier.as_str()),
+            "Global",
+            base,
+            ReservationTerm::None,
+            Quantity {
+                value: 1.0,
+                unit: "profile-months",
+                how: || "1 profile".to_string(),
+            },
+            "",
+        );
+        let requests = s.workload.peak_requests_per_s
+            * s.workload.average_to_peak_ratio
+            * s.seconds_per_month();
+        // Group user populations by Front Door billing zone.
+        let mut zones: Vec<(&str, f64)> = Vec::with_capacity(s.regions.len());
+        for r in &s.regions {
+            let zone = self
+                .regions
+                .get(&r.region)
+                .map_or("Zone 1", |g| g.front_door_zone.as_str());
+            match zones.iter_mut().find(|(z, _)| *z == zone) {
+                Some((_, share)) => *share += r.traffic_share,
+                None => zones.push((zone, r.traffic_share)),
+            }
+        }
+        let req_key = meters::front_door_requests(tier);
+        for (zone, share) in &zones {
+            let n = requests * share;
+            self.line(
+                Category::FrontDoor,
+                move || format!("Front Door requests ({zone})"),
+                zone,
+                req_key,
+                ReservationTerm::None,
+                Quantity {
+                    value: n / 10_000.0,
+                    unit: "× 10,000 requests",
+                    how: move || {
+                        format!(
+                            "{} req/s peak × {} average-to-peak × {} s × {}% of users ÷ 10,000",
+                            format::number(s.workload.peak_requests_per_s, 0),
+                            format::number(s.workload.average_to_peak_ratio, 2),
+                            format::number(s.seconds_per_month(), 0),
+                            format::number(share * 100.0, 1)
+                        )
+                    },
+                },
+                "",
+            );
+            let gb = n * s.workload.response_kb / 1e6;
+            self.line(
+                Category::FrontDoor,
+                move || format!("Front Door edge-to-client transfer ({zone})"),
+                zone,
+                &meters::FD_DATA_OUT,
+                ReservationTerm::None,
+                Quantity {
+                    value: gb,
+                    unit: "GB",
+                    how: move || {
+                        format!(
+                            "{} requests × {} KB ÷ 10⁶",
+                            format::number(n, 0),
+                            format::quantity(s.workload.response_kb)
+                        )
+                    },
+                },
+                "Premium uses the Standard transfer rate",
+            );
+        }
+    }
+
+    /// Traffic Manager where enabled: `DNS queries (millions) × price per
+    /// million` + `endpoints × health-check price per month`.
+    pub fn traffic_manager(&mut self, endpoints: usize) {
+        let s = self.s;
+        if !s.edge.traffic_manager {
+            return;
+        }
+        let m = s.edge.dns_queries_millions_per_month;
+        self.line(
+            Category::FrontDoor,
+            move || "Traffic Manager DNS queries".into(),
+            "Global",
+            &meters::TM_DNS,
+            ReservationTerm::None,
+            Quantity {
+                value: m,
+                unit: "million queries",
+                how: move || format!("{} million queries", format::quantity(m)),
+            },
+            "",
+        );
+        self.line(
+            Category::FrontDoor,
+            move || "Traffic Manager endpoint health checks".into(),
+            "Global",
+            &meters::TM_ENDPOINT,
+            ReservationTerm::None,
+            Quantity {
+                value: endpoints as f64,
+                unit: "endpoint-months",
+                how: move || format!("{endpoints} endpoints"),
+            },
+            "",
+        );
+    }
+}

@@ -1,0 +1,364 @@
+//! What a priced line is ([`LineItem`], [`Category`]), the stamps a tier
+//! deploys ([`Stamp`]), and the [`Pricer`] that turns a quantity and a meter
+//! into a line: quantity × unit price = monthly cost, with the formula in
+//! words and the price-sheet row it came from.
+//!
+//! Each cost component is one `Pricer` method, in the file of its band:
+//! [`compute`] (App Service, AKS, Application Gateway, Container Registry),
+//! [`data`] (Cosmos DB, SQL), [`network`] (replication egress, private
+//! endpoints), [`edge`] (Front Door, Traffic Manager), [`platform`] (Redis,
+//! Key Vault, App Configuration, Log Analytics, availability tests) and
+//! [`security`] (Defender for Cloud); Cosmos DB backups are in
+//! [`super::backup`]. Every meter is spelled in [`super::meters`].
+
+pub mod compute;
+pub mod data;
+pub mod edge;
+pub mod network;
+pub mod platform;
+pub mod security;
+
+pub use data::CosmosNeed;
+
+use serde::Serialize;
+use std::sync::Arc;
+
+use super::autoscale::PoolBill;
+use super::format;
+use super::pricing::{
+    tier_bands, tiered_list_cost, Meter, MissingPrice, PriceRow, PriceSheet, ReservationTerm,
+    UnitOfMeasure,
+};
+use super::regions::RegionTable;
+use super::scenario::Scenario;
+
+/// Cost groups, the stacks of the cost chart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    Compute,
+    CosmosThroughput,
+    CosmosStorage,
+    Sql,
+    ReplicationEgress,
+    FrontDoor,
+    Platform,
+}
+
+impl Category {
+    pub const ALL: [Self; 7] = [
+        Self::Compute,
+        Self::CosmosThroughput,
+        Self::CosmosStorage,
+        Self::Sql,
+        Self::ReplicationEgress,
+        Self::FrontDoor,
+        Self::Platform,
+    ];
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Compute => "Compute",
+            Self::CosmosThroughput => "Cosmos DB throughput",
+            Self::CosmosStorage => "Cosmos DB storage",
+            Self::Sql => "SQL ledger",
+            Self::ReplicationEgress => "Replication egress",
+            Self::FrontDoor => "Front Door & DNS",
+            Self::Platform => "Redis, Key Vault, config, logs",
+        }
+    }
+}
+
+/// One priced line, in numbers: what it is called and how it was worked
+/// out are written on demand ([`LineWords`], [`super::tiers::line_words`]).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LineItem {
+    pub category: Category,
+    /// Billed quantity per month in `unit`.
+    pub quantity: f64,
+    /// What one unit of `quantity` is, e.g. "instance-hours".
+    pub unit: &'static str,
+    /// Price of one unit after turning a reservation's term price into an
+    /// hourly rate, before the discount; for a tiered meter whose quantity
+    /// reaches a higher tier, the average over the tiers it reaches.
+    pub unit_price: f64,
+    /// quantity × unit price × (1 − discount).
+    #[serde(rename = "monthly_usd")]
+    pub monthly: f64,
+    /// The price-sheet row the unit price came from.
+    pub price: Arc<PriceRow>,
+}
+
+impl LineItem {
+    /// Where it is billed: a region, `Global` or a Front Door zone (the
+    /// price row's region, which a lookup matches exactly).
+    pub fn region(&self) -> &str {
+        &self.price.arm_region_name
+    }
+}
+
+/// A line item's words: written by the same cost function that priced the
+/// line, from the same quantities, when a working panel, an export or the
+/// CLI asks for them ([`super::tiers::line_words`]).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct LineWords {
+    /// What is being paid for, e.g. "App Service P1 v3 (Linux) instances".
+    pub component: String,
+    /// The arithmetic in words with the numbers filled in.
+    pub formula: String,
+}
+
+/// Meter keys, spelled as the Azure Retail Prices API spells them (kept in
+/// [`super::meters`], re-exported here for the cost functions' callers).
+pub use super::meters;
+
+/// The role a stamp plays in a tier.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StampRole {
+    /// Serves all traffic (single region, or the active-passive primary).
+    Primary,
+    /// Warm standby at its minimum size.
+    Standby,
+    /// One of several stamps that all serve live traffic.
+    Active,
+}
+
+/// A regional stamp as a tier deploys it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Stamp {
+    pub region: String,
+    pub role: StampRole,
+    /// Provisioned capacity as a fraction of global origin peak.
+    pub capacity_fraction: f64,
+    /// Fraction of global traffic it serves in steady state.
+    pub steady_share: f64,
+    /// App Service instances at peak (what must fit; with fixed scaling,
+    /// what runs every hour).
+    pub app_service_instances: u32,
+    /// AKS nodes at peak.
+    pub aks_nodes: u32,
+    /// The App Service pool as billed over the month (see
+    /// [`super::autoscale::bill_pool`]).
+    pub app_service_bill: PoolBill,
+    /// The AKS node pool as billed over the month.
+    pub aks_bill: PoolBill,
+}
+
+/// Collects line items and every missing price while a tier is priced.
+pub struct Pricer<'a> {
+    pub s: &'a Scenario,
+    pub sheet: &'a PriceSheet,
+    pub regions: &'a RegionTable,
+    pub missing: Vec<MissingPrice>,
+    pub items: Vec<LineItem>,
+    /// Each line's words, in the order of `items`, when a caller asked for
+    /// them ([`Pricer::writing_words`]); `None` when pricing for numbers.
+    words: Option<Vec<LineWords>>,
+}
+
+/// How a line's quantity was arrived at, for the formula text.
+pub struct Quantity<F: FnOnce() -> String> {
+    pub value: f64,
+    pub unit: &'static str,
+    /// The derivation, e.g. "6 instances × 730 h": only called when the
+    /// pricer writes words (formatting numbers is most of the cost of pricing).
+    pub how: F,
+}
+
+impl<'a> Pricer<'a> {
+    pub fn new(s: &'a Scenario, sheet: &'a PriceSheet, regions: &'a RegionTable) -> Self {
+        Self {
+            words: None,
+            s,
+            sheet,
+            regions,
+            missing: Vec::new(),
+            items: Vec::with_capacity(48),
+        }
+    }
+
+    /// A pricer that also writes each line's words ([`Pricer::take_words`]).
+    pub fn writing_words(s: &'a Scenario, sheet: &'a PriceSheet, regions: &'a RegionTable) -> Self {
+        Self {
+            words: Some(Vec::with_capacity(48)),
+            ..Self::new(s, sheet, regions)
+        }
+    }
+
+    /// Whether this pricer writes words (the cost functions skip formatting
+    /// otherwise).
+    pub fn writes(&self) -> bool {
+        self.words.is_some()
+    }
+
+    /// The words written so far, one per line of `items`.
+    pub fn take_words(&mut self) -> Vec<LineWords> {
+        self.words.take().unwrap_or_default()
+    }
+
+    fn hours(&self) -> f64 {
+        self.s.commercial.hours_per_month
+    }
+
+    /// Prices one line: looks the meter up (recording a miss), turns a
+    /// reservation's term price into an hourly one, applies the discount and
+    /// writes the formula.
+    #[allow(clippy::too_many_arguments)]
+    pub fn line(
+        &mut self,
+        category: Category,
+        component: impl FnOnce() -> String,
+        region: &str,
+        key: &Meter,
+        term: ReservationTerm,
+        q: Quantity<impl FnOnce() -> String>,
+        note: &str,
+    ) {
+        // The texts are written here, where the closures are known; the rest
+        // is one function, not one copy per cost line (this function is
+        // generic, so each call site gets its own).
+        let (component, how) = if self.writes() {
+            (component(), (q.how)())
+        } else {
+            (String::new(), String::new())
+        };
+        self.priced_line(
+            category, component, how, region, key, term, q.value, q.unit, note,
+        );
+    }
+
+    /// [`Pricer::line`] once its texts are written: `how` is the quantity's
+    /// derivation in words (empty when not writing words).
+    #[allow(clippy::too_many_arguments)]
+    fn priced_line(
+        &mut self,
+        category: Category,
+        component: String,
+        how: String,
+        region: &str,
+        key: &Meter,
+        term: ReservationTerm,
+        value: f64,
+        unit: &'static str,
+        note: &str,
+    ) {
+        let (row, higher) = match self.sheet.lookup_tiered(key, region, term) {
+            Ok(found) => found,
+            Err(miss) => {
+                if !self.missing.contains(&miss) {
+                    self.missing.push(miss);
+                }
+                return;
+            }
+        };
+        // A tiered meter's higher tiers apply to what lies above their
+        // minimum; a reservation has the one (term) price.
+        let tiered = term == ReservationTerm::None
+            && higher.first().is_some_and(|t| value > t.tier_minimum_units);
+        let rate = if term == ReservationTerm::None {
+            row.retail_price
+        } else {
+            row.retail_price / term.hours()
+        };
+        let list_cost = if tiered {
+            tiered_list_cost(value, row, higher)
+        } else {
+            value * rate
+        };
+        let unit_price = if tiered { list_cost / value } else { rate };
+        let discount = self.s.commercial.discount_pct / 100.0;
+        let monthly = list_cost * (1.0 - discount);
+        // The formula in words is written only when the pricer writes words
+        // (the evaluation and sweeps need only the numbers).
+        let formula = if !self.writes() {
+            String::new()
+        } else {
+            let cur = &self.sheet.currency;
+            let per = match row.unit_of_measure {
+                UnitOfMeasure::Hour => "hour",
+                UnitOfMeasure::Month => "month",
+                UnitOfMeasure::Day => "day",
+                UnitOfMeasure::TenThousand => "10,000",
+                UnitOfMeasure::Million => "million",
+                UnitOfMeasure::Gigabyte => "GB",
+                UnitOfMeasure::GigabyteMonth => "GB-month",
+                UnitOfMeasure::Each => "execution",
+            };
+            let term_text = if term == ReservationTerm::None {
+                String::new()
+            } else {
+                format!(
+                    " ({} reservation: {} ÷ {} h)",
+                    term.as_str(),
+                    format::money(row.retail_price, cur),
+                    format::number(term.hours(), 0)
+                )
+            };
+            let tier_text = if tiered {
+                let bands: Vec<String> = tier_bands(value, row, higher)
+                    .map(|(units, band)| {
+                        let from = if band.tier_minimum_units > 0.0 {
+                            format!(
+                                " from {} (line {})",
+                                format::quantity(band.tier_minimum_units),
+                                band.line
+                            )
+                        } else {
+                            String::new()
+                        };
+                        format!(
+                            "{} × {}{from}",
+                            format::quantity(units),
+                            format::unit_price(band.retail_price, cur)
+                        )
+                    })
+                    .collect();
+                format!(" (tiered: {})", bands.join(" + "))
+            } else {
+                String::new()
+            };
+            let discount_text = if discount > 0.0 {
+                format!(" × (1 − {}% discount)", format::number(discount * 100.0, 2))
+            } else {
+                String::new()
+            };
+            let note_text = if note.is_empty() {
+                String::new()
+            } else {
+                format!(". {note}")
+            };
+            format!(
+                "{} = {} {} × {} per {}{}{}{} = {}{}",
+                how,
+                format::quantity(value),
+                unit,
+                format::unit_price(unit_price, cur),
+                per,
+                term_text,
+                tier_text,
+                discount_text,
+                format::money(monthly, cur),
+                note_text
+            )
+        };
+        self.items.push(LineItem {
+            category,
+            quantity: value,
+            unit,
+            unit_price,
+            monthly,
+            price: Arc::clone(row),
+        });
+        if let Some(words) = &mut self.words {
+            words.push(LineWords { component, formula });
+        }
+    }
+}
+
+fn role_label(role: StampRole) -> &'static str {
+    match role {
+        StampRole::Primary => "primary stamp",
+        StampRole::Standby => "warm standby",
+        StampRole::Active => "active stamp",
+    }
+}

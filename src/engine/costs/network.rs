@@ -1,0 +1,160 @@
+//! The network band: data copied between regions (Cosmos DB replication and
+//! the SQL failover group's log shipping, priced per region pair) and the
+//! private endpoints the stamps reach their data through.
+
+use super::{meters, Category, Pricer, Quantity, Stamp};
+use crate::engine::format;
+use crate::engine::pricing::ReservationTerm;
+
+impl Pricer<'_> {
+    /// Inter-region replication egress from `from` to `to`: `GB × price per
+    /// GB`, at the intra-continent rate when both regions share a bandwidth
+    /// zone (continent group),
+    /// else the inter-continent rate, priced at the source region. Returns GB.
+    pub fn replication_egress(
+        &mut self,
+        what: &str,
+        from: &str,
+        to: &str,
+        gb: f64,
+        how: impl FnOnce() -> String,
+    ) -> f64 {
+        if gb <= 0.0 {
+            return 0.0;
+        }
+        let same = match (self.regions.get(from), self.regions.get(to)) {
+            (Some(a), Some(b)) => a.bandwidth_zone == b.bandwidth_zone,
+            _ => false,
+        };
+        let key = if same {
+            meters::INTRA_CONTINENT
+        } else {
+            meters::INTER_CONTINENT
+        };
+        let kind = if same {
+            "intra-continent"
+        } else {
+            "inter-continent"
+        };
+        self.line(
+            Category::ReplicationEgress,
+            move || format!("{what} replication {from} → {to} ({kind})"),
+            from,
+            &key,
+            ReservationTerm::None,
+            Quantity {
+                value: gb,
+                unit: "GB",
+                how,
+            },
+            "",
+        );
+        gb
+    }
+
+    /// Private endpoints in one stamp, one per data service it reaches
+    /// (Cosmos DB and Key Vault always; Redis, App Configuration and, in the
+    /// stamps that hold a ledger database, SQL when chosen):
+    /// `endpoints × hours × hourly price` + data processed each way, `GB ×
+    /// price per GB`: Azure Private Link pricing bills "Private endpoint" per
+    /// hour and "Inbound data processed" and "Outbound data processed" per GB
+    /// (azure.microsoft.com/pricing/details/private-link/). The data: the
+    /// stamp's Cosmos DB operations at the item size, writes in (ingress)
+    /// and reads and queries out (egress): `requests served × operations per
+    /// request × item KB ÷ 10⁶`.
+    pub fn private_endpoints(&mut self, stamp: &Stamp, origin_avg_rps: f64) {
+        let s = self.s;
+        if !s.platform.private_endpoints {
+            return;
+        }
+        let pl = &s.platform;
+        // The ledger runs in the first stamp and (as the failover-group
+        // secondary) the second.
+        let sql_here =
+            s.data.sql.enabled && s.regions.iter().take(2).any(|r| r.region == stamp.region);
+        let services: [(&str, bool); 5] = [
+            ("Cosmos DB", true),
+            ("Key Vault", true),
+            ("Redis", pl.redis != crate::engine::scenario::RedisSku::None),
+            ("SQL", sql_here),
+            ("App Configuration", pl.app_configuration),
+        ];
+        let n = services.iter().filter(|(_, on)| *on).count();
+        let h = s.commercial.hours_per_month;
+        let text = self.writes();
+        let names = move || {
+            if !text {
+                return String::new();
+            }
+            services
+                .iter()
+                .filter(|(_, on)| *on)
+                .map(|(name, _)| *name)
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        self.line(
+            Category::Platform,
+            move || format!("Private endpoints ({})", names()),
+            "Global",
+            &meters::PRIVATE_ENDPOINT,
+            ReservationTerm::None,
+            Quantity {
+                value: n as f64 * h,
+                unit: "endpoint-hours",
+                how: move || {
+                    format!(
+                        "{n} endpoints in {} × {} h",
+                        stamp.region,
+                        format::number(h, 0)
+                    )
+                },
+            },
+            "",
+        );
+        let w = &s.workload;
+        let requests = origin_avg_rps * stamp.steady_share * s.seconds_per_month();
+        let out_gb =
+            requests * (w.point_reads_per_request + w.queries_per_request) * w.item_kb / 1e6;
+        let in_gb = requests * w.writes_per_request * w.item_kb / 1e6;
+        let region = stamp.region.as_str();
+        for (gb, key, dir, ops) in [
+            (
+                in_gb,
+                &meters::PRIVATE_ENDPOINT_INGRESS,
+                "in",
+                w.writes_per_request,
+            ),
+            (
+                out_gb,
+                &meters::PRIVATE_ENDPOINT_EGRESS,
+                "out",
+                w.point_reads_per_request + w.queries_per_request,
+            ),
+        ] {
+            if gb <= 0.0 {
+                continue;
+            }
+            self.line(
+                Category::Platform,
+                move || format!("Private endpoint data processed {dir} ({region})"),
+                "Global",
+                key,
+                ReservationTerm::None,
+                Quantity {
+                    value: gb,
+                    unit: "GB",
+                    how: move || {
+                        format!(
+                            "{} million requests × {} operations × {} KB ÷ 10⁶",
+                            format::quantity(requests / 1e6),
+                            format::quantity(ops),
+                            format::quantity(w.item_kb)
+                        )
+                    },
+                },
+                "",
+            );
+        }
+    }
+}

@@ -1,0 +1,250 @@
+//! The platform band of each stamp: Azure Cache for Redis, Key Vault, App
+//! Configuration, Log Analytics, and the standard availability tests that
+//! watch the application from outside.
+
+use super::{meters, Category, Pricer, Quantity, Stamp};
+use crate::engine::autoscale::HOURS_PER_DAY;
+use crate::engine::format;
+use crate::engine::pricing::ReservationTerm;
+use crate::engine::scenario::RedisSku;
+
+/// Interactive retention Log Analytics includes, days (Azure Monitor
+/// pricing: "31 days" of retention included for Analytics logs).
+pub const LOG_ANALYTICS_INCLUDED_RETENTION_DAYS: f64 = 31.0;
+
+/// Availability test executions in a month: `tests × locations × hours × 60
+/// ÷ minutes between runs` (each location runs each test once per
+/// interval).
+pub fn availability_test_executions(
+    tests: u32,
+    locations: u32,
+    interval_min: f64,
+    hours_per_month: f64,
+) -> f64 {
+    if interval_min <= 0.0 {
+        return 0.0;
+    }
+    f64::from(tests) * f64::from(locations) * hours_per_month * 60.0 / interval_min
+}
+
+impl Pricer<'_> {
+    /// Azure Cache for Redis in one stamp. Standard: `1 cache × hours × cache
+    /// price` (a Standard cache is a primary and a replica). Premium: `nodes ×
+    /// hours × node price`: the primary and its replica (2 nodes), which a
+    /// zone-redundant cache spreads across zones
+    /// (learn.microsoft.com/azure/azure-cache-for-redis/cache-how-to-zone-redundancy);
+    /// 3 with a second replica, needed only to cover a third zone (a choice,
+    /// `platform.redis_third_replica`).
+    pub fn redis(&mut self, stamp: &Stamp) {
+        let h = self.hours();
+        let (key, nodes, label) = match self.s.platform.redis {
+            RedisSku::None => return,
+            RedisSku::StandardC1 => (meters::REDIS_C1, 1, "Redis Standard C1 cache"),
+            RedisSku::StandardC3 => (meters::REDIS_C3, 1, "Redis Standard C3 cache"),
+            RedisSku::PremiumP1 => {
+                let nodes = if self.s.platform.redis_third_replica {
+                    3
+                } else {
+                    2
+                };
+                (meters::REDIS_P1, nodes, "Redis Premium P1 nodes")
+            }
+        };
+        let unit = if nodes == 1 {
+            "cache-hours"
+        } else {
+            "node-hours"
+        };
+        self.line(
+            Category::Platform,
+            move || label.into(),
+            &stamp.region,
+            &key,
+            ReservationTerm::None,
+            Quantity {
+                value: nodes as f64 * h,
+                unit,
+                how: move || {
+                    let what = if nodes == 1 {
+                        "1 cache".to_string()
+                    } else {
+                        format!("{nodes} nodes")
+                    };
+                    format!("{what} × {} h", format::number(h, 0))
+                },
+            },
+            "",
+        );
+    }
+
+    /// Key Vault in one stamp: `operations per month ÷ 10,000 × price per 10,000`.
+    pub fn key_vault(&mut self, stamp: &Stamp) {
+        let m = self.s.platform.key_vault_operations_millions_per_month;
+        if m <= 0.0 {
+            return;
+        }
+        self.line(
+            Category::Platform,
+            move || "Key Vault operations".into(),
+            &stamp.region,
+            &meters::KEY_VAULT_OPS,
+            ReservationTerm::None,
+            Quantity {
+                value: m * 100.0,
+                unit: "× 10,000 operations",
+                how: move || format!("{} million operations ÷ 10,000", format::quantity(m)),
+            },
+            "",
+        );
+    }
+
+    /// App Configuration: one Standard store in the first stamp's region and a
+    /// replica in every other: `days per month × daily price`. Replication
+    /// has no egress charge (reliability-app-configuration.md).
+    pub fn app_configuration(&mut self, stamp: &Stamp, first: bool) {
+        if !self.s.platform.app_configuration {
+            return;
+        }
+        let hours = self.hours();
+        let days = hours / 24.0;
+        let (key, label) = if first {
+            (meters::APP_CONFIG_STORE, "App Configuration store")
+        } else {
+            (meters::APP_CONFIG_REPLICA, "App Configuration replica")
+        };
+        self.line(
+            Category::Platform,
+            move || label.into(),
+            &stamp.region,
+            &key,
+            ReservationTerm::None,
+            Quantity {
+                value: days,
+                unit: "store-days",
+                how: move || format!("{} h ÷ 24", format::number(hours, 0)),
+            },
+            "",
+        );
+    }
+
+    /// Log Analytics in one stamp, from its traffic:
+    ///
+    /// * ingestion `GB = floor GB/day × days + requests served ÷ 10⁶ × GB per
+    ///   million requests`, requests served = origin average req/s × steady
+    ///   share × seconds (a warm standby logs only its floor), less the free
+    ///   allowance on the tier's first stamp ("first 5 GB per billing account
+    ///   per month" free, azure.microsoft.com/pricing/details/monitor/), ×
+    ///   price per GB;
+    /// * retention beyond the included 31 days: `GB × (retention days − 31) ÷
+    ///   days per month` GB-months × price per GB-month (Azure Monitor
+    ///   pricing: data retained beyond the included days is charged per GB
+    ///   per month, pro-rated daily).
+    pub fn log_analytics(&mut self, stamp: &Stamp, origin_avg_rps: f64, first: bool) {
+        let s = self.s;
+        let pl = &s.platform;
+        let days = s.commercial.hours_per_month / HOURS_PER_DAY;
+        let floor = pl.log_analytics_gb_per_day;
+        let per_m = pl.log_analytics_gb_per_million_requests;
+        let requests_m = origin_avg_rps * stamp.steady_share * s.seconds_per_month() / 1e6;
+        let gross = floor * days + requests_m * per_m;
+        let free = if first {
+            pl.log_analytics_free_gb_per_month.min(gross).max(0.0)
+        } else {
+            0.0
+        };
+        let billed = gross - free;
+        if billed > 0.0 {
+            self.line(
+                Category::Platform,
+                move || "Log Analytics ingestion".into(),
+                &stamp.region,
+                &meters::LOG_ANALYTICS,
+                ReservationTerm::None,
+                Quantity {
+                    value: billed,
+                    unit: "GB",
+                    how: move || {
+                        let free_text = if free > 0.0 {
+                            format!(" − {} GB free a month", format::quantity(free))
+                        } else {
+                            String::new()
+                        };
+                        format!(
+                            "{} GB/day floor × {} days + {} million requests × {} GB per million{free_text}",
+                            format::quantity(floor),
+                            format::number(days, 2),
+                            format::quantity(requests_m),
+                            format::quantity(per_m)
+                        )
+                    },
+                },
+                "",
+            );
+        }
+        let extra_days = pl.log_analytics_retention_days - LOG_ANALYTICS_INCLUDED_RETENTION_DAYS;
+        if extra_days > 0.0 && gross > 0.0 && days > 0.0 {
+            let gb_months = gross * extra_days / days;
+            self.line(
+                Category::Platform,
+                move || "Log Analytics retention beyond 31 days".into(),
+                &stamp.region,
+                &meters::LOG_ANALYTICS_RETENTION,
+                ReservationTerm::None,
+                Quantity {
+                    value: gb_months,
+                    unit: "GB-months",
+                    how: move || {
+                        format!(
+                            "{} GB a month × ({} − 31) days ÷ {} days",
+                            format::quantity(gross),
+                            format::quantity(extra_days + LOG_ANALYTICS_INCLUDED_RETENTION_DAYS),
+                            format::number(days, 2)
+                        )
+                    },
+                },
+                "",
+            );
+        }
+    }
+
+    /// Standard availability tests through the Front Door endpoint (the
+    /// reference architecture's synthetic canaries, "from multiple
+    /// geographies ... every minute"): `tests × locations × hours × 60 ÷
+    /// minutes between runs` executions × price per execution, billed in
+    /// the Application Insights resource's region (the first stamp's).
+    /// Azure Monitor bills standard tests per test execution
+    /// (azure.microsoft.com/pricing/details/monitor/;
+    /// learn.microsoft.com/azure/azure-monitor/app/availability).
+    pub fn availability_tests(&mut self, region: &str) {
+        let s = self.s;
+        let pl = &s.platform;
+        let h = s.commercial.hours_per_month;
+        let tests = pl.availability_tests;
+        let locations = pl.availability_test_locations;
+        let interval = pl.availability_test_interval_min;
+        let runs = availability_test_executions(tests, locations, interval, h);
+        if runs <= 0.0 {
+            return;
+        }
+        self.line(
+            Category::Platform,
+            move || "Availability tests (standard)".into(),
+            region,
+            &meters::WEB_TEST,
+            ReservationTerm::None,
+            Quantity {
+                value: runs,
+                unit: "executions",
+                how: move || {
+                    let noun = if tests == 1 { "test" } else { "tests" };
+                    format!(
+                        "{tests} {noun} × {locations} locations × {} h × 60 ÷ {} min",
+                        format::number(h, 0),
+                        format::quantity(interval)
+                    )
+                },
+            },
+            "Standard tests are billed per execution (azure.microsoft.com/pricing/details/monitor/)",
+        );
+    }
+}
