@@ -1050,16 +1050,32 @@ fn traffic_manager_bills_queries_and_endpoints_only_for_multi_stamp_tiers() {
         2.0 * rate(&meters::TM_ENDPOINT, "Global"),
         "endpoints",
     );
-    // front_door_monthly leaves Traffic Manager out.
-    let without: f64 = c
+    // Traffic Manager is its own cost group, and front_door_monthly is
+    // Front Door's group alone.
+    assert_eq!(dns.category, Category::TrafficManager);
+    assert_eq!(ep.category, Category::TrafficManager);
+    let group = |cat: Category| {
+        c.by_category
+            .iter()
+            .find(|(k, _)| *k == cat)
+            .map(|(_, v)| *v)
+            .unwrap()
+    };
+    assert_close(
+        group(Category::TrafficManager),
+        dns.monthly + ep.monthly,
+        "Traffic Manager group",
+    );
+    assert_close(
+        c.front_door_monthly,
+        group(Category::FrontDoor),
+        "Front Door only",
+    );
+    assert!(c
         .line_items
         .iter()
         .filter(|li| li.category == Category::FrontDoor)
-        .map(|li| li.monthly)
-        .sum::<f64>()
-        - dns.monthly
-        - ep.monthly;
-    assert_close(c.front_door_monthly, without, "Front Door only");
+        .all(|li| li.price.service_name != "Traffic Manager"));
 }
 
 // ---------------------------------------------------------------- compute sizing

@@ -11,6 +11,8 @@ const YELLOW: RGBColor = RGBColor(240, 228, 66);
 const BLUE: RGBColor = RGBColor(0, 114, 178);
 const VERMILLION: RGBColor = RGBColor(213, 94, 0);
 const REDDISH_PURPLE: RGBColor = RGBColor(204, 121, 167);
+/// A neutral grey (#999999), the usual ninth colour beside Okabe–Ito's eight.
+const GREY: RGBColor = RGBColor(153, 153, 153);
 
 /// Line and bar order: the strongest contrasts on white first, yellow last.
 const SERIES: [RGBColor; 8] = [
@@ -26,13 +28,14 @@ const SERIES: [RGBColor; 8] = [
 
 /// Fill order for stacked segments: neighbours differ in hue and lightness;
 /// black is left out (it would dominate a stack).
-const CATEGORY: [RGBColor; 7] = [
+const CATEGORY: [RGBColor; 8] = [
     BLUE,
     ORANGE,
     SKY_BLUE,
     BLUISH_GREEN,
     VERMILLION,
     REDDISH_PURPLE,
+    GREY,
     YELLOW,
 ];
 
@@ -55,8 +58,8 @@ pub fn series_color(i: usize) -> RGBColor {
 }
 
 /// The colour of cost category `i` (stacked segments): Okabe–Ito blue,
-/// orange, sky blue, bluish green, vermillion, reddish purple, yellow; after
-/// seven the cycle repeats, lightened.
+/// orange, sky blue, bluish green, vermillion, reddish purple, a neutral
+/// grey, yellow; after eight the cycle repeats, lightened.
 pub fn category_color(i: usize) -> RGBColor {
     lighten(CATEGORY[i % CATEGORY.len()], i / CATEGORY.len())
 }

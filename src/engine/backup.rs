@@ -20,10 +20,9 @@
 
 use serde::Serialize;
 
-use super::costs::{Category, Pricer, Quantity};
+use super::costs::{Category, Charge, Pricer, Quantity};
 use super::format;
 use super::meters;
-use super::pricing::ReservationTerm;
 use super::resilience::DocumentedBound;
 use super::scenario::{BackupMode, Scenario};
 
@@ -140,13 +139,7 @@ impl Pricer<'_> {
                 }
                 let copies = periodic_copies(s);
                 let redundancy = b.redundancy;
-                self.line(
-                    Category::CosmosStorage,
-                    move || format!("Cosmos DB periodic backup, extra copies ({})", redundancy.label()),
-                    write_region,
-                    meters::cosmos_periodic_backup(redundancy),
-                    ReservationTerm::None,
-                    Quantity {
+                self.line(Charge::new(Category::CosmosStorage, meters::cosmos_periodic_backup(redundancy), write_region), move || format!("Cosmos DB periodic backup, extra copies ({})", redundancy.label()), Quantity {
                         value: extra * gb,
                         unit: "GB-months",
                         how: move || {
@@ -159,18 +152,17 @@ impl Pricer<'_> {
                                 format::quantity(gb)
                             )
                         },
-                    },
-                    "",
-                );
+                    });
             }
             BackupMode::Continuous30Day => {
                 for region in account_regions {
                     self.line(
-                        Category::CosmosStorage,
+                        Charge::new(
+                            Category::CosmosStorage,
+                            &meters::COSMOS_CONTINUOUS_30D,
+                            region,
+                        ),
                         || "Cosmos DB continuous backup (30 days)".into(),
-                        region,
-                        &meters::COSMOS_CONTINUOUS_30D,
-                        ReservationTerm::None,
                         Quantity {
                             value: gb,
                             unit: "GB",
@@ -181,7 +173,6 @@ impl Pricer<'_> {
                                 )
                             },
                         },
-                        "",
                     );
                 }
             }

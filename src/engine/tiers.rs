@@ -706,49 +706,7 @@ fn price(
         ));
     }
 
-    // Replication egress: bytes written per month × (regions − 1), priced per pair.
-    let write_gb =
-        avg_rps * s.workload.writes_per_request * s.workload.item_kb * s.seconds_per_month() / 1e6;
-    let write_how = |share: f64| {
-        move || {
-            format!(
-                "{} origin req/s average × {} writes × {} KB × {} s{} ÷ 10⁶",
-                format::quantity(avg_rps),
-                format::quantity(s.workload.writes_per_request),
-                format::quantity(s.workload.item_kb),
-                format::number(s.seconds_per_month(), 0),
-                if share < 1.0 {
-                    format!(" × {}% written here", format::number(share * 100.0, 1))
-                } else {
-                    String::new()
-                }
-            )
-        }
-    };
-    let mut egress_gb = 0.0;
-    if account_regions.len() > 1 {
-        if multi_write {
-            for src in &stamps {
-                for dst in &stamps {
-                    if src.region != dst.region {
-                        egress_gb += p.replication_egress(
-                            "Cosmos DB",
-                            &src.region,
-                            &dst.region,
-                            write_gb * src.steady_share,
-                            write_how(src.steady_share),
-                        );
-                    }
-                }
-            }
-        } else {
-            let writer = &account_regions[0];
-            for dst in &account_regions[1..] {
-                egress_gb +=
-                    p.replication_egress("Cosmos DB", writer, dst, write_gb, write_how(1.0));
-            }
-        }
-    }
+    let mut egress_gb = p.cosmos_replication(&stamps, multi_write, avg_rps);
 
     // SQL ledger: primary, plus a full-price failover-group secondary when
     // the tier spans regions.
@@ -758,18 +716,7 @@ fn price(
         if let Some(second) = account_regions.get(1) {
             p.sql_database(second, true);
             p.defender_sql(second);
-            egress_gb += p.replication_egress(
-                "SQL failover group",
-                account_regions[0],
-                second,
-                s.data.sql.write_gb_per_month,
-                || {
-                    format!(
-                        "{} GB written to the ledger per month",
-                        format::quantity(s.data.sql.write_gb_per_month)
-                    )
-                },
-            );
+            egress_gb += p.sql_replication(account_regions[0], second);
         }
     }
 
@@ -853,11 +800,7 @@ fn price(
         n.saturating_add(st.app_service_instances)
             .saturating_add(st.aks_nodes)
     });
-    let front_door = items
-        .iter()
-        .filter(|i| i.category == Category::FrontDoor && i.price.service_name != "Traffic Manager")
-        .map(|i| i.monthly)
-        .sum();
+    let front_door = sum_of(Category::FrontDoor);
     let cost = TierCost {
         tier,
         cosmos: CosmosSummary {

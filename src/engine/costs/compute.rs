@@ -4,10 +4,9 @@
 //! Container Registry its nodes pull from. One function per line, each with
 //! its formula and Microsoft's page.
 
-use super::{meters, role_label, Category, Pricer, Quantity, Stamp};
+use super::{meters, role_label, Category, Charge, Pricer, Quantity, Stamp};
 use crate::engine::autoscale::{load_shape, PoolBill, HOURS_PER_DAY};
 use crate::engine::format;
-use crate::engine::pricing::Meter;
 use crate::engine::pricing::ReservationTerm;
 use crate::engine::scenario::Os;
 
@@ -66,12 +65,10 @@ impl Pricer<'_> {
     /// Reservations are "use-it-or-lose-it" hour by hour
     /// (learn.microsoft.com/azure/cost-management-billing/reservations/reservation-discount-application),
     /// so the floor is what a reservation can cover without waste.
-    #[allow(clippy::too_many_arguments)]
     fn pool_hours(
         &mut self,
+        at: Charge<'_>,
         what: &dyn Fn() -> String,
-        region: &str,
-        key: &Meter,
         bill: &PoolBill,
         unit: &'static str,
         noun: &'static str,
@@ -116,43 +113,32 @@ impl Pricer<'_> {
         };
         if term == ReservationTerm::None {
             self.line(
-                Category::Compute,
+                at,
                 what,
-                region,
-                key,
-                ReservationTerm::None,
                 Quantity {
                     value: bill.instance_hours,
                     unit,
                     how: derivation,
                 },
-                "",
             );
             return;
         }
         let floor_hours = f64::from(bill.floor) * h;
         let floor = bill.floor;
         self.line(
-            Category::Compute,
+            at.reserved(term),
             || format!("{}, reserved floor", what()),
-            region,
-            key,
-            term,
             Quantity {
                 value: floor_hours,
                 unit,
                 how: move || format!("floor {floor} {noun} × {} h", format::number(h, 0)),
             },
-            "",
         );
         let rest = bill.instance_hours - floor_hours;
         if rest > 1e-9 {
             self.line(
-                Category::Compute,
+                at,
                 || format!("{}, pay-as-you-go above the floor", what()),
-                region,
-                key,
-                ReservationTerm::None,
                 Quantity {
                     value: rest,
                     unit,
@@ -164,7 +150,6 @@ impl Pricer<'_> {
                         )
                     },
                 },
-                "",
             );
         }
     }
@@ -185,6 +170,7 @@ impl Pricer<'_> {
             "Windows"
         };
         self.pool_hours(
+            Charge::new(Category::Compute, key, &stamp.region),
             &move || {
                 format!(
                     "App Service {} ({os}), {}",
@@ -192,8 +178,6 @@ impl Pricer<'_> {
                     role_label(stamp.role)
                 )
             },
-            &stamp.region,
-            key,
             &stamp.app_service_bill,
             "instance-hours",
             "instances",
@@ -213,6 +197,7 @@ impl Pricer<'_> {
         let size = pool.node_size;
         let vm = meters::vm(size);
         self.pool_hours(
+            Charge::new(Category::Compute, vm, &stamp.region),
             &move || {
                 format!(
                     "AKS nodes {} (Linux), {}",
@@ -220,8 +205,6 @@ impl Pricer<'_> {
                     role_label(stamp.role)
                 )
             },
-            &stamp.region,
-            vm,
             &stamp.aks_bill,
             "node-hours",
             "nodes",
@@ -229,33 +212,25 @@ impl Pricer<'_> {
         // The Free tier has no management fee and no meter: no line at all.
         if let Some(fee) = meters::aks_fee(pool.tier) {
             self.line(
-                Category::Compute,
+                Charge::new(Category::Compute, fee, &stamp.region),
                 move || format!("AKS {} tier cluster fee", pool.tier.label()),
-                &stamp.region,
-                fee,
-                ReservationTerm::None,
                 Quantity {
                     value: h,
                     unit: "cluster-hours",
                     how: move || format!("1 cluster × {} h", format::number(h, 0)),
                 },
-                "",
             );
         }
         self.aks_load_balancer(stamp, origin_peak_rps);
         if pool.app_gateway {
             self.line(
-                Category::Compute,
+                Charge::new(Category::Compute, &meters::APP_GATEWAY_FIXED, &stamp.region),
                 move || "Application Gateway WAF_v2, fixed".into(),
-                &stamp.region,
-                &meters::APP_GATEWAY_FIXED,
-                ReservationTerm::None,
                 Quantity {
                     value: h,
                     unit: "gateway-hours",
                     how: move || format!("1 gateway × {} h", format::number(h, 0)),
                 },
-                "",
             );
             self.app_gateway_capacity_units(stamp, origin_peak_rps);
         }
@@ -292,13 +267,7 @@ impl Pricer<'_> {
                 format::quantity(f64::from(min) * APP_GATEWAY_CU_PER_INSTANCE)
             )
         };
-        self.line(
-            Category::Compute,
-            move || "Application Gateway WAF_v2, capacity units".into(),
-            &stamp.region,
-            &meters::APP_GATEWAY_CU,
-            ReservationTerm::None,
-            Quantity {
+        self.line(Charge::new(Category::Compute, &meters::APP_GATEWAY_CU, &stamp.region).noted("capacity unit = the highest of compute units, persistent connections and throughput (learn.microsoft.com/azure/application-gateway/understanding-pricing)"), move || "Application Gateway WAF_v2, capacity units".into(), Quantity {
                 value: cu_hours,
                 unit: "CU-hours",
                 how: move || {
@@ -313,9 +282,7 @@ impl Pricer<'_> {
                         measures(trough_rps)
                     )
                 },
-            },
-            "capacity unit = the highest of compute units, persistent connections and throughput (learn.microsoft.com/azure/application-gateway/understanding-pricing)",
-        );
+            });
     }
 
     /// The AKS cluster's own disks and addresses in one stamp:
@@ -340,13 +307,7 @@ impl Pricer<'_> {
         let h = s.commercial.hours_per_month;
         let node_hours = stamp.aks_bill.instance_hours;
         if !aks.ephemeral_os_disk && node_hours > 0.0 && h > 0.0 {
-            self.line(
-                Category::Compute,
-                move || "AKS node OS disks (P10, 128 GiB)".into(),
-                &stamp.region,
-                &meters::OS_DISK_P10,
-                ReservationTerm::None,
-                Quantity {
+            self.line(Charge::new(Category::Compute, &meters::OS_DISK_P10, &stamp.region).noted("Managed disks are billed pro rata by the hour (azure.microsoft.com/pricing/details/managed-disks/)"), move || "AKS node OS disks (P10, 128 GiB)".into(), Quantity {
                     value: node_hours / h,
                     unit: "disk-months",
                     how: move || {
@@ -356,19 +317,11 @@ impl Pricer<'_> {
                             format::number(h, 0)
                         )
                     },
-                },
-                "Managed disks are billed pro rata by the hour (azure.microsoft.com/pricing/details/managed-disks/)",
-            );
+                });
         }
         let ips = aks.public_ips;
         if ips > 0 {
-            self.line(
-                Category::Compute,
-                move || "Public IPv4 addresses (Standard, static)".into(),
-                &stamp.region,
-                &meters::PUBLIC_IP,
-                ReservationTerm::None,
-                Quantity {
+            self.line(Charge::new(Category::Compute, &meters::PUBLIC_IP, &stamp.region).noted("Priced per address per hour (azure.microsoft.com/pricing/details/ip-addresses/)"), move || "Public IPv4 addresses (Standard, static)".into(), Quantity {
                     value: f64::from(ips) * h,
                     unit: "address-hours",
                     how: move || {
@@ -377,9 +330,7 @@ impl Pricer<'_> {
                             format::number(h, 0)
                         )
                     },
-                },
-                "Priced per address per hour (azure.microsoft.com/pricing/details/ip-addresses/)",
-            );
+                });
         }
     }
 
@@ -396,11 +347,8 @@ impl Pricer<'_> {
         let h = s.commercial.hours_per_month;
         let region = stamp.region.as_str();
         self.line(
-            Category::Compute,
+            Charge::new(Category::Compute, &meters::LOAD_BALANCER_RULES, "Global"),
             move || format!("AKS Standard Load Balancer, rules ({region})"),
-            "Global",
-            &meters::LOAD_BALANCER_RULES,
-            ReservationTerm::None,
             Quantity {
                 value: h,
                 unit: "hours",
@@ -411,7 +359,6 @@ impl Pricer<'_> {
                     )
                 },
             },
-            "",
         );
         if s.compute.aks.app_gateway {
             return;
@@ -426,11 +373,8 @@ impl Pricer<'_> {
             return;
         }
         self.line(
-            Category::Compute,
+            Charge::new(Category::Compute, &meters::LOAD_BALANCER_DATA, "Global"),
             move || format!("AKS Standard Load Balancer, data processed ({region})"),
-            "Global",
-            &meters::LOAD_BALANCER_DATA,
-            ReservationTerm::None,
             Quantity {
                 value: gb,
                 unit: "GB",
@@ -442,7 +386,6 @@ impl Pricer<'_> {
                     )
                 },
             },
-            "",
         );
     }
 
@@ -474,18 +417,10 @@ impl Pricer<'_> {
                 "replica-days",
             )
         };
-        self.line(
-            Category::Compute,
-            move || label.into(),
-            &stamp.region,
-            key,
-            ReservationTerm::None,
-            Quantity {
+        self.line(Charge::new(Category::Compute, key, &stamp.region).noted("Priced per registry and per replica per day (azure.microsoft.com/pricing/details/container-registry/)"), move || label.into(), Quantity {
                 value: days,
                 unit,
                 how: move || format!("{} h ÷ 24", format::number(h, 0)),
-            },
-            "Priced per registry and per replica per day (azure.microsoft.com/pricing/details/container-registry/)",
-        );
+            });
     }
 }

@@ -3,7 +3,7 @@
 //! SQL ledger with its failover-group secondary. (Backups are priced in
 //! [`crate::engine::backup`], Defender plans in [`crate::engine::security`].)
 
-use super::{meters, Category, Pricer, Quantity};
+use super::{meters, Category, Charge, Pricer, Quantity};
 use crate::engine::cosmos;
 use crate::engine::format;
 use crate::engine::pricing::ReservationTerm;
@@ -145,11 +145,12 @@ impl Pricer<'_> {
                 let ru_month = avg * s.seconds_per_month() * factor;
                 let zone_text = if zonal { " × 1.25 (zones)" } else { "" };
                 self.line(
-                    Category::CosmosThroughput,
+                    Charge::new(
+                        Category::CosmosThroughput,
+                        &meters::COSMOS_SERVERLESS,
+                        account_regions[0],
+                    ),
                     move || "Cosmos DB serverless request units".into(),
-                    account_regions[0],
-                    &meters::COSMOS_SERVERLESS,
-                    ReservationTerm::None,
                     Quantity {
                         value: ru_month / 1e6,
                         unit: "million RU",
@@ -162,7 +163,6 @@ impl Pricer<'_> {
                             )
                         },
                     },
-                    "",
                 );
                 (steady, avg)
             }
@@ -190,11 +190,9 @@ impl Pricer<'_> {
                         ""
                     };
                     self.line(
-                        Category::CosmosThroughput,
+                        Charge::new(Category::CosmosThroughput, &key, region)
+                            .reserved(s.commercial.reservation),
                         move || label.into(),
-                        region,
-                        &key,
-                        s.commercial.reservation,
                         Quantity {
                             value: t / 100.0 * h * factor,
                             unit: "100 RU/s-hours",
@@ -207,7 +205,6 @@ impl Pricer<'_> {
                                 )
                             },
                         },
-                        "",
                     );
                 }
                 (t, t * n as f64)
@@ -305,28 +302,18 @@ impl Pricer<'_> {
         for region in account_regions {
             if term == ReservationTerm::None {
                 self.line(
-                    Category::CosmosThroughput,
+                    Charge::new(Category::CosmosThroughput, &key, region),
                     move || label.into(),
-                    region,
-                    &key,
-                    ReservationTerm::None,
                     Quantity {
                         value: b.average_ru_per_s / 100.0 * h,
                         unit: "100 RU/s-hours",
                         how: move || format!("{} ÷ 100 × {} h", hourly(), format::number(h, 0)),
                     },
-                    "",
                 );
                 continue;
             }
             let reserved = b.floor_ru_per_s / 100.0 * h * reserved_factor;
-            self.line(
-                Category::CosmosThroughput,
-                move || format!("{label}, reserved floor"),
-                region,
-                &reserved_key,
-                term,
-                Quantity {
+            self.line(Charge::new(Category::CosmosThroughput, &reserved_key, region).reserved(term), move || format!("{label}, reserved floor"), Quantity {
                     value: reserved,
                     unit: "100 RU/s-hours",
                     how: move || {
@@ -341,17 +328,12 @@ impl Pricer<'_> {
                             }
                         )
                     },
-                },
-                "",
-            );
+                });
             let rest = (b.average_ru_per_s - b.floor_ru_per_s).max(0.0) / 100.0 * h;
             if rest > 1e-9 {
                 self.line(
-                    Category::CosmosThroughput,
+                    Charge::new(Category::CosmosThroughput, &key, region),
                     move || format!("{label}, pay-as-you-go above the floor"),
-                    region,
-                    &key,
-                    ReservationTerm::None,
                     Quantity {
                         value: rest,
                         unit: "100 RU/s-hours",
@@ -364,7 +346,6 @@ impl Pricer<'_> {
                             )
                         },
                     },
-                    "",
                 );
             }
         }
@@ -378,17 +359,13 @@ impl Pricer<'_> {
         }
         for region in account_regions {
             self.line(
-                Category::CosmosStorage,
+                Charge::new(Category::CosmosStorage, &meters::COSMOS_STORAGE, region),
                 move || "Cosmos DB transactional storage".into(),
-                region,
-                &meters::COSMOS_STORAGE,
-                ReservationTerm::None,
                 Quantity {
                     value: gb,
                     unit: "GB-months",
                     how: move || format!("{} GB stored in this region", format::quantity(gb)),
                 },
-                "",
             );
         }
     }
@@ -442,50 +419,34 @@ impl Pricer<'_> {
             how: vcore_how,
         };
         self.line(
-            Category::Sql,
+            Charge::new(Category::Sql, &compute, region),
             move || format!("SQL {tier} compute, {role}"),
-            region,
-            &compute,
-            ReservationTerm::None,
             q(),
-            "",
         );
         // The licence is a global meter: one price wherever the database
         // runs. A standby replica pays none (see `SqlLedger::standby_replica`).
         if !(secondary && sql.standby_replica) {
             self.line(
-                Category::Sql,
+                Charge::new(Category::Sql, &license, "Global"),
                 move || format!("SQL {tier} licence, {role}"),
-                "Global",
-                &license,
-                ReservationTerm::None,
                 q(),
-                "",
             );
         }
         if zonal && sql.tier == SqlTier::GeneralPurpose {
             self.line(
-                Category::Sql,
+                Charge::new(Category::Sql, &meters::SQL_GP_ZONE, region),
                 move || format!("SQL {tier} zone redundancy, {role}"),
-                region,
-                &meters::SQL_GP_ZONE,
-                ReservationTerm::None,
                 q(),
-                "",
             );
         }
         self.line(
-            Category::Sql,
+            Charge::new(Category::Sql, &storage, region),
             move || format!("SQL {tier} storage, {role}"),
-            region,
-            &storage,
-            ReservationTerm::None,
             Quantity {
                 value: sql.storage_gb,
                 unit: "GB-months",
                 how: move || format!("{} GB", format::quantity(sql.storage_gb)),
             },
-            "",
         );
     }
 }

@@ -2,9 +2,8 @@
 //! clients, by billing zone) and the Traffic Manager profile in front of the
 //! stamps.
 
-use super::{meters, Category, Pricer, Quantity};
+use super::{meters, Category, Charge, Pricer, Quantity};
 use crate::engine::format;
-use crate::engine::pricing::ReservationTerm;
 
 impl Pricer<'_> {
     /// Front Door: the profile's base fee (`1 × monthly fee`), requests (`all
@@ -17,17 +16,13 @@ impl Pricer<'_> {
         let tier = s.edge.front_door_tier;
         let base = meters::front_door_base(tier);
         self.line(
-            Category::FrontDoor,
+            Charge::new(Category::FrontDoor, base, "Global"),
             move || format!("Front Door {} base fee", tier.as_str()),
-            "Global",
-            base,
-            ReservationTerm::None,
             Quantity {
                 value: 1.0,
                 unit: "profile-months",
                 how: || "1 profile".to_string(),
             },
-            "",
         );
         let requests = s.workload.peak_requests_per_s
             * s.workload.average_to_peak_ratio
@@ -48,11 +43,8 @@ impl Pricer<'_> {
         for (zone, share) in &zones {
             let n = requests * share;
             self.line(
-                Category::FrontDoor,
+                Charge::new(Category::FrontDoor, req_key, zone),
                 move || format!("Front Door requests ({zone})"),
-                zone,
-                req_key,
-                ReservationTerm::None,
                 Quantity {
                     value: n / 10_000.0,
                     unit: "× 10,000 requests",
@@ -66,15 +58,12 @@ impl Pricer<'_> {
                         )
                     },
                 },
-                "",
             );
             let gb = n * s.workload.response_kb / 1e6;
             self.line(
-                Category::FrontDoor,
+                Charge::new(Category::FrontDoor, &meters::FD_DATA_OUT, zone)
+                    .noted("Premium uses the Standard transfer rate"),
                 move || format!("Front Door edge-to-client transfer ({zone})"),
-                zone,
-                &meters::FD_DATA_OUT,
-                ReservationTerm::None,
                 Quantity {
                     value: gb,
                     unit: "GB",
@@ -86,7 +75,6 @@ impl Pricer<'_> {
                         )
                     },
                 },
-                "Premium uses the Standard transfer rate",
             );
         }
     }
@@ -100,30 +88,22 @@ impl Pricer<'_> {
         }
         let m = s.edge.dns_queries_millions_per_month;
         self.line(
-            Category::FrontDoor,
+            Charge::new(Category::TrafficManager, &meters::TM_DNS, "Global"),
             move || "Traffic Manager DNS queries".into(),
-            "Global",
-            &meters::TM_DNS,
-            ReservationTerm::None,
             Quantity {
                 value: m,
                 unit: "million queries",
                 how: move || format!("{} million queries", format::quantity(m)),
             },
-            "",
         );
         self.line(
-            Category::FrontDoor,
+            Charge::new(Category::TrafficManager, &meters::TM_ENDPOINT, "Global"),
             move || "Traffic Manager endpoint health checks".into(),
-            "Global",
-            &meters::TM_ENDPOINT,
-            ReservationTerm::None,
             Quantity {
                 value: endpoints as f64,
                 unit: "endpoint-months",
                 how: move || format!("{endpoints} endpoints"),
             },
-            "",
         );
     }
 }

@@ -42,17 +42,21 @@ pub enum Category {
     Sql,
     ReplicationEgress,
     FrontDoor,
+    /// The Traffic Manager profile in front of the stamps (DNS queries and
+    /// health-checked endpoints), apart from Front Door's own bill.
+    TrafficManager,
     Platform,
 }
 
 impl Category {
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 8] = [
         Self::Compute,
         Self::CosmosThroughput,
         Self::CosmosStorage,
         Self::Sql,
         Self::ReplicationEgress,
         Self::FrontDoor,
+        Self::TrafficManager,
         Self::Platform,
     ];
     pub fn label(self) -> &'static str {
@@ -62,7 +66,8 @@ impl Category {
             Self::CosmosStorage => "Cosmos DB storage",
             Self::Sql => "SQL ledger",
             Self::ReplicationEgress => "Replication egress",
-            Self::FrontDoor => "Front Door & DNS",
+            Self::FrontDoor => "Front Door",
+            Self::TrafficManager => "Traffic Manager",
             Self::Platform => "Redis, Key Vault, config, logs",
         }
     }
@@ -156,6 +161,43 @@ pub struct Pricer<'a> {
     words: Option<Vec<LineWords>>,
 }
 
+/// What a line is billed on: its cost group, the meter, where it is billed
+/// and at which reservation term, and a sentence to add to its formula.
+#[derive(Clone, Copy, Debug)]
+pub struct Charge<'a> {
+    pub category: Category,
+    pub meter: &'a Meter,
+    /// An Azure region, `Global` or a Front Door billing zone, as the price
+    /// row spells it.
+    pub region: &'a str,
+    pub term: ReservationTerm,
+    /// Added to the formula after the amount (empty for none).
+    pub note: &'a str,
+}
+
+impl<'a> Charge<'a> {
+    /// Pay-as-you-go on `meter` in `region`, without a note.
+    pub fn new(category: Category, meter: &'a Meter, region: &'a str) -> Self {
+        Self {
+            category,
+            meter,
+            region,
+            term: ReservationTerm::None,
+            note: "",
+        }
+    }
+
+    /// At a reservation term's price (hourly: the term price ÷ its hours).
+    pub fn reserved(self, term: ReservationTerm) -> Self {
+        Self { term, ..self }
+    }
+
+    /// With a sentence after the formula.
+    pub fn noted(self, note: &'a str) -> Self {
+        Self { note, ..self }
+    }
+}
+
 /// How a line's quantity was arrived at, for the formula text.
 pub struct Quantity<F: FnOnce() -> String> {
     pub value: f64,
@@ -203,16 +245,11 @@ impl<'a> Pricer<'a> {
     /// Prices one line: looks the meter up (recording a miss), turns a
     /// reservation's term price into an hourly one, applies the discount and
     /// writes the formula.
-    #[allow(clippy::too_many_arguments)]
     pub fn line(
         &mut self,
-        category: Category,
+        charge: Charge<'_>,
         component: impl FnOnce() -> String,
-        region: &str,
-        key: &Meter,
-        term: ReservationTerm,
         q: Quantity<impl FnOnce() -> String>,
-        note: &str,
     ) {
         // The texts are written here, where the closures are known; the rest
         // is one function, not one copy per cost line (this function is
@@ -222,26 +259,26 @@ impl<'a> Pricer<'a> {
         } else {
             (String::new(), String::new())
         };
-        self.priced_line(
-            category, component, how, region, key, term, q.value, q.unit, note,
-        );
+        self.priced_line(&charge, component, how, q.value, q.unit);
     }
 
     /// [`Pricer::line`] once its texts are written: `how` is the quantity's
     /// derivation in words (empty when not writing words).
-    #[allow(clippy::too_many_arguments)]
     fn priced_line(
         &mut self,
-        category: Category,
+        charge: &Charge<'_>,
         component: String,
         how: String,
-        region: &str,
-        key: &Meter,
-        term: ReservationTerm,
         value: f64,
         unit: &'static str,
-        note: &str,
     ) {
+        let Charge {
+            category,
+            meter: key,
+            region,
+            term,
+            note,
+        } = *charge;
         let (row, higher) = match self.sheet.lookup_tiered(key, region, term) {
             Ok(found) => found,
             Err(miss) => {

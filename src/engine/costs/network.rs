@@ -2,9 +2,8 @@
 //! the SQL failover group's log shipping, priced per region pair) and the
 //! private endpoints the stamps reach their data through.
 
-use super::{meters, Category, Pricer, Quantity, Stamp};
+use super::{meters, Category, Charge, Pricer, Quantity, Stamp};
 use crate::engine::format;
-use crate::engine::pricing::ReservationTerm;
 
 impl Pricer<'_> {
     /// Inter-region replication egress from `from` to `to`: `GB × price per
@@ -37,19 +36,89 @@ impl Pricer<'_> {
             "inter-continent"
         };
         self.line(
-            Category::ReplicationEgress,
+            Charge::new(Category::ReplicationEgress, &key, from),
             move || format!("{what} replication {from} → {to} ({kind})"),
-            from,
-            &key,
-            ReservationTerm::None,
             Quantity {
                 value: gb,
                 unit: "GB",
                 how,
             },
-            "",
         );
         gb
+    }
+
+    /// Cosmos DB replication egress in a month: every byte written in one
+    /// region is copied to each other region of the account. Written per
+    /// month: `average origin req/s × writes per request × item KB × seconds
+    /// in the month ÷ 10⁶` GB. With multi-region writes each region sends
+    /// its own writers' share to every other region; with one writer, the
+    /// writer (the first region) sends everything to each reader. Each pair
+    /// is priced by [`Pricer::replication_egress`]. Returns GB.
+    pub fn cosmos_replication(&mut self, stamps: &[Stamp], multi_write: bool, avg_rps: f64) -> f64 {
+        let s = self.s;
+        if stamps.len() < 2 {
+            return 0.0;
+        }
+        let write_gb =
+            avg_rps * s.workload.writes_per_request * s.workload.item_kb * s.seconds_per_month()
+                / 1e6;
+        let write_how = |share: f64| {
+            move || {
+                format!(
+                    "{} origin req/s average × {} writes × {} KB × {} s{} ÷ 10⁶",
+                    format::quantity(avg_rps),
+                    format::quantity(s.workload.writes_per_request),
+                    format::quantity(s.workload.item_kb),
+                    format::number(s.seconds_per_month(), 0),
+                    if share < 1.0 {
+                        format!(" × {}% written here", format::number(share * 100.0, 1))
+                    } else {
+                        String::new()
+                    }
+                )
+            }
+        };
+        let mut egress_gb = 0.0;
+        if multi_write {
+            for src in stamps {
+                for dst in stamps {
+                    if src.region != dst.region {
+                        egress_gb += self.replication_egress(
+                            "Cosmos DB",
+                            &src.region,
+                            &dst.region,
+                            write_gb * src.steady_share,
+                            write_how(src.steady_share),
+                        );
+                    }
+                }
+            }
+        } else {
+            let writer = &stamps[0].region;
+            for dst in &stamps[1..] {
+                egress_gb += self.replication_egress(
+                    "Cosmos DB",
+                    writer,
+                    &dst.region,
+                    write_gb,
+                    write_how(1.0),
+                );
+            }
+        }
+        egress_gb
+    }
+
+    /// The SQL failover group's log shipping from the primary to the
+    /// secondary: the ledger's `GB written per month` (an input), priced by
+    /// [`Pricer::replication_egress`]. Returns GB.
+    pub fn sql_replication(&mut self, primary: &str, secondary: &str) -> f64 {
+        let gb = self.s.data.sql.write_gb_per_month;
+        self.replication_egress("SQL failover group", primary, secondary, gb, move || {
+            format!(
+                "{} GB written to the ledger per month",
+                format::quantity(gb)
+            )
+        })
     }
 
     /// Private endpoints in one stamp, one per data service it reaches
@@ -94,11 +163,8 @@ impl Pricer<'_> {
                 .join(", ")
         };
         self.line(
-            Category::Platform,
+            Charge::new(Category::Platform, &meters::PRIVATE_ENDPOINT, "Global"),
             move || format!("Private endpoints ({})", names()),
-            "Global",
-            &meters::PRIVATE_ENDPOINT,
-            ReservationTerm::None,
             Quantity {
                 value: n as f64 * h,
                 unit: "endpoint-hours",
@@ -110,7 +176,6 @@ impl Pricer<'_> {
                     )
                 },
             },
-            "",
         );
         let w = &s.workload;
         let requests = origin_avg_rps * stamp.steady_share * s.seconds_per_month();
@@ -136,11 +201,8 @@ impl Pricer<'_> {
                 continue;
             }
             self.line(
-                Category::Platform,
+                Charge::new(Category::Platform, key, "Global"),
                 move || format!("Private endpoint data processed {dir} ({region})"),
-                "Global",
-                key,
-                ReservationTerm::None,
                 Quantity {
                     value: gb,
                     unit: "GB",
@@ -153,7 +215,6 @@ impl Pricer<'_> {
                         )
                     },
                 },
-                "",
             );
         }
     }

@@ -2,10 +2,9 @@
 //! Configuration, Log Analytics, and the standard availability tests that
 //! watch the application from outside.
 
-use super::{meters, Category, Pricer, Quantity, Stamp};
+use super::{meters, Category, Charge, Pricer, Quantity, Stamp};
 use crate::engine::autoscale::HOURS_PER_DAY;
 use crate::engine::format;
-use crate::engine::pricing::ReservationTerm;
 use crate::engine::scenario::RedisSku;
 
 /// Interactive retention Log Analytics includes, days (Azure Monitor
@@ -56,11 +55,8 @@ impl Pricer<'_> {
             "node-hours"
         };
         self.line(
-            Category::Platform,
+            Charge::new(Category::Platform, &key, &stamp.region),
             move || label.into(),
-            &stamp.region,
-            &key,
-            ReservationTerm::None,
             Quantity {
                 value: nodes as f64 * h,
                 unit,
@@ -73,7 +69,6 @@ impl Pricer<'_> {
                     format!("{what} × {} h", format::number(h, 0))
                 },
             },
-            "",
         );
     }
 
@@ -84,17 +79,13 @@ impl Pricer<'_> {
             return;
         }
         self.line(
-            Category::Platform,
+            Charge::new(Category::Platform, &meters::KEY_VAULT_OPS, &stamp.region),
             move || "Key Vault operations".into(),
-            &stamp.region,
-            &meters::KEY_VAULT_OPS,
-            ReservationTerm::None,
             Quantity {
                 value: m * 100.0,
                 unit: "× 10,000 operations",
                 how: move || format!("{} million operations ÷ 10,000", format::quantity(m)),
             },
-            "",
         );
     }
 
@@ -113,17 +104,13 @@ impl Pricer<'_> {
             (meters::APP_CONFIG_REPLICA, "App Configuration replica")
         };
         self.line(
-            Category::Platform,
+            Charge::new(Category::Platform, &key, &stamp.region),
             move || label.into(),
-            &stamp.region,
-            &key,
-            ReservationTerm::None,
             Quantity {
                 value: days,
                 unit: "store-days",
                 how: move || format!("{} h ÷ 24", format::number(hours, 0)),
             },
-            "",
         );
     }
 
@@ -154,13 +141,7 @@ impl Pricer<'_> {
         };
         let billed = gross - free;
         if billed > 0.0 {
-            self.line(
-                Category::Platform,
-                move || "Log Analytics ingestion".into(),
-                &stamp.region,
-                &meters::LOG_ANALYTICS,
-                ReservationTerm::None,
-                Quantity {
+            self.line(Charge::new(Category::Platform, &meters::LOG_ANALYTICS, &stamp.region), move || "Log Analytics ingestion".into(), Quantity {
                     value: billed,
                     unit: "GB",
                     how: move || {
@@ -177,19 +158,18 @@ impl Pricer<'_> {
                             format::quantity(per_m)
                         )
                     },
-                },
-                "",
-            );
+                });
         }
         let extra_days = pl.log_analytics_retention_days - LOG_ANALYTICS_INCLUDED_RETENTION_DAYS;
         if extra_days > 0.0 && gross > 0.0 && days > 0.0 {
             let gb_months = gross * extra_days / days;
             self.line(
-                Category::Platform,
+                Charge::new(
+                    Category::Platform,
+                    &meters::LOG_ANALYTICS_RETENTION,
+                    &stamp.region,
+                ),
                 move || "Log Analytics retention beyond 31 days".into(),
-                &stamp.region,
-                &meters::LOG_ANALYTICS_RETENTION,
-                ReservationTerm::None,
                 Quantity {
                     value: gb_months,
                     unit: "GB-months",
@@ -202,7 +182,6 @@ impl Pricer<'_> {
                         )
                     },
                 },
-                "",
             );
         }
     }
@@ -226,13 +205,7 @@ impl Pricer<'_> {
         if runs <= 0.0 {
             return;
         }
-        self.line(
-            Category::Platform,
-            move || "Availability tests (standard)".into(),
-            region,
-            &meters::WEB_TEST,
-            ReservationTerm::None,
-            Quantity {
+        self.line(Charge::new(Category::Platform, &meters::WEB_TEST, region).noted("Standard tests are billed per execution (azure.microsoft.com/pricing/details/monitor/)"), move || "Availability tests (standard)".into(), Quantity {
                 value: runs,
                 unit: "executions",
                 how: move || {
@@ -243,8 +216,6 @@ impl Pricer<'_> {
                         format::quantity(interval)
                     )
                 },
-            },
-            "Standard tests are billed per execution (azure.microsoft.com/pricing/details/monitor/)",
-        );
+            });
     }
 }

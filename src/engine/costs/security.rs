@@ -7,9 +7,8 @@
 //! compute, Cosmos DB in its throughput, SQL in the ledger, Key Vault in the
 //! platform), so it moves with what it follows.
 
-use super::{meters, Category, Pricer, Quantity, Stamp};
+use super::{meters, Category, Charge, Pricer, Quantity, Stamp};
 use crate::engine::format;
-use crate::engine::pricing::ReservationTerm;
 use crate::engine::scenario::NodeSize;
 
 /// Microsoft's pricing page, cited in every Defender line.
@@ -46,13 +45,7 @@ impl Pricer<'_> {
         let app = &s.compute.app_service;
         let app_hours = stamp.app_service_bill.instance_hours;
         if d.app_service && app.enabled && stamp.app_service_instances > 0 && app_hours > 0.0 {
-            self.line(
-                Category::Compute,
-                move || "Defender for App Service".into(),
-                &stamp.region,
-                &meters::DEFENDER_APP_SERVICE,
-                ReservationTerm::None,
-                Quantity {
+            self.line(Charge::new(Category::Compute, &meters::DEFENDER_APP_SERVICE, &stamp.region).noted("Billed per App Service instance per hour (azure.microsoft.com/pricing/details/defender-for-cloud/)"), move || "Defender for App Service".into(), Quantity {
                     value: app_hours,
                     unit: "instance-hours",
                     how: move || {
@@ -61,21 +54,13 @@ impl Pricer<'_> {
                             format::quantity(app_hours)
                         )
                     },
-                },
-                "Billed per App Service instance per hour (azure.microsoft.com/pricing/details/defender-for-cloud/)",
-            );
+                });
         }
         let aks = &s.compute.aks;
         let node_hours = stamp.aks_bill.instance_hours;
         if d.containers && aks.enabled && stamp.aks_nodes > 0 && node_hours > 0.0 {
             let vcores = node_vcores(aks.node_size);
-            self.line(
-                Category::Compute,
-                move || "Defender for Containers".into(),
-                &stamp.region,
-                &meters::DEFENDER_CONTAINERS,
-                ReservationTerm::None,
-                Quantity {
+            self.line(Charge::new(Category::Compute, &meters::DEFENDER_CONTAINERS, &stamp.region).noted("Billed per vCore of the AKS worker nodes per hour (azure.microsoft.com/pricing/details/defender-for-cloud/)"), move || "Defender for Containers".into(), Quantity {
                     value: node_hours * f64::from(vcores),
                     unit: "vCore-hours",
                     how: move || {
@@ -85,24 +70,14 @@ impl Pricer<'_> {
                             aks.node_size.sku_name()
                         )
                     },
-                },
-                "Billed per vCore of the AKS worker nodes per hour (azure.microsoft.com/pricing/details/defender-for-cloud/)",
-            );
+                });
         }
         if d.key_vault {
-            self.line(
-                Category::Platform,
-                move || "Defender for Key Vault (per-vault plan)".into(),
-                &stamp.region,
-                &meters::DEFENDER_KEY_VAULT,
-                ReservationTerm::None,
-                Quantity {
+            self.line(Charge::new(Category::Platform, &meters::DEFENDER_KEY_VAULT, &stamp.region).noted("Billed per key vault per hour (azure.microsoft.com/pricing/details/defender-for-cloud/)"), move || "Defender for Key Vault (per-vault plan)".into(), Quantity {
                     value: h,
                     unit: "vault-hours",
                     how: move || format!("1 vault × {} h", format::number(h, 0)),
-                },
-                "Billed per key vault per hour (azure.microsoft.com/pricing/details/defender-for-cloud/)",
-            );
+                });
         }
     }
 
@@ -119,13 +94,7 @@ impl Pricer<'_> {
             return;
         }
         let h = s.commercial.hours_per_month;
-        self.line(
-            Category::CosmosThroughput,
-            move || "Defender for Azure Cosmos DB".into(),
-            region,
-            &meters::DEFENDER_COSMOS,
-            ReservationTerm::None,
-            Quantity {
+        self.line(Charge::new(Category::CosmosThroughput, &meters::DEFENDER_COSMOS, region).noted("Billed per 100 RU/s per hour (azure.microsoft.com/pricing/details/defender-for-cloud/)"), move || "Defender for Azure Cosmos DB".into(), Quantity {
                 value: billed_ru_per_s / 100.0 * h,
                 unit: "100 RU/s-hours",
                 how: move || {
@@ -135,9 +104,7 @@ impl Pricer<'_> {
                         format::number(h, 0)
                     )
                 },
-            },
-            "Billed per 100 RU/s per hour (azure.microsoft.com/pricing/details/defender-for-cloud/)",
-        );
+            });
     }
 
     /// Defender for Azure SQL on one logical server (the ledger's primary,
@@ -150,18 +117,10 @@ impl Pricer<'_> {
             return;
         }
         let h = s.commercial.hours_per_month;
-        self.line(
-            Category::Sql,
-            move || "Defender for Azure SQL".into(),
-            region,
-            &meters::DEFENDER_SQL,
-            ReservationTerm::None,
-            Quantity {
+        self.line(Charge::new(Category::Sql, &meters::DEFENDER_SQL, region).noted("Billed per Azure SQL server (instance) per hour (azure.microsoft.com/pricing/details/defender-for-cloud/)"), move || "Defender for Azure SQL".into(), Quantity {
                 value: h,
                 unit: "server-hours",
                 how: move || format!("1 server × {} h", format::number(h, 0)),
-            },
-            "Billed per Azure SQL server (instance) per hour (azure.microsoft.com/pricing/details/defender-for-cloud/)",
-        );
+            });
     }
 }
