@@ -76,7 +76,8 @@ pub fn map_unit(api_unit: &str) -> Option<(UnitOfMeasure, f64)> {
 /// Why a VM item is dropped, if it is: the planner prices Linux
 /// pay-as-you-go and reserved nodes only.
 pub fn vm_drop_reason(item: &Item) -> Option<&'static str> {
-    if item.service_name == crate::engine::meters::VIRTUAL_MACHINES && item.product_name.trim_end().ends_with(" Windows")
+    if item.service_name == crate::engine::meters::VIRTUAL_MACHINES
+        && item.product_name.trim_end().ends_with(" Windows")
     {
         return Some("Windows");
     }
