@@ -4,28 +4,13 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
+use common::{render, render_sized};
 use planner::charts::*;
-use plotters::coord::Shift;
 use plotters::prelude::*;
 
 // ---------------------------------------------------------------- helpers
-
-fn render_sized(
-    size: (u32, u32),
-    f: impl FnOnce(&DrawingArea<SVGBackend, Shift>) -> Result<(), ChartError>,
-) -> String {
-    let mut buf = String::new();
-    {
-        let root = SVGBackend::with_string(&mut buf, size).into_drawing_area();
-        f(&root).expect("chart draws");
-        root.present().expect("svg presents");
-    }
-    buf
-}
-
-fn render(f: impl FnOnce(&DrawingArea<SVGBackend, Shift>) -> Result<(), ChartError>) -> String {
-    render_sized((720, 360), f)
-}
 
 /// Writes the SVG for a person to look at.
 fn save(name: &str, svg: &str) {
