@@ -6,6 +6,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::path::PathBuf;
 use std::process::Command;
 
@@ -83,20 +85,9 @@ fn enterprise_json_is_unchanged() {
 
 mod charts {
     use super::check;
-    use planner::charts::{self, from_plan, ChartError};
+    use crate::common::render;
+    use planner::charts::{self, from_plan};
     use planner::engine::{plan, presets};
-    use plotters::coord::Shift;
-    use plotters::prelude::*;
-
-    fn svg(f: impl FnOnce(&DrawingArea<SVGBackend, Shift>) -> Result<(), ChartError>) -> String {
-        let mut buf = String::new();
-        {
-            let root = SVGBackend::with_string(&mut buf, (720, 360)).into_drawing_area();
-            f(&root).expect("chart draws");
-            root.present().expect("svg presents");
-        }
-        buf
-    }
 
     /// Northwind's five charts as the page draws them (the same mapping,
     /// `charts::from_plan`, and the same 41-point headroom sweep).
@@ -112,27 +103,27 @@ mod charts {
         let cost = from_plan::cost_stack(&p);
         check(
             "northwind-cost.svg",
-            &svg(|a| charts::draw_cost_stack(a, &cost)),
+            &render(|a| charts::draw_cost_stack(a, &cost)),
         );
         let headroom = from_plan::headroom(&curve, &s, &p.currency);
         check(
             "northwind-headroom.svg",
-            &svg(|a| charts::draw_headroom(a, &headroom)),
+            &render(|a| charts::draw_headroom(a, &headroom)),
         );
         let be = from_plan::break_even(&p, &s);
         check(
             "northwind-break-even.svg",
-            &svg(|a| charts::draw_break_even(a, &be)),
+            &render(|a| charts::draw_break_even(a, &be)),
         );
         let downtime = from_plan::downtime(&sims);
         check(
             "northwind-downtime.svg",
-            &svg(|a| charts::draw_downtime_distribution(a, &downtime)),
+            &render(|a| charts::draw_downtime_distribution(a, &downtime)),
         );
         let latency = from_plan::latency(&p, &s);
         check(
             "northwind-latency.svg",
-            &svg(|a| charts::draw_latency(a, &latency)),
+            &render(|a| charts::draw_latency(a, &latency)),
         );
     }
 

@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests: the shipped sheet and region
-//! table (parsed once), pricing shortcuts, line-item finders and float
-//! comparison. Not every test crate uses every helper.
+//! table (parsed once), pricing shortcuts, line-item finders, float
+//! comparison and drawing a chart to an SVG string. Not every test crate
+//! uses every helper.
 #![allow(
     dead_code,
     clippy::unwrap_used,
@@ -10,6 +11,7 @@
 
 use std::sync::OnceLock;
 
+use planner::charts::ChartError;
 use planner::engine::costs::{Category, LineItem, LineWords};
 use planner::engine::plan::{self, Plan};
 use planner::engine::presets;
@@ -17,6 +19,8 @@ use planner::engine::pricing::{MeterKey, PriceSheet};
 use planner::engine::regions::RegionTable;
 use planner::engine::scenario::{RegionShare, Scenario};
 use planner::engine::tiers::{self, TierCost, TierId};
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, IntoDrawingArea, SVGBackend};
 
 /// The shipped price sheet, parsed once per test binary.
 pub fn sheet() -> &'static PriceSheet {
@@ -206,4 +210,25 @@ pub fn round_scenario() -> Scenario {
     s.workload.response_kb = 10.0;
     s.workload.stored_gb = 100.0;
     s
+}
+
+/// The SVG a chart drawing function writes on a `size` (width, height)
+/// area.
+pub fn render_sized(
+    size: (u32, u32),
+    f: impl FnOnce(&DrawingArea<SVGBackend, Shift>) -> Result<(), ChartError>,
+) -> String {
+    let mut buf = String::new();
+    {
+        let root = SVGBackend::with_string(&mut buf, size).into_drawing_area();
+        f(&root).expect("chart draws");
+        root.present().expect("svg presents");
+    }
+    buf
+}
+
+/// [`render_sized`] at 720 × 360, the size the chart tests and the golden
+/// SVGs use.
+pub fn render(f: impl FnOnce(&DrawingArea<SVGBackend, Shift>) -> Result<(), ChartError>) -> String {
+    render_sized((720, 360), f)
 }
