@@ -129,14 +129,19 @@ fn northwind_single_region_bills_the_daily_shape_and_keeps_its_peak() {
     // average 5 + 4.75 = 9.75.
     let s = planner::engine::presets::preset("northwind").unwrap();
     let c = price(TierId::SingleRegion, &s);
-    let app = item(&c, "App Service P1 v3 (Linux)", "westeurope");
+    let app = item_named(
+        &c,
+        Component::AppService,
+        "App Service P1 v3 (Linux)",
+        "westeurope",
+    );
     assert_close(app.quantity, 3_650.0, "app instance-hours");
     assert_close(
         app.monthly,
         3_650.0 * rate(p1v3(), "westeurope"),
         "app cost",
     );
-    let aks = item(&c, "AKS nodes", "westeurope");
+    let aks = item(&c, Component::AksNodes, "westeurope");
     assert_close(aks.quantity, 3_467.5, "node-hours");
     assert_eq!(c.compute_instances, 24);
     assert_close(c.compute_instances_billed_avg, 9.75, "billed average");
@@ -185,8 +190,9 @@ fn a_reservation_covers_the_floor_and_the_rest_is_pay_as_you_go() {
     let mut s = planner::engine::presets::preset("northwind").unwrap();
     s.commercial.reservation = ReservationTerm::OneYear;
     let c = price(TierId::SingleRegion, &s);
-    let floor = item(
+    let floor = item_named(
         &c,
+        Component::AppService,
         "App Service P1 v3 (Linux), primary stamp, reserved floor",
         "westeurope",
     );
@@ -196,8 +202,9 @@ fn a_reservation_covers_the_floor_and_the_rest_is_pay_as_you_go() {
         .unwrap()
         .retail_price;
     assert_close(floor.monthly, 1_460.0 * term / 8_760.0, "reserved cost");
-    let rest = item(
+    let rest = item_named(
         &c,
+        Component::AppService,
         "App Service P1 v3 (Linux), primary stamp, pay-as-you-go",
         "westeurope",
     );
@@ -243,7 +250,7 @@ fn log_analytics_follows_traffic_with_a_floor_a_free_allowance_and_paid_retentio
     s.platform.log_analytics_free_gb_per_month = 5.0;
     s.platform.log_analytics_retention_days = 31.0;
     let c = price(TierId::SingleRegion, &s);
-    let li = item(&c, "Log Analytics ingestion", "westeurope");
+    let li = item(&c, Component::LogAnalyticsIngestion, "westeurope");
     assert_close(
         li.quantity,
         1_314.0 + 730.0 / 24.0 - 5.0,
@@ -254,12 +261,12 @@ fn log_analytics_follows_traffic_with_a_floor_a_free_allowance_and_paid_retentio
         li.quantity * rate(&meters::LOG_ANALYTICS, "westeurope"),
         "cost",
     );
-    assert!(items(&c, "Log Analytics retention").is_empty());
+    assert!(items(&c, Component::LogAnalyticsRetention).is_empty());
     // Active-passive: the warm standby serves nothing and logs its floor
     // only: 30.4167 GB (no free allowance: that went to the first stamp).
     let ap = price(TierId::ActivePassive, &s);
     assert_close(
-        item(&ap, "Log Analytics ingestion", "southeastasia").quantity,
+        item(&ap, Component::LogAnalyticsIngestion, "southeastasia").quantity,
         730.0 / 24.0,
         "standby floor",
     );
@@ -267,7 +274,7 @@ fn log_analytics_follows_traffic_with_a_floor_a_free_allowance_and_paid_retentio
     // 1,344.4167 × 59 ÷ 30.4167 GB-months.
     s.platform.log_analytics_retention_days = 90.0;
     let c = price(TierId::SingleRegion, &s);
-    let r = item(&c, "Log Analytics retention beyond 31 days", "westeurope");
+    let r = item(&c, Component::LogAnalyticsRetention, "westeurope");
     assert_close(
         r.quantity,
         (1_314.0 + 730.0 / 24.0) * 59.0 / (730.0 / 24.0),
@@ -284,11 +291,11 @@ fn log_analytics_follows_traffic_with_a_floor_a_free_allowance_and_paid_retentio
     assert!(
         item(
             &price(TierId::SingleRegion, &more),
-            "Log Analytics ingestion",
+            Component::LogAnalyticsIngestion,
             "westeurope"
         )
         .quantity
-            > item(&c, "Log Analytics ingestion", "westeurope").quantity
+            > item(&c, Component::LogAnalyticsIngestion, "westeurope").quantity
     );
 }
 
@@ -301,7 +308,7 @@ fn choosing_azure_cache_for_redis_shows_its_retirement() {
     ));
     // Zone-redundant Premium P1 without a third replica: 2 nodes per stamp.
     assert_close(
-        item(&c, "Redis Premium P1 nodes", "westeurope").quantity,
+        item_named(&c, Component::Redis, "Redis Premium P1 nodes", "westeurope").quantity,
         2.0 * 730.0,
         "2 nodes",
     );
@@ -322,7 +329,7 @@ fn private_endpoints_are_one_per_data_service_per_stamp_plus_data_processed() {
     // out: × 2 reads × 1 KB ÷ 10⁶ = 1,576.8 GB; in: × 0.1 writes = 78.84 GB.
     let s = round_scenario();
     let c = price(TierId::MultiWrite, &s);
-    let pe: Vec<_> = items(&c, "Private endpoints");
+    let pe: Vec<_> = items(&c, Component::PrivateEndpoints);
     assert_eq!(pe.len(), 2);
     for li in &pe {
         assert_close(li.quantity, 2_920.0, "endpoint-hours");
@@ -334,22 +341,12 @@ fn private_endpoints_are_one_per_data_service_per_stamp_plus_data_processed() {
         assert_eq!(li.region(), "Global");
     }
     assert_close(
-        item(
-            &c,
-            "Private endpoint data processed out (westeurope)",
-            "Global",
-        )
-        .quantity,
+        item(&c, Component::PrivateEndpointEgress, "westeurope").quantity,
         1_576.8,
         "egress GB",
     );
     assert_close(
-        item(
-            &c,
-            "Private endpoint data processed in (westeurope)",
-            "Global",
-        )
-        .quantity,
+        item(&c, Component::PrivateEndpointIngress, "westeurope").quantity,
         78.84,
         "ingress GB",
     );
@@ -357,13 +354,20 @@ fn private_endpoints_are_one_per_data_service_per_stamp_plus_data_processed() {
     let mut sql = s.clone();
     sql.data.sql.enabled = true;
     let c = price(TierId::MultiWrite, &sql);
-    assert!(items(&c, "Private endpoints")
+    assert!(items(&c, Component::PrivateEndpoints)
         .iter()
         .all(|li| (li.quantity - 3_650.0).abs() < 1e-6));
     // Off: no line.
     let mut off = s.clone();
     off.platform.private_endpoints = false;
-    assert!(items(&price(TierId::MultiWrite, &off), "Private endpoint").is_empty());
+    let off = price(TierId::MultiWrite, &off);
+    for c in [
+        Component::PrivateEndpoints,
+        Component::PrivateEndpointIngress,
+        Component::PrivateEndpointEgress,
+    ] {
+        assert!(items(&off, c).is_empty(), "{c:?}");
+    }
 }
 
 #[test]
@@ -376,7 +380,9 @@ fn an_aks_stamp_pays_for_its_standard_load_balancer() {
     s.compute.aks.enabled = true;
     s.compute.aks.app_gateway = false;
     let c = price(TierId::SingleRegion, &s);
-    let rules = item(&c, "AKS Standard Load Balancer, rules", "Global");
+    // Billed at a global meter, keyed to the stamp it serves.
+    let rules = item(&c, Component::AksLoadBalancerRules, "westeurope");
+    assert_eq!(rules.region(), "Global");
     assert_close(
         rules.monthly,
         730.0 * rate(&meters::LOAD_BALANCER_RULES, "Global"),
@@ -387,7 +393,7 @@ fn an_aks_stamp_pays_for_its_standard_load_balancer() {
         0.025,
         "recorded price",
     );
-    let data = item(&c, "AKS Standard Load Balancer, data processed", "Global");
+    let data = item(&c, Component::AksLoadBalancerData, "westeurope");
     assert_close(
         data.quantity,
         500.0 * 2_628_000.0 * s.workload.response_kb / 1e6,
@@ -395,6 +401,6 @@ fn an_aks_stamp_pays_for_its_standard_load_balancer() {
     );
     s.compute.aks.app_gateway = true;
     let c = price(TierId::SingleRegion, &s);
-    assert!(items(&c, "AKS Standard Load Balancer, data").is_empty());
-    assert_eq!(items(&c, "AKS Standard Load Balancer, rules").len(), 1);
+    assert!(items(&c, Component::AksLoadBalancerData).is_empty());
+    assert_eq!(items(&c, Component::AksLoadBalancerRules).len(), 1);
 }

@@ -198,7 +198,12 @@ fn the_formula_text_names_the_published_points_it_interpolates_between() {
     let mut s = provisioned(round_scenario());
     s.workload.item_kb = 3.0;
     let cost = price(TierId::MultiWrite, &s);
-    let li = item(&cost, "Cosmos DB multi-region-write RU/s", "westeurope");
+    let li = item_named(
+        &cost,
+        Component::CosmosThroughput,
+        "Cosmos DB multi-region-write RU/s",
+        "westeurope",
+    );
     assert!(
         li.formula.contains("between the published points 2 KB"),
         "{}",
@@ -312,7 +317,12 @@ fn sized_for_failover_provisions_what_the_survivor_needs() {
     }
     // The working panel's formula says both needs and which loss is the worst.
     let cost = price(TierId::ActiveActiveReads, &s);
-    let li = item(&cost, "Cosmos DB RU/s (manual)", "westeurope");
+    let li = item_named(
+        &cost,
+        Component::CosmosThroughput,
+        "Cosmos DB RU/s (manual)",
+        "westeurope",
+    );
     assert!(
         li.formula.contains("after losing westeurope its reads go to southeastasia: reads 2,000 + writes 495 = 2,495 RU/s, sized for failover"),
         "{}",
@@ -403,7 +413,12 @@ fn the_lost_regions_users_go_to_the_nearest_survivor() {
     assert_close(c.ru_per_s_after_failover, 2095.0, "after failover");
     assert_eq!(c.ru_per_s_per_region, 2100.0);
     assert_eq!(c.ru_per_s_billed, 6300.0, "3 × 2,100");
-    let li = item(&cost, "Cosmos DB multi-region-write RU/s", "northeurope");
+    let li = item_named(
+        &cost,
+        Component::CosmosThroughput,
+        "Cosmos DB multi-region-write RU/s",
+        "northeurope",
+    );
     assert!(
         li.formula
             .contains("after losing southeastasia its reads go to westeurope"),
@@ -461,7 +476,12 @@ fn provisioned_single_write_bills_each_region_with_the_zone_premium() {
     let s = provisioned(round_scenario());
     let cost = price(TierId::ActiveActiveReads, &s);
     for region in ["westeurope", "southeastasia"] {
-        let li = item(&cost, "Cosmos DB RU/s (manual)", region);
+        let li = item_named(
+            &cost,
+            Component::CosmosThroughput,
+            "Cosmos DB RU/s (manual)",
+            region,
+        );
         assert_close(li.quantity, 25.0 * H * 1.25, "quantity");
         assert_close(
             li.monthly,
@@ -478,7 +498,13 @@ fn zone_premium_applies_only_to_single_write_manual_throughput() {
     s.data.cosmos_zone_redundant = false;
     let cost = price(TierId::ActiveActiveReads, &s);
     assert_close(
-        item(&cost, "Cosmos DB RU/s (manual)", "westeurope").quantity,
+        item_named(
+            &cost,
+            Component::CosmosThroughput,
+            "Cosmos DB RU/s (manual)",
+            "westeurope",
+        )
+        .quantity,
         18_250.0,
         "no zones",
     );
@@ -486,7 +512,13 @@ fn zone_premium_applies_only_to_single_write_manual_throughput() {
     s.data.cosmos_zone_redundant = true;
     let mw = price(TierId::MultiWrite, &s);
     assert_close(
-        item(&mw, "Cosmos DB multi-region-write RU/s", "westeurope").quantity,
+        item_named(
+            &mw,
+            Component::CosmosThroughput,
+            "Cosmos DB multi-region-write RU/s",
+            "westeurope",
+        )
+        .quantity,
         18_250.0,
         "multi-write waives the premium",
     );
@@ -497,7 +529,13 @@ fn zone_premium_applies_only_to_single_write_manual_throughput() {
     s.risk.regional_outages_per_year = 0.0;
     let auto = price(TierId::ActiveActiveReads, &s);
     assert_close(
-        item(&auto, "Cosmos DB autoscale RU/s", "westeurope").quantity,
+        item_named(
+            &auto,
+            Component::CosmosThroughput,
+            "Cosmos DB autoscale RU/s",
+            "westeurope",
+        )
+        .quantity,
         6_186.75,
         "autoscale has no zone premium",
     );
@@ -513,7 +551,12 @@ fn multi_write_bills_the_multi_region_write_rate_in_every_region() {
     let cost = price(TierId::MultiWrite, &s);
     let mut total = 0.0;
     for region in ["westeurope", "southeastasia"] {
-        let li = item(&cost, "Cosmos DB multi-region-write RU/s", region);
+        let li = item_named(
+            &cost,
+            Component::CosmosThroughput,
+            "Cosmos DB multi-region-write RU/s",
+            region,
+        );
         let expected = 18_250.0 * rate(&meters::COSMOS_MRU, region);
         assert_close(li.monthly, expected, region);
         assert_eq!(li.price.meter_name, "100 Multi-master RU/s");
@@ -564,8 +607,9 @@ fn autoscale_bills_the_workloads_hourly_peak_not_the_raised_maximum() {
     let c = price(TierId::MultiWrite, &s);
     assert_close(c.cosmos.ru_per_s_billed, 200.0, "2 × 100");
     assert_close(
-        item(
+        item_named(
             &c,
+            Component::CosmosThroughput,
             "Cosmos DB autoscale multi-region-write RU/s",
             "westeurope",
         )
@@ -604,7 +648,13 @@ fn autoscale_bills_the_hourly_peak_at_the_autoscale_rate() {
     assert_close(aar.cosmos.ru_per_s_billed, 1695.0, "2 × 847.5");
     for region in ["westeurope", "southeastasia"] {
         assert_close(
-            item(&aar, "Cosmos DB autoscale RU/s", region).monthly,
+            item_named(
+                &aar,
+                Component::CosmosThroughput,
+                "Cosmos DB autoscale RU/s",
+                region,
+            )
+            .monthly,
             6_186.75 * rate(&meters::COSMOS_AUTOSCALE_RU, region),
             region,
         );
@@ -612,7 +662,13 @@ fn autoscale_bills_the_hourly_peak_at_the_autoscale_rate() {
     let mw = price(TierId::MultiWrite, &s);
     for region in ["westeurope", "southeastasia"] {
         assert_close(
-            item(&mw, "Cosmos DB autoscale multi-region-write RU/s", region).monthly,
+            item_named(
+                &mw,
+                Component::CosmosThroughput,
+                "Cosmos DB autoscale multi-region-write RU/s",
+                region,
+            )
+            .monthly,
             6_186.75 * rate(&meters::COSMOS_MRU, region),
             region,
         );
@@ -631,8 +687,9 @@ fn autoscale_never_bills_below_10_percent_of_max() {
     let c = price(TierId::MultiWrite, &s);
     assert_close(c.cosmos.ru_per_s_billed, 644.5, "2 × 322.25");
     assert_close(
-        item(
+        item_named(
             &c,
+            Component::CosmosThroughput,
             "Cosmos DB autoscale multi-region-write RU/s",
             "westeurope",
         )
@@ -659,7 +716,12 @@ fn serverless_bills_consumed_request_units_in_a_single_region() {
     let mut s = round_scenario();
     s.data.cosmos_mode = CosmosMode::Serverless;
     let c = price(TierId::SingleRegion, &s);
-    let li = item(&c, "Cosmos DB serverless", "westeurope");
+    let li = item_named(
+        &c,
+        Component::CosmosThroughput,
+        "Cosmos DB serverless",
+        "westeurope",
+    );
     assert_close(li.quantity, 4_098.037_5, "million RU");
     assert_close(
         li.monthly,
@@ -670,7 +732,13 @@ fn serverless_bills_consumed_request_units_in_a_single_region() {
     s.data.cosmos_zone_redundant = false;
     let c = price(TierId::SingleRegion, &s);
     assert_close(
-        item(&c, "Cosmos DB serverless", "westeurope").quantity,
+        item_named(
+            &c,
+            Component::CosmosThroughput,
+            "Cosmos DB serverless",
+            "westeurope",
+        )
+        .quantity,
         3_278.43,
         "no zones",
     );
@@ -694,7 +762,7 @@ fn serverless_multi_region_tiers_are_priced_with_autoscale_and_say_so() {
             tier.id(),
             c.notes
         );
-        assert!(items(&c, "Cosmos DB serverless").is_empty());
+        assert!(items_named(&c, Component::CosmosThroughput, "Cosmos DB serverless").is_empty());
         assert_close(
             category_sum(&c, Category::CosmosThroughput),
             category_sum(&price(tier, &auto), Category::CosmosThroughput),
@@ -741,8 +809,9 @@ fn single_writer_egress_is_written_bytes_per_secondary_at_the_intra_continent_ra
     let mut s = round_scenario();
     s.regions = two_regions("westeurope", 0.6, "northeurope", 0.4);
     let c = price(TierId::ActiveActiveReads, &s);
-    let li = item(
+    let li = item_named(
         &c,
+        Component::CosmosReplication,
         "Cosmos DB replication westeurope → northeurope",
         "westeurope",
     );
@@ -760,8 +829,9 @@ fn single_writer_egress_is_written_bytes_per_secondary_at_the_intra_continent_ra
 fn egress_between_continents_uses_the_inter_continent_rate_of_the_source() {
     let s = round_scenario();
     let c = price(TierId::ActivePassive, &s);
-    let li = item(
+    let li = item_named(
         &c,
+        Component::CosmosReplication,
         "Cosmos DB replication westeurope → southeastasia",
         "westeurope",
     );
@@ -780,8 +850,18 @@ fn multi_write_egress_is_each_regions_written_share_sent_to_every_other_region()
     // Europe at Southeast Asia's rate. Total 131.4 GB = written × (N − 1).
     let s = round_scenario();
     let c = price(TierId::MultiWrite, &s);
-    let we = item(&c, "Cosmos DB replication westeurope →", "westeurope");
-    let sea = item(&c, "Cosmos DB replication southeastasia →", "southeastasia");
+    let we = item_named(
+        &c,
+        Component::CosmosReplication,
+        "Cosmos DB replication westeurope →",
+        "westeurope",
+    );
+    let sea = item_named(
+        &c,
+        Component::CosmosReplication,
+        "Cosmos DB replication southeastasia →",
+        "southeastasia",
+    );
     assert_close(we.quantity, 78.84, "WE share");
     assert_close(sea.quantity, 52.56, "SEA share");
     assert_close(
@@ -825,7 +905,7 @@ fn sql_ledger_replicates_its_written_bytes_to_the_failover_secondary() {
     s.data.sql.enabled = true;
     s.data.sql.write_gb_per_month = 20.0;
     let c = price(TierId::ActivePassive, &s);
-    let li = item(&c, "SQL failover group replication", "westeurope");
+    let li = item(&c, Component::SqlReplication, "westeurope");
     assert_close(li.quantity, 20.0, "GB");
     assert_close(
         li.monthly,
@@ -882,22 +962,22 @@ fn front_door_bills_base_fee_requests_and_transfer_by_zone() {
     let requests = 1000.0 * 0.5 * SECONDS_PER_MONTH;
     assert_close(requests, 1_314_000_000.0, "requests");
     assert_close(
-        item(&c, "Front Door requests", "Zone 1").quantity,
+        item(&c, Component::FrontDoorRequests, "Zone 1").quantity,
         78_840.0,
         "Z1 requests",
     );
     assert_close(
-        item(&c, "Front Door edge-to-client", "Zone 1").quantity,
+        item(&c, Component::FrontDoorTransfer, "Zone 1").quantity,
         7_884.0,
         "Z1 GB",
     );
     assert_close(
-        item(&c, "Front Door requests", "Zone 2").quantity,
+        item(&c, Component::FrontDoorRequests, "Zone 2").quantity,
         52_560.0,
         "Z2 requests",
     );
     assert_close(
-        item(&c, "Front Door edge-to-client", "Zone 2").quantity,
+        item(&c, Component::FrontDoorTransfer, "Zone 2").quantity,
         5_256.0,
         "Z2 GB",
     );
@@ -926,9 +1006,9 @@ fn user_populations_in_the_same_billing_zone_share_one_line() {
     let mut s = round_scenario();
     s.regions = two_regions("westeurope", 0.6, "northeurope", 0.4);
     let c = price(TierId::MultiWrite, &s);
-    assert_eq!(items(&c, "Front Door requests").len(), 1);
+    assert_eq!(items(&c, Component::FrontDoorRequests).len(), 1);
     assert_close(
-        item(&c, "Front Door requests", "Zone 1").quantity,
+        item(&c, Component::FrontDoorRequests, "Zone 1").quantity,
         131_400.0,
         "requests",
     );
@@ -939,7 +1019,12 @@ fn front_door_standard_uses_its_own_base_fee_and_request_price() {
     let mut s = round_scenario();
     s.edge.front_door_tier = FrontDoorTier::Standard;
     let c = price(TierId::SingleRegion, &s);
-    let base = item(&c, "Front Door Standard base fee", "Global");
+    let base = item_named(
+        &c,
+        Component::FrontDoorBase,
+        "Front Door Standard base fee",
+        "Global",
+    );
     assert_eq!(base.price.meter_name, "Standard Base Fees");
     assert_close(
         base.monthly,
@@ -955,7 +1040,9 @@ fn front_door_standard_uses_its_own_base_fee_and_request_price() {
         "base",
     );
     assert_eq!(
-        item(&c, "Front Door requests", "Zone 1").price.meter_name,
+        item(&c, Component::FrontDoorRequests, "Zone 1")
+            .price
+            .meter_name,
         "Standard Requests"
     );
 }
@@ -974,7 +1061,7 @@ fn a_tiered_meter_bills_each_tier_for_the_requests_in_it() {
     let mut s = round_scenario();
     s.edge.front_door_tier = FrontDoorTier::Standard;
     let c = price(TierId::SingleRegion, &s);
-    let li = item(&c, "Front Door requests", "Zone 1");
+    let li = item(&c, Component::FrontDoorRequests, "Zone 1");
     let q = 1000.0 * 0.5 * 2_628_000.0 * 0.6 / 10_000.0;
     assert_close(li.quantity, q, "requests (78,840 × 10K)");
     let first = rate(&FD_STANDARD_REQUESTS, "Zone 1");
@@ -1009,7 +1096,7 @@ fn a_tiered_meter_bills_each_tier_for_the_requests_in_it() {
         li.formula
     );
     // Zone 2 has one price in the shipped sheet.
-    let z2 = item(&c, "Front Door requests", "Zone 2");
+    let z2 = item(&c, Component::FrontDoorRequests, "Zone 2");
     assert_close(
         z2.monthly,
         z2.quantity * rate(&FD_STANDARD_REQUESTS, "Zone 2"),
@@ -1023,7 +1110,7 @@ fn below_its_second_tier_a_tiered_meter_bills_its_first_price() {
     s.edge.front_door_tier = FrontDoorTier::Standard;
     s.workload.peak_requests_per_s = 100.0;
     let c = price(TierId::SingleRegion, &s);
-    let li = item(&c, "Front Door requests", "Zone 1");
+    let li = item(&c, Component::FrontDoorRequests, "Zone 1");
     assert!(li.quantity < 25_000.0);
     assert_close(
         li.monthly,
@@ -1040,11 +1127,14 @@ fn traffic_manager_bills_queries_and_endpoints_only_for_multi_stamp_tiers() {
     s.edge.traffic_manager = true;
     s.edge.dns_queries_millions_per_month = 10.0;
     let single = price(TierId::SingleRegion, &s);
-    assert!(items(&single, "Traffic Manager").is_empty());
+    assert!(single
+        .line_items
+        .iter()
+        .all(|li| li.category != Category::TrafficManager));
     let c = price(TierId::ActiveActiveReads, &s);
-    let dns = item(&c, "Traffic Manager DNS queries", "Global");
+    let dns = item(&c, Component::TrafficManagerQueries, "Global");
     assert_close(dns.monthly, 10.0 * rate(&meters::TM_DNS, "Global"), "DNS");
-    let ep = item(&c, "Traffic Manager endpoint", "Global");
+    let ep = item(&c, Component::TrafficManagerEndpoints, "Global");
     assert_close(
         ep.monthly,
         2.0 * rate(&meters::TM_ENDPOINT, "Global"),
@@ -1133,7 +1223,12 @@ fn app_service_line_is_instances_times_hours_times_hourly_price() {
     let mut s = round_scenario();
     s.compute.scaling = ComputeScaling::Fixed;
     let c = price(TierId::SingleRegion, &s);
-    let li = item(&c, "App Service P1 v3 (Linux)", "westeurope");
+    let li = item_named(
+        &c,
+        Component::AppService,
+        "App Service P1 v3 (Linux)",
+        "westeurope",
+    );
     assert_close(li.quantity, 2_920.0, "instance-hours");
     assert_close(
         li.monthly,
@@ -1154,14 +1249,19 @@ fn aks_prices_nodes_cluster_fee_and_application_gateway() {
     s.compute.aks.enabled = true;
     s.compute.aks.requests_per_s_per_node = 100.0;
     let c = price(TierId::SingleRegion, &s);
-    let nodes = item(&c, "AKS nodes D4s v5", "westeurope");
+    let nodes = item_named(&c, Component::AksNodes, "AKS nodes D4s v5", "westeurope");
     assert_close(nodes.quantity, 7_300.0, "node-hours");
     assert_close(
         nodes.monthly,
         7_300.0 * rate(&vm(NodeSize::D4sV5), "westeurope"),
         "nodes",
     );
-    let fee = item(&c, "AKS Standard tier cluster fee", "westeurope");
+    let fee = item_named(
+        &c,
+        Component::AksClusterFee,
+        "AKS Standard tier cluster fee",
+        "westeurope",
+    );
     assert_close(
         fee.monthly,
         H * rate(
@@ -1175,17 +1275,13 @@ fn aks_prices_nodes_cluster_fee_and_application_gateway() {
         ),
         "fee",
     );
-    let fixed = item(&c, "Application Gateway WAF_v2, fixed", "westeurope");
+    let fixed = item(&c, Component::AppGatewayFixed, "westeurope");
     assert_close(
         fixed.monthly,
         H * rate(&meters::APP_GATEWAY_FIXED, "westeurope"),
         "gateway fixed",
     );
-    let cu = item(
-        &c,
-        "Application Gateway WAF_v2, capacity units",
-        "westeurope",
-    );
+    let cu = item(&c, Component::AppGatewayCapacityUnits, "westeurope");
     // Capacity units hour by hour (average 0.5, 6 h at peak: trough 1/3):
     // peak 1,000 req/s → max(1,000 ÷ 10 = 100 compute units, 1,000
     // connections ÷ 2,500 = 0.4, 80 Mbps ÷ 2.22 = 36.04, 2 instances × 10 =
@@ -1215,30 +1311,39 @@ fn redis_node_count_follows_sku_and_zone_redundancy() {
     let c = price(TierId::SingleRegion, &s);
     let p1 = rate(&meters::REDIS_P1, "westeurope");
     assert_close(
-        item(&c, "Redis Premium P1 nodes", "westeurope").monthly,
+        item_named(&c, Component::Redis, "Redis Premium P1 nodes", "westeurope").monthly,
         3.0 * H * p1,
         "3 nodes",
     );
     s.platform.redis_third_replica = false;
     let c = price(TierId::SingleRegion, &s);
     assert_close(
-        item(&c, "Redis Premium P1 nodes", "westeurope").monthly,
+        item_named(&c, Component::Redis, "Redis Premium P1 nodes", "westeurope").monthly,
         2.0 * H * p1,
         "2 nodes",
     );
     s.platform.redis = RedisSku::StandardC1;
     let c = price(TierId::SingleRegion, &s);
     assert_close(
-        item(&c, "Redis Standard C1 cache", "westeurope").monthly,
+        item_named(
+            &c,
+            Component::Redis,
+            "Redis Standard C1 cache",
+            "westeurope",
+        )
+        .monthly,
         H * rate(&meters::REDIS_C1, "westeurope"),
         "C1",
     );
     s.platform.redis = RedisSku::None;
-    assert!(items(&price(TierId::SingleRegion, &s), "Redis").is_empty());
+    assert!(items(&price(TierId::SingleRegion, &s), Component::Redis).is_empty());
     // One cache per stamp, the warm standby included.
     s.platform.redis = RedisSku::StandardC3;
     let ap = price(TierId::ActivePassive, &s);
-    assert_eq!(items(&ap, "Redis Standard C3 cache").len(), 2);
+    assert_eq!(
+        items_named(&ap, Component::Redis, "Redis Standard C3 cache").len(),
+        2
+    );
 }
 
 #[test]
@@ -1253,14 +1358,14 @@ fn platform_services_are_priced_per_stamp() {
     s.platform.log_analytics_free_gb_per_month = 0.0;
     let c = price(TierId::MultiWrite, &s);
     for region in ["westeurope", "southeastasia"] {
-        let kv = item(&c, "Key Vault operations", region);
+        let kv = item(&c, Component::KeyVault, region);
         assert_close(kv.quantity, 500.0, "KV units");
         assert_close(
             kv.monthly,
             500.0 * rate(&meters::KEY_VAULT_OPS, region),
             "KV",
         );
-        let la = item(&c, "Log Analytics ingestion", region);
+        let la = item(&c, Component::LogAnalyticsIngestion, region);
         assert_close(la.quantity, 5.0 * H / 24.0, "LA GB");
         assert_close(
             la.monthly,
@@ -1269,16 +1374,16 @@ fn platform_services_are_priced_per_stamp() {
         );
     }
     assert_close(
-        item(&c, "App Configuration store", "westeurope").monthly,
+        item(&c, Component::AppConfigurationStore, "westeurope").monthly,
         H / 24.0 * rate(&meters::APP_CONFIG_STORE, "westeurope"),
         "store",
     );
     assert_close(
-        item(&c, "App Configuration replica", "southeastasia").monthly,
+        item(&c, Component::AppConfigurationReplica, "southeastasia").monthly,
         H / 24.0 * rate(&meters::APP_CONFIG_REPLICA, "southeastasia"),
         "replica",
     );
-    assert!(items(&c, "App Configuration replica")
+    assert!(items(&c, Component::AppConfigurationReplica)
         .iter()
         .all(|li| li.region() != "westeurope"));
 }
@@ -1380,7 +1485,12 @@ fn a_standby_replica_secondary_pays_no_licence() {
         "the saving is the secondary's licence",
     );
     assert_eq!(
-        items(&standby, "SQL General Purpose licence").len(),
+        items_named(
+            &standby,
+            Component::SqlLicence,
+            "SQL General Purpose licence"
+        )
+        .len(),
         1,
         "the primary keeps its licence"
     );
@@ -1404,7 +1514,12 @@ fn business_critical_has_no_zone_surcharge_line() {
     s.data.sql.vcores = 8;
     s.data.sql.storage_gb = 50.0;
     let c = price(TierId::SingleRegion, &s);
-    assert!(items(&c, "SQL Business Critical zone redundancy").is_empty());
+    assert!(items_named(
+        &c,
+        Component::SqlZoneRedundancy,
+        "SQL Business Critical zone redundancy"
+    )
+    .is_empty());
     // 8 × 730 = 5,840 vCore-hours × (compute + licence) + 50 GB × storage.
     let expected = 5_840.0
         * (rate(&meters::SQL_BC_COMPUTE, "westeurope") + rate(&meters::SQL_BC_LICENSE, "Global"))
@@ -1450,7 +1565,7 @@ fn a_reservation_turns_the_term_price_into_an_hourly_rate() {
             .lookup(&key, "westeurope", term)
             .unwrap()
             .retail_price;
-        let li = item(&c, "App Service P1 v3", "westeurope");
+        let li = item_named(&c, Component::AppService, "App Service P1 v3", "westeurope");
         assert_close(li.unit_price, term_price / hours, "hourly rate");
         assert_close(li.monthly, 2_920.0 * term_price / hours, "4 × 730 h");
         assert!(
@@ -1464,7 +1579,13 @@ fn a_reservation_turns_the_term_price_into_an_hourly_rate() {
             .unwrap()
             .retail_price;
         assert_close(
-            item(&c, "Cosmos DB RU/s (manual)", "westeurope").monthly,
+            item_named(
+                &c,
+                Component::CosmosThroughput,
+                "Cosmos DB RU/s (manual)",
+                "westeurope",
+            )
+            .monthly,
             22_812.5 * cosmos_term / hours,
             "cosmos reserved",
         );
@@ -1480,7 +1601,12 @@ fn autoscale_bills_the_survivors_need_while_a_region_is_lost() {
     // 133.33) ÷ 100 = 6,188.08 (100 RU/s)-hours per region.
     let s = round_scenario();
     let aar = price(TierId::ActiveActiveReads, &s);
-    let li = item(&aar, "Cosmos DB autoscale RU/s", "westeurope");
+    let li = item_named(
+        &aar,
+        Component::CosmosThroughput,
+        "Cosmos DB autoscale RU/s",
+        "westeurope",
+    );
     assert_close(
         li.quantity,
         (847.5 * 730.0 + 400.0 / 3.0) / 100.0,
@@ -1499,14 +1625,24 @@ fn a_reservation_covers_the_autoscale_floor_at_one_and_a_half_times() {
     s.risk.regional_outages_per_year = 0.0;
     s.commercial.reservation = ReservationTerm::OneYear;
     let c = price(TierId::ActiveActiveReads, &s);
-    let floor = item(&c, "Cosmos DB autoscale RU/s, reserved floor", "westeurope");
+    let floor = item_named(
+        &c,
+        Component::CosmosThroughput,
+        "Cosmos DB autoscale RU/s, reserved floor",
+        "westeurope",
+    );
     assert_close(floor.quantity, 6_186.75, "reserved at 1.5×");
     let term = sheet()
         .lookup(&meters::COSMOS_RU, "westeurope", ReservationTerm::OneYear)
         .unwrap()
         .retail_price;
     assert_close(floor.monthly, 6_186.75 * term / 8_760.0, "reserved cost");
-    let rest = item(&c, "Cosmos DB autoscale RU/s, pay-as-you-go", "westeurope");
+    let rest = item_named(
+        &c,
+        Component::CosmosThroughput,
+        "Cosmos DB autoscale RU/s, pay-as-you-go",
+        "westeurope",
+    );
     assert_close(rest.quantity, 2_062.25, "above the floor");
     assert_close(
         rest.monthly,
@@ -1514,8 +1650,9 @@ fn a_reservation_covers_the_autoscale_floor_at_one_and_a_half_times() {
         "autoscale rate",
     );
     let mw = price(TierId::MultiWrite, &s);
-    let floor = item(
+    let floor = item_named(
         &mw,
+        Component::CosmosThroughput,
         "Cosmos DB autoscale multi-region-write RU/s, reserved floor",
         "westeurope",
     );
@@ -1537,7 +1674,7 @@ fn discount_applies_on_top_of_a_reservation() {
         .unwrap()
         .retail_price;
     assert_close(
-        item(&c, "App Service P1 v3", "westeurope").monthly,
+        item_named(&c, Component::AppService, "App Service P1 v3", "westeurope").monthly,
         2_920.0 * term_price / 8760.0 * 0.9,
         "reserved and discounted",
     );

@@ -942,7 +942,7 @@ fn tiny_but_valid_per_instance_capacity_does_not_overflow() {
         let plan = evaluate(&s);
         let single = plan.tier(TierId::SingleRegion).unwrap();
         assert!(single.cost.monthly.is_finite());
-        let app_hours: f64 = items(&Priced::of(&s, &single.cost), "App Service")
+        let app_hours: f64 = items(&Priced::of(&s, &single.cost), Component::AppService)
             .iter()
             .map(|li| li.quantity)
             .sum();

@@ -131,6 +131,8 @@ fn json_output_has_every_contract_field() {
                 assert!(li[f].is_number(), "{f} in {li}");
             }
             for f in [
+                "key",
+                "place",
                 "component",
                 "region",
                 "unit",
@@ -141,6 +143,26 @@ fn json_output_has_every_contract_field() {
                 assert!(li[f].is_string(), "{f} in {li}");
             }
         }
+        // A line is identified by its typed key, its place and its
+        // reservation term, never by its words (Cosmos DB replication has
+        // one line per destination from a place, told apart by its meter's
+        // price; its words name the destination).
+        let mut keys: Vec<(&str, &str, &str)> = items
+            .iter()
+            .filter(|li| li["key"] != "cosmos_replication")
+            .map(|li| {
+                (
+                    li["key"].as_str().unwrap(),
+                    li["place"].as_str().unwrap(),
+                    li["reservation_term"].as_str().unwrap(),
+                )
+            })
+            .collect();
+        let n = keys.len();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), n, "a key twice in {keys:?}");
+        assert!(items.iter().any(|li| li["key"] == "app_service"));
         let sum: f64 = items
             .iter()
             .map(|li| li["monthly_usd"].as_f64().unwrap())

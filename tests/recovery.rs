@@ -27,8 +27,8 @@ fn default_periodic_backup_is_free_and_adds_no_line() {
     for tier in TierId::ALL {
         let cost = price(tier, &s);
         assert!(
-            items(&cost, "Cosmos DB periodic backup").is_empty()
-                && items(&cost, "Cosmos DB continuous backup").is_empty(),
+            items(&cost, Component::CosmosPeriodicBackup).is_empty()
+                && items(&cost, Component::CosmosContinuousBackup).is_empty(),
             "{}: default backup must cost nothing",
             tier.id()
         );
@@ -48,7 +48,7 @@ fn periodic_extra_copies_follow_microsofts_example() {
     let rate_grs = rate(&meters::COSMOS_PERIODIC_BACKUP_GRS, "westeurope");
     for tier in [TierId::SingleRegion, TierId::MultiWrite] {
         let cost = price(tier, &s);
-        let lines = items(&cost, "Cosmos DB periodic backup");
+        let lines = items(&cost, Component::CosmosPeriodicBackup);
         // Backups are taken only in the write region: one line.
         assert_eq!(lines.len(), 1, "{}", tier.id());
         let li = lines[0];
@@ -61,7 +61,7 @@ fn periodic_extra_copies_follow_microsofts_example() {
     // A zone-redundant backup store bills at its own meter.
     s.data.backup.redundancy = BackupRedundancy::Zone;
     let cost = price(TierId::SingleRegion, &s);
-    let li = item(&cost, "Cosmos DB periodic backup", "westeurope");
+    let li = item(&cost, Component::CosmosPeriodicBackup, "westeurope");
     assert_close(
         li.monthly,
         8000.0 * rate(&meters::COSMOS_PERIODIC_BACKUP_ZRS, "westeurope"),
@@ -80,7 +80,11 @@ fn continuous_30_day_is_billed_per_gb_in_every_region_and_7_day_is_free() {
     s.workload.stored_gb = 1000.0;
     s.data.backup.mode = BackupMode::Continuous30Day;
     let cost = price(TierId::MultiWrite, &s);
-    let lines = items(&cost, "Cosmos DB continuous backup (30 days)");
+    let lines = items_named(
+        &cost,
+        Component::CosmosContinuousBackup,
+        "Cosmos DB continuous backup (30 days)",
+    );
     assert_eq!(lines.len(), 2);
     let expected: f64 = ["westeurope", "southeastasia"]
         .iter()
@@ -95,12 +99,12 @@ fn continuous_30_day_is_billed_per_gb_in_every_region_and_7_day_is_free() {
         "eastus",
     );
     let single = price(TierId::SingleRegion, &s);
-    assert_eq!(items(&single, "Cosmos DB continuous backup").len(), 1);
+    assert_eq!(items(&single, Component::CosmosContinuousBackup).len(), 1);
 
     s.data.backup.mode = BackupMode::Continuous7Day;
     let cost = price(TierId::MultiWrite, &s);
-    assert!(items(&cost, "Cosmos DB continuous backup").is_empty());
-    assert!(items(&cost, "Cosmos DB periodic backup").is_empty());
+    assert!(items(&cost, Component::CosmosContinuousBackup).is_empty());
+    assert!(items(&cost, Component::CosmosPeriodicBackup).is_empty());
 }
 
 #[test]

@@ -20,7 +20,7 @@
 
 use serde::Serialize;
 
-use super::costs::{Category, Charge, Pricer, Quantity};
+use super::costs::{Charge, Component, Pricer, Quantity};
 use super::format;
 use super::meters;
 use super::resilience::DocumentedBound;
@@ -139,7 +139,7 @@ impl Pricer<'_> {
                 }
                 let copies = periodic_copies(s);
                 let redundancy = b.redundancy;
-                self.line(Charge::new(Category::CosmosStorage, meters::cosmos_periodic_backup(redundancy), write_region), move || format!("Cosmos DB periodic backup, extra copies ({})", redundancy.label()), Quantity {
+                self.line(Charge::new(Component::CosmosPeriodicBackup, meters::cosmos_periodic_backup(redundancy), write_region), move || format!("Cosmos DB periodic backup, extra copies ({})", redundancy.label()), Quantity {
                         value: extra * gb,
                         unit: "GB-months",
                         how: move || {
@@ -158,7 +158,7 @@ impl Pricer<'_> {
                 for region in account_regions {
                     self.line(
                         Charge::new(
-                            Category::CosmosStorage,
+                            Component::CosmosContinuousBackup,
                             &meters::COSMOS_CONTINUOUS_30D,
                             region,
                         ),

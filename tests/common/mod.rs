@@ -12,6 +12,7 @@
 use std::sync::OnceLock;
 
 use planner::charts::ChartError;
+pub use planner::engine::costs::Component;
 use planner::engine::costs::{Category, LineItem, LineWords};
 use planner::engine::plan::{self, Plan};
 use planner::engine::presets;
@@ -117,29 +118,48 @@ pub fn evaluate(s: &Scenario) -> Plan {
     plan::evaluate(s, sheet(), regions()).unwrap_or_else(|e| panic!("{e}"))
 }
 
-/// Line items whose component starts with `prefix`.
-pub fn items<'a>(cost: &'a Priced, prefix: &str) -> Vec<Line<'a>> {
+/// Line items of one component (any place), in pricing order.
+pub fn items<'a>(cost: &'a Priced, component: Component) -> Vec<Line<'a>> {
     cost.lines()
         .into_iter()
-        .filter(|li| li.component.starts_with(prefix))
+        .filter(|li| li.item.component == component)
         .collect()
 }
 
-/// The one line item whose component starts with `prefix` in `region`.
-pub fn item<'a>(cost: &'a Priced, prefix: &str, region: &str) -> Line<'a> {
-    let found: Vec<Line<'a>> = items(cost, prefix)
+/// Line items of one component whose words start with `name` (when a test
+/// checks which SKU, operating system or reservation part was priced).
+pub fn items_named<'a>(cost: &'a Priced, component: Component, name: &str) -> Vec<Line<'a>> {
+    items(cost, component)
         .into_iter()
-        .filter(|li| li.region() == region)
-        .collect();
+        .filter(|li| li.component.starts_with(name))
+        .collect()
+}
+
+/// The one line item with key (`component`, `place`) ([`LineItem::key`]).
+#[track_caller]
+pub fn item<'a>(cost: &'a Priced, component: Component, place: &str) -> Line<'a> {
+    one(cost, items(cost, component), component, place)
+}
+
+/// The one line item with key (`component`, `place`) whose words start
+/// with `name`.
+#[track_caller]
+pub fn item_named<'a>(cost: &'a Priced, component: Component, name: &str, place: &str) -> Line<'a> {
+    one(cost, items_named(cost, component, name), component, place)
+}
+
+#[track_caller]
+fn one<'a>(cost: &'a Priced, of: Vec<Line<'a>>, component: Component, place: &str) -> Line<'a> {
+    let found: Vec<Line<'a>> = of.into_iter().filter(|li| li.place() == place).collect();
     assert_eq!(
         found.len(),
         1,
-        "expected exactly one “{prefix}” line in {region} for {}, found {}: {:#?}",
+        "expected exactly one {component:?} line at {place} for {}, found {}: {:#?}",
         cost.tier.id(),
         found.len(),
         cost.lines()
             .iter()
-            .map(|l| (l.component, l.region()))
+            .map(|l| (l.item.key(), l.component))
             .collect::<Vec<_>>()
     );
     found[0]

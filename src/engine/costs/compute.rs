@@ -4,7 +4,7 @@
 //! Container Registry its nodes pull from. One function per line, each with
 //! its formula and Microsoft's page.
 
-use super::{meters, role_label, Category, Charge, Pricer, Quantity, Stamp};
+use super::{meters, role_label, Charge, Component, Pricer, Quantity, Stamp};
 use crate::engine::autoscale::{load_shape, PoolBill, HOURS_PER_DAY};
 use crate::engine::format;
 use crate::engine::pricing::ReservationTerm;
@@ -170,7 +170,7 @@ impl Pricer<'_> {
             "Windows"
         };
         self.pool_hours(
-            Charge::new(Category::Compute, key, &stamp.region),
+            Charge::new(Component::AppService, key, &stamp.region),
             &move || {
                 format!(
                     "App Service {} ({os}), {}",
@@ -197,7 +197,7 @@ impl Pricer<'_> {
         let size = pool.node_size;
         let vm = meters::vm(size);
         self.pool_hours(
-            Charge::new(Category::Compute, vm, &stamp.region),
+            Charge::new(Component::AksNodes, vm, &stamp.region),
             &move || {
                 format!(
                     "AKS nodes {} (Linux), {}",
@@ -212,7 +212,7 @@ impl Pricer<'_> {
         // The Free tier has no management fee and no meter: no line at all.
         if let Some(fee) = meters::aks_fee(pool.tier) {
             self.line(
-                Charge::new(Category::Compute, fee, &stamp.region),
+                Charge::new(Component::AksClusterFee, fee, &stamp.region),
                 move || format!("AKS {} tier cluster fee", pool.tier.label()),
                 Quantity {
                     value: h,
@@ -224,7 +224,11 @@ impl Pricer<'_> {
         self.aks_load_balancer(stamp, origin_peak_rps);
         if pool.app_gateway {
             self.line(
-                Charge::new(Category::Compute, &meters::APP_GATEWAY_FIXED, &stamp.region),
+                Charge::new(
+                    Component::AppGatewayFixed,
+                    &meters::APP_GATEWAY_FIXED,
+                    &stamp.region,
+                ),
                 move || "Application Gateway WAF_v2, fixed".into(),
                 Quantity {
                     value: h,
@@ -267,7 +271,7 @@ impl Pricer<'_> {
                 format::quantity(f64::from(min) * APP_GATEWAY_CU_PER_INSTANCE)
             )
         };
-        self.line(Charge::new(Category::Compute, &meters::APP_GATEWAY_CU, &stamp.region).noted("capacity unit = the highest of compute units, persistent connections and throughput (learn.microsoft.com/azure/application-gateway/understanding-pricing)"), move || "Application Gateway WAF_v2, capacity units".into(), Quantity {
+        self.line(Charge::new(Component::AppGatewayCapacityUnits, &meters::APP_GATEWAY_CU, &stamp.region).noted("capacity unit = the highest of compute units, persistent connections and throughput (learn.microsoft.com/azure/application-gateway/understanding-pricing)"), move || "Application Gateway WAF_v2, capacity units".into(), Quantity {
                 value: cu_hours,
                 unit: "CU-hours",
                 how: move || {
@@ -307,7 +311,7 @@ impl Pricer<'_> {
         let h = s.commercial.hours_per_month;
         let node_hours = stamp.aks_bill.instance_hours;
         if !aks.ephemeral_os_disk && node_hours > 0.0 && h > 0.0 {
-            self.line(Charge::new(Category::Compute, &meters::OS_DISK_P10, &stamp.region).noted("Managed disks are billed pro rata by the hour (azure.microsoft.com/pricing/details/managed-disks/)"), move || "AKS node OS disks (P10, 128 GiB)".into(), Quantity {
+            self.line(Charge::new(Component::AksOsDisks, &meters::OS_DISK_P10, &stamp.region).noted("Managed disks are billed pro rata by the hour (azure.microsoft.com/pricing/details/managed-disks/)"), move || "AKS node OS disks (P10, 128 GiB)".into(), Quantity {
                     value: node_hours / h,
                     unit: "disk-months",
                     how: move || {
@@ -321,7 +325,7 @@ impl Pricer<'_> {
         }
         let ips = aks.public_ips;
         if ips > 0 {
-            self.line(Charge::new(Category::Compute, &meters::PUBLIC_IP, &stamp.region).noted("Priced per address per hour (azure.microsoft.com/pricing/details/ip-addresses/)"), move || "Public IPv4 addresses (Standard, static)".into(), Quantity {
+            self.line(Charge::new(Component::AksPublicIps, &meters::PUBLIC_IP, &stamp.region).noted("Priced per address per hour (azure.microsoft.com/pricing/details/ip-addresses/)"), move || "Public IPv4 addresses (Standard, static)".into(), Quantity {
                     value: f64::from(ips) * h,
                     unit: "address-hours",
                     how: move || {
@@ -347,7 +351,12 @@ impl Pricer<'_> {
         let h = s.commercial.hours_per_month;
         let region = stamp.region.as_str();
         self.line(
-            Charge::new(Category::Compute, &meters::LOAD_BALANCER_RULES, "Global"),
+            Charge::new(
+                Component::AksLoadBalancerRules,
+                &meters::LOAD_BALANCER_RULES,
+                "Global",
+            )
+            .at(region),
             move || format!("AKS Standard Load Balancer, rules ({region})"),
             Quantity {
                 value: h,
@@ -373,7 +382,12 @@ impl Pricer<'_> {
             return;
         }
         self.line(
-            Charge::new(Category::Compute, &meters::LOAD_BALANCER_DATA, "Global"),
+            Charge::new(
+                Component::AksLoadBalancerData,
+                &meters::LOAD_BALANCER_DATA,
+                "Global",
+            )
+            .at(region),
             move || format!("AKS Standard Load Balancer, data processed ({region})"),
             Quantity {
                 value: gb,
@@ -404,20 +418,22 @@ impl Pricer<'_> {
         }
         let h = s.commercial.hours_per_month;
         let days = h / HOURS_PER_DAY;
-        let (key, label, unit) = if first {
+        let (component, key, label, unit) = if first {
             (
+                Component::ContainerRegistry,
                 &meters::ACR_PREMIUM,
                 "Container Registry Premium",
                 "registry-days",
             )
         } else {
             (
+                Component::ContainerRegistryReplica,
                 &meters::ACR_REPLICA,
                 "Container Registry geo-replica",
                 "replica-days",
             )
         };
-        self.line(Charge::new(Category::Compute, key, &stamp.region).noted("Priced per registry and per replica per day (azure.microsoft.com/pricing/details/container-registry/)"), move || label.into(), Quantity {
+        self.line(Charge::new(component, key, &stamp.region).noted("Priced per registry and per replica per day (azure.microsoft.com/pricing/details/container-registry/)"), move || label.into(), Quantity {
                 value: days,
                 unit,
                 how: move || format!("{} h ÷ 24", format::number(h, 0)),

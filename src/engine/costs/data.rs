@@ -3,7 +3,7 @@
 //! SQL ledger with its failover-group secondary. (Backups are priced in
 //! [`crate::engine::backup`], Defender plans in [`crate::engine::security`].)
 
-use super::{meters, Category, Charge, Pricer, Quantity};
+use super::{meters, Charge, Component, Pricer, Quantity};
 use crate::engine::cosmos;
 use crate::engine::format;
 use crate::engine::pricing::ReservationTerm;
@@ -146,7 +146,7 @@ impl Pricer<'_> {
                 let zone_text = if zonal { " × 1.25 (zones)" } else { "" };
                 self.line(
                     Charge::new(
-                        Category::CosmosThroughput,
+                        Component::CosmosThroughput,
                         &meters::COSMOS_SERVERLESS,
                         account_regions[0],
                     ),
@@ -190,7 +190,7 @@ impl Pricer<'_> {
                         ""
                     };
                     self.line(
-                        Charge::new(Category::CosmosThroughput, &key, region)
+                        Charge::new(Component::CosmosThroughput, &key, region)
                             .reserved(s.commercial.reservation),
                         move || label.into(),
                         Quantity {
@@ -302,7 +302,7 @@ impl Pricer<'_> {
         for region in account_regions {
             if term == ReservationTerm::None {
                 self.line(
-                    Charge::new(Category::CosmosThroughput, &key, region),
+                    Charge::new(Component::CosmosThroughput, &key, region),
                     move || label.into(),
                     Quantity {
                         value: b.average_ru_per_s / 100.0 * h,
@@ -313,7 +313,7 @@ impl Pricer<'_> {
                 continue;
             }
             let reserved = b.floor_ru_per_s / 100.0 * h * reserved_factor;
-            self.line(Charge::new(Category::CosmosThroughput, &reserved_key, region).reserved(term), move || format!("{label}, reserved floor"), Quantity {
+            self.line(Charge::new(Component::CosmosThroughput, &reserved_key, region).reserved(term), move || format!("{label}, reserved floor"), Quantity {
                     value: reserved,
                     unit: "100 RU/s-hours",
                     how: move || {
@@ -332,7 +332,7 @@ impl Pricer<'_> {
             let rest = (b.average_ru_per_s - b.floor_ru_per_s).max(0.0) / 100.0 * h;
             if rest > 1e-9 {
                 self.line(
-                    Charge::new(Category::CosmosThroughput, &key, region),
+                    Charge::new(Component::CosmosThroughput, &key, region),
                     move || format!("{label}, pay-as-you-go above the floor"),
                     Quantity {
                         value: rest,
@@ -359,7 +359,7 @@ impl Pricer<'_> {
         }
         for region in account_regions {
             self.line(
-                Charge::new(Category::CosmosStorage, &meters::COSMOS_STORAGE, region),
+                Charge::new(Component::CosmosStorage, &meters::COSMOS_STORAGE, region),
                 move || "Cosmos DB transactional storage".into(),
                 Quantity {
                     value: gb,
@@ -419,7 +419,7 @@ impl Pricer<'_> {
             how: vcore_how,
         };
         self.line(
-            Charge::new(Category::Sql, &compute, region),
+            Charge::new(Component::SqlCompute, &compute, region),
             move || format!("SQL {tier} compute, {role}"),
             q(),
         );
@@ -427,20 +427,20 @@ impl Pricer<'_> {
         // runs. A standby replica pays none (see `SqlLedger::standby_replica`).
         if !(secondary && sql.standby_replica) {
             self.line(
-                Charge::new(Category::Sql, &license, "Global"),
+                Charge::new(Component::SqlLicence, &license, "Global").at(region),
                 move || format!("SQL {tier} licence, {role}"),
                 q(),
             );
         }
         if zonal && sql.tier == SqlTier::GeneralPurpose {
             self.line(
-                Charge::new(Category::Sql, &meters::SQL_GP_ZONE, region),
+                Charge::new(Component::SqlZoneRedundancy, &meters::SQL_GP_ZONE, region),
                 move || format!("SQL {tier} zone redundancy, {role}"),
                 q(),
             );
         }
         self.line(
-            Charge::new(Category::Sql, &storage, region),
+            Charge::new(Component::SqlStorage, &storage, region),
             move || format!("SQL {tier} storage, {role}"),
             Quantity {
                 value: sql.storage_gb,

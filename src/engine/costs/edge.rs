@@ -2,7 +2,7 @@
 //! clients, by billing zone) and the Traffic Manager profile in front of the
 //! stamps.
 
-use super::{meters, Category, Charge, Pricer, Quantity};
+use super::{meters, Charge, Component, Pricer, Quantity};
 use crate::engine::format;
 
 impl Pricer<'_> {
@@ -16,7 +16,7 @@ impl Pricer<'_> {
         let tier = s.edge.front_door_tier;
         let base = meters::front_door_base(tier);
         self.line(
-            Charge::new(Category::FrontDoor, base, "Global"),
+            Charge::new(Component::FrontDoorBase, base, "Global"),
             move || format!("Front Door {} base fee", tier.as_str()),
             Quantity {
                 value: 1.0,
@@ -43,7 +43,7 @@ impl Pricer<'_> {
         for (zone, share) in &zones {
             let n = requests * share;
             self.line(
-                Charge::new(Category::FrontDoor, req_key, zone),
+                Charge::new(Component::FrontDoorRequests, req_key, zone),
                 move || format!("Front Door requests ({zone})"),
                 Quantity {
                     value: n / 10_000.0,
@@ -61,7 +61,7 @@ impl Pricer<'_> {
             );
             let gb = n * s.workload.response_kb / 1e6;
             self.line(
-                Charge::new(Category::FrontDoor, &meters::FD_DATA_OUT, zone)
+                Charge::new(Component::FrontDoorTransfer, &meters::FD_DATA_OUT, zone)
                     .noted("Premium uses the Standard transfer rate"),
                 move || format!("Front Door edge-to-client transfer ({zone})"),
                 Quantity {
@@ -88,7 +88,7 @@ impl Pricer<'_> {
         }
         let m = s.edge.dns_queries_millions_per_month;
         self.line(
-            Charge::new(Category::TrafficManager, &meters::TM_DNS, "Global"),
+            Charge::new(Component::TrafficManagerQueries, &meters::TM_DNS, "Global"),
             move || "Traffic Manager DNS queries".into(),
             Quantity {
                 value: m,
@@ -97,7 +97,11 @@ impl Pricer<'_> {
             },
         );
         self.line(
-            Charge::new(Category::TrafficManager, &meters::TM_ENDPOINT, "Global"),
+            Charge::new(
+                Component::TrafficManagerEndpoints,
+                &meters::TM_ENDPOINT,
+                "Global",
+            ),
             move || "Traffic Manager endpoint health checks".into(),
             Quantity {
                 value: endpoints as f64,

@@ -11,6 +11,7 @@
 //! [`security`] (Defender for Cloud); Cosmos DB backups are in
 //! [`super::backup`]. Every meter is spelled in [`super::meters`].
 
+pub mod component;
 pub mod compute;
 pub mod data;
 pub mod edge;
@@ -18,6 +19,7 @@ pub mod network;
 pub mod platform;
 pub mod security;
 
+pub use component::Component;
 pub use data::CosmosNeed;
 
 use serde::Serialize;
@@ -77,6 +79,11 @@ impl Category {
 /// out are written on demand ([`LineWords`], [`super::tiers::line_words`]).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct LineItem {
+    /// What it pays for: with [`LineItem::place`], the line's key
+    /// (serialized as `key`: a typed name, not the words).
+    #[serde(rename = "key")]
+    pub component: Component,
+    /// The component's cost group.
     pub category: Category,
     /// Billed quantity per month in `unit`.
     pub quantity: f64,
@@ -91,6 +98,10 @@ pub struct LineItem {
     pub monthly: f64,
     /// The price-sheet row the unit price came from.
     pub price: Arc<PriceRow>,
+    /// The stamp region a line priced at a global meter belongs to (a
+    /// load balancer's rules, a private endpoint); `None` when the line's
+    /// billing region says where it is.
+    pub place: Option<Box<str>>,
 }
 
 impl LineItem {
@@ -98,6 +109,19 @@ impl LineItem {
     /// price row's region, which a lookup matches exactly).
     pub fn region(&self) -> &str {
         &self.price.arm_region_name
+    }
+
+    /// Where the component is: the stamp region of a line priced `Global`
+    /// that belongs to one stamp, else the billing region ([`Self::region`]).
+    /// With [`LineItem::component`] and the reservation term of its price
+    /// row, it identifies the line.
+    pub fn place(&self) -> &str {
+        self.place.as_deref().unwrap_or(self.region())
+    }
+
+    /// The line's key: component and place.
+    pub fn key(&self) -> (Component, &str) {
+        (self.component, self.place())
     }
 }
 
@@ -161,28 +185,33 @@ pub struct Pricer<'a> {
     words: Option<Vec<LineWords>>,
 }
 
-/// What a line is billed on: its cost group, the meter, where it is billed
-/// and at which reservation term, and a sentence to add to its formula.
+/// What a line is billed on: the component it pays for (which gives its
+/// cost group), the meter, where it is billed and at which reservation
+/// term, the stamp region it belongs to when billed `Global`, and a
+/// sentence to add to its formula.
 #[derive(Clone, Copy, Debug)]
 pub struct Charge<'a> {
-    pub category: Category,
+    pub component: Component,
     pub meter: &'a Meter,
     /// An Azure region, `Global` or a Front Door billing zone, as the price
     /// row spells it.
     pub region: &'a str,
     pub term: ReservationTerm,
+    /// The stamp region of a line billed `Global` ([`LineItem::place`]).
+    pub place: Option<&'a str>,
     /// Added to the formula after the amount (empty for none).
     pub note: &'a str,
 }
 
 impl<'a> Charge<'a> {
     /// Pay-as-you-go on `meter` in `region`, without a note.
-    pub fn new(category: Category, meter: &'a Meter, region: &'a str) -> Self {
+    pub fn new(component: Component, meter: &'a Meter, region: &'a str) -> Self {
         Self {
-            category,
+            component,
             meter,
             region,
             term: ReservationTerm::None,
+            place: None,
             note: "",
         }
     }
@@ -190,6 +219,14 @@ impl<'a> Charge<'a> {
     /// At a reservation term's price (hourly: the term price ÷ its hours).
     pub fn reserved(self, term: ReservationTerm) -> Self {
         Self { term, ..self }
+    }
+
+    /// Billed `Global` but belonging to the stamp in `region`.
+    pub fn at(self, region: &'a str) -> Self {
+        Self {
+            place: Some(region),
+            ..self
+        }
     }
 
     /// With a sentence after the formula.
@@ -254,12 +291,12 @@ impl<'a> Pricer<'a> {
         // The texts are written here, where the closures are known; the rest
         // is one function, not one copy per cost line (this function is
         // generic, so each call site gets its own).
-        let (component, how) = if self.writes() {
+        let (name, how) = if self.writes() {
             (component(), (q.how)())
         } else {
             (String::new(), String::new())
         };
-        self.priced_line(&charge, component, how, q.value, q.unit);
+        self.priced_line(&charge, name, how, q.value, q.unit);
     }
 
     /// [`Pricer::line`] once its texts are written: `how` is the quantity's
@@ -267,18 +304,20 @@ impl<'a> Pricer<'a> {
     fn priced_line(
         &mut self,
         charge: &Charge<'_>,
-        component: String,
+        name: String,
         how: String,
         value: f64,
         unit: &'static str,
     ) {
         let Charge {
-            category,
+            component,
             meter: key,
             region,
             term,
+            place,
             note,
         } = *charge;
+        let category = component.category();
         let (row, higher) = match self.sheet.lookup_tiered(key, region, term) {
             Ok(found) => found,
             Err(miss) => {
@@ -379,15 +418,20 @@ impl<'a> Pricer<'a> {
             )
         };
         self.items.push(LineItem {
+            component,
             category,
             quantity: value,
             unit,
             unit_price,
             monthly,
             price: Arc::clone(row),
+            place: place.map(Box::from),
         });
         if let Some(words) = &mut self.words {
-            words.push(LineWords { component, formula });
+            words.push(LineWords {
+                component: name,
+                formula,
+            });
         }
     }
 }

@@ -2,7 +2,7 @@
 //! the SQL failover group's log shipping, priced per region pair) and the
 //! private endpoints the stamps reach their data through.
 
-use super::{meters, Category, Charge, Pricer, Quantity, Stamp};
+use super::{meters, Charge, Component, Pricer, Quantity, Stamp};
 use crate::engine::format;
 
 impl Pricer<'_> {
@@ -12,7 +12,7 @@ impl Pricer<'_> {
     /// else the inter-continent rate, priced at the source region. Returns GB.
     pub fn replication_egress(
         &mut self,
-        what: &str,
+        component: Component,
         from: &str,
         to: &str,
         gb: f64,
@@ -35,8 +35,12 @@ impl Pricer<'_> {
         } else {
             "inter-continent"
         };
+        let what = match component {
+            Component::SqlReplication => "SQL failover group",
+            _ => "Cosmos DB",
+        };
         self.line(
-            Charge::new(Category::ReplicationEgress, &key, from),
+            Charge::new(component, &key, from),
             move || format!("{what} replication {from} → {to} ({kind})"),
             Quantity {
                 value: gb,
@@ -84,7 +88,7 @@ impl Pricer<'_> {
                 for dst in stamps {
                     if src.region != dst.region {
                         egress_gb += self.replication_egress(
-                            "Cosmos DB",
+                            Component::CosmosReplication,
                             &src.region,
                             &dst.region,
                             write_gb * src.steady_share,
@@ -97,7 +101,7 @@ impl Pricer<'_> {
             let writer = &stamps[0].region;
             for dst in &stamps[1..] {
                 egress_gb += self.replication_egress(
-                    "Cosmos DB",
+                    Component::CosmosReplication,
                     writer,
                     &dst.region,
                     write_gb,
@@ -113,12 +117,18 @@ impl Pricer<'_> {
     /// [`Pricer::replication_egress`]. Returns GB.
     pub fn sql_replication(&mut self, primary: &str, secondary: &str) -> f64 {
         let gb = self.s.data.sql.write_gb_per_month;
-        self.replication_egress("SQL failover group", primary, secondary, gb, move || {
-            format!(
-                "{} GB written to the ledger per month",
-                format::quantity(gb)
-            )
-        })
+        self.replication_egress(
+            Component::SqlReplication,
+            primary,
+            secondary,
+            gb,
+            move || {
+                format!(
+                    "{} GB written to the ledger per month",
+                    format::quantity(gb)
+                )
+            },
+        )
     }
 
     /// Private endpoints in one stamp, one per data service it reaches
@@ -163,7 +173,12 @@ impl Pricer<'_> {
                 .join(", ")
         };
         self.line(
-            Charge::new(Category::Platform, &meters::PRIVATE_ENDPOINT, "Global"),
+            Charge::new(
+                Component::PrivateEndpoints,
+                &meters::PRIVATE_ENDPOINT,
+                "Global",
+            )
+            .at(&stamp.region),
             move || format!("Private endpoints ({})", names()),
             Quantity {
                 value: n as f64 * h,
@@ -183,15 +198,17 @@ impl Pricer<'_> {
             requests * (w.point_reads_per_request + w.queries_per_request) * w.item_kb / 1e6;
         let in_gb = requests * w.writes_per_request * w.item_kb / 1e6;
         let region = stamp.region.as_str();
-        for (gb, key, dir, ops) in [
+        for (gb, component, key, dir, ops) in [
             (
                 in_gb,
+                Component::PrivateEndpointIngress,
                 &meters::PRIVATE_ENDPOINT_INGRESS,
                 "in",
                 w.writes_per_request,
             ),
             (
                 out_gb,
+                Component::PrivateEndpointEgress,
                 &meters::PRIVATE_ENDPOINT_EGRESS,
                 "out",
                 w.point_reads_per_request + w.queries_per_request,
@@ -201,7 +218,7 @@ impl Pricer<'_> {
                 continue;
             }
             self.line(
-                Charge::new(Category::Platform, key, "Global"),
+                Charge::new(component, key, "Global").at(region),
                 move || format!("Private endpoint data processed {dir} ({region})"),
                 Quantity {
                     value: gb,

@@ -2,7 +2,7 @@
 //! Configuration, Log Analytics, and the standard availability tests that
 //! watch the application from outside.
 
-use super::{meters, Category, Charge, Pricer, Quantity, Stamp};
+use super::{meters, Charge, Component, Pricer, Quantity, Stamp};
 use crate::engine::autoscale::HOURS_PER_DAY;
 use crate::engine::format;
 use crate::engine::scenario::RedisSku;
@@ -55,7 +55,7 @@ impl Pricer<'_> {
             "node-hours"
         };
         self.line(
-            Charge::new(Category::Platform, &key, &stamp.region),
+            Charge::new(Component::Redis, &key, &stamp.region),
             move || label.into(),
             Quantity {
                 value: nodes as f64 * h,
@@ -79,7 +79,7 @@ impl Pricer<'_> {
             return;
         }
         self.line(
-            Charge::new(Category::Platform, &meters::KEY_VAULT_OPS, &stamp.region),
+            Charge::new(Component::KeyVault, &meters::KEY_VAULT_OPS, &stamp.region),
             move || "Key Vault operations".into(),
             Quantity {
                 value: m * 100.0,
@@ -98,13 +98,21 @@ impl Pricer<'_> {
         }
         let hours = self.hours();
         let days = hours / 24.0;
-        let (key, label) = if first {
-            (meters::APP_CONFIG_STORE, "App Configuration store")
+        let (component, key, label) = if first {
+            (
+                Component::AppConfigurationStore,
+                meters::APP_CONFIG_STORE,
+                "App Configuration store",
+            )
         } else {
-            (meters::APP_CONFIG_REPLICA, "App Configuration replica")
+            (
+                Component::AppConfigurationReplica,
+                meters::APP_CONFIG_REPLICA,
+                "App Configuration replica",
+            )
         };
         self.line(
-            Charge::new(Category::Platform, &key, &stamp.region),
+            Charge::new(component, &key, &stamp.region),
             move || label.into(),
             Quantity {
                 value: days,
@@ -141,7 +149,7 @@ impl Pricer<'_> {
         };
         let billed = gross - free;
         if billed > 0.0 {
-            self.line(Charge::new(Category::Platform, &meters::LOG_ANALYTICS, &stamp.region), move || "Log Analytics ingestion".into(), Quantity {
+            self.line(Charge::new(Component::LogAnalyticsIngestion, &meters::LOG_ANALYTICS, &stamp.region), move || "Log Analytics ingestion".into(), Quantity {
                     value: billed,
                     unit: "GB",
                     how: move || {
@@ -165,7 +173,7 @@ impl Pricer<'_> {
             let gb_months = gross * extra_days / days;
             self.line(
                 Charge::new(
-                    Category::Platform,
+                    Component::LogAnalyticsRetention,
                     &meters::LOG_ANALYTICS_RETENTION,
                     &stamp.region,
                 ),
@@ -205,7 +213,7 @@ impl Pricer<'_> {
         if runs <= 0.0 {
             return;
         }
-        self.line(Charge::new(Category::Platform, &meters::WEB_TEST, region).noted("Standard tests are billed per execution (azure.microsoft.com/pricing/details/monitor/)"), move || "Availability tests (standard)".into(), Quantity {
+        self.line(Charge::new(Component::AvailabilityTests, &meters::WEB_TEST, region).noted("Standard tests are billed per execution (azure.microsoft.com/pricing/details/monitor/)"), move || "Availability tests (standard)".into(), Quantity {
                 value: runs,
                 unit: "executions",
                 how: move || {

@@ -7,7 +7,7 @@
 //! compute, Cosmos DB in its throughput, SQL in the ledger, Key Vault in the
 //! platform), so it moves with what it follows.
 
-use super::{meters, Category, Charge, Pricer, Quantity, Stamp};
+use super::{meters, Charge, Component, Pricer, Quantity, Stamp};
 use crate::engine::format;
 use crate::engine::scenario::NodeSize;
 
@@ -45,7 +45,7 @@ impl Pricer<'_> {
         let app = &s.compute.app_service;
         let app_hours = stamp.app_service_bill.instance_hours;
         if d.app_service && app.enabled && stamp.app_service_instances > 0 && app_hours > 0.0 {
-            self.line(Charge::new(Category::Compute, &meters::DEFENDER_APP_SERVICE, &stamp.region).noted("Billed per App Service instance per hour (azure.microsoft.com/pricing/details/defender-for-cloud/)"), move || "Defender for App Service".into(), Quantity {
+            self.line(Charge::new(Component::DefenderAppService, &meters::DEFENDER_APP_SERVICE, &stamp.region).noted("Billed per App Service instance per hour (azure.microsoft.com/pricing/details/defender-for-cloud/)"), move || "Defender for App Service".into(), Quantity {
                     value: app_hours,
                     unit: "instance-hours",
                     how: move || {
@@ -60,7 +60,7 @@ impl Pricer<'_> {
         let node_hours = stamp.aks_bill.instance_hours;
         if d.containers && aks.enabled && stamp.aks_nodes > 0 && node_hours > 0.0 {
             let vcores = node_vcores(aks.node_size);
-            self.line(Charge::new(Category::Compute, &meters::DEFENDER_CONTAINERS, &stamp.region).noted("Billed per vCore of the AKS worker nodes per hour (azure.microsoft.com/pricing/details/defender-for-cloud/)"), move || "Defender for Containers".into(), Quantity {
+            self.line(Charge::new(Component::DefenderContainers, &meters::DEFENDER_CONTAINERS, &stamp.region).noted("Billed per vCore of the AKS worker nodes per hour (azure.microsoft.com/pricing/details/defender-for-cloud/)"), move || "Defender for Containers".into(), Quantity {
                     value: node_hours * f64::from(vcores),
                     unit: "vCore-hours",
                     how: move || {
@@ -73,7 +73,7 @@ impl Pricer<'_> {
                 });
         }
         if d.key_vault {
-            self.line(Charge::new(Category::Platform, &meters::DEFENDER_KEY_VAULT, &stamp.region).noted("Billed per key vault per hour (azure.microsoft.com/pricing/details/defender-for-cloud/)"), move || "Defender for Key Vault (per-vault plan)".into(), Quantity {
+            self.line(Charge::new(Component::DefenderKeyVault, &meters::DEFENDER_KEY_VAULT, &stamp.region).noted("Billed per key vault per hour (azure.microsoft.com/pricing/details/defender-for-cloud/)"), move || "Defender for Key Vault (per-vault plan)".into(), Quantity {
                     value: h,
                     unit: "vault-hours",
                     how: move || format!("1 vault × {} h", format::number(h, 0)),
@@ -94,7 +94,7 @@ impl Pricer<'_> {
             return;
         }
         let h = s.commercial.hours_per_month;
-        self.line(Charge::new(Category::CosmosThroughput, &meters::DEFENDER_COSMOS, region).noted("Billed per 100 RU/s per hour (azure.microsoft.com/pricing/details/defender-for-cloud/)"), move || "Defender for Azure Cosmos DB".into(), Quantity {
+        self.line(Charge::new(Component::DefenderCosmos, &meters::DEFENDER_COSMOS, region).noted("Billed per 100 RU/s per hour (azure.microsoft.com/pricing/details/defender-for-cloud/)"), move || "Defender for Azure Cosmos DB".into(), Quantity {
                 value: billed_ru_per_s / 100.0 * h,
                 unit: "100 RU/s-hours",
                 how: move || {
@@ -117,7 +117,7 @@ impl Pricer<'_> {
             return;
         }
         let h = s.commercial.hours_per_month;
-        self.line(Charge::new(Category::Sql, &meters::DEFENDER_SQL, region).noted("Billed per Azure SQL server (instance) per hour (azure.microsoft.com/pricing/details/defender-for-cloud/)"), move || "Defender for Azure SQL".into(), Quantity {
+        self.line(Charge::new(Component::DefenderSql, &meters::DEFENDER_SQL, region).noted("Billed per Azure SQL server (instance) per hour (azure.microsoft.com/pricing/details/defender-for-cloud/)"), move || "Defender for Azure SQL".into(), Quantity {
                 value: h,
                 unit: "server-hours",
                 how: move || format!("1 server × {} h", format::number(h, 0)),

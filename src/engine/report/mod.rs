@@ -10,7 +10,7 @@
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-use super::costs::{Category, LineWords};
+use super::costs::{Category, Component, LineWords};
 use super::failure_modes::FailureModeRow;
 use super::format;
 use super::plan::{BreakEven, HeadroomPoint, Plan};
@@ -28,6 +28,11 @@ pub use table::table;
 /// One line item with its price-sheet row spelled out.
 #[derive(Clone, Debug, Serialize)]
 pub struct LineItemReport {
+    /// The line's typed key: what it pays for (`app_service`,
+    /// `cosmos_throughput`, …; [`Component`]) and where (`place`: the
+    /// billing region, or the stamp region of a line billed `Global`).
+    pub key: Component,
+    pub place: String,
     pub category: Category,
     pub component: String,
     pub region: String,
@@ -372,6 +377,8 @@ pub fn plan_report(
                         .enumerate()
                         .map(|(i, li)| (li, words_at(words, ti, i)))
                         .map(|(li, w)| LineItemReport {
+                            key: li.component,
+                            place: li.place().to_string(),
                             category: li.category,
                             component: w.component,
                             region: li.region().to_string(),
