@@ -10,6 +10,7 @@ pub mod inputs;
 pub mod io;
 mod loading;
 pub mod robustness;
+pub mod rows;
 pub mod state;
 mod tiers_table;
 mod working;
