@@ -328,3 +328,39 @@ async fn a_bad_share_link_gets_the_same_error_in_the_page_as_natively() {
         Err(ShareError::BadScenario(_))
     ));
 }
+
+/// Removing a list row: its parse errors go, those of the rows after it
+/// move up one place with their rows, and other fields' stay.
+#[wasm_bindgen_test]
+fn removing_a_row_moves_the_errors_of_the_rows_after_it() {
+    use planner::ui::rows::shift_after_removal;
+    use std::collections::BTreeMap;
+    let mut errors: BTreeMap<String, String> = [
+        ("regions[0].traffic_share", "zero"),
+        ("regions[1].traffic_share", "one"),
+        ("regions[2].region", "two"),
+        ("regions[12].traffic_share", "twelve"),
+        ("regions", "sum"),
+        ("risk.credit_schedule[2].below_pct", "credit"),
+        ("workload.peak_requests_per_s", "peak"),
+    ]
+    .into_iter()
+    .map(|(p, m)| (p.to_string(), m.to_string()))
+    .collect();
+    shift_after_removal(&mut errors, "regions", 1);
+    let after: Vec<(&str, &str)> = errors
+        .iter()
+        .map(|(p, m)| (p.as_str(), m.as_str()))
+        .collect();
+    assert_eq!(
+        after,
+        [
+            ("regions", "sum"),
+            ("regions[0].traffic_share", "zero"),
+            ("regions[11].traffic_share", "twelve"),
+            ("regions[1].region", "two"),
+            ("risk.credit_schedule[2].below_pct", "credit"),
+            ("workload.peak_requests_per_s", "peak"),
+        ]
+    );
+}

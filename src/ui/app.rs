@@ -1,20 +1,23 @@
 //! The page: header (presets, share, export, presentation), inputs, the
-//! four tiers, the working, the charts. Loads the price data at start-up.
+//! four tiers, the working, the charts. Loads the price data at start-up
+//! (see [`super::loading`]).
 
 use leptos::html::Input;
 use leptos::prelude::*;
-use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 use super::charts_panel::ChartsPanel;
 use super::inputs::{InputPanel, KeyControls};
 use super::io;
+use super::loading::{
+    apply_regions, apply_sheet, load_index, load_sheet, load_sheet_file, Preloaded,
+};
 use super::state::AppState;
 use super::tiers_table::{Recommendation, TiersTable, TotalsBar};
 use super::working::Working;
 use crate::engine::plan::PlanError;
 use crate::engine::presets::{self, PRESETS};
-use crate::engine::{report, share, PriceSheet, RegionTable, Scenario};
+use crate::engine::{report, share, Scenario};
 
 /// The scenario a fresh page starts with.
 pub fn default_scenario() -> Scenario {
@@ -67,167 +70,6 @@ fn initial_scenario(link: OpenedLink) -> (Scenario, Option<String>, bool) {
         }
     }
     (default_scenario(), None, false)
-}
-
-/// Puts a parsed sheet in use, unless it lacks a price the scenario on
-/// screen needs: then it is refused, named meter by meter, and the sheet in
-/// use stays (so the figures on screen stay complete and working). The first
-/// sheet of a page is always taken (there is nothing to keep).
-fn use_sheet(state: AppState, sheet: PriceSheet) -> Result<(), String> {
-    if state.sheet.with_untracked(Option::is_some) {
-        if let Some(regions) = state.regions.get_untracked() {
-            let scenario = match state.last_good.get_untracked() {
-                Some(good) => good.scenario.clone(),
-                None => state.scenario.get_untracked(),
-            };
-            match crate::engine::plan::evaluate(&scenario, &sheet, &regions) {
-                Err(PlanError::MissingPrices(missing)) => {
-                    return Err(incomplete_sheet_message(&sheet.name, &missing));
-                }
-                Err(PlanError::UnpricedRegions(unpriced)) => {
-                    let list: Vec<String> = unpriced.iter().map(|u| u.to_string()).collect();
-                    return Err(format!(
-                        "{} was not used: {}. The figures on screen still use the previous sheet.",
-                        sheet.name,
-                        list.join("; ")
-                    ));
-                }
-                _ => {}
-            }
-        }
-    }
-    let sheet = Arc::new(sheet);
-    if state
-        .wanted_sheet
-        .with_untracked(|w| w.as_ref().is_some_and(|w| w.matches(&sheet)))
-    {
-        state.wanted_sheet.set(None);
-    }
-    state.sheet_error.set(None);
-    state.sheet.set(Some(sheet));
-    Ok(())
-}
-
-/// Why an incomplete sheet was refused: which meters, in which regions.
-pub fn incomplete_sheet_message(
-    name: &str,
-    missing: &[crate::engine::pricing::MissingPrice],
-) -> String {
-    let mut listed: Vec<String> = missing
-        .iter()
-        .map(|m| {
-            if m.term.is_empty() || m.term == "pay-as-you-go" {
-                format!("{} in {}", m.meter, m.region)
-            } else {
-                format!("{} in {} ({})", m.meter, m.region, m.term)
-            }
-        })
-        .collect();
-    listed.dedup();
-    let shown = listed.len().min(6);
-    let more = listed.len() - shown;
-    format!(
-        "{name} was not used: it has no price for {}{}{}. The figures on screen still use the previous sheet; add the missing rows (or run refresh-prices for these regions) and load it again.",
-        crate::engine::format::count(listed.len(), "meter the scenario needs", "meters the scenario needs"),
-        if listed.is_empty() { String::new() } else { format!(": {}", listed[..shown].join("; ")) },
-        if more > 0 { format!("; and {more} more") } else { String::new() },
-    )
-}
-
-/// What [`start`] fetched before mounting: the region table's and the
-/// default sheet's text (or why they could not be fetched).
-pub struct Preloaded {
-    pub regions: Result<String, String>,
-    pub sheet: Result<String, String>,
-}
-
-async fn load_sheet(state: AppState, name: String) {
-    let request = next_sheet_request(state);
-    let fetched = io::fetch_text(&format!("pricing/{name}")).await;
-    if state.sheet_request.get_value() == request {
-        apply_sheet(state, &name, fetched);
-    }
-}
-
-/// Starts a price-sheet request and returns its number ([`AppState::sheet_request`]).
-fn next_sheet_request(state: AppState) -> u64 {
-    state.sheet_request.update_value(|n| *n += 1);
-    state.sheet_request.get_value()
-}
-
-/// Parses a fetched sheet and puts it in use, or says why it cannot be.
-fn apply_sheet(state: AppState, name: &str, fetched: Result<String, String>) {
-    match fetched {
-        Ok(text) => match PriceSheet::parse(name, &text) {
-            Ok(sheet) => {
-                if let Err(message) = use_sheet(state, sheet) {
-                    state.sheet_error.set(Some(message));
-                }
-            }
-            Err(e) => state
-                .sheet_error
-                .set(Some(format!("The price sheet could not be used: {e}"))),
-        },
-        Err(e) => state
-            .sheet_error
-            .set(Some(format!("The price sheet could not be loaded: {e}"))),
-    }
-}
-
-/// Reads a price sheet the person chose in a file input and puts it in use.
-async fn load_sheet_file(state: AppState, input: web_sys::HtmlInputElement) {
-    let request = next_sheet_request(state);
-    let read = io::read_file(&input).await;
-    if state.sheet_request.get_value() != request {
-        return;
-    }
-    match read {
-        Ok((name, text)) => match PriceSheet::parse(&name, &text) {
-            Ok(sheet) => match use_sheet(state, sheet) {
-                Ok(()) => state.toast.set(Some(format!("Using prices from {name}."))),
-                Err(message) => state.sheet_error.set(Some(message)),
-            },
-            Err(e) => state.sheet_error.set(Some(format!(
-                "{e}. The previous price sheet is still in use."
-            ))),
-        },
-        Err(e) => state.sheet_error.set(Some(e)),
-    }
-    input.set_value("");
-}
-
-/// Parses the fetched region table and puts it in use, or says why not.
-fn apply_regions(state: AppState, fetched: Result<String, String>) {
-    match fetched {
-        Ok(text) => match RegionTable::parse("regions.csv", &text) {
-            Ok(t) => state.regions.set(Some(Arc::new(t))),
-            Err(e) => state
-                .sheet_error
-                .set(Some(format!("The region table could not be used: {e}"))),
-        },
-        Err(e) => state
-            .sheet_error
-            .set(Some(format!("The region table could not be loaded: {e}"))),
-    }
-}
-
-async fn load_index(state: AppState) {
-    if let Ok(text) = io::fetch_text("pricing/index.json").await {
-        #[derive(serde::Deserialize)]
-        struct Index {
-            sheets: Vec<String>,
-        }
-        if let Ok(index) = serde_json::from_slice::<Index>(text.as_bytes()) {
-            let sheets: Vec<String> = index
-                .sheets
-                .into_iter()
-                .filter(|s| s.ends_with(".csv") && !s.contains('/') && !s.contains(".."))
-                .collect();
-            if !sheets.is_empty() {
-                state.sheets_available.set(sheets);
-            }
-        }
-    }
 }
 
 /// The application root; `link` is the share link the address opened.

@@ -47,10 +47,11 @@ pub fn FieldError(path: &'static str) -> impl IntoView {
 /// person is mid-way through typing something that is not a number yet. A
 /// typed number is applied with `apply`; anything else is recorded as a parse
 /// error under `path`, shown next to the field, and the scenario keeps its
-/// last valid value.
+/// last valid value. `path` is read each time: a list row's path follows
+/// the row's place in the list.
 pub fn bind_number(
     state: AppState,
-    path: String,
+    path: impl Fn() -> String + Copy + Send + Sync + 'static,
     current: Memo<f64>,
     integer: bool,
     apply: impl Fn(&mut Scenario, f64) + Copy + Send + Sync + 'static,
@@ -59,11 +60,11 @@ pub fn bind_number(
     impl Fn(String) + Copy + Send + Sync + 'static,
 ) {
     let text = RwSignal::new(show_number(&state, current.get_untracked()));
-    let path = StoredValue::new(path);
     Effect::new(move |_| {
         let v = current.get();
         let typed = text.get_untracked();
-        let pending = path.with_value(|p| state.parse_errors.with_untracked(|e| e.contains_key(p)));
+        let p = untrack(path);
+        let pending = state.parse_errors.with_untracked(|e| e.contains_key(&p));
         // A typed range (`600..800..1200`) stands for its likely value.
         let range_likely = crate::engine::ranges::parse_range(&typed, state.decimal)
             .and_then(Result::ok)
@@ -79,15 +80,14 @@ pub fn bind_number(
         text.set(raw.clone());
         match parse_number(&state, &raw, integer) {
             Ok(v) => {
-                path.with_value(|p| {
-                    state.parse_errors.update(|e| {
-                        e.remove(p);
-                    })
+                let p = untrack(path);
+                state.parse_errors.update(|e| {
+                    e.remove(&p);
                 });
                 state.scenario.update(|s| apply(s, v));
             }
             Err(message) => {
-                let p = path.get_value();
+                let p = untrack(path);
                 state.parse_errors.update(|e| {
                     e.insert(p, message);
                 })
@@ -124,9 +124,13 @@ pub fn NumberField(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let current = Memo::new(move |_| state.scenario.with(get) * scale);
-    let (text, on_number) = bind_number(state, path.to_string(), current, integer, move |s, v| {
-        set(s, v / scale)
-    });
+    let (text, on_number) = bind_number(
+        state,
+        move || path.to_string(),
+        current,
+        integer,
+        move |s, v| set(s, v / scale),
+    );
     let on_text = super::robustness::range_input(state, path, integer, scale, set, text, on_number);
     let id = format!("f-{}", test_id(path));
     let testid = format!("input-{}", test_id(path));

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::fields::{bind_number, BandInputs, FieldError, FieldFor, TextField};
+use super::fields::{bind_number, test_id, BandInputs, FieldError, FieldFor, TextField};
 use super::state::AppState;
 use crate::engine::inputs::{self, Band};
 use crate::engine::scenario::RegionShare;
@@ -85,42 +85,58 @@ fn region_options_view(
     }
 }
 
-/// One region row: which region, and its share of users.
+/// The message under a list row's field, if it has one (`path` follows the
+/// row's place in the list).
+fn row_error(state: AppState, path: impl Fn() -> String + Send + Sync + 'static) -> impl IntoView {
+    move || {
+        let path = path();
+        state.field_errors.with(|m| m.get(&path).cloned()).map(|m| {
+            view! {
+                <p class="field-error" role="alert" data-testid=format!("error-{}", test_id(&path))>{m}</p>
+            }
+        })
+    }
+}
+
+/// One region row: which region, and its share of users. Drawn once for
+/// its row id; its place in the list (and so its label, ids and paths)
+/// follows the rows removed above it.
 #[component]
-fn RegionRow(index: usize) -> impl IntoView {
+fn RegionRow(id: u64) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let path_region = format!("regions[{index}].region");
-    let path_share = format!("regions[{index}].traffic_share");
+    let index = state.rows.regions.index(id);
     let current = Memo::new(move |_| {
         state
             .scenario
-            .with(|s| s.regions.get(index).cloned().unwrap_or_default())
+            .with(|s| s.regions.get(index.get()).cloned().unwrap_or_default())
     });
     let input = &inputs::REGION_SHARE;
+    let path_share = move || input.path(index.get());
+    let path_region = move || format!("regions[{}].region", index.get());
     let share = Memo::new(move |_| current.with(|r| r.traffic_share * input.scale));
-    let (share_text, on_share) =
-        bind_number(state, path_share.clone(), share, false, move |s, v| {
-            (input.set)(s, index, v / input.scale)
-        });
-    let role = move || match index {
+    let (share_text, on_share) = bind_number(state, path_share, share, false, move |s, v| {
+        (input.set)(s, index.get_untracked(), v / input.scale)
+    });
+    let role = move || match index.get() {
         0 => "primary / write region",
         1 => "second region, warm standby",
         _ => "additional region",
     };
-    let region_err = path_region.clone();
-    let share_err = path_share.clone();
+    let region_id = move || format!("f-region-{}", index.get());
+    let share_id = move || format!("f-share-{}", index.get());
     view! {
-        <div class="region-row" data-testid=format!("region-row-{index}")>
+        <div class="region-row" data-testid=move || format!("region-row-{}", index.get())>
             <div class="field">
-                <label for=format!("f-region-{index}")>{move || format!("Region {} ({})", index + 1, role())}</label>
+                <label for=region_id>{move || format!("Region {} ({})", index.get() + 1, role())}</label>
                 <div class="field-input">
                     <select
-                        id=format!("f-region-{index}")
-                        data-testid=format!("input-region-{index}")
+                        id=region_id
+                        data-testid=move || format!("input-region-{}", index.get())
                         on:change=move |ev| {
                             let v = event_target_value(&ev);
+                            let i = index.get_untracked();
                             state.scenario.update(|s| {
-                                if let Some(r) = s.regions.get_mut(index) {
+                                if let Some(r) = s.regions.get_mut(i) {
                                     r.region = v;
                                 }
                             });
@@ -129,47 +145,37 @@ fn RegionRow(index: usize) -> impl IntoView {
                         {region_options_view(state, move |v| current.with(|r| r.region == v))}
                     </select>
                 </div>
-                {move || {
-                    state
-                        .field_errors
-                        .with(|m| m.get(&region_err).cloned())
-                        .map(|m| view! { <p class="field-error" role="alert">{m}</p> })
-                }}
+                {row_error(state, path_region)}
             </div>
             <div class="field share">
-                <label for=format!("f-share-{index}") title=input.help>
+                <label for=share_id title=input.help>
                     {input.label}
                 </label>
                 <div class="field-input">
                     <input
-                        id=format!("f-share-{index}")
+                        id=share_id
                         type="text"
                         inputmode="decimal"
-                        data-testid=format!("input-share-{index}")
+                        data-testid=move || format!("input-share-{}", index.get())
                         prop:value=move || share_text.get()
                         on:input=move |ev| on_share(event_target_value(&ev))
                     />
                     <span class="unit">"%"</span>
                 </div>
-                {move || {
-                    state
-                        .field_errors
-                        .with(|m| m.get(&share_err).cloned())
-                        .map(|m| view! { <p class="field-error" role="alert">{m}</p> })
-                }}
+                {row_error(state, path_share)}
             </div>
             <button type="button"
                 class="icon remove"
-                aria-label=format!("Remove region {}", index + 1)
-                data-testid=format!("remove-region-{index}")
+                aria-label=move || format!("Remove region {}", index.get() + 1)
+                data-testid=move || format!("remove-region-{}", index.get())
                 on:click=move |_| {
-                    // The rows are drawn again from the scenario, so their
-                    // half-typed texts go; every other field keeps its own.
-                    state.parse_errors.update(|e| e.retain(|path, _| !path.starts_with("regions[")));
-                    state.scenario.update(|s| {
-                        if s.regions.len() > 1 && index < s.regions.len() {
-                            s.regions.remove(index);
+                    // The other rows stay as they are, half-typed text included.
+                    state.rows.regions.remove(state, id, |s, i| {
+                        let removable = s.regions.len() > 1 && i < s.regions.len();
+                        if removable {
+                            s.regions.remove(i);
                         }
+                        removable
                     });
                 }
             >
@@ -179,72 +185,81 @@ fn RegionRow(index: usize) -> impl IntoView {
     }
 }
 
+/// One measured round trip: from users near a region to a stamp or write
+/// region, in milliseconds.
+#[component]
+fn RttRow(id: u64) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let index = state.rows.rtts.index(id);
+    let current = Memo::new(move |_| {
+        state.scenario.with(|s| {
+            s.resilience
+                .measured_rtts
+                .get(index.get())
+                .cloned()
+                .unwrap_or_default()
+        })
+    });
+    let input = &inputs::MEASURED_RTT;
+    let path = move || input.path(index.get());
+    let ms = Memo::new(move |_| current.with(|m| m.rtt_ms * input.scale));
+    let (text, on_ms) = bind_number(state, path, ms, false, move |s, v| {
+        (input.set)(s, index.get_untracked(), v / input.scale)
+    });
+    let select = move |which: &'static str| {
+        view! {
+            <select
+                aria-label=if which == "from" { "Users near" } else { "Stamp or write region" }
+                data-testid=move || format!("rtt-{which}-{}", index.get())
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    let i = index.get_untracked();
+                    state.scenario.update(|s| {
+                        if let Some(m) = s.resilience.measured_rtts.get_mut(i) {
+                            if which == "from" { m.from = v } else { m.to = v }
+                        }
+                    });
+                }
+            >
+                {region_options_view(state, move |v| current.with(|m| {
+                    (if which == "from" { &m.from } else { &m.to }) == v
+                }))}
+            </select>
+        }
+    };
+    view! {
+        <div class="rtt-row" data-testid=move || format!("rtt-row-{}", index.get())>
+            {select("from")}
+            <span aria-hidden="true">"→"</span>
+            {select("to")}
+            <input type="text" inputmode="decimal" aria-label=format!("{}, {}", input.label, input.unit)
+                data-testid=move || format!("rtt-ms-{}", index.get())
+                prop:value=move || text.get() on:input=move |ev| on_ms(event_target_value(&ev)) />
+            <span class="unit">{input.unit}</span>
+            <button type="button" class="icon" aria-label="Remove this measurement"
+                data-testid=move || format!("rtt-remove-{}", index.get())
+                on:click=move |_| {
+                    state.rows.rtts.remove(state, id, |s, i| {
+                        let removable = i < s.resilience.measured_rtts.len();
+                        if removable {
+                            s.resilience.measured_rtts.remove(i);
+                        }
+                        removable
+                    });
+                }>"×"</button>
+            {row_error(state, path)}
+        </div>
+    }
+}
+
 /// Measured round trips that override the distance model.
 #[component]
 fn MeasuredRtts() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let count = Memo::new(move |_| state.scenario.with(|s| s.resilience.measured_rtts.len()));
-    let row = move |i: usize| {
-        let current = Memo::new(move |_| {
-            state.scenario.with(|s| {
-                s.resilience
-                    .measured_rtts
-                    .get(i)
-                    .cloned()
-                    .unwrap_or_default()
-            })
-        });
-        let input = &inputs::MEASURED_RTT;
-        let path = input.path(i);
-        let ms = Memo::new(move |_| current.with(|m| m.rtt_ms * input.scale));
-        let (text, on_ms) = bind_number(state, path.clone(), ms, false, move |s, v| {
-            (input.set)(s, i, v / input.scale)
-        });
-        let select = move |which: &'static str| {
-            view! {
-                <select
-                    aria-label=if which == "from" { "Users near" } else { "Stamp or write region" }
-                    data-testid=format!("rtt-{which}-{i}")
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        state.scenario.update(|s| {
-                            if let Some(m) = s.resilience.measured_rtts.get_mut(i) {
-                                if which == "from" { m.from = v } else { m.to = v }
-                            }
-                        });
-                    }
-                >
-                    {region_options_view(state, move |v| current.with(|m| {
-                        (if which == "from" { &m.from } else { &m.to }) == v
-                    }))}
-                </select>
-            }
-        };
-        let err = path.clone();
-        view! {
-            <div class="rtt-row">
-                {select("from")}
-                <span aria-hidden="true">"→"</span>
-                {select("to")}
-                <input type="text" inputmode="decimal" aria-label=format!("{}, {}", input.label, input.unit) data-testid=format!("rtt-ms-{i}")
-                    prop:value=move || text.get() on:input=move |ev| on_ms(event_target_value(&ev)) />
-                <span class="unit">{input.unit}</span>
-                <button type="button" class="icon" aria-label="Remove this measurement" on:click=move |_| {
-                    state.parse_errors.update(|e| e.retain(|path, _| !path.starts_with("resilience.measured_rtts[")));
-                    state.scenario.update(|s| {
-                        if i < s.resilience.measured_rtts.len() {
-                            s.resilience.measured_rtts.remove(i);
-                        }
-                    });
-                }>"×"</button>
-                {move || state.field_errors.with(|m| m.get(&err).cloned()).map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
-            </div>
-        }
-    };
     view! {
         <div class="rtts" data-testid="measured-rtts">
             <p class="field-label">"Measured round trips (override the model)"</p>
-            {move || (0..count.get()).map(row).collect_view()}
+            <For each=state.rows.rtts.keys(state) key=|id| *id children=|id| view! { <RttRow id=id /> } />
             <button type="button" class="secondary" data-testid="add-rtt" on:click=move |_| {
                 state.scenario.update(|s| {
                     let from = s.regions.last().map(|r| r.region.clone()).unwrap_or_default();
@@ -252,6 +267,90 @@ fn MeasuredRtts() -> impl IntoView {
                     s.resilience.measured_rtts.push(crate::engine::scenario::MeasuredRtt { from, to, rtt_ms: 150.0 });
                 });
             }>"+ Add a measured round trip"</button>
+        </div>
+    }
+}
+
+/// One drill result: a measured RTO or RPO of a tier and failure mode.
+#[component]
+fn DrillRow(id: u64) -> impl IntoView {
+    use crate::engine::failure_modes::FailureMode;
+    use crate::engine::scenario::{Drill, DrillMeasure};
+    use crate::engine::tiers::TierId;
+    let state = expect_context::<AppState>();
+    let index = state.rows.drills.index(id);
+    let current = Memo::new(move |_| {
+        state.scenario.with(|s| {
+            s.resilience
+                .drills
+                .get(index.get())
+                .cloned()
+                .unwrap_or_default()
+        })
+    });
+    let input = &inputs::DRILL_VALUE;
+    let path = move || input.path(index.get());
+    let value = Memo::new(move |_| current.with(|d| d.value_s * input.scale));
+    let (text, on_value) = bind_number(state, path, value, false, move |s, v| {
+        (input.set)(s, index.get_untracked(), v / input.scale)
+    });
+    let edit = move |f: fn(&mut Drill, String)| {
+        move |ev: leptos::ev::Event| {
+            let v = event_target_value(&ev);
+            let i = index.get_untracked();
+            state.scenario.update(|s| {
+                if let Some(d) = s.resilience.drills.get_mut(i) {
+                    f(d, v);
+                }
+            });
+        }
+    };
+    let tiers = TierId::ALL
+        .into_iter()
+        .map(|t| view! { <option value=t.id() selected=move || current.with(|d| d.tier == t)>{t.short_label()}</option> })
+        .collect_view();
+    let modes = FailureMode::ALL
+        .into_iter()
+        .map(|m| view! { <option value=m.id() selected=move || current.with(|d| d.mode == m)>{m.label()}</option> })
+        .collect_view();
+    let testid = move |what: &'static str| move || format!("drill-{what}{}", index.get());
+    // The value's message, else the date's (validation only: a date input
+    // cannot hold half-typed text).
+    let error = move || {
+        let value = path();
+        let date = format!("resilience.drills[{}].date", index.get());
+        state
+            .field_errors
+            .with(|m| if m.contains_key(&value) { value } else { date })
+    };
+    view! {
+        <div class="drill-row" data-testid=testid("")>
+            <select aria-label="Tier" data-testid=testid("tier-")
+                on:change=edit(|d, v| { if let Some(t) = TierId::from_id(&v) { d.tier = t } })>{tiers}</select>
+            <select aria-label="Failure mode" data-testid=testid("mode-")
+                on:change=edit(|d, v| { if let Some(m) = FailureMode::from_id(&v) { d.mode = m } })>{modes}</select>
+            <select aria-label="Measured" data-testid=testid("measure-")
+                on:change=edit(|d, v| d.measure = if v == "rpo" { DrillMeasure::Rpo } else { DrillMeasure::Rto })>
+                <option value="rto" selected=move || current.with(|d| d.measure == DrillMeasure::Rto)>"RTO"</option>
+                <option value="rpo" selected=move || current.with(|d| d.measure == DrillMeasure::Rpo)>"RPO"</option>
+            </select>
+            <input type="text" inputmode="decimal" aria-label=format!("{}, {}", input.label, input.unit) data-testid=testid("value-")
+                prop:value=move || text.get() on:input=move |ev| on_value(event_target_value(&ev)) />
+            <span class="unit">{input.unit}</span>
+            <input type="date" aria-label="Drill date" data-testid=testid("date-")
+                prop:value=move || current.with(|d| d.date.clone()) on:change=edit(|d, v| d.date = v) />
+            <input type="text" aria-label="What was drilled" placeholder="edge drain" data-testid=testid("note-")
+                prop:value=move || current.with(|d| d.note.clone()) on:change=edit(|d, v| d.note = v) />
+            <button type="button" class="icon" aria-label="Remove this drill" data-testid=testid("remove-") on:click=move |_| {
+                state.rows.drills.remove(state, id, |s, i| {
+                    let removable = i < s.resilience.drills.len();
+                    if removable {
+                        s.resilience.drills.remove(i);
+                    }
+                    removable
+                });
+            }>"×"</button>
+            {row_error(state, error)}
         </div>
     }
 }
@@ -264,74 +363,11 @@ fn Drills() -> impl IntoView {
     use crate::engine::scenario::{Drill, DrillMeasure};
     use crate::engine::tiers::TierId;
     let state = expect_context::<AppState>();
-    let count = Memo::new(move |_| state.scenario.with(|s| s.resilience.drills.len()));
-    let row = move |i: usize| {
-        let current = Memo::new(move |_| {
-            state
-                .scenario
-                .with(|s| s.resilience.drills.get(i).cloned().unwrap_or_default())
-        });
-        let input = &inputs::DRILL_VALUE;
-        let path = input.path(i);
-        let value = Memo::new(move |_| current.with(|d| d.value_s * input.scale));
-        let (text, on_value) = bind_number(state, path.clone(), value, false, move |s, v| {
-            (input.set)(s, i, v / input.scale)
-        });
-        let edit = move |f: fn(&mut Drill, String)| {
-            move |ev: leptos::ev::Event| {
-                let v = event_target_value(&ev);
-                state.scenario.update(|s| {
-                    if let Some(d) = s.resilience.drills.get_mut(i) {
-                        f(d, v);
-                    }
-                });
-            }
-        };
-        let tiers = TierId::ALL
-            .into_iter()
-            .map(|t| view! { <option value=t.id() selected=move || current.with(|d| d.tier == t)>{t.short_label()}</option> })
-            .collect_view();
-        let modes = FailureMode::ALL
-            .into_iter()
-            .map(|m| view! { <option value=m.id() selected=move || current.with(|d| d.mode == m)>{m.label()}</option> })
-            .collect_view();
-        let err_value = path.clone();
-        let err_date = format!("resilience.drills[{i}].date");
-        view! {
-            <div class="drill-row" data-testid=format!("drill-{i}")>
-                <select aria-label="Tier" data-testid=format!("drill-tier-{i}")
-                    on:change=edit(|d, v| { if let Some(t) = TierId::from_id(&v) { d.tier = t } })>{tiers}</select>
-                <select aria-label="Failure mode" data-testid=format!("drill-mode-{i}")
-                    on:change=edit(|d, v| { if let Some(m) = FailureMode::from_id(&v) { d.mode = m } })>{modes}</select>
-                <select aria-label="Measured" data-testid=format!("drill-measure-{i}")
-                    on:change=edit(|d, v| d.measure = if v == "rpo" { DrillMeasure::Rpo } else { DrillMeasure::Rto })>
-                    <option value="rto" selected=move || current.with(|d| d.measure == DrillMeasure::Rto)>"RTO"</option>
-                    <option value="rpo" selected=move || current.with(|d| d.measure == DrillMeasure::Rpo)>"RPO"</option>
-                </select>
-                <input type="text" inputmode="decimal" aria-label=format!("{}, {}", input.label, input.unit) data-testid=format!("drill-value-{i}")
-                    prop:value=move || text.get() on:input=move |ev| on_value(event_target_value(&ev)) />
-                <span class="unit">{input.unit}</span>
-                <input type="date" aria-label="Drill date" data-testid=format!("drill-date-{i}")
-                    prop:value=move || current.with(|d| d.date.clone()) on:change=edit(|d, v| d.date = v) />
-                <input type="text" aria-label="What was drilled" placeholder="edge drain" data-testid=format!("drill-note-{i}")
-                    prop:value=move || current.with(|d| d.note.clone()) on:change=edit(|d, v| d.note = v) />
-                <button type="button" class="icon" aria-label="Remove this drill" data-testid=format!("drill-remove-{i}") on:click=move |_| {
-                    state.parse_errors.set(Default::default());
-                    state.scenario.update(|s| {
-                        if i < s.resilience.drills.len() {
-                            s.resilience.drills.remove(i);
-                        }
-                    });
-                }>"×"</button>
-                {move || state.field_errors.with(|m| m.get(&err_value).or_else(|| m.get(&err_date)).cloned()).map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
-            </div>
-        }
-    };
     view! {
         <div class="drills" data-testid="drills">
             <BandInputs band=Band::Drills />
             <p class="field-label">"Drill results (a measured value replaces the model's expected one)"</p>
-            {move || (0..count.get()).map(row).collect_view()}
+            <For each=state.rows.drills.keys(state) key=|id| *id children=|id| view! { <DrillRow id=id /> } />
             <button type="button" class="secondary" data-testid="add-drill" on:click=move |_| {
                 let today = super::io::today();
                 state.scenario.update(|s| {
@@ -349,54 +385,64 @@ fn Drills() -> impl IntoView {
     }
 }
 
-/// The customer SLA's credit schedule: below this monthly availability,
+/// One step of the SLA credit schedule: below this monthly availability,
 /// credit this share of the month's fee.
 #[component]
-fn CreditSchedule() -> impl IntoView {
+fn CreditRow(id: u64) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let count = Memo::new(move |_| state.scenario.with(|s| s.risk.credit_schedule.len()));
-    // One number cell of a step: `which` 0 = below %, 1 = credit %.
-    let cell = move |i: usize, which: usize| {
+    let index = state.rows.credits.index(id);
+    // One number cell of the step: `which` 0 = below %, 1 = credit %.
+    let cell = move |which: usize| {
         let input = if which == 0 {
             &inputs::CREDIT_BELOW
         } else {
             &inputs::CREDIT
         };
-        let path = input.path(i);
+        let path = move || input.path(index.get());
         let current = Memo::new(move |_| {
             state
                 .scenario
-                .with(|s| (input.get)(s, i).unwrap_or_default() * input.scale)
+                .with(|s| (input.get)(s, index.get()).unwrap_or_default() * input.scale)
         });
-        let (text, on_text) = bind_number(state, path.clone(), current, false, move |s, v| {
-            (input.set)(s, i, v / input.scale)
+        let (text, on_text) = bind_number(state, path, current, false, move |s, v| {
+            (input.set)(s, index.get_untracked(), v / input.scale)
         });
-        let err = path.clone();
-        let label = input.label;
+        let what = if which == 0 { "below" } else { "credit" };
         view! {
-            <input type="text" inputmode="decimal" aria-label=label
-                data-testid=format!("credit-{}-{i}", if which == 0 { "below" } else { "credit" })
+            <input type="text" inputmode="decimal" aria-label=input.label
+                data-testid=move || format!("credit-{what}-{}", index.get())
                 prop:value=move || text.get() on:input=move |ev| on_text(event_target_value(&ev)) />
             <span class="unit">{input.unit}</span>
-            {move || state.field_errors.with(|m| m.get(&err).cloned()).map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+            {row_error(state, path)}
         }
     };
     view! {
+        <div class="rtt-row" data-testid=move || format!("credit-step-{}", index.get())>
+            <span>"below"</span>{cell(0)}<span aria-hidden="true">"→"</span>{cell(1)}
+            <button type="button" class="icon" aria-label="Remove this credit step"
+                data-testid=move || format!("credit-remove-{}", index.get())
+                on:click=move |_| {
+                    state.rows.credits.remove(state, id, |s, i| {
+                        let removable = i < s.risk.credit_schedule.len();
+                        if removable {
+                            s.risk.credit_schedule.remove(i);
+                        }
+                        removable
+                    });
+                }>"×"</button>
+        </div>
+    }
+}
+
+/// The customer SLA's credit schedule: below this monthly availability,
+/// credit this share of the month's fee.
+#[component]
+fn CreditSchedule() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
         <div class="credits" data-testid="credit-schedule">
             <p class="field-label">"SLA credits: below this monthly availability → credit this share of the month's fee"</p>
-            {move || (0..count.get()).map(|i| view! {
-                <div class="rtt-row">
-                    <span>"below"</span>{cell(i, 0)}<span aria-hidden="true">"→"</span>{cell(i, 1)}
-                    <button type="button" class="icon" aria-label="Remove this credit step" on:click=move |_| {
-                        state.parse_errors.update(|e| e.retain(|path, _| !path.starts_with("risk.credit_schedule[")));
-                        state.scenario.update(|s| {
-                            if i < s.risk.credit_schedule.len() {
-                                s.risk.credit_schedule.remove(i);
-                            }
-                        });
-                    }>"×"</button>
-                </div>
-            }).collect_view()}
+            <For each=state.rows.credits.keys(state) key=|id| *id children=|id| view! { <CreditRow id=id /> } />
             <button type="button" class="secondary" data-testid="add-credit" on:click=move |_| {
                 state.scenario.update(|s| {
                     s.risk.credit_schedule.push(crate::engine::scenario::CreditStep { below_pct: 99.0, credit_pct: 25.0 });
@@ -460,7 +506,7 @@ pub fn RegionsEditor() -> impl IntoView {
     };
     view! {
         <div class="regions" id="regions-editor" tabindex="-1" data-testid="regions-editor">
-            {move || (0..count.get()).map(|i| view! { <RegionRow index=i /> }).collect_view()}
+            <For each=state.rows.regions.keys(state) key=|id| *id children=|id| view! { <RegionRow id=id /> } />
             <FieldError path="regions" />
             <button type="button"
                 class="secondary"

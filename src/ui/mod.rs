@@ -8,9 +8,12 @@ mod failure_modes;
 pub mod fields;
 pub mod inputs;
 pub mod io;
+mod loading;
 pub mod robustness;
+pub mod rows;
 pub mod state;
 mod tiers_table;
 mod working;
 
-pub use app::{start, App, OpenedLink, Preloaded};
+pub use app::{start, App, OpenedLink};
+pub use loading::Preloaded;

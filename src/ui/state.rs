@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use super::rows::ListRows;
 use crate::engine::plan::{self, HeadroomPoint, Plan, PlanError};
 use crate::engine::pricing::SheetRef;
 use crate::engine::risk::{self, LossImpact, SimulatedRisk};
@@ -131,7 +132,8 @@ fn arc_changed<T>(a: Option<&Option<Arc<T>>>, b: Option<&Option<Arc<T>>>) -> boo
 pub struct AppState {
     /// The scenario as edited (every value in it parsed as a number).
     pub scenario: RwSignal<Scenario>,
-    /// Fields whose text is not a number yet, by JSON path.
+    /// Fields whose text is not a number yet, by JSON path (a list row's
+    /// entries move with it when a row above it goes: see [`super::rows`]).
     pub parse_errors: RwSignal<BTreeMap<String, String>>,
     pub sheet: RwSignal<Option<Arc<PriceSheet>>>,
     /// The sheet the figures are priced with: `sheet`, or a copy converted
@@ -173,6 +175,8 @@ pub struct AppState {
     pub can_redo: RwSignal<bool>,
     /// The decimal mark of the browser's locale: fields read and show numbers in it.
     pub decimal: DecimalMark,
+    /// The row ids of the list editors (regions, round trips, credits, drills).
+    pub rows: ListRows,
 }
 
 impl AppState {
@@ -264,16 +268,19 @@ impl AppState {
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
             decimal: super::io::decimal_mark(),
+            rows: ListRows::default(),
         }
     }
 
     /// Replaces the whole scenario (preset, reset, import, link): clears the
-    /// half-typed fields first so every input shows the new values. The
-    /// price sheet a scenario names is kept apart in `wanted_sheet`.
+    /// half-typed fields first so every input shows the new values, and
+    /// draws the list editors' rows anew. The price sheet a scenario names
+    /// is kept apart in `wanted_sheet`.
     pub fn replace_scenario(&self, mut s: Scenario) {
         let wanted = s.price_sheet.take();
         self.history.update_value(History::boundary);
         self.parse_errors.set(BTreeMap::new());
+        self.rows.reset();
         self.wanted_sheet.set(wanted);
         self.scenario.set(s);
     }
@@ -286,6 +293,7 @@ impl AppState {
             .flatten();
         if let Some(s) = target {
             self.parse_errors.set(BTreeMap::new());
+            self.rows.reset();
             self.scenario.set(s);
         }
     }
