@@ -223,7 +223,7 @@ pub fn missing_report(missing: &[(Slot, Option<String>)], regions: &[String]) ->
         regions
             .iter()
             .position(|r| r == p)
-            .unwrap_or(if p == "Global" {
+            .unwrap_or(if p == crate::engine::meters::GLOBAL {
                 regions.len()
             } else {
                 regions.len() + 1

@@ -98,7 +98,7 @@ pub fn slots(needs: &[Need], regions: &[String], zones: &[String]) -> Vec<Slot> 
     for n in needs {
         let places: Vec<String> = match n.scope {
             Scope::Regional => regions.to_vec(),
-            Scope::Global => vec!["Global".to_string()],
+            Scope::Global => vec![meters::GLOBAL.to_string()],
             Scope::Zonal => zones.to_vec(),
         };
         for region in places {

@@ -118,8 +118,8 @@ pub fn date_part(timestamp: &str) -> Option<String> {
 /// Where a global meter's row came from, best first.
 fn global_rank(item: &Item) -> Option<u8> {
     match item.arm_region_name.trim() {
-        "Global" => Some(0),
-        "" if item.location.trim() == "Global" || item.location.trim().is_empty() => Some(1),
+        meters::GLOBAL => Some(0),
+        "" if item.location.trim() == meters::GLOBAL || item.location.trim().is_empty() => Some(1),
         "Zone 1" => Some(2),
         "" if item.location.trim() == "Zone 1" => Some(2),
         _ => None,
@@ -252,7 +252,7 @@ pub fn map_items(
                     } else {
                         String::new()
                     };
-                    ("Global".to_string(), rank, note)
+                    (meters::GLOBAL.to_string(), rank, note)
                 }
                 None => {
                     m.dropped.unused += 1;
@@ -415,7 +415,7 @@ fn sort_rows(rows: &mut [SheetRow], needs: &[Need], regions: &[String], zones: &
         regions
             .iter()
             .position(|x| x == r)
-            .or_else(|| (r == "Global").then_some(regions.len()))
+            .or_else(|| (r == meters::GLOBAL).then_some(regions.len()))
             .or_else(|| {
                 zones
                     .iter()

@@ -354,7 +354,7 @@ impl Pricer<'_> {
             Charge::new(
                 Component::AksLoadBalancerRules,
                 &meters::LOAD_BALANCER_RULES,
-                "Global",
+                meters::GLOBAL,
             )
             .at(region),
             move || format!("AKS Standard Load Balancer, rules ({region})"),
@@ -385,7 +385,7 @@ impl Pricer<'_> {
             Charge::new(
                 Component::AksLoadBalancerData,
                 &meters::LOAD_BALANCER_DATA,
-                "Global",
+                meters::GLOBAL,
             )
             .at(region),
             move || format!("AKS Standard Load Balancer, data processed ({region})"),

@@ -427,7 +427,7 @@ impl Pricer<'_> {
         // runs. A standby replica pays none (see `SqlLedger::standby_replica`).
         if !(secondary && sql.standby_replica) {
             self.line(
-                Charge::new(Component::SqlLicence, &license, "Global").at(region),
+                Charge::new(Component::SqlLicence, &license, meters::GLOBAL).at(region),
                 move || format!("SQL {tier} licence, {role}"),
                 q(),
             );

@@ -16,7 +16,7 @@ impl Pricer<'_> {
         let tier = s.edge.front_door_tier;
         let base = meters::front_door_base(tier);
         self.line(
-            Charge::new(Component::FrontDoorBase, base, "Global"),
+            Charge::new(Component::FrontDoorBase, base, meters::GLOBAL),
             move || format!("Front Door {} base fee", tier.as_str()),
             Quantity {
                 value: 1.0,
@@ -88,7 +88,11 @@ impl Pricer<'_> {
         }
         let m = s.edge.dns_queries_millions_per_month;
         self.line(
-            Charge::new(Component::TrafficManagerQueries, &meters::TM_DNS, "Global"),
+            Charge::new(
+                Component::TrafficManagerQueries,
+                &meters::TM_DNS,
+                meters::GLOBAL,
+            ),
             move || "Traffic Manager DNS queries".into(),
             Quantity {
                 value: m,
@@ -100,7 +104,7 @@ impl Pricer<'_> {
             Charge::new(
                 Component::TrafficManagerEndpoints,
                 &meters::TM_ENDPOINT,
-                "Global",
+                meters::GLOBAL,
             ),
             move || "Traffic Manager endpoint health checks".into(),
             Quantity {

@@ -176,7 +176,7 @@ impl Pricer<'_> {
             Charge::new(
                 Component::PrivateEndpoints,
                 &meters::PRIVATE_ENDPOINT,
-                "Global",
+                meters::GLOBAL,
             )
             .at(&stamp.region),
             move || format!("Private endpoints ({})", names()),
@@ -218,7 +218,7 @@ impl Pricer<'_> {
                 continue;
             }
             self.line(
-                Charge::new(component, key, "Global").at(region),
+                Charge::new(component, key, meters::GLOBAL).at(region),
                 move || format!("Private endpoint data processed {dir} ({region})"),
                 Quantity {
                     value: gb,

@@ -17,6 +17,11 @@ use super::scenario::{AksTier, AppServiceSku, BackupRedundancy, FrontDoorTier, N
 mod catalog;
 pub use catalog::{catalog, Evidence, Known, Scope};
 
+/// The `armRegionName` of meters billed once, not per region (Front Door
+/// base fees, Traffic Manager, the SQL licence, private endpoints, the load
+/// balancer), as the Retail Prices API spells it.
+pub const GLOBAL: &str = "Global";
+
 pub const fn key(
     service: &'static str,
     product: &'static str,

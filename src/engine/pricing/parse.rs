@@ -212,7 +212,10 @@ impl PriceSheet {
         let mut priced: Vec<String> = Vec::new();
         for r in &sheet.rows {
             let region = &r.arm_region_name;
-            if region != "Global" && !region.starts_with("Zone ") && !priced.contains(region) {
+            if region != crate::engine::meters::GLOBAL
+                && !region.starts_with("Zone ")
+                && !priced.contains(region)
+            {
                 priced.push(region.clone());
             }
         }

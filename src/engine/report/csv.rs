@@ -23,7 +23,7 @@ pub fn budget_lines_csv(
                 ranges.samples,
                 ranges.inputs.join(", ")
             );
-            row[3] = "Global".into();
+            row[3] = crate::engine::meters::GLOBAL.into();
             row[4] = "1".into();
             row[5] = "month".into();
             row[6] = csv_number(v, 4);
