@@ -72,14 +72,14 @@ pub const REPLACE_FACTOR: f64 = 2.0;
 pub const STRONG_READ_FACTOR: f64 = 2.0;
 
 /// Smallest manual throughput Cosmos DB provisions, RU/s (per container or
-/// shared database; `set-throughput.md`).
+/// shared database; learn.microsoft.com/azure/cosmos-db/set-throughput).
 pub const MIN_MANUAL_RU_PER_S: f64 = 400.0;
 
-/// Smallest autoscale maximum, RU/s (`provision-throughput-autoscale.md`).
+/// Smallest autoscale maximum, RU/s (learn.microsoft.com/azure/cosmos-db/provision-throughput-autoscale).
 pub const MIN_AUTOSCALE_MAX_RU_PER_S: f64 = 1000.0;
 
 /// Autoscale bills the highest RU/s reached each hour, never below this
-/// fraction of the maximum (`how-to-choose-offer.md`).
+/// fraction of the maximum (learn.microsoft.com/azure/cosmos-db/how-to-choose-offer).
 pub const AUTOSCALE_FLOOR_FRACTION: f64 = 0.1;
 
 /// Autoscale usage consumes reserved capacity at this multiple on
@@ -92,7 +92,7 @@ pub const AUTOSCALE_RATE_FACTOR: f64 = 1.5;
 
 /// Zone redundancy bills RU/s at this multiple on single-write manual
 /// accounts; waived for multi-region writes and for autoscale
-/// (`reliability-cosmos-db-nosql.md`, "charged at 25% premium … waived").
+/// (learn.microsoft.com/azure/reliability/reliability-cosmos-db-nosql, "charged at 25% premium … waived").
 pub const ZONE_REDUNDANCY_RU_FACTOR: f64 = 1.25;
 
 /// The published points an item size falls between: `(lower, upper)`, the

@@ -10,7 +10,7 @@ impl Pricer<'_> {
     /// requests per month ÷ 10,000 × price`) and edge-to-client transfer
     /// (`requests × response KB ÷ 10⁶ × price per GB`), split by the billing
     /// zone of each user population. Origin-to-edge transfer from Azure
-    /// origins is not billed (Front Door billing.md).
+    /// origins is not billed (learn.microsoft.com/azure/frontdoor/billing).
     pub fn front_door(&mut self) {
         let s = self.s;
         let tier = s.edge.front_door_tier;

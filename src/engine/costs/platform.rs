@@ -91,7 +91,7 @@ impl Pricer<'_> {
 
     /// App Configuration: one Standard store in the first stamp's region and a
     /// replica in every other: `days per month × daily price`. Replication
-    /// has no egress charge (reliability-app-configuration.md).
+    /// has no egress charge (learn.microsoft.com/azure/reliability/reliability-app-configuration).
     pub fn app_configuration(&mut self, stamp: &Stamp, first: bool) {
         if !self.s.platform.app_configuration {
             return;
