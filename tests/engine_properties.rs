@@ -479,7 +479,7 @@ fn survivor_needs(
                 share += lost.steady_share / nearest.len() as f64;
             }
             let need = cosmos::read_ru_per_s(rps * share, &s.workload, s.data.consistency) + writes;
-            out.push((lost.region.clone(), stamps[i].region.clone(), need));
+            out.push((lost.region.to_string(), stamps[i].region.to_string(), need));
         }
     }
     out

@@ -40,7 +40,7 @@ fn zone_loss(s: &Scenario, cost: &TierCost) -> String {
     let capacity = served_with(&cost.stamps, 0, factor);
     format!(
         "Cosmos DB: “No data loss” and “No availability loss” on a zone failure ({COSMOS_HA_URL}); the stamp in {} keeps two of its three zones' instances ({} of them) until autoscale replaces them (about {}), serving {} of peak",
-        cost.stamps.first().map_or("", |st| st.region.as_str()),
+        cost.stamps.first().map_or("", |st| &*st.region),
         format::percent(factor, 0),
         format::duration(s.resilience.autoscale_reaction_s),
         format::percent(capacity, 0)

@@ -349,14 +349,14 @@ impl Pricer<'_> {
     pub fn aks_load_balancer(&mut self, stamp: &Stamp, origin_peak_rps: f64) {
         let s = self.s;
         let h = s.commercial.hours_per_month;
-        let region = stamp.region.as_str();
+        let region = &*stamp.region;
         self.line(
             Charge::new(
                 Component::AksLoadBalancerRules,
                 &meters::LOAD_BALANCER_RULES,
                 meters::GLOBAL,
             )
-            .at(region),
+            .at(&stamp.region),
             move || format!("AKS Standard Load Balancer, rules ({region})"),
             Quantity {
                 value: h,
@@ -387,7 +387,7 @@ impl Pricer<'_> {
                 &meters::LOAD_BALANCER_DATA,
                 meters::GLOBAL,
             )
-            .at(region),
+            .at(&stamp.region),
             move || format!("AKS Standard Load Balancer, data processed ({region})"),
             Quantity {
                 value: gb,

@@ -4,6 +4,8 @@
 //! [`crate::engine::backup`], Defender plans in [`crate::engine::security`].)
 
 use super::{meters, Charge, Component, Pricer, Quantity};
+use std::sync::Arc;
+
 use crate::engine::cosmos;
 use crate::engine::format;
 use crate::engine::pricing::ReservationTerm;
@@ -378,7 +380,7 @@ impl Pricer<'_> {
     /// licensing costs for the vCores used by the secondary replica, but
     /// you're still charged for compute and storage"
     /// (<https://learn.microsoft.com/azure/azure-sql/database/standby-replica-how-to-configure>).
-    pub fn sql_database(&mut self, region: &str, secondary: bool) {
+    pub fn sql_database(&mut self, region: &Arc<str>, secondary: bool) {
         let sql = &self.s.data.sql;
         if !sql.enabled {
             return;

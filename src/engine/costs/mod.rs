@@ -61,6 +61,11 @@ impl Category {
         Self::TrafficManager,
         Self::Platform,
     ];
+    /// Position in [`Category::ALL`].
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Self::Compute => "Compute",
@@ -101,7 +106,7 @@ pub struct LineItem {
     /// The stamp region a line priced at a global meter belongs to (a
     /// load balancer's rules, a private endpoint); `None` when the line's
     /// billing region says where it is.
-    pub place: Option<Box<str>>,
+    pub place: Option<Arc<str>>,
 }
 
 impl LineItem {
@@ -155,7 +160,8 @@ pub enum StampRole {
 /// A regional stamp as a tier deploys it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Stamp {
-    pub region: String,
+    /// Shared with the lines keyed to this stamp ([`LineItem::place`]).
+    pub region: Arc<str>,
     pub role: StampRole,
     /// Provisioned capacity as a fraction of global origin peak.
     pub capacity_fraction: f64,
@@ -198,7 +204,7 @@ pub struct Charge<'a> {
     pub region: &'a str,
     pub term: ReservationTerm,
     /// The stamp region of a line billed `Global` ([`LineItem::place`]).
-    pub place: Option<&'a str>,
+    pub place: Option<&'a Arc<str>>,
     /// Added to the formula after the amount (empty for none).
     pub note: &'a str,
 }
@@ -222,7 +228,7 @@ impl<'a> Charge<'a> {
     }
 
     /// Billed `Global` but belonging to the stamp in `region`.
-    pub fn at(self, region: &'a str) -> Self {
+    pub fn at(self, region: &'a Arc<str>) -> Self {
         Self {
             place: Some(region),
             ..self
@@ -425,7 +431,7 @@ impl<'a> Pricer<'a> {
             unit_price,
             monthly,
             price: Arc::clone(row),
-            place: place.map(Box::from),
+            place: place.cloned(),
         });
         if let Some(words) = &mut self.words {
             words.push(LineWords {

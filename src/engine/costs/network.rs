@@ -150,7 +150,7 @@ impl Pricer<'_> {
         // The ledger runs in the first stamp and (as the failover-group
         // secondary) the second.
         let sql_here =
-            s.data.sql.enabled && s.regions.iter().take(2).any(|r| r.region == stamp.region);
+            s.data.sql.enabled && s.regions.iter().take(2).any(|r| *r.region == *stamp.region);
         let services: [(&str, bool); 5] = [
             ("Cosmos DB", true),
             ("Key Vault", true),
@@ -197,7 +197,7 @@ impl Pricer<'_> {
         let out_gb =
             requests * (w.point_reads_per_request + w.queries_per_request) * w.item_kb / 1e6;
         let in_gb = requests * w.writes_per_request * w.item_kb / 1e6;
-        let region = stamp.region.as_str();
+        let region = &*stamp.region;
         for (gb, component, key, dir, ops) in [
             (
                 in_gb,
@@ -218,7 +218,7 @@ impl Pricer<'_> {
                 continue;
             }
             self.line(
-                Charge::new(component, key, meters::GLOBAL).at(region),
+                Charge::new(component, key, meters::GLOBAL).at(&stamp.region),
                 move || format!("Private endpoint data processed {dir} ({region})"),
                 Quantity {
                     value: gb,

@@ -310,7 +310,7 @@ pub fn plan_report(
                 TierReport {
                     tier: t.cost.tier,
                     label: t.cost.tier.label(),
-                    regions: t.cost.stamps.iter().map(|s| s.region.clone()).collect(),
+                    regions: t.cost.stamps.iter().map(|s| s.region.to_string()).collect(),
                     monthly: t.cost.monthly,
                     annual: t.cost.annual,
                     cost_ratio: t.cost_ratio,

@@ -312,7 +312,7 @@ fn price(
     }
 
     // Data band: Cosmos DB.
-    let account_regions: Vec<&str> = stamps.iter().map(|st| st.region.as_str()).collect();
+    let account_regions: Vec<&str> = stamps.iter().map(|st| &*st.region).collect();
     let multi_write = tier == TierId::MultiWrite;
     let mut rtts = StampRtts::new(s, regions, &stamps);
     let (busiest_share, after_share, lost_at, survivor_at) = read_shares(&mut rtts);
@@ -376,12 +376,12 @@ fn price(
     // SQL ledger: primary, plus a full-price failover-group secondary when
     // the tier spans regions.
     if s.data.sql.enabled {
-        p.sql_database(account_regions[0], false);
+        p.sql_database(&stamps[0].region, false);
         p.defender_sql(account_regions[0]);
-        if let Some(second) = account_regions.get(1) {
-            p.sql_database(second, true);
-            p.defender_sql(second);
-            egress_gb += p.sql_replication(account_regions[0], second);
+        if let Some(second) = stamps.get(1) {
+            p.sql_database(&second.region, true);
+            p.defender_sql(&second.region);
+            egress_gb += p.sql_replication(account_regions[0], &second.region);
         }
     }
 
@@ -439,14 +439,13 @@ fn price(
     let words = p.take_words();
     let items = p.items;
     let monthly: f64 = items.iter().map(|i| i.monthly).sum();
-    let sum_of = |cat: Category| {
-        items
-            .iter()
-            .filter(|i| i.category == cat)
-            .map(|i| i.monthly)
-            .sum::<f64>()
-    };
-    let by_category = Category::ALL.map(|c| (c, sum_of(c)));
+    // One pass over the lines: each group's sum in line order (the same
+    // additions, in the same order, as summing each group on its own).
+    let mut by_category = Category::ALL.map(|c| (c, 0.0));
+    for i in &items {
+        by_category[i.category.index()].1 += i.monthly;
+    }
+    let sum_of = |cat: Category| by_category[cat.index()].1;
     let cosmos_monthly = sum_of(Category::CosmosThroughput) + sum_of(Category::CosmosStorage);
     let compute_multiple = match tier {
         TierId::SingleRegion => 1.0,

@@ -4,6 +4,7 @@
 //! readers (and how much Cosmos DB throughput it then needs).
 
 use super::*;
+use std::sync::Arc;
 
 /// Lays out the stamps of a tier.
 pub fn stamps_for(tier: TierId, s: &Scenario) -> Vec<Stamp> {
@@ -11,7 +12,7 @@ pub fn stamps_for(tier: TierId, s: &Scenario) -> Vec<Stamp> {
     let app = &s.compute.app_service;
     let aks = &s.compute.aks;
     let sized = |region: &str, role: StampRole, fraction: f64, share: f64| Stamp {
-        region: region.to_string(),
+        region: Arc::from(region),
         role,
         capacity_fraction: fraction,
         steady_share: share,
@@ -67,7 +68,7 @@ pub fn stamps_for(tier: TierId, s: &Scenario) -> Vec<Stamp> {
                     fraction = 0.0;
                 }
                 out.push(Stamp {
-                    region: second.region.clone(),
+                    region: Arc::from(second.region.as_str()),
                     role: StampRole::Standby,
                     capacity_fraction: fraction.min(1.0),
                     steady_share: 0.0,
