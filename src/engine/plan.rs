@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::pricing::{MissingPrice, PriceSheet, UnpricedRegion};
+use super::pricing::{LookupMemo, MissingPrice, PriceSheet, UnpricedRegion};
 use super::provenance::PriceConfidence;
 use super::regions::RegionTable;
 use super::resilience::{self, TierResilience};
@@ -133,8 +133,9 @@ pub fn evaluate(
     }
     let mut costs = Vec::with_capacity(4);
     let mut missing: Vec<MissingPrice> = Vec::new();
+    let memo = LookupMemo::new(sheet);
     for tier in TierId::ALL {
-        match tiers::price_tier(tier, s, sheet, regions) {
+        match tiers::price_tier_sharing(tier, s, &memo, regions) {
             Ok(c) => costs.push(c),
             Err(m) => {
                 for miss in m {

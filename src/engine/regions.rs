@@ -55,10 +55,15 @@ fn yes() -> bool {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RegionTable {
     pub regions: Vec<Region>,
-    /// Indices into `regions`, sorted by ARM name: [`RegionTable::get`]
-    /// binary-searches it (the table lists every public region, and the
-    /// engine looks regions up many times per evaluation).
-    by_name: Vec<usize>,
+    /// An open-addressing table of `regions` by ARM name: slot = index + 1
+    /// (0 is empty), at the name's hash, then the next free slot. The table
+    /// lists every public region and the engine looks regions up about
+    /// sixty times per evaluation, so [`RegionTable::get`] hashes once and
+    /// compares one name, instead of a binary search's six.
+    by_name: Vec<u32>,
+    /// How many regions `by_name` indexes (a table whose `regions` were
+    /// changed by hand afterwards is searched one by one).
+    indexed: usize,
 }
 
 impl RegionTable {
@@ -193,29 +198,43 @@ impl RegionTable {
 
     /// Looks a region up by its ARM name (`westeurope`).
     pub fn get(&self, arm_region_name: &str) -> Option<&Region> {
-        if self.by_name.len() != self.regions.len() {
+        if self.indexed != self.regions.len() || self.by_name.is_empty() {
             // Built by hand without `new`: no index to trust.
             return self
                 .regions
                 .iter()
                 .find(|r| r.arm_region_name == arm_region_name);
         }
-        self.by_name
-            .binary_search_by(|&i| {
-                self.regions[i]
-                    .arm_region_name
-                    .as_str()
-                    .cmp(arm_region_name)
-            })
-            .ok()
-            .map(|at| &self.regions[self.by_name[at]])
+        let mask = self.by_name.len() - 1;
+        let mut slot = name_hash(arm_region_name) as usize & mask;
+        loop {
+            let i = (*self.by_name.get(slot)? as usize).checked_sub(1)?;
+            let region = self.regions.get(i)?;
+            if region.arm_region_name == arm_region_name {
+                return Some(region);
+            }
+            slot = (slot + 1) & mask;
+        }
     }
 
     /// A table of these regions, indexed by ARM name.
     pub fn new(regions: Vec<Region>) -> Self {
-        let mut by_name: Vec<usize> = (0..regions.len()).collect();
-        by_name.sort_by(|&a, &b| regions[a].arm_region_name.cmp(&regions[b].arm_region_name));
-        Self { regions, by_name }
+        // At most half full, so every probe ends at an empty slot soon.
+        let size = (regions.len() * 2).next_power_of_two().max(8);
+        let mut by_name = vec![0u32; size];
+        for (i, r) in regions.iter().enumerate() {
+            let mut slot = name_hash(&r.arm_region_name) as usize & (size - 1);
+            while by_name[slot] != 0 {
+                slot = (slot + 1) & (size - 1);
+            }
+            by_name[slot] = i as u32 + 1;
+        }
+        let indexed = regions.len();
+        Self {
+            regions,
+            by_name,
+            indexed,
+        }
     }
 
     /// The region's display name (`Brazil South`), or the ARM name when the
@@ -264,4 +283,47 @@ pub fn great_circle_km(a: &Region, b: &Region) -> f64 {
     let h = ((la2 - la1) / 2.0).sin().powi(2)
         + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
     2.0 * EARTH_RADIUS_KM * h.sqrt().min(1.0).asin()
+}
+
+/// The hash [`RegionTable`] files a region name under.
+fn name_hash(name: &str) -> u64 {
+    crate::engine::pricing::mix_str(0x9e37_79b9_7f4a_7c15, name)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+
+    #[test]
+    fn every_region_is_found_by_its_name_and_no_other() {
+        let table = crate::engine::presets::default_regions().unwrap();
+        assert!(table.regions.len() > 40);
+        for r in &table.regions {
+            let found = table.get(&r.arm_region_name).unwrap();
+            assert_eq!(found.arm_region_name, r.arm_region_name);
+        }
+        for unknown in [
+            "",
+            "westeurope2",
+            "WestEurope",
+            "Global",
+            "Zone 1",
+            "eastus ",
+        ] {
+            assert!(table.get(unknown).is_none(), "{unknown}");
+        }
+    }
+
+    #[test]
+    fn a_table_changed_by_hand_is_searched_one_by_one() {
+        let mut table = crate::engine::presets::default_regions().unwrap();
+        let mut extra = table.regions[0].clone();
+        extra.arm_region_name = "handmade".into();
+        table.regions.push(extra);
+        assert!(table.get("handmade").is_some());
+        assert!(table.get("westeurope").is_some());
+        let empty = RegionTable::default();
+        assert!(empty.get("westeurope").is_none());
+    }
 }

@@ -28,8 +28,8 @@ use std::sync::Arc;
 use super::autoscale::PoolBill;
 use super::format;
 use super::pricing::{
-    tier_bands, tiered_list_cost, Meter, MissingPrice, PriceRow, PriceSheet, ReservationTerm,
-    UnitOfMeasure,
+    tier_bands, tiered_list_cost, LookupMemo, Meter, MissingPrice, PriceRow, PriceSheet,
+    ReservationTerm, UnitOfMeasure,
 };
 use super::regions::RegionTable;
 use super::scenario::Scenario;
@@ -186,6 +186,9 @@ pub struct Pricer<'a> {
     pub regions: &'a RegionTable,
     pub missing: Vec<MissingPrice>,
     pub items: Vec<LineItem>,
+    /// Lookups shared with the other tiers of the same evaluation
+    /// ([`LookupMemo`]); `None` asks the sheet every time.
+    memo: Option<&'a LookupMemo<'a>>,
     /// Each line's words, in the order of `items`, when a caller asked for
     /// them ([`Pricer::writing_words`]); `None` when pricing for numbers.
     words: Option<Vec<LineWords>>,
@@ -254,6 +257,7 @@ impl<'a> Pricer<'a> {
     pub fn new(s: &'a Scenario, sheet: &'a PriceSheet, regions: &'a RegionTable) -> Self {
         Self {
             words: None,
+            memo: None,
             s,
             sheet,
             regions,
@@ -267,6 +271,15 @@ impl<'a> Pricer<'a> {
         Self {
             words: Some(Vec::with_capacity(48)),
             ..Self::new(s, sheet, regions)
+        }
+    }
+
+    /// A pricer that answers repeated lookups from `memo` (whose sheet it
+    /// prices with).
+    pub fn sharing(s: &'a Scenario, memo: &'a LookupMemo<'a>, regions: &'a RegionTable) -> Self {
+        Self {
+            memo: Some(memo),
+            ..Self::new(s, memo.sheet(), regions)
         }
     }
 
@@ -324,7 +337,11 @@ impl<'a> Pricer<'a> {
             note,
         } = *charge;
         let category = component.category();
-        let (row, higher) = match self.sheet.lookup_tiered(key, region, term) {
+        let found = match self.memo {
+            Some(memo) => memo.lookup_tiered(key, region, term),
+            None => self.sheet.lookup_tiered(key, region, term),
+        };
+        let (row, higher) = match found {
             Ok(found) => found,
             Err(miss) => {
                 if !self.missing.contains(&miss) {

@@ -12,7 +12,9 @@ use std::collections::HashMap;
 use std::fmt;
 use std::sync::Arc;
 
+mod memo;
 mod parse;
+pub use memo::LookupMemo;
 pub(crate) use parse::data_rows;
 
 /// The header every price sheet must start with, in this order.
@@ -219,7 +221,7 @@ const fn mix(hash: u64, word: u64) -> u64 {
 /// shorter strings byte by byte). [`PriceSheet::find`] compares every
 /// candidate field by field, so a collision costs a comparison, never a
 /// wrong price.
-const fn mix_str(hash: u64, text: &str) -> u64 {
+pub(crate) const fn mix_str(hash: u64, text: &str) -> u64 {
     let bytes = text.as_bytes();
     let (head, tail) = match (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
         (Some(head), Some(tail)) => (u64::from_le_bytes(*head), u64::from_le_bytes(*tail)),
@@ -537,13 +539,52 @@ impl PriceSheet {
         region: &str,
         term: ReservationTerm,
     ) -> Result<(&Arc<PriceRow>, &[Arc<PriceRow>]), MissingPrice> {
-        let key = &meter.key;
+        let at = self.lookup_at(meter, region, term)?;
+        self.found_at(at)
+            .ok_or_else(|| self.missing(meter, region, term))
+    }
+
+    /// [`PriceSheet::lookup_tiered`] as positions ([`PriceSheet::locate`]),
+    /// for [`LookupMemo`] to keep.
+    fn lookup_at(
+        &self,
+        meter: &Meter,
+        region: &str,
+        term: ReservationTerm,
+    ) -> Result<(usize, Option<usize>), MissingPrice> {
         let price_type = if term == ReservationTerm::None {
             PriceType::Consumption
         } else {
             PriceType::Reservation
         };
-        self.find(&RowKey {
+        self.locate(meter, region, price_type, term)
+            .ok_or_else(|| self.missing(meter, region, term))
+    }
+
+    /// The error a lookup that found nothing reports.
+    fn missing(&self, meter: &Meter, region: &str, term: ReservationTerm) -> MissingPrice {
+        MissingPrice {
+            sheet: self.name.clone(),
+            meter: meter.key.to_string(),
+            region: region.to_string(),
+            term: match term {
+                ReservationTerm::None => String::new(),
+                t => format!(" ({} reservation)", t.as_str()),
+            },
+        }
+    }
+
+    /// Where a row is: its index in `rows` and, for a tiered meter, the
+    /// index of its higher tiers in `tiers`.
+    fn locate(
+        &self,
+        meter: &Meter,
+        region: &str,
+        price_type: PriceType,
+        term: ReservationTerm,
+    ) -> Option<(usize, Option<usize>)> {
+        let key = &meter.key;
+        let i = self.find(&RowKey {
             service: key.service,
             product: key.product,
             sku: key.sku,
@@ -552,23 +593,20 @@ impl PriceSheet {
             region,
             price_type,
             term,
-        })
-        .and_then(|i| {
-            let higher = match self.tiers.binary_search_by_key(&i, |t| t.0) {
-                Ok(at) => self.tiers[at].1.as_slice(),
-                Err(_) => &[],
-            };
-            Some((self.rows.get(i)?, higher))
-        })
-        .ok_or_else(|| MissingPrice {
-            sheet: self.name.clone(),
-            meter: key.to_string(),
-            region: region.to_string(),
-            term: match term {
-                ReservationTerm::None => String::new(),
-                t => format!(" ({} reservation)", t.as_str()),
-            },
-        })
+        })?;
+        Some((i, self.tiers.binary_search_by_key(&i, |t| t.0).ok()))
+    }
+
+    /// The row and higher tiers [`PriceSheet::locate`] found.
+    fn found_at(
+        &self,
+        (i, tiers): (usize, Option<usize>),
+    ) -> Option<(&Arc<PriceRow>, &[Arc<PriceRow>])> {
+        let higher = match tiers {
+            Some(at) => self.tiers.get(at)?.1.as_slice(),
+            None => &[],
+        };
+        Some((self.rows.get(i)?, higher))
     }
 
     /// Index of the indexed row with this key (the parser's duplicate check

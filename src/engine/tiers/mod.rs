@@ -7,7 +7,7 @@ use super::autoscale::{self, instances_for, Episode, PoolBill};
 use super::cosmos;
 use super::costs::{Category, CosmosNeed, LineItem, LineWords, Pricer, Stamp, StampRole};
 use super::format;
-use super::pricing::{MissingPrice, PriceSheet};
+use super::pricing::{LookupMemo, MissingPrice, PriceSheet};
 use super::regions::RegionTable;
 use super::resilience::network_rtt_ms;
 use super::scenario::{
@@ -176,6 +176,18 @@ pub fn price_tier(
     regions: &RegionTable,
 ) -> Result<TierCost, Vec<MissingPrice>> {
     price(tier, s, Pricer::new(s, sheet, regions)).map(|(cost, _)| cost)
+}
+
+/// [`price_tier`] with the lookups shared across the tiers and sweep
+/// points of one evaluation ([`LookupMemo`]): the same figures, fewer
+/// string comparisons.
+pub fn price_tier_sharing(
+    tier: TierId,
+    s: &Scenario,
+    memo: &LookupMemo<'_>,
+    regions: &RegionTable,
+) -> Result<TierCost, Vec<MissingPrice>> {
+    price(tier, s, Pricer::sharing(s, memo, regions)).map(|(cost, _)| cost)
 }
 
 /// The words of every line of the tier (component and formula), in the

@@ -1,0 +1,185 @@
+//! Lookups already made while one scenario is evaluated. The four tiers ask
+//! the sheet for the same meters in the same regions (every stamp's App
+//! Service, Redis, Key Vault … in the same two or three regions, the global
+//! meters once per tier); the memo answers a repeated question from a short
+//! list instead of hashing and comparing five strings again.
+//!
+//! A meter is told apart by its precomputed hash ([`Meter`]): the engine
+//! looks up only the meters of [`crate::engine::meters::catalog`], whose
+//! hashes are all different (checked by the test
+//! `catalog_meters_have_distinct_hashes`). Regions are compared as strings.
+
+use std::cell::RefCell;
+use std::sync::Arc;
+
+use super::{mix, mix_str, Meter, MissingPrice, PriceRow, PriceSheet, ReservationTerm};
+
+/// What a lookup found: the row, and the higher tiers of a tiered meter.
+pub type Found<'s> = (&'s Arc<PriceRow>, &'s [Arc<PriceRow>]);
+
+/// The lookups of one evaluation against one sheet.
+pub struct LookupMemo<'s> {
+    sheet: &'s PriceSheet,
+    inner: RefCell<Inner>,
+}
+
+/// Slots of the open-addressing table (a power of two); an evaluation
+/// asks for about fifty distinct (meter, region, term).
+const SLOTS: usize = 256;
+/// Beyond this many entries the memo stops remembering (the table stays
+/// sparse enough for short probes); lookups then go to the sheet.
+const MAX_ENTRIES: usize = SLOTS * 3 / 4;
+
+struct Inner {
+    /// The distinct regions asked about (two or three, `Global`, zones).
+    regions: Vec<Box<str>>,
+    slots: Vec<Slot>,
+    entries: usize,
+}
+
+/// One remembered lookup; `key == 0` is an empty slot.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    /// The lookup's hash (meter, region, term), never 0 when used.
+    key: u64,
+    meter_hash: u64,
+    term: ReservationTerm,
+    /// Index in `regions`.
+    region: usize,
+    /// Where the sheet keeps the row and its higher tiers.
+    at: (usize, Option<usize>),
+}
+
+impl<'s> LookupMemo<'s> {
+    pub fn new(sheet: &'s PriceSheet) -> Self {
+        Self {
+            sheet,
+            inner: RefCell::new(Inner {
+                regions: Vec::new(),
+                slots: vec![Slot::default(); SLOTS],
+                entries: 0,
+            }),
+        }
+    }
+
+    /// The sheet every answer comes from.
+    pub fn sheet(&self) -> &'s PriceSheet {
+        self.sheet
+    }
+
+    /// [`PriceSheet::lookup_tiered`], answered from the memo when asked
+    /// before. A missing price is not kept: it is an error either way.
+    pub fn lookup_tiered(
+        &self,
+        meter: &Meter,
+        region: &str,
+        term: ReservationTerm,
+    ) -> Result<Found<'s>, MissingPrice> {
+        let key = mix(mix_str(meter.hash, region), term as u64) | 1;
+        let mut inner = self.inner.borrow_mut();
+        let mut i = key as usize % SLOTS;
+        let position = loop {
+            let slot = inner.slots.get(i).copied().unwrap_or_default();
+            if slot.key == 0 {
+                // Not asked before: ask the sheet, and remember the answer
+                // while the table has room.
+                let position = self.sheet.lookup_at(meter, region, term)?;
+                if inner.entries < MAX_ENTRIES {
+                    let at = match inner.regions.iter().position(|r| **r == *region) {
+                        Some(at) => at,
+                        None => {
+                            inner.regions.push(region.into());
+                            inner.regions.len() - 1
+                        }
+                    };
+                    if let Some(free) = inner.slots.get_mut(i) {
+                        *free = Slot {
+                            key,
+                            meter_hash: meter.hash,
+                            term,
+                            region: at,
+                            at: position,
+                        };
+                    }
+                    inner.entries += 1;
+                }
+                break position;
+            }
+            if slot.key == key
+                && slot.meter_hash == meter.hash
+                && slot.term == term
+                && inner
+                    .regions
+                    .get(slot.region)
+                    .is_some_and(|r| **r == *region)
+            {
+                break slot.at;
+            }
+            i = (i + 1) % SLOTS;
+        };
+        self.sheet
+            .found_at(position)
+            .ok_or_else(|| self.sheet.missing(meter, region, term))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+    use crate::engine::{meters, presets, tiers};
+
+    #[test]
+    fn catalog_meters_have_distinct_hashes() {
+        let mut seen = std::collections::HashMap::new();
+        for known in meters::catalog() {
+            if let Some(other) = seen.insert(known.meter.hash, known.meter.key) {
+                assert_eq!(other, known.meter.key, "two meters share a hash");
+            }
+        }
+        assert!(seen.len() > 50);
+    }
+
+    #[test]
+    fn answers_as_the_sheet_does_in_every_region_and_term() {
+        let sheet = presets::default_sheet().unwrap();
+        let memo = LookupMemo::new(&sheet);
+        for _ in 0..2 {
+            for known in meters::catalog() {
+                for region in ["westeurope", "southeastasia", "eastus", "Global", "Zone 1"] {
+                    for term in [
+                        ReservationTerm::None,
+                        ReservationTerm::OneYear,
+                        ReservationTerm::ThreeYears,
+                    ] {
+                        let direct = sheet.lookup_tiered(&known.meter, region, term);
+                        let memo = memo.lookup_tiered(&known.meter, region, term);
+                        match (direct, memo) {
+                            (Ok(a), Ok(b)) => {
+                                assert!(Arc::ptr_eq(a.0, b.0), "{} {region}", known.meter.key);
+                                assert_eq!(a.1.len(), b.1.len());
+                            }
+                            (Err(a), Err(b)) => assert_eq!(a, b),
+                            (a, b) => panic!("{} {region}: {a:?} vs {b:?}", known.meter.key),
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_shared_memo_prices_every_tier_as_a_fresh_lookup_does() {
+        let sheet = presets::default_sheet().unwrap();
+        let regions = presets::default_regions().unwrap();
+        let memo = LookupMemo::new(&sheet);
+        for name in ["northwind", "startup", "enterprise"] {
+            let s = presets::preset(name).unwrap();
+            for tier in tiers::TierId::ALL {
+                let fresh = tiers::price_tier(tier, &s, &sheet, &regions).unwrap();
+                let shared = tiers::price_tier_sharing(tier, &s, &memo, &regions).unwrap();
+                assert_eq!(fresh, shared, "{name} {}", tier.id());
+            }
+        }
+    }
+}
