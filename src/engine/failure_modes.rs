@@ -206,10 +206,8 @@ fn traffic_manager_monthly(
                 .sum(),
         );
     }
-    let mut with = s.clone();
-    with.edge.traffic_manager = true;
-    let mut p = Pricer::new(&with, sheet, regions);
-    p.traffic_manager(cost.stamps.len());
+    let mut p = Pricer::new(s, sheet, regions);
+    p.traffic_manager_profile(cost.stamps.len());
     if !p.missing.is_empty() {
         return None;
     }

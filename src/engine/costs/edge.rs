@@ -82,11 +82,16 @@ impl Pricer<'_> {
     /// Traffic Manager where enabled: `DNS queries (millions) × price per
     /// million` + `endpoints × health-check price per month`.
     pub fn traffic_manager(&mut self, endpoints: usize) {
-        let s = self.s;
-        if !s.edge.traffic_manager {
-            return;
+        if self.s.edge.traffic_manager {
+            self.traffic_manager_profile(endpoints);
         }
-        let m = s.edge.dns_queries_millions_per_month;
+    }
+
+    /// The Traffic Manager profile's lines whether or not the scenario
+    /// enables it (what enabling it would add: the failure-mode matrix
+    /// prices it as a mitigation).
+    pub fn traffic_manager_profile(&mut self, endpoints: usize) {
+        let m = self.s.edge.dns_queries_millions_per_month;
         self.line(
             Charge::new(
                 Component::TrafficManagerQueries,
