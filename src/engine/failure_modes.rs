@@ -22,10 +22,10 @@ use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
 use super::backup;
-use super::costs::{Pricer, Stamp, StampRole};
+use super::costs::{Component, Pricer, Stamp, StampRole};
 use super::drills;
 use super::meters;
-use super::pricing::PriceSheet;
+use super::pricing::{LookupMemo, PriceSheet};
 use super::regions::RegionTable;
 use super::resilience::{bounds, front_door_detection_s, write_failover_s, TierResilience};
 use super::scenario::{BackupMode, Basis, DrillMeasure, Scenario};
@@ -194,7 +194,7 @@ pub fn traffic_manager_failover_s(s: &Scenario) -> f64 {
 fn traffic_manager_monthly(
     s: &Scenario,
     cost: &TierCost,
-    sheet: &PriceSheet,
+    memo: &LookupMemo<'_>,
     regions: &RegionTable,
 ) -> Option<f64> {
     if s.edge.traffic_manager {
@@ -206,7 +206,7 @@ fn traffic_manager_monthly(
                 .sum(),
         );
     }
-    let mut p = Pricer::new(s, sheet, regions);
+    let mut p = Pricer::sharing(s, memo, regions);
     p.traffic_manager_profile(cost.stamps.len());
     if !p.missing.is_empty() {
         return None;
@@ -234,6 +234,8 @@ pub struct Context<'a> {
     pub cost: &'a TierCost,
     pub res: &'a TierResilience,
     pub sheet: &'a PriceSheet,
+    /// The evaluation's shared price lookups (on `sheet`).
+    pub memo: &'a LookupMemo<'a>,
     pub regions: &'a RegionTable,
     /// The single-region tier's monthly cost (what a region's loss is
     /// mitigated over).
@@ -391,7 +393,7 @@ fn front_door_global(c: &Context) -> Figures {
     let s = c.s;
     let multi = c.cost.stamps.len() > 1;
     let tm_cost = if multi {
-        traffic_manager_monthly(s, c.cost, c.sheet, c.regions)
+        traffic_manager_monthly(s, c.cost, c.memo, c.regions)
     } else {
         None
     };
@@ -478,8 +480,10 @@ fn data_corruption(c: &Context) -> Figures {
         .line_items
         .iter()
         .filter(|li| {
-            li.price.product_name == meters::COSMOS_CONTINUOUS_30D.product
-                || li.price.product_name == meters::COSMOS_PERIODIC_BACKUP_GRS.product
+            matches!(
+                li.component,
+                Component::CosmosPeriodicBackup | Component::CosmosContinuousBackup
+            )
         })
         .fold(0.0, |sum, li| sum + li.monthly);
     let per_use = match s.data.backup.mode {
@@ -502,7 +506,11 @@ fn data_corruption(c: &Context) -> Figures {
         rpo_e: loss.expected_s,
         rpo_g: loss.guaranteed_s,
         capacity: None,
-        mitigation: Cow::Owned(format!("{} backup", s.data.backup.mode.label())),
+        mitigation: Cow::Borrowed(match s.data.backup.mode {
+            BackupMode::Periodic => "Periodic backup",
+            BackupMode::Continuous7Day => "Continuous, 7 days backup",
+            BackupMode::Continuous30Day => "Continuous, 30 days backup",
+        }),
         monthly: Some(monthly),
         per_use,
     }

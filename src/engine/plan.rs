@@ -165,6 +165,7 @@ pub fn evaluate(
                 cost: &cost,
                 res: &res,
                 sheet,
+                memo: &memo,
                 regions,
                 baseline_monthly: baseline,
             });
