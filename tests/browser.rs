@@ -236,13 +236,12 @@ async fn charts_are_drawn_crisp_and_redrawn_when_the_plan_changes() {
         .expect("the table alternative renders when opened");
     assert_eq!(
         table.query_selector_all("tbody tr").unwrap().length(),
-        7,
+        8,
         "one row per cost category"
     );
-    assert!(table
-        .text_content()
-        .unwrap()
-        .contains("Cosmos DB throughput"));
+    let text = table.text_content().unwrap();
+    assert!(text.contains("Cosmos DB throughput"));
+    assert!(text.contains("Traffic Manager"), "its own cost group");
     root.remove();
 }
 
