@@ -25,7 +25,7 @@ use super::backup;
 use super::costs::{Component, Pricer, Stamp, StampRole};
 use super::drills;
 use super::meters;
-use super::pricing::{LookupMemo, PriceSheet};
+use super::pricing::LookupMemo;
 use super::regions::RegionTable;
 use super::resilience::{bounds, front_door_detection_s, write_failover_s, TierResilience};
 use super::scenario::{BackupMode, Basis, DrillMeasure, Scenario};
@@ -233,8 +233,7 @@ pub struct Context<'a> {
     pub s: &'a Scenario,
     pub cost: &'a TierCost,
     pub res: &'a TierResilience,
-    pub sheet: &'a PriceSheet,
-    /// The evaluation's shared price lookups (on `sheet`).
+    /// The evaluation's shared price lookups, and through them its sheet.
     pub memo: &'a LookupMemo<'a>,
     pub regions: &'a RegionTable,
     /// The single-region tier's monthly cost (what a region's loss is
@@ -489,7 +488,8 @@ fn data_corruption(c: &Context) -> Figures {
     let per_use = match s.data.backup.mode {
         BackupMode::Periodic => None,
         _ => c.cost.stamps.first().and_then(|st| {
-            c.sheet
+            c.memo
+                .sheet()
                 .consumption(&meters::COSMOS_CONTINUOUS_RESTORE, &st.region)
                 .ok()
                 .map(|row| {

@@ -164,7 +164,6 @@ pub fn evaluate(
                 s,
                 cost: &cost,
                 res: &res,
-                sheet,
                 memo: &memo,
                 regions,
                 baseline_monthly: baseline,

@@ -76,14 +76,8 @@ impl RegionTable {
             column: column.map(str::to_string),
             message,
         };
-        let mut reader = csv::ReaderBuilder::new()
-            .flexible(true)
-            .trim(csv::Trim::All)
-            .from_reader(text.as_bytes());
-        let headers = reader
-            .headers()
-            .map_err(|e| err(1, None, format!("the header row cannot be read: {e}")))?
-            .clone();
+        let (mut reader, headers) =
+            super::pricing::csv_with_header(text).map_err(|e| err(1, None, e))?;
         let all: Vec<&str> = REGION_COLUMNS
             .iter()
             .chain(REGION_EXTRA_COLUMNS.iter())

@@ -15,7 +15,7 @@ use std::sync::Arc;
 mod memo;
 mod parse;
 pub use memo::LookupMemo;
-pub(crate) use parse::data_rows;
+pub(crate) use parse::{csv_with_header, data_rows};
 
 /// The header every price sheet must start with, in this order.
 pub const PRICE_SHEET_COLUMNS: [&str; 15] = [

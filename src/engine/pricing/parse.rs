@@ -23,15 +23,7 @@ impl PriceSheet {
         if text.trim().is_empty() {
             return Err(err(1, None, "the file is empty".into()));
         }
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(true)
-            .flexible(true)
-            .trim(csv::Trim::All)
-            .from_reader(text.as_bytes());
-        let headers = reader
-            .headers()
-            .map_err(|e| err(1, None, format!("the header row cannot be read: {e}")))?
-            .clone();
+        let (mut reader, headers) = csv_with_header(text).map_err(|e| err(1, None, e))?;
         for (i, want) in PRICE_SHEET_COLUMNS.iter().enumerate() {
             match headers.get(i) {
                 Some(got) if got == *want => {}
@@ -264,6 +256,23 @@ impl PriceSheet {
         }
         Ok(sheet)
     }
+}
+
+/// A reader over a CSV sheet (price sheet or region table) and its header
+/// row: fields trimmed, rows of any length ([`data_rows`] reports a wrong
+/// count with its line); the error says the header cannot be read.
+pub(crate) fn csv_with_header(
+    text: &str,
+) -> Result<(csv::Reader<&[u8]>, csv::StringRecord), String> {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|e| format!("the header row cannot be read: {e}"))?
+        .clone();
+    Ok((reader, headers))
 }
 
 /// The data rows of a CSV sheet (price sheet or region table), each with
