@@ -448,3 +448,63 @@ fn a_tornado_swing_out_of_range_is_named_in_percent() {
     );
     assert!(!errors.iter().any(|e| e.field == "ranges.swing_pct"));
 }
+
+/// Issue 12 §1: the tornado and the decision ranges name every input as the
+/// registry does, in the units the user types (a fraction shown in percent).
+#[test]
+fn robustness_views_speak_the_registry_labels_and_units() {
+    use planner::engine::inputs;
+    let s = northwind();
+    let p = evaluate(&s);
+    let tornado = sensitivity::sensitivity(&s, sheet(), regions(), &p);
+    let d = decision::decision_ranges(&s, sheet(), regions(), &p);
+    let mut seen = 0;
+    let rows = tornado.iter().flat_map(|t| t.rows.iter());
+    let pairs = rows
+        .map(|r| (r.input.as_str(), r.label.as_str(), r.unit, r.scale))
+        .chain(
+            d.ranges
+                .iter()
+                .map(|r| (r.input.as_str(), r.label.as_str(), r.unit, r.scale)),
+        );
+    for (path, label, unit, scale) in pairs {
+        if path.starts_with("prices.") {
+            continue;
+        }
+        let input = inputs::find(path).unwrap();
+        let n = input.number().unwrap();
+        assert!(
+            label.starts_with(input.label.split(" (").next().unwrap()),
+            "{path}: {label}"
+        );
+        assert_eq!(unit, input.unit, "{path}");
+        assert_eq!(scale, n.scale, "{path}");
+        seen += 1;
+    }
+    assert!(seen > 20, "{seen}");
+    // The cache-hit ratio is stored as a fraction and typed in percent.
+    let cache = d
+        .ranges
+        .iter()
+        .find(|r| r.input == "workload.edge_cache_hit_ratio")
+        .unwrap();
+    assert_eq!(cache.label, "Edge cache hits");
+    let words = decision::describe(cache, p.recommended_tier.unwrap(), "USD");
+    assert!(words.starts_with("Edge cache hits: "), "{words}");
+    // Every number in the sentence is a percentage (e.g. "0.0%–99.0%"),
+    // never the stored fraction ("0.000–0.990").
+    assert!(words.contains('%'), "{words}");
+    assert!(!words.contains("0.990"), "{words}");
+    let rto = d
+        .ranges
+        .iter()
+        .find(|r| r.input == "targets.rto_s")
+        .unwrap();
+    assert_eq!(rto.label, "RTO target");
+    let budget = d
+        .ranges
+        .iter()
+        .find(|r| r.input == "targets.monthly_budget")
+        .unwrap();
+    assert_eq!(budget.label, "Monthly budget target");
+}

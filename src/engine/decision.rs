@@ -21,7 +21,9 @@ use super::pricing::PriceSheet;
 use super::ranges;
 use super::regions::RegionTable;
 use super::scenario::Scenario;
-use super::sensitivity::{key_inputs, outcome_with, Lever, Measure, Varied, TARGET_INPUTS};
+use super::sensitivity::{
+    display, key_inputs, outcome_with, Lever, Measure, Varied, TARGET_INPUTS,
+};
 use super::tiers::TierId;
 
 /// Halvings of the step in which the pick changed: the edge is found to
@@ -48,8 +50,11 @@ pub struct DecisionRange {
     /// The input's path (`workload.peak_requests_per_s`, `targets.rto_s`,
     /// or `prices.<service>` for a factor on that service's unit prices).
     pub input: String,
+    /// The registry's label and unit; the values are stored ones (the
+    /// scenario JSON's), shown as value × `scale` in `unit`.
     pub label: String,
     pub unit: &'static str,
+    pub scale: f64,
     /// Today's value (for `targets.monthly_budget`, 0 = no budget).
     pub value: f64,
     /// The lowest and highest value at which the recommended tier is still
@@ -193,23 +198,21 @@ fn end(
     (span.at(value, up, 1.0), Beyond::Holds, None)
 }
 
-/// The interval of one input.
+/// The interval of one input, searched from `v.value`.
 fn interval(
-    id: String,
-    label: String,
-    unit: &'static str,
-    value: f64,
+    v: &Varied,
     span: Span,
     rec: TierId,
     pick: &mut dyn FnMut(f64) -> Option<Option<TierId>>,
 ) -> DecisionRange {
-    let (from, below, below_tier) = end(pick, span, value, rec, false);
-    let (to, above, above_tier) = end(pick, span, value, rec, true);
+    let (from, below, below_tier) = end(pick, span, v.value, rec, false);
+    let (to, above, above_tier) = end(pick, span, v.value, rec, true);
     DecisionRange {
-        input: id,
-        label,
-        unit,
-        value,
+        input: v.id.clone(),
+        label: v.label.clone(),
+        unit: v.unit,
+        scale: v.scale,
+        value: v.value,
         from,
         to,
         below_tier,
@@ -288,8 +291,8 @@ pub fn questions(s: &Scenario, plan: &Plan) -> Vec<Question> {
         });
     }
     let rec_monthly = plan.tier(rec).map(|t| t.cost.monthly).unwrap_or(0.0);
-    for (path, label, unit) in TARGET_INPUTS {
-        let Some(slot) = ranges::slot(path) else {
+    for path in TARGET_INPUTS {
+        let (Some(slot), Some(how)) = (ranges::slot(path), display(path)) else {
             continue;
         };
         let value = (slot.get)(s);
@@ -324,8 +327,9 @@ pub fn questions(s: &Scenario, plan: &Plan) -> Vec<Question> {
         out.push(Question {
             varied: Varied {
                 id: path.to_string(),
-                label: label.to_string(),
-                unit,
+                label: how.label,
+                unit: how.unit,
+                scale: how.scale,
                 lever: Lever::Field(slot),
                 value: start,
                 low: start,
@@ -360,15 +364,7 @@ pub fn answer(
         v.apply(&mut x, q.shown);
         o
     };
-    let mut r = interval(
-        v.id.clone(),
-        v.label.clone(),
-        v.unit,
-        v.value,
-        q.span,
-        rec,
-        &mut pick,
-    );
+    let mut r = interval(v, q.span, rec, &mut pick);
     r.value = q.shown;
     r
 }
@@ -399,23 +395,21 @@ pub fn decision_ranges(
 /// traffic is 520–1,900 req/s; below 520 Active-active reads meets every
 /// target for less; above 1,900 no tier meets every target."
 pub fn describe(r: &DecisionRange, rec: TierId, currency: &str) -> String {
-    let show = |v: f64| -> String {
+    // In the units the user types: a fraction as a percentage, and so on.
+    let percent = r.unit.starts_with('%');
+    let show = |stored: f64| -> String {
+        let v = stored * r.scale;
         if r.input.starts_with("prices.") {
             format!("{}×", format::number(v, 2))
         } else if r.input == "targets.monthly_budget" {
             format::money_whole(v, currency)
-        } else if r.unit == "%" {
-            format!(
-                "{}%",
-                format::number(
-                    v,
-                    if r.input == "targets.availability_pct" {
-                        4
-                    } else {
-                        1
-                    }
-                )
-            )
+        } else if percent {
+            let digits = if r.input == "targets.availability_pct" {
+                4
+            } else {
+                1
+            };
+            format!("{}%", format::number(v, digits))
         } else if v.abs() < 10.0 {
             let digits = if v.abs() < 1.0 { 3 } else { 2 };
             format::number(v, digits)
@@ -423,7 +417,12 @@ pub fn describe(r: &DecisionRange, rec: TierId, currency: &str) -> String {
             format::number(v, 0)
         }
     };
-    let unit = if r.unit.is_empty() || r.unit == "%" || r.input.starts_with("prices.") {
+    let unit = if r.input.starts_with("prices.") {
+        String::new()
+    } else if percent {
+        // "% of peak" keeps its words after the number's own "%".
+        r.unit[1..].to_string()
+    } else if r.unit.is_empty() {
         String::new()
     } else {
         format!(" {}", r.unit)

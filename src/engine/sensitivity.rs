@@ -140,29 +140,27 @@ pub enum Measure {
     RiskAdjustedMonthly,
 }
 
-/// A key input of the scenario (one decimal field).
+/// A key input of the scenario (one decimal field). Its label, unit and
+/// display scale are the registry's ([`super::inputs`]), so the tornado and
+/// the decision ranges speak the units the user types.
 pub struct KeyInput {
     pub path: &'static str,
-    pub label: &'static str,
-    pub unit: &'static str,
     pub swing: Swing,
     pub measure: Measure,
 }
 
-const fn key(
-    path: &'static str,
-    label: &'static str,
-    unit: &'static str,
-    swing: Swing,
-    measure: Measure,
-) -> KeyInput {
+const fn key(path: &'static str, swing: Swing, measure: Measure) -> KeyInput {
     KeyInput {
         path,
-        label,
-        unit,
         swing,
         measure,
     }
+}
+
+/// `by` either side, within `[min, max]` (stored units: fractions for
+/// percentages).
+const fn absolute(by: f64, min: f64, max: f64) -> Swing {
+    Swing::Absolute { by, min, max }
 }
 
 use Measure::{Monthly, RiskAdjustedMonthly};
@@ -171,178 +169,95 @@ use Swing::Relative;
 /// The scenario inputs the tornado and the decision ranges cover (the
 /// largest unit prices are added per scenario, [`key_inputs`]).
 pub static KEY_INPUTS: &[KeyInput] = &[
-    key(
-        "workload.peak_requests_per_s",
-        "Peak traffic",
-        "req/s",
-        Relative,
-        Monthly,
-    ),
+    key("workload.peak_requests_per_s", Relative, Monthly),
     key(
         "workload.average_to_peak_ratio",
-        "Average-to-peak (load shape)",
-        "",
-        Swing::Absolute {
-            by: 0.1,
-            min: 0.05,
-            max: 1.0,
-        },
+        absolute(0.1, 0.05, 1.0),
         Monthly,
     ),
-    key(
-        "workload.response_kb",
-        "Response size",
-        "KB",
-        Relative,
-        Monthly,
-    ),
+    key("workload.response_kb", Relative, Monthly),
     key(
         "workload.edge_cache_hit_ratio",
-        "Edge cache hit ratio",
-        "",
-        Swing::Absolute {
-            by: 0.1,
-            min: 0.0,
-            max: 0.95,
-        },
+        absolute(0.1, 0.0, 0.95),
         Monthly,
     ),
-    key(
-        "workload.point_reads_per_request",
-        "Point reads per request",
-        "",
-        Relative,
-        Monthly,
-    ),
-    key(
-        "workload.writes_per_request",
-        "Writes per request",
-        "",
-        Relative,
-        Monthly,
-    ),
-    key(
-        "workload.queries_per_request",
-        "Queries per request",
-        "",
-        Relative,
-        Monthly,
-    ),
-    key(
-        "workload.ru_per_query",
-        "RU per query",
-        "RU",
-        Relative,
-        Monthly,
-    ),
-    key("workload.item_kb", "Item size", "KB", Relative, Monthly),
-    key(
-        "workload.replace_ratio",
-        "Writes that replace an item",
-        "",
-        Swing::Absolute {
-            by: 0.2,
-            min: 0.0,
-            max: 1.0,
-        },
-        Monthly,
-    ),
-    key("workload.stored_gb", "Stored data", "GB", Relative, Monthly),
+    key("workload.point_reads_per_request", Relative, Monthly),
+    key("workload.writes_per_request", Relative, Monthly),
+    key("workload.queries_per_request", Relative, Monthly),
+    key("workload.ru_per_query", Relative, Monthly),
+    key("workload.item_kb", Relative, Monthly),
+    key("workload.replace_ratio", absolute(0.2, 0.0, 1.0), Monthly),
+    key("workload.stored_gb", Relative, Monthly),
     key(
         "compute.app_service.requests_per_s_per_instance",
-        "Requests per App Service instance",
-        "req/s",
         Relative,
         Monthly,
     ),
-    key(
-        "compute.aks.requests_per_s_per_node",
-        "Requests per AKS node",
-        "req/s",
-        Relative,
-        Monthly,
-    ),
+    key("compute.aks.requests_per_s_per_node", Relative, Monthly),
     key(
         "compute.stamp_capacity_fraction",
-        "Stamp capacity (headroom dial)",
-        "of peak",
-        Swing::Absolute {
-            by: 0.1,
-            min: 0.05,
-            max: 1.0,
-        },
+        absolute(0.1, 0.05, 1.0),
         Monthly,
     ),
-    key(
-        "platform.log_analytics_gb_per_day",
-        "Log ingestion per stamp",
-        "GB/day",
-        Relative,
-        Monthly,
-    ),
+    key("platform.log_analytics_gb_per_day", Relative, Monthly),
     key(
         "platform.key_vault_operations_millions_per_month",
-        "Key Vault operations per stamp",
-        "M/month",
         Relative,
         Monthly,
     ),
-    key(
-        "data.sql.write_gb_per_month",
-        "SQL ledger writes",
-        "GB/month",
-        Relative,
-        Monthly,
-    ),
-    key(
-        "commercial.discount_pct",
-        "Negotiated discount",
-        "%",
-        Swing::Absolute {
-            by: 5.0,
-            min: 0.0,
-            max: 95.0,
-        },
-        Monthly,
-    ),
-    key(
-        "risk.downtime_cost_per_hour",
-        "Cost of downtime",
-        "per hour",
-        Relative,
-        RiskAdjustedMonthly,
-    ),
+    key("data.sql.write_gb_per_month", Relative, Monthly),
+    key("commercial.discount_pct", absolute(5.0, 0.0, 95.0), Monthly),
+    key("risk.downtime_cost_per_hour", Relative, RiskAdjustedMonthly),
     key(
         "risk.regional_outages_per_year",
-        "Regional outages a year",
-        "per region",
         Relative,
         RiskAdjustedMonthly,
     ),
-    key(
-        "risk.typical_outage_hours",
-        "Typical outage length",
-        "h",
-        Relative,
-        RiskAdjustedMonthly,
-    ),
+    key("risk.typical_outage_hours", Relative, RiskAdjustedMonthly),
     key(
         "risk.sla_covered_monthly_revenue",
-        "Revenue under the SLA",
-        "per month",
         Relative,
         RiskAdjustedMonthly,
     ),
 ];
 
-/// The targets the decision ranges also cover.
-pub static TARGET_INPUTS: &[(&str, &str, &str)] = &[
-    ("targets.rto_s", "RTO target", "s"),
-    ("targets.rpo_s", "RPO target", "s"),
-    ("targets.availability_pct", "Availability target", "%"),
-    ("targets.latency_p95_ms", "p95 latency target", "ms"),
-    ("targets.monthly_budget", "Monthly budget", ""),
+/// The targets the decision ranges also cover (labels and units from the
+/// registry).
+pub static TARGET_INPUTS: &[&str] = &[
+    "targets.rto_s",
+    "targets.rpo_s",
+    "targets.availability_pct",
+    "targets.latency_p95_ms",
+    "targets.monthly_budget",
 ];
+
+/// How an input is shown: the registry's label and unit, and displayed =
+/// stored × `scale`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Display {
+    pub label: String,
+    pub unit: &'static str,
+    pub scale: f64,
+}
+
+/// The registry's label, unit and scale for a number input's path. A
+/// target is named as one ("RTO target"; the field's own aside, such as
+/// "(0 = none)", left out).
+pub fn display(path: &str) -> Option<Display> {
+    let input = super::inputs::find(path)?;
+    let n = input.number()?;
+    let label = if input.band == super::inputs::Band::Targets {
+        let name = input.label.split(" (").next().unwrap_or(input.label);
+        format!("{name} target")
+    } else {
+        input.label.to_string()
+    };
+    Some(Display {
+        label,
+        unit: input.unit,
+        scale: n.scale,
+    })
+}
 
 /// How many of the priciest services get a "unit prices" input.
 pub const PRICE_INPUTS: usize = 4;
@@ -374,8 +289,12 @@ impl std::fmt::Debug for Slot {
 pub struct Varied {
     /// The field's path, or `prices.<service name>` for a price factor.
     pub id: String,
+    /// The registry's label ("Peak requests"), or "<service> unit prices".
     pub label: String,
+    /// The registry's unit, for the value × `scale`.
     pub unit: &'static str,
+    /// Displayed = stored × this (100 for a fraction shown in %).
+    pub scale: f64,
     pub lever: Lever,
     pub value: f64,
     pub low: f64,
@@ -448,7 +367,7 @@ pub fn key_inputs(s: &Scenario, plan: &Plan) -> Vec<Varied> {
         let off = (k.path.starts_with("compute.app_service.") && !s.compute.app_service.enabled)
             || (k.path.starts_with("compute.aks.") && !s.compute.aks.enabled)
             || (k.path.starts_with("data.sql.") && !s.data.sql.enabled);
-        let Some(slot) = ranges::slot(k.path) else {
+        let (Some(slot), Some(shown)) = (ranges::slot(k.path), display(k.path)) else {
             continue;
         };
         if off {
@@ -475,8 +394,9 @@ pub fn key_inputs(s: &Scenario, plan: &Plan) -> Vec<Varied> {
         };
         out.push(Varied {
             id: k.path.to_string(),
-            label: k.label.to_string(),
-            unit: k.unit,
+            label: shown.label,
+            unit: shown.unit,
+            scale: shown.scale,
             lever: Lever::Field(slot),
             value,
             low,
@@ -490,6 +410,7 @@ pub fn key_inputs(s: &Scenario, plan: &Plan) -> Vec<Varied> {
             id: format!("prices.{service}"),
             label: format!("{service} unit prices"),
             unit: "× sheet price",
+            scale: 1.0,
             lever: Lever::Prices(service),
             value: 1.0,
             low: 1.0 - pct,
@@ -507,8 +428,11 @@ pub struct SensitivityRow {
     /// The input's path (`workload.peak_requests_per_s`, or
     /// `prices.<service>` for a price factor).
     pub input: String,
+    /// The registry's label and unit; the values are stored ones (the
+    /// scenario JSON's), shown as value × `scale` in `unit`.
     pub label: String,
     pub unit: &'static str,
+    pub scale: f64,
     pub value: f64,
     pub low_value: f64,
     pub high_value: f64,
@@ -573,6 +497,7 @@ pub fn sensitivity(
                 input: v.id.clone(),
                 label: v.label.clone(),
                 unit: v.unit,
+                scale: v.scale,
                 value: v.value,
                 low_value: v.low,
                 high_value: v.high,

@@ -19,7 +19,7 @@ use crate::charts;
 use crate::engine::decision::{self, Beyond, Decision};
 use crate::engine::format;
 use crate::engine::ranges::{self, CostRanges};
-use crate::engine::sensitivity::{self, Measure, TierSensitivity};
+use crate::engine::sensitivity::{self, Measure, SensitivityRow, TierSensitivity};
 use crate::engine::tiers::TierId;
 
 /// Quiet time after the last change before the views are worked out, ms.
@@ -363,7 +363,9 @@ pub fn RobustnessPanel() -> impl IntoView {
         let _ = draw_on_canvas(&c, |a| charts::draw_tornado(a, &data));
         redraws.update(|n| *n += 1);
     });
-    let value = |v: f64, unit: &str| -> String {
+    // In the units the user types (a fraction as a percentage, …).
+    let value = |stored: f64, x: &SensitivityRow| -> String {
+        let v = stored * x.scale;
         let digits = if v.abs() < 1.0 {
             3
         } else if v.abs() < 10.0 {
@@ -372,10 +374,10 @@ pub fn RobustnessPanel() -> impl IntoView {
             0
         };
         let n = format::number(v, digits);
-        match unit {
+        match x.unit {
             "" => n,
-            "%" => format!("{n}%"),
             "× sheet price" => format!("{n}×"),
+            u if u.starts_with('%') => format!("{n}{u}"),
             u => format!("{n} {u}"),
         }
     };
@@ -388,8 +390,8 @@ pub fn RobustnessPanel() -> impl IntoView {
                         {rows.iter().map(|x| view! {
                             <tr>
                                 <th scope="row">{x.label.clone()}{(x.measure == Measure::RiskAdjustedMonthly).then_some(" (risk-adjusted: infrastructure + expected downtime cost + credits, ÷ 12)")}</th>
-                                <td class="num">{value(x.low_value, x.unit)}</td>
-                                <td class="num">{value(x.high_value, x.unit)}</td>
+                                <td class="num">{value(x.low_value, x)}</td>
+                                <td class="num">{value(x.high_value, x)}</td>
                                 <td class="num">{money(x.monthly_low, &currency)}</td>
                                 <td class="num">{money(x.monthly_high, &currency)}</td>
                                 <td class="num">{money(x.swing(), &currency)}</td>

@@ -39,7 +39,12 @@ test('Northwind: tornado with its table, decision ranges, and how to add a range
   await table.waitFor();
   const rows = await table.locator('tbody tr').allInnerTexts();
   assert.equal(rows.length, 10, 'top ten inputs');
-  assert.match(rows[0], /^Peak traffic\s+640 req\/s\s+960 req\/s\s+\$[\d,]+\s+\$[\d,]+\s+\$[\d,]+/);
+  // Labels and units are the input fields' own (one registry), and a
+  // fraction is shown in percent as it is typed.
+  assert.match(rows[0], /^Peak requests\s+640 req\/s\s+960 req\/s\s+\$[\d,]+\s+\$[\d,]+\s+\$[\d,]+/);
+  const cache = rows.find((r) => r.startsWith('Edge cache hits'));
+  assert.ok(cache, `edge cache hits in the top ten: ${rows}`);
+  assert.match(cache, /^Edge cache hits\s+\d+%\s+\d+%\s/);
   const swings = rows.map((r) => money(r.split('\t').at(-1)));
   for (let i = 1; i < swings.length; i++) assert.ok(swings[i - 1] >= swings[i], `sorted: ${swings}`);
   // Another tier's tornado includes the risk-adjusted downtime inputs.
