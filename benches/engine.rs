@@ -73,6 +73,20 @@ mod native {
                 )
             })
         });
+        // The first evaluation against a sheet (a sheet just loaded, or a
+        // region never priced before): every distinct price is looked up
+        // in the sheet's index. Later ones reuse those lookups
+        // (`pricing::LookupMemo`).
+        c.bench_function("evaluate_first/northwind", |b| {
+            b.iter(|| {
+                planner::engine::pricing::forget_lookups();
+                plan::evaluate(
+                    black_box(&f.scenario),
+                    black_box(&f.sheet),
+                    black_box(&f.regions),
+                )
+            })
+        });
         // Every word of the evaluated plan (line items' names and formulas,
         // verdicts, recommendation, explanations), as the exports write them.
         c.bench_function("plan_words/northwind", |b| {

@@ -8,11 +8,32 @@
 //! looks up only the meters of [`crate::engine::meters::catalog`], whose
 //! hashes are all different (checked by the test
 //! `catalog_meters_have_distinct_hashes`). Regions are compared as strings.
+//!
+//! What a memo learnt is kept, per thread, for the next evaluation against
+//! a sheet with the same row layout: the page re-evaluates on every
+//! keystroke against the same sheet, so after the first evaluation no
+//! lookup reaches the sheet's index. The memo keeps positions (row and
+//! tier indices), not prices, and a sheet's layout is identified by its
+//! index ([`PriceSheet`] shares one `Arc` with the copies that keep their
+//! rows in place: [`PriceSheet::scaled`], [`PriceSheet::converted`]); the
+//! kept memo holds a clone of that `Arc`, so the address cannot be reused
+//! by another sheet while it is kept. [`forget`] drops it (benchmarks of
+//! a first evaluation).
 
 use std::cell::RefCell;
 use std::sync::Arc;
 
-use super::{mix, mix_str, Meter, MissingPrice, PriceRow, PriceSheet, ReservationTerm};
+use super::{mix, mix_str, Index, Meter, MissingPrice, PriceRow, PriceSheet, ReservationTerm};
+
+thread_local! {
+    /// The last memo dropped on this thread and the layout it was made for.
+    static KEPT: RefCell<Option<(Arc<Index>, Inner)>> = const { RefCell::new(None) };
+}
+
+/// Forgets the lookups kept for the next evaluation on this thread.
+pub fn forget() {
+    KEPT.with(|k| k.borrow_mut().take());
+}
 
 /// What a lookup found: the row, and the higher tiers of a tiered meter.
 pub type Found<'s> = (&'s Arc<PriceRow>, &'s [Arc<PriceRow>]);
@@ -50,15 +71,32 @@ struct Slot {
     at: (usize, Option<usize>),
 }
 
+impl Inner {
+    fn new() -> Self {
+        Self {
+            regions: Vec::new(),
+            slots: vec![Slot::default(); SLOTS],
+            entries: 0,
+        }
+    }
+}
+
 impl<'s> LookupMemo<'s> {
+    /// A memo for `sheet`: the one kept from the last evaluation on this
+    /// thread when it was made for the same row layout and has room, else
+    /// an empty one.
     pub fn new(sheet: &'s PriceSheet) -> Self {
+        let kept = KEPT
+            .try_with(|k| k.borrow_mut().take())
+            .ok()
+            .flatten()
+            .filter(|(index, inner)| {
+                Arc::ptr_eq(index, &sheet.index) && inner.entries < MAX_ENTRIES
+            })
+            .map(|(_, inner)| inner);
         Self {
             sheet,
-            inner: RefCell::new(Inner {
-                regions: Vec::new(),
-                slots: vec![Slot::default(); SLOTS],
-                entries: 0,
-            }),
+            inner: RefCell::new(kept.unwrap_or_else(Inner::new)),
         }
     }
 
@@ -123,6 +161,22 @@ impl<'s> LookupMemo<'s> {
     }
 }
 
+impl Drop for LookupMemo<'_> {
+    /// Keeps what was learnt for the next evaluation against this layout.
+    fn drop(&mut self) {
+        let inner = std::mem::replace(
+            self.inner.get_mut(),
+            Inner {
+                regions: Vec::new(),
+                slots: Vec::new(),
+                entries: 0,
+            },
+        );
+        let index = Arc::clone(&self.sheet.index);
+        let _ = KEPT.try_with(|k| *k.borrow_mut() = Some((index, inner)));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -180,6 +234,61 @@ mod tests {
                 let shared = tiers::price_tier_sharing(tier, &s, &memo, &regions).unwrap();
                 assert_eq!(fresh, shared, "{name} {}", tier.id());
             }
+        }
+    }
+
+    /// The memo kept from one evaluation is used again only for a sheet
+    /// with the same row layout: a sheet parsed from the same rows in
+    /// another order (every position different) is priced as a fresh
+    /// lookup prices it, and a scaled copy (same layout) at its own prices.
+    #[test]
+    fn a_kept_memo_answers_only_for_the_same_layout() {
+        let regions = presets::default_regions().unwrap();
+        let sheet = presets::default_sheet().unwrap();
+        let text = crate::engine::presets::DEFAULT_SHEET_CSV;
+        let mut lines: Vec<&str> = text.lines().collect();
+        // Keep the header (and any comment lines before it) first, reverse
+        // the data rows.
+        let header = lines
+            .iter()
+            .position(|l| l.starts_with("service_name"))
+            .unwrap();
+        lines[header + 1..].reverse();
+        let reversed = PriceSheet::parse("reversed.csv", &lines.join("\n")).unwrap();
+        assert!(!Arc::ptr_eq(&sheet.index, &reversed.index));
+        let s = presets::preset("northwind").unwrap();
+        for tier in tiers::TierId::ALL {
+            forget();
+            // Learn the shipped sheet's positions, then price the reversed one.
+            drop(tiers::price_tier_sharing(
+                tier,
+                &s,
+                &LookupMemo::new(&sheet),
+                &regions,
+            ));
+            let kept = tiers::price_tier_sharing(tier, &s, &LookupMemo::new(&reversed), &regions);
+            let fresh = tiers::price_tier(tier, &s, &reversed, &regions);
+            assert_eq!(
+                kept.unwrap().monthly,
+                fresh.unwrap().monthly,
+                "{}",
+                tier.id()
+            );
+            // A scaled copy shares the layout: the kept memo serves it, at
+            // the copy's prices.
+            let service = "Azure Cosmos DB";
+            let scaled = sheet.scaled(service, 2.0);
+            drop(tiers::price_tier_sharing(
+                tier,
+                &s,
+                &LookupMemo::new(&sheet),
+                &regions,
+            ));
+            let memo = LookupMemo::new(&scaled);
+            assert!(memo.inner.borrow().entries > 0, "kept for the same layout");
+            let kept = tiers::price_tier_sharing(tier, &s, &memo, &regions).unwrap();
+            let fresh = tiers::price_tier(tier, &s, &scaled, &regions).unwrap();
+            assert_eq!(kept, fresh, "{}", tier.id());
         }
     }
 }

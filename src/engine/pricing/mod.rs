@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 mod memo;
 mod parse;
-pub use memo::LookupMemo;
+pub use memo::{forget as forget_lookups, LookupMemo};
 pub(crate) use parse::{csv_with_header, data_rows};
 
 /// The header every price sheet must start with, in this order.
@@ -335,6 +335,9 @@ impl std::hash::Hasher for PassThrough {
     }
 }
 
+/// Row indices by key hash ([`PriceSheet::find`]).
+type Index = HashMap<IndexKey, Vec<usize>, std::hash::BuildHasherDefault<PassThrough>>;
+
 /// A parsed, validated price sheet.
 #[derive(Clone, Debug, Default)]
 pub struct PriceSheet {
@@ -348,7 +351,7 @@ pub struct PriceSheet {
     /// Rows in file order; shared (not copied) by every line item priced from them.
     pub rows: Vec<Arc<PriceRow>>,
     /// Shared by the copies [`Self::scaled`] makes (their rows keep their places).
-    index: Arc<HashMap<IndexKey, Vec<usize>, std::hash::BuildHasherDefault<PassThrough>>>,
+    index: Arc<Index>,
     /// The higher tiers of tiered meters: (index of the first tier's row,
     /// its higher tiers in rising `tier_minimum_units`), by row index.
     tiers: Vec<(usize, Vec<Arc<PriceRow>>)>,
