@@ -557,20 +557,27 @@ $E2E_SHOTS defaults to /tmp/planner-e2e.";
             "/planner/monteCarlo100kComputeMs",
             None,
         );
-        match b.and_then(|b| num(b, "/planner/monteCarlo100kEstimateMs")) {
-            Some(x) => rows.push(Row::new(
-                "  100,000 simulated years alone (the above minus the curve-only median)",
-                ms(x),
-                "< 100 ms (the native target)",
-                Some(x < 100.0),
-            )),
-            None => rows.push(Row::new(
-                "  100,000 simulated years alone",
-                NOT_MEASURED,
-                "",
-                None,
-            )),
-        }
+        pair_row(
+            rows,
+            "  20,000 simulated years × 4 tiers alone, timed where the page runs it (data-simulate-ms)",
+            b,
+            "/planner/monteCarlo20kSimulateMs",
+            None,
+        );
+        pair_row(
+            rows,
+            "  100,000 simulated years × 4 tiers alone (data-simulate-ms)",
+            b,
+            "/planner/monteCarlo100kSimulateMs",
+            Some(100.0),
+        );
+        pair_row(
+            rows,
+            "Cost ranges: 2,000 samples in wasm, after the figures are painted (table data-ms)",
+            b,
+            "/planner/costRanges2000Ms",
+            Some(60.0),
+        );
         pair_row(
             rows,
             "Input change → every figure and chart updated, with a 100,000-year re-simulation",

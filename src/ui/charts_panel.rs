@@ -240,7 +240,7 @@ pub fn ChartsPanel() -> impl IntoView {
         state
             .last_good
             .with(|g| g.is_some())
-            .then(|| sims.with(|s| from_plan::downtime(s)))
+            .then(|| sims.with(|s| from_plan::downtime(&s.risks)))
     });
     let latency_data = Memo::new(move |_| {
         state
@@ -266,7 +266,9 @@ pub fn ChartsPanel() -> impl IntoView {
             resize.track();
             presentation.track();
             let started = super::io::now_ms();
-            data.track();
+            // Reading the memo (not only tracking it) works its data out
+            // here, so the time splits into computing and drawing.
+            data.with(|_| ());
             let computed = super::io::now_ms();
             let drawn = data.with(|d| {
                 let (Some(d), Some(canvas)) = (d.as_ref(), canvas.get()) else {
@@ -396,7 +398,7 @@ pub fn ChartsPanel() -> impl IntoView {
             <table class="data-table" data-testid="monte-carlo-table">
                 <thead><tr><th scope="col">"Tier"</th><th scope="col">"Mean"</th><th scope="col">"P50"</th><th scope="col">"P95"</th><th scope="col">"P99"</th><th scope="col">"Years breaching the customer SLA"</th></tr></thead>
                 <tbody>
-                    {sims.get().into_iter().map(|s| view! {
+                    {sims.get().risks.into_iter().map(|s| view! {
                         <tr data-testid=format!("mc-{}", s.tier.id())>
                             <td>{s.tier.short_label()}</td>
                             <td class="num">{format!("{} h", format::number(s.mean_downtime_h, 2))}</td>
@@ -428,7 +430,8 @@ pub fn ChartsPanel() -> impl IntoView {
     };
     view! {
         <section class="charts" aria-label="Charts" data-testid="charts" data-redraws=move || redraws.get().to_string()
-            data-compute-ms=move || format!("{:.2}", timing.with(|t| t.iter().map(|x| x.0).sum::<f64>())) data-draw-ms=move || format!("{:.2}", timing.with(|t| t.iter().map(|x| x.1).sum::<f64>()))>
+            data-compute-ms=move || format!("{:.2}", timing.with(|t| t.iter().map(|x| x.0).sum::<f64>())) data-draw-ms=move || format!("{:.2}", timing.with(|t| t.iter().map(|x| x.1).sum::<f64>()))
+            data-simulate-ms=move || sims.with(|r| format!("{:.2}", r.ms)) data-simulated-years=move || sims.with(|r| r.years.to_string())>
             <ChartFrame title="Monthly cost by component" id="cost" canvas=cost_ref
                 description="Stacked monthly cost of each tier, by component: 1 region, standby (active-passive), AA reads (active-active reads, one writer), multi-write.">{move || cost_table()}</ChartFrame>
             <ChartFrame title="Failover headroom" id="headroom" canvas=headroom_ref

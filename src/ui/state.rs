@@ -358,10 +358,20 @@ pub fn headroom_memo(state: AppState) -> Memo<Vec<HeadroomPoint>> {
     })
 }
 
+/// One run of the Monte Carlo: each tier's simulated years, how many years,
+/// and how long the simulation took in the browser, ms (timed here, where it
+/// runs, whichever view asks for it first).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SimulationRun {
+    pub risks: Vec<SimulatedRisk>,
+    pub years: u32,
+    pub ms: f64,
+}
+
 /// The Monte Carlo of the last good scenario. It depends only on the risk
 /// settings and each tier's loss impacts, so a change that does not touch
 /// those (traffic, prices, sizes) does not re-run it.
-pub fn simulation_memo(state: AppState) -> Memo<Vec<SimulatedRisk>> {
+pub fn simulation_memo(state: AppState) -> Memo<SimulationRun> {
     let inputs = Memo::new(move |_| {
         let good = state.last_good.get()?;
         let tiers: Vec<(TierId, Vec<LossImpact>)> = good
@@ -386,13 +396,19 @@ pub fn simulation_memo(state: AppState) -> Memo<Vec<SimulatedRisk>> {
     });
     Memo::new(move |_| {
         let Some((risk, _, _, tiers)) = key.get() else {
-            return Vec::new();
+            return SimulationRun::default();
         };
         let Some((scenario, _)) = inputs.get_untracked() else {
-            return Vec::new();
+            return SimulationRun::default();
         };
         let mut s = scenario;
         s.risk = risk;
-        risk::simulate(&s, &tiers, s.risk.simulated_years)
+        let started = super::io::now_ms();
+        let risks = risk::simulate(&s, &tiers, s.risk.simulated_years);
+        SimulationRun {
+            risks,
+            years: s.risk.simulated_years,
+            ms: super::io::now_ms() - started,
+        }
     })
 }

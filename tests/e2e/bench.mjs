@@ -229,6 +229,9 @@ async function main() {
       return {
         redrew: Number(charts.dataset.redraws) > redraws,
         computeMs: Number(charts.dataset.computeMs),
+        // The simulation itself, timed where it runs (src/ui/state.rs).
+        simulateMs: Number(charts.dataset.simulateMs),
+        simulatedYears: Number(charts.dataset.simulatedYears),
         updatedMs,
         frameMs: performance.now() - start,
       };
@@ -260,10 +263,37 @@ async function main() {
     p.monteCarlo20kComputeMs = stats(mc20.r.map((c) => c.computeMs));
     p.monteCarlo100kComputeMs = stats(mc100.r.map((c) => c.computeMs));
     p.inputToUpdate100kMs = stats(mc100.r.map((c) => c.frameMs));
-    // The simulation alone: compute time minus the curve-only compute time.
-    p.monteCarlo100kEstimateMs = Math.round((p.monteCarlo100kComputeMs.median - p.computeMs.median) * 100) / 100;
-    p.monteCarlo20kEstimateMs = Math.round((p.monteCarlo20kComputeMs.median - p.computeMs.median) * 100) / 100;
-    console.log(`Monte Carlo in wasm (curve + simulation): 20k years ${p.monteCarlo20kComputeMs.median} ms, 100k years ${p.monteCarlo100kComputeMs.median} ms; simulation alone ≈ ${p.monteCarlo20kEstimateMs} ms / ${p.monteCarlo100kEstimateMs} ms; years shown in the table: ${p.monteCarloYearsShown.join(', ')}; a change of simulated years alone redraws: ${p.simulatedYearsChangeRedraws}`);
+    // The simulation alone, as the page timed it (data-simulate-ms), only
+    // from samples that really simulated the years asked for.
+    const simulated = (mc, n) => mc.r.filter((c, i) => c.simulatedYears === n + (i % 2)).map((c) => c.simulateMs);
+    p.monteCarlo20kSimulateMs = stats(simulated(mc20, 20_000));
+    p.monteCarlo100kSimulateMs = stats(simulated(mc100, 100_000));
+    console.log(`Monte Carlo in wasm: 20k years ${p.monteCarlo20kSimulateMs.median} ms (p95 ${p.monteCarlo20kSimulateMs.p95}), 100k years ${p.monteCarlo100kSimulateMs.median} ms (p95 ${p.monteCarlo100kSimulateMs.p95}) for four tiers (data-simulate-ms); chart panel compute incl. simulation: ${p.monteCarlo20kComputeMs.median} / ${p.monteCarlo100kComputeMs.median} ms; years shown in the table: ${p.monteCarloYearsShown.join(', ')}; a change of simulated years alone redraws: ${p.simulatedYearsChangeRedraws}`);
+
+    // Cost ranges (issue 18): a typed range on peak traffic starts the
+    // 2,000-sample Monte Carlo after the figures are painted, in slices;
+    // the table's data-ms is the time spent sampling (not waiting between
+    // slices). Alternate two ranges so every run samples afresh.
+    const rangeRuns = [];
+    for (let i = 0; i < 5; i++) {
+      const text = i % 2 ? '600..800..1200' : '650..800..1150';
+      // Mark the table on screen, so the wait below takes only a new one.
+      await page.evaluate(() => {
+        const old = document.querySelector('[data-testid="cost-ranges-table"]');
+        if (old) old.dataset.seen = '1';
+      });
+      const field = page.getByTestId('input-workload-peak_requests_per_s');
+      await field.fill(text);
+      await field.dispatchEvent('change');
+      await page.waitForFunction(() => {
+        const table = document.querySelector('[data-testid="cost-ranges-table"]');
+        return table && !table.dataset.seen && table.dataset.ms;
+      }, null, { timeout: 60_000 }).catch(() => {});
+      const ms = await page.evaluate(() => Number(document.querySelector('[data-testid="cost-ranges-table"]')?.dataset.ms));
+      if (Number.isFinite(ms)) rangeRuns.push(ms);
+    }
+    p.costRanges2000Ms = stats(rangeRuns);
+    console.log(`cost ranges, 2,000 samples in wasm (data-ms, ${rangeRuns.length} runs): median ${p.costRanges2000Ms.median} ms, p95 ${p.costRanges2000Ms.p95} ms`);
     await context.close();
   } finally {
     await browser.close().catch(() => {});
