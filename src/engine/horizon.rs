@@ -51,10 +51,11 @@ fn monthly_at(
     }
     let mut s = s.clone();
     s.commercial.reservation = term;
+    let memo = crate::engine::pricing::LookupMemo::new(sheet);
     plan.tiers
         .iter()
         .map(|t| {
-            tiers::price_tier(t.cost.tier, &s, sheet, regions)
+            tiers::price_tier_sharing(t.cost.tier, &s, &memo, regions)
                 .ok()
                 .map(|c| (t.cost.tier, c.monthly))
         })

@@ -332,11 +332,13 @@ pub fn headroom_curve(
     let lo = 1.0 / n as f64;
     let mut scenario = s.clone();
     let steps = points.max(2);
+    let memo = LookupMemo::new(sheet);
     (0..steps)
         .filter_map(|i| {
             let p = lo + (1.0 - lo) * i as f64 / (steps - 1) as f64;
             scenario.compute.stamp_capacity_fraction = p;
-            let cost = tiers::price_tier(TierId::MultiWrite, &scenario, sheet, regions).ok()?;
+            let cost =
+                tiers::price_tier_sharing(TierId::MultiWrite, &scenario, &memo, regions).ok()?;
             let shortfall = (1.0 - (n as f64 - 1.0) * p).max(0.0);
             Some(HeadroomPoint {
                 stamp_capacity_fraction: p,
@@ -360,10 +362,11 @@ pub fn cost_per_10pct_headroom(
     sheet: &PriceSheet,
     regions: &RegionTable,
 ) -> Option<f64> {
-    let now = tiers::price_tier(TierId::MultiWrite, s, sheet, regions).ok()?;
+    let memo = LookupMemo::new(sheet);
+    let now = tiers::price_tier_sharing(TierId::MultiWrite, s, &memo, regions).ok()?;
     let mut more = s.clone();
     more.compute.stamp_capacity_fraction += 0.1;
-    let then = tiers::price_tier(TierId::MultiWrite, &more, sheet, regions).ok()?;
+    let then = tiers::price_tier_sharing(TierId::MultiWrite, &more, &memo, regions).ok()?;
     Some(then.monthly - now.monthly)
 }
 

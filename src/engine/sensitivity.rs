@@ -9,7 +9,7 @@
 use serde::Serialize;
 
 use super::plan::{Plan, PlanError};
-use super::pricing::{MissingPrice, PriceSheet};
+use super::pricing::{LookupMemo, MissingPrice, PriceSheet};
 use super::ranges::{self, Slot};
 use super::regions::RegionTable;
 use super::resilience::{self, TierResilience};
@@ -87,8 +87,11 @@ pub fn outcome_with(
         recommended: None,
     };
     let mut missing: Vec<MissingPrice> = Vec::new();
+    // Lookups shared by the four tiers, and kept for the next outcome
+    // against the same sheet layout (a sweep prices the same meters again).
+    let memo = LookupMemo::new(sheet);
     for (i, tier) in TierId::ALL.into_iter().enumerate() {
-        let cost = match tiers::price_tier(tier, s, sheet, regions) {
+        let cost = match tiers::price_tier_sharing(tier, s, &memo, regions) {
             Ok(c) => c,
             Err(m) => {
                 missing.extend(m);
