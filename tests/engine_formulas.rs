@@ -1079,7 +1079,7 @@ fn edge_to_origin_transfer_bills_only_cache_misses_at_the_request_size() {
     assert_close(z1.monthly, 22.0752, "Z1 cost");
     assert_eq!(z1.price.meter_name, "Standard Data Transfer In");
     assert!(
-        z1.formula.contains("origin-to-edge transfer is not billed"),
+        z1.formula.contains("Origin-to-edge transfer is not billed"),
         "{}",
         z1.formula
     );

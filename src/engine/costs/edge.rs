@@ -6,17 +6,13 @@ use super::{meters, Charge, Component, Pricer, Quantity};
 use crate::engine::format;
 use crate::engine::regions::RegionTable;
 
-/// The Front Door billing page (Standard and Premium), the source of every
-/// Front Door line's formula and of what is not billed.
-pub const FRONT_DOOR_BILLING_URL: &str = "https://learn.microsoft.com/azure/frontdoor/billing";
-
 /// Why the base fee is the only charge for WAF and Private Link, quoting the
 /// billing page.
-const BASE_FEE_NOTE: &str = "no extra fee for custom WAF rules; on Premium none for managed WAF rule sets or Private Link origins either (\"You don't pay extra for Private Link traffic compared to traffic that uses an origin's public endpoint\", learn.microsoft.com/azure/frontdoor/billing)";
+const BASE_FEE_NOTE: &str = "Includes WAF: \"You don't pay extra fees to use [...] custom web application firewall (WAF) rules. If you use Front Door Premium, you also don't pay extra fees to use managed WAF rule sets or Private Link origins.\" (learn.microsoft.com/azure/frontdoor/billing)";
 
 /// Why origin-to-edge transfer has no line, quoting the billing page; and
 /// that Premium is priced at the Standard rate.
-const ORIGIN_TRANSFER_NOTE: &str = "origin-to-edge transfer is not billed (\"This traffic doesn't get billed by Front Door, even if the origin is in a different region\"; \"the data egress from the Azure origin to Front Door isn't charged\", learn.microsoft.com/azure/frontdoor/billing); Premium uses the Standard rate; cache hits send nothing to the origin";
+const ORIGIN_TRANSFER_NOTE: &str = "Origin-to-edge transfer is not billed (\"This traffic doesn't get billed by Front Door, even if the origin is in a different region to the Front Door edge location for the request\"; \"the data egress from the Azure origin to Front Door isn't charged\", learn.microsoft.com/azure/frontdoor/billing); Premium uses the Standard rate; cache hits send nothing to the origin";
 
 impl<'a> Pricer<'a> {
     /// Front Door as billed for Standard and Premium
