@@ -936,6 +936,8 @@ fn front_door_bills_base_fee_requests_and_transfer_by_zone() {
     // West Europe (Zone 1) 60%: 788,400,000 ÷ 10,000 = 78,840 × Premium
     //   request price; 788,400,000 × 10 KB ÷ 10⁶ = 7,884 GB × Zone 1 transfer.
     // Southeast Asia (Zone 2) 40%: 52,560 × request price; 5,256 GB × Zone 2.
+    // Edge to origin (no cache hits, 1 KB requests): 788,400,000 × 1 KB ÷
+    //   10⁶ = 788.4 GB × Zone 1, 525,600,000 × 1 KB ÷ 10⁶ = 525.6 GB × Zone 2.
     // Plus the Premium base fee.
     let s = round_scenario();
     let c = price(TierId::SingleRegion, &s);
@@ -985,7 +987,19 @@ fn front_door_bills_base_fee_requests_and_transfer_by_zone() {
         + 78_840.0 * req("Zone 1")
         + 7_884.0 * rate(&meters::FD_DATA_OUT, "Zone 1")
         + 52_560.0 * req("Zone 2")
-        + 5_256.0 * rate(&meters::FD_DATA_OUT, "Zone 2");
+        + 5_256.0 * rate(&meters::FD_DATA_OUT, "Zone 2")
+        + 788.4 * rate(&meters::FD_DATA_IN, "Zone 1")
+        + 525.6 * rate(&meters::FD_DATA_IN, "Zone 2");
+    assert_close(
+        item(&c, Component::FrontDoorOriginTransfer, "Zone 1").quantity,
+        788.4,
+        "Z1 origin GB",
+    );
+    assert_close(
+        item(&c, Component::FrontDoorOriginTransfer, "Zone 2").quantity,
+        525.6,
+        "Z2 origin GB",
+    );
     assert_close(c.front_door_monthly, expected, "Front Door monthly");
     assert_close(category_sum(&c, Category::FrontDoor), expected, "category");
 }
@@ -1045,6 +1059,83 @@ fn front_door_standard_uses_its_own_base_fee_and_request_price() {
             .meter_name,
         "Standard Requests"
     );
+}
+
+#[test]
+fn edge_to_origin_transfer_bills_only_cache_misses_at_the_request_size() {
+    // learn.microsoft.com/azure/frontdoor/billing: the edge-to-origin bytes
+    // are billed, none for a request served from cache.
+    // Requests: 1,000 × 0.5 × 2,628,000 = 1,314,000,000; West Europe (Zone 1)
+    // 60% = 788,400,000; 30% cache hits leave 551,880,000 for the origin;
+    // × 2 KB ÷ 10⁶ = 1,103.76 GB × $0.02 (Zone 1, shipped sheet) = $22.0752.
+    // Southeast Asia (Zone 2) 40%: 525,600,000 × 0.7 × 2 ÷ 10⁶ = 735.84 GB.
+    let mut s = round_scenario();
+    s.workload.edge_cache_hit_ratio = 0.3;
+    s.edge.request_kb = 2.0;
+    let c = price(TierId::SingleRegion, &s);
+    let z1 = item(&c, Component::FrontDoorOriginTransfer, "Zone 1");
+    assert_close(z1.quantity, 1_103.76, "Z1 GB");
+    assert_close(rate(&meters::FD_DATA_IN, "Zone 1"), 0.02, "Zone 1 rate");
+    assert_close(z1.monthly, 22.0752, "Z1 cost");
+    assert_eq!(z1.price.meter_name, "Standard Data Transfer In");
+    assert!(
+        z1.formula.contains("Origin-to-edge transfer is not billed"),
+        "{}",
+        z1.formula
+    );
+    assert_close(
+        item(&c, Component::FrontDoorOriginTransfer, "Zone 2").quantity,
+        735.84,
+        "Z2 GB",
+    );
+    // Every request served from cache: nothing reaches the origin.
+    s.workload.edge_cache_hit_ratio = 0.99;
+    s.edge.request_kb = 100.0;
+    let c = price(TierId::SingleRegion, &s);
+    // 788,400,000 × 0.01 × 100 KB ÷ 10⁶ = 788.4 GB.
+    assert_close(
+        item(&c, Component::FrontDoorOriginTransfer, "Zone 1").quantity,
+        788.4,
+        "1% misses",
+    );
+}
+
+#[test]
+fn front_door_premium_bills_edge_to_origin_at_the_standard_rate_and_notes_what_is_free() {
+    // Premium: the same Standard Data Transfer In meter (the billing page:
+    // "Front Door Premium has a higher base fee and request processing fee");
+    // the base fee's note says WAF rules, managed rule sets and Private Link
+    // origins cost nothing extra.
+    let s = round_scenario();
+    assert_eq!(s.edge.front_door_tier, FrontDoorTier::Premium);
+    let c = price(TierId::SingleRegion, &s);
+    let origin = item(&c, Component::FrontDoorOriginTransfer, "Zone 2");
+    assert_eq!(origin.price.meter_name, "Standard Data Transfer In");
+    assert!(origin.formula.contains("Premium uses the Standard rate"));
+    let base = item(&c, Component::FrontDoorBase, "Global");
+    assert!(base.formula.contains("Private Link"), "{}", base.formula);
+    assert!(base.formula.contains("WAF"), "{}", base.formula);
+}
+
+#[test]
+fn a_missing_edge_to_origin_price_is_an_error_never_zero() {
+    // Drop the Zone 2 Standard Data Transfer In row: Southeast Asia's users
+    // cannot be priced, and the plan says so.
+    let csv = planner::engine::presets::DEFAULT_SHEET_CSV
+        .lines()
+        .filter(|l| !(l.contains(",Standard Data Transfer In,") && l.contains(",Zone 2,")))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let cut = planner::engine::pricing::PriceSheet::parse("cut.csv", &csv).unwrap();
+    let s = round_scenario();
+    match planner::engine::plan::evaluate(&s, &cut, regions()) {
+        Err(planner::engine::plan::PlanError::MissingPrices(m)) => assert!(
+            m.iter()
+                .any(|p| p.meter.contains("Standard Data Transfer In") && p.region == "Zone 2"),
+            "{m:?}"
+        ),
+        other => panic!("expected missing prices, got {:?}", other.map(|_| ())),
+    }
 }
 
 const FD_STANDARD_REQUESTS: MeterKey = MeterKey {

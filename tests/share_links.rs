@@ -52,7 +52,10 @@ fn share_links_use_only_url_safe_characters_and_stay_short() {
                 .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.'),
             "{id}: {link}"
         );
-        assert!(link.len() < 4000, "{id}: {} characters", link.len());
+        // A guard against runaway growth, not a browser limit (the fragment
+        // never reaches a server): Northwind's link passed 4,000 characters
+        // when the scenario gained Front Door's request size.
+        assert!(link.len() < 4500, "{id}: {} characters", link.len());
     }
 }
 

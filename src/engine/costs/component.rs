@@ -81,6 +81,9 @@ pub enum Component {
     FrontDoorRequests,
     /// Front Door edge-to-client data transfer, per billing zone.
     FrontDoorTransfer,
+    /// Front Door edge-to-origin data transfer (requests not answered from
+    /// the edge cache), per billing zone.
+    FrontDoorOriginTransfer,
     /// Traffic Manager DNS queries.
     TrafficManagerQueries,
     /// Traffic Manager health-checked endpoints.
@@ -129,7 +132,9 @@ impl Component {
             }
             SqlCompute | SqlLicence | SqlZoneRedundancy | SqlStorage | DefenderSql => Category::Sql,
             CosmosReplication | SqlReplication => Category::ReplicationEgress,
-            FrontDoorBase | FrontDoorRequests | FrontDoorTransfer => Category::FrontDoor,
+            FrontDoorBase | FrontDoorRequests | FrontDoorTransfer | FrontDoorOriginTransfer => {
+                Category::FrontDoor
+            }
             TrafficManagerQueries | TrafficManagerEndpoints => Category::TrafficManager,
             PrivateEndpoints
             | PrivateEndpointIngress

@@ -17,8 +17,12 @@ const SLA: super::Bounds = Between(50.0, 100.0);
 pub static INPUTS: &[Input] = &[
     // Edge and platform
     choice!(EdgePlatform, edge.front_door_tier, "Front Door tier",
-        "Premium adds managed WAF rules and Private Link origins.",
+        "Premium adds managed WAF rules and Private Link origins, at no extra fee beyond its base fee and request price.",
         [("standard", "Standard"), ("premium", "Premium")]),
+    number!(EdgePlatform, edge.request_kb, "Request size", "KB",
+        "Average request (headers and body) Front Door forwards to the origin on a cache miss: billed as edge-to-origin transfer. Origin-to-edge transfer is not billed.",
+        { bounds: Between(0.0, 100_000.0), ranged: true },
+        source: "https://learn.microsoft.com/azure/frontdoor/billing"),
     check!(EdgePlatform, edge.traffic_manager, "Traffic Manager above Front Door",
         "DNS steering for non-HTTP endpoints: adds DNS query and health-check cost, and the DNS TTL to RTO."),
     number!(EdgePlatform, edge.dns_queries_millions_per_month, "DNS queries", "million/month",

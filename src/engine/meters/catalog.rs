@@ -153,6 +153,12 @@ pub fn catalog() -> Vec<Known> {
     list.push(k(FD_STANDARD_REQUESTS, Zonal, SNAPSHOT, None));
     list.push(k(FD_PREMIUM_REQUESTS, Zonal, fd, None));
     list.push(k(FD_DATA_OUT, Zonal, SNAPSHOT, None));
+    list.push(k(
+        FD_DATA_IN,
+        Zonal,
+        BestSourced("third-party notes of live API answers (meter `Standard Data Transfer In`, unit `1 GB`, productName `Azure Front Door`); no recorded API answer"),
+        None,
+    ));
     let tm = BestSourced("infracost's Traffic Manager goldens");
     list.push(k(TM_DNS, Global, tm, None));
     list.push(k(TM_ENDPOINT, Global, tm, None));

@@ -359,6 +359,14 @@ pub const FD_DATA_OUT: Meter = meter(
     "Standard",
     "Standard Data Transfer Out",
 );
+/// Edge-to-origin transfer (the API's "Data Transfer In": into Front Door's
+/// origins); Premium is priced at the Standard rate, as for `FD_DATA_OUT`.
+pub const FD_DATA_IN: Meter = meter(
+    "Azure Front Door Service",
+    "Azure Front Door",
+    "Standard",
+    "Standard Data Transfer In",
+);
 
 /// The Front Door profile's monthly base fee.
 pub fn front_door_base(tier: FrontDoorTier) -> &'static Meter {

@@ -24,6 +24,12 @@ impl FrontDoorTier {
 #[serde(default)]
 pub struct Edge {
     pub front_door_tier: FrontDoorTier,
+    /// Average request size in KB (headers and body) that Front Door sends
+    /// from the edge to the origin for each request it does not answer from
+    /// its cache: billed as edge-to-origin transfer. Absent in scenarios and
+    /// links from before it existed: they open with 1 KB, the request of
+    /// Microsoft's billing examples.
+    pub request_kb: f64,
     /// DNS-level steering above Front Door (non-HTTP or multi-profile cases).
     pub traffic_manager: bool,
     /// Traffic Manager DNS queries per month, millions.
@@ -34,6 +40,7 @@ impl Default for Edge {
     fn default() -> Self {
         Self {
             front_door_tier: FrontDoorTier::Premium,
+            request_kb: 1.0,
             traffic_manager: false,
             dns_queries_millions_per_month: 10.0,
         }
