@@ -86,7 +86,7 @@ pub enum Component {
     /// Traffic Manager health-checked endpoints.
     TrafficManagerEndpoints,
     // Platform band (costs/platform.rs).
-    /// Azure Cache for Redis.
+    /// A Redis cache: Azure Cache for Redis or Azure Managed Redis.
     Redis,
     /// Key Vault operations.
     KeyVault,
@@ -98,6 +98,8 @@ pub enum Component {
     AppConfigurationReplica,
     /// Log Analytics data ingestion.
     LogAnalyticsIngestion,
+    /// A Log Analytics commitment tier (ingestion and its overage).
+    LogAnalyticsCommitment,
     /// Log Analytics retention beyond the included days.
     LogAnalyticsRetention,
     /// Standard availability tests.
@@ -140,6 +142,7 @@ impl Component {
             | AppConfigurationStore
             | AppConfigurationReplica
             | LogAnalyticsIngestion
+            | LogAnalyticsCommitment
             | LogAnalyticsRetention
             | AvailabilityTests => Category::Platform,
         }

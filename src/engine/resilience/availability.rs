@@ -36,8 +36,12 @@ pub(crate) fn stamp_chain(s: &Scenario) -> Vec<(&'static str, f64)> {
             chain.push(("Application Gateway", sl.app_gateway_pct));
         }
     }
-    if s.platform.redis != crate::engine::scenario::RedisSku::None {
-        chain.push(("Redis", sl.redis_pct));
+    match s.platform.redis {
+        crate::engine::scenario::RedisSku::None => {}
+        crate::engine::scenario::RedisSku::ManagedBalancedB5 if s.platform.redis_zone_redundant => {
+            chain.push(("Redis", sl.managed_redis_pct));
+        }
+        _ => chain.push(("Redis", sl.redis_pct)),
     }
     chain.push(("Key Vault", sl.key_vault_pct));
     if s.platform.app_configuration {

@@ -24,7 +24,13 @@ pub struct Slas {
     /// [`crate::engine::resilience::AKS_FREE_SLO_PCT`] instead, labelled so.
     pub aks_pct: f64,
     pub app_gateway_pct: f64,
+    /// Azure Cache for Redis (and Azure Managed Redis without zone
+    /// redundancy: Microsoft gives 99.9% for its standard replication).
     pub redis_pct: f64,
+    /// Azure Managed Redis with high availability across zones: 99.99%
+    /// ("Zone redundancy ... 99.99%", learn.microsoft.com/azure/azure-cache-for-redis/managed-redis/managed-redis-high-availability).
+    /// Absent in older scenarios: 99.99.
+    pub managed_redis_pct: f64,
     pub key_vault_pct: f64,
     pub app_configuration_pct: f64,
     /// Cosmos DB, one region without zones.
@@ -47,6 +53,7 @@ impl Default for Slas {
             aks_pct: 99.95,
             app_gateway_pct: 99.95,
             redis_pct: 99.9,
+            managed_redis_pct: 99.99,
             key_vault_pct: 99.99,
             app_configuration_pct: 99.9,
             cosmos_single_region_pct: 99.99,
