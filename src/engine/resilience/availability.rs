@@ -149,3 +149,30 @@ pub(super) fn availability(
     parts.push(Part::new(PartKey::DataBand, data));
     (global * parallel * data, parts)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::scenario::RedisSku;
+
+    fn redis_link(s: &Scenario) -> Option<f64> {
+        stamp_chain(s)
+            .into_iter()
+            .find(|(name, _)| *name == "Redis")
+            .map(|(_, pct)| pct)
+    }
+
+    #[test]
+    fn managed_redis_takes_its_zone_redundant_sla() {
+        // Azure Managed Redis: 99.99% zone-redundant, 99.9% with standard
+        // replication only; Azure Cache for Redis keeps its 99.9%.
+        let mut s = Scenario::default();
+        assert_eq!(redis_link(&s), Some(99.9));
+        s.platform.redis = RedisSku::ManagedBalancedB5;
+        assert_eq!(redis_link(&s), Some(99.99));
+        s.platform.redis_zone_redundant = false;
+        assert_eq!(redis_link(&s), Some(99.9));
+        s.platform.redis = RedisSku::None;
+        assert_eq!(redis_link(&s), None);
+    }
+}

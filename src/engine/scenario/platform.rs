@@ -55,6 +55,11 @@ impl LogAnalyticsTier {
         Self::Gb5000,
     ];
 
+    /// Pay-as-you-go (the default).
+    pub fn is_pay_as_you_go(&self) -> bool {
+        *self == Self::PayAsYouGo
+    }
+
     /// GB a day committed, or `None` for pay-as-you-go.
     pub fn gb_per_day(self) -> Option<f64> {
         Some(match self {
@@ -103,7 +108,11 @@ pub struct Platform {
     /// Microsoft's Azure Monitor pricing page). Absent in older scenarios: 5.
     pub log_analytics_free_gb_per_month: f64,
     /// Pricing tier of each stamp's workspace. Absent in older scenarios:
-    /// pay-as-you-go.
+    /// pay-as-you-go. Left out of the JSON when pay-as-you-go, so scenario
+    /// files and share links that do not use a commitment tier are as
+    /// before (Northwind's link would otherwise pass the 4,000 characters
+    /// `tests/share_links.rs` allows).
+    #[serde(skip_serializing_if = "LogAnalyticsTier::is_pay_as_you_go")]
     pub log_analytics_tier: LogAnalyticsTier,
     /// Interactive retention, days: 31 are included, longer is billed per
     /// GB-month. Absent in older scenarios: 31.
