@@ -1438,6 +1438,87 @@ fn redis_node_count_follows_sku_and_zone_redundancy() {
 }
 
 #[test]
+fn azure_managed_redis_bills_two_instances_and_drops_the_retirement_note() {
+    // Balanced B5 with high availability: 2 instances × 730 h × $0.186
+    // (West Europe, recorded) = 1,460 instance-hours = $271.56 a month, in
+    // every stamp; the third-replica switch does not apply. Premium P1 for
+    // comparison: 2 nodes × 730 h × $0.277 = $404.42, with the note.
+    let mut s = round_scenario();
+    s.platform.redis = RedisSku::ManagedBalancedB5;
+    s.platform.redis_third_replica = true;
+    let c = price(TierId::MultiWrite, &s);
+    let name = "Azure Managed Redis Balanced B5 instances (high availability)";
+    let b5 = item_named(&c, Component::Redis, name, "westeurope");
+    assert_close(b5.quantity, 1_460.0, "instance-hours");
+    assert_close(
+        rate(&meters::REDIS_MANAGED_B5, "westeurope"),
+        0.186,
+        "B5 rate",
+    );
+    assert_close(b5.monthly, 271.56, "B5 monthly");
+    assert_close(
+        item_named(&c, Component::Redis, name, "southeastasia").monthly,
+        2.0 * H * 0.193,
+        "B5 in Southeast Asia",
+    );
+    assert!(!c.notes.iter().any(|n| n.contains("2028")));
+    s.platform.redis = RedisSku::PremiumP1;
+    s.platform.redis_third_replica = false;
+    let p1 = price(TierId::MultiWrite, &s);
+    assert_close(
+        item_named(
+            &p1,
+            Component::Redis,
+            "Redis Premium P1 nodes",
+            "westeurope",
+        )
+        .monthly,
+        404.42,
+        "P1 monthly",
+    );
+    assert!(p1
+        .notes
+        .iter()
+        .any(|n| n.contains("30 September 2028") && n.contains("Azure Managed Redis")));
+}
+
+#[test]
+fn log_analytics_commitment_tier_bills_each_workspace_per_day_with_overage() {
+    // 100 GB/day tier, West Europe $252.84 a day (recorded). Traffic off,
+    // floor 150 GB/day: 150 ÷ 100 = 1.5 tiers a day (overage at the tier's
+    // price per GB) × 730/24 = 30.4167 days = 45.625 tier-days × $252.84 =
+    // $11,535.83; no pay-as-you-go ingestion line and no free allowance.
+    // Floor 50 GB/day: the whole tier is billed, 1 × 30.4167 × $252.84 =
+    // $7,690.55. Each stamp's workspace pays its own tier.
+    let mut s = round_scenario();
+    s.platform.log_analytics_tier = planner::engine::scenario::LogAnalyticsTier::Gb100;
+    s.platform.log_analytics_gb_per_million_requests = 0.0;
+    s.platform.log_analytics_gb_per_day = 150.0;
+    let c = price(TierId::MultiWrite, &s);
+    let meter = meters::log_analytics_commitment(s.platform.log_analytics_tier).unwrap();
+    assert_close(rate(meter, "westeurope"), 252.84, "tier price");
+    let t = item(&c, Component::LogAnalyticsCommitment, "westeurope");
+    assert_close(t.quantity, 45.625, "tier-days");
+    assert_close(t.monthly, 11_535.825, "overage month");
+    assert_eq!(items(&c, Component::LogAnalyticsCommitment).len(), 2);
+    assert!(items(&c, Component::LogAnalyticsIngestion).is_empty());
+    s.platform.log_analytics_gb_per_day = 50.0;
+    let c = price(TierId::MultiWrite, &s);
+    let t = item(&c, Component::LogAnalyticsCommitment, "westeurope");
+    assert_close(t.quantity, 730.0 / 24.0, "tier-days under");
+    assert_close(t.monthly, 7_690.55, "under the tier");
+    // Pay-as-you-go at 50 GB/day: 1,520.83 GB − 5 GB free = 1,515.83 GB ×
+    // $2.99 = $4,532.35: the tier only pays from about 85 GB/day.
+    s.platform.log_analytics_tier = planner::engine::scenario::LogAnalyticsTier::PayAsYouGo;
+    let c = price(TierId::MultiWrite, &s);
+    assert_close(
+        item(&c, Component::LogAnalyticsIngestion, "westeurope").monthly,
+        (50.0 * 730.0 / 24.0 - 5.0) * 2.99,
+        "pay-as-you-go",
+    );
+}
+
+#[test]
 fn platform_services_are_priced_per_stamp() {
     // Key Vault: 5 million ops ÷ 10,000 = 500 units; Log Analytics (traffic
     // off, free allowance off) 5 GB/day × 730/24 days; App Configuration

@@ -326,6 +326,10 @@ fn table_output_shows_the_tiers_and_the_recommendation() {
         "Active-active reads",
         "Multi-region writes",
         "Recommendation:",
+        // Northwind prices Azure Cache for Redis Premium P1 in every tier:
+        // the retirement note is printed once, for all of them.
+        "\nNotes:\n- Azure Cache for Redis is being retired: Microsoft retires it on 30 September 2028",
+        "Active-active multi-region writes only: ",
     ] {
         assert!(text.contains(needle), "{needle} missing:\n{text}");
     }

@@ -89,7 +89,7 @@ pub enum Component {
     /// Traffic Manager health-checked endpoints.
     TrafficManagerEndpoints,
     // Platform band (costs/platform.rs).
-    /// Azure Cache for Redis.
+    /// A Redis cache: Azure Cache for Redis or Azure Managed Redis.
     Redis,
     /// Key Vault operations.
     KeyVault,
@@ -101,6 +101,8 @@ pub enum Component {
     AppConfigurationReplica,
     /// Log Analytics data ingestion.
     LogAnalyticsIngestion,
+    /// A Log Analytics commitment tier (ingestion and its overage).
+    LogAnalyticsCommitment,
     /// Log Analytics retention beyond the included days.
     LogAnalyticsRetention,
     /// Standard availability tests.
@@ -145,6 +147,7 @@ impl Component {
             | AppConfigurationStore
             | AppConfigurationReplica
             | LogAnalyticsIngestion
+            | LogAnalyticsCommitment
             | LogAnalyticsRetention
             | AvailabilityTests => Category::Platform,
         }

@@ -27,7 +27,10 @@ pub fn availability_test_executions(
 }
 
 impl Pricer<'_> {
-    /// Azure Cache for Redis in one stamp. Standard: `1 cache × hours × cache
+    /// Redis in one stamp. Azure Managed Redis Balanced B5: `2 instances ×
+    /// hours × instance price` (high availability, always priced: zone
+    /// redundancy and the SLA require it; no third node). Azure Cache for
+    /// Redis (being retired) Standard: `1 cache × hours × cache
     /// price` (a Standard cache is a primary and a replica). Premium: `nodes ×
     /// hours × node price`: the primary and its replica (2 nodes), which a
     /// zone-redundant cache spreads across zones
@@ -40,6 +43,15 @@ impl Pricer<'_> {
             RedisSku::None => return,
             RedisSku::StandardC1 => (meters::REDIS_C1, 1, "Redis Standard C1 cache"),
             RedisSku::StandardC3 => (meters::REDIS_C3, 1, "Redis Standard C3 cache"),
+            // Azure Managed Redis is billed per cache instance; high
+            // availability (which zone redundancy and the SLA need) runs
+            // two, "billed at a higher rate"
+            // (learn.microsoft.com/azure/reliability/reliability-managed-redis).
+            RedisSku::ManagedBalancedB5 => (
+                meters::REDIS_MANAGED_B5,
+                2,
+                "Azure Managed Redis Balanced B5 instances (high availability)",
+            ),
             RedisSku::PremiumP1 => {
                 let nodes = if self.s.platform.redis_third_replica {
                     3
@@ -49,8 +61,11 @@ impl Pricer<'_> {
                 (meters::REDIS_P1, nodes, "Redis Premium P1 nodes")
             }
         };
+        let managed = self.s.platform.redis == RedisSku::ManagedBalancedB5;
         let unit = if nodes == 1 {
             "cache-hours"
+        } else if managed {
+            "instance-hours"
         } else {
             "node-hours"
         };
@@ -63,6 +78,8 @@ impl Pricer<'_> {
                 how: move || {
                     let what = if nodes == 1 {
                         "1 cache".to_string()
+                    } else if managed {
+                        format!("{nodes} instances")
                     } else {
                         format!("{nodes} nodes")
                     };
@@ -134,6 +151,15 @@ impl Pricer<'_> {
     ///   days per month` GB-months × price per GB-month (Azure Monitor
     ///   pricing: data retained beyond the included days is charged per GB
     ///   per month, pro-rated daily).
+    ///
+    /// With a commitment tier of `T` GB a day (each stamp's workspace is
+    /// billed on its own, "per workspace on a daily basis", and usage above
+    /// the tier "is billed at that same price per GB", on the same meter:
+    /// learn.microsoft.com/azure/azure-monitor/logs/cost-logs), the ingestion
+    /// line becomes `max(1, GB a day ÷ T) × days` tier-days × the tier's
+    /// daily price, GB a day = the month's GB ÷ days (an even month). The
+    /// free allowance is left out: it is a $0 first tier of the
+    /// pay-as-you-go meter, which a commitment tier does not bill on.
     pub fn log_analytics(&mut self, stamp: &Stamp, origin_avg_rps: f64, first: bool) {
         let s = self.s;
         let pl = &s.platform;
@@ -142,6 +168,38 @@ impl Pricer<'_> {
         let per_m = pl.log_analytics_gb_per_million_requests;
         let requests_m = origin_avg_rps * stamp.steady_share * s.seconds_per_month() / 1e6;
         let gross = floor * days + requests_m * per_m;
+        if let (Some(tier_gb), Some(meter)) = (
+            pl.log_analytics_tier.gb_per_day(),
+            meters::log_analytics_commitment(pl.log_analytics_tier),
+        ) {
+            if days > 0.0 {
+                let per_day = gross / days;
+                let units = (per_day / tier_gb).max(1.0);
+                self.line(
+                    Charge::new(Component::LogAnalyticsCommitment, meter, &stamp.region),
+                    move || {
+                        format!(
+                            "Log Analytics {} GB/day commitment tier",
+                            format::number(tier_gb, 0)
+                        )
+                    },
+                    Quantity {
+                        value: units * days,
+                        unit: "tier-days",
+                        how: move || {
+                            format!(
+                                "max(1, {} GB/day ÷ {} GB) × {} days",
+                                format::quantity(per_day),
+                                format::number(tier_gb, 0),
+                                format::number(days, 2)
+                            )
+                        },
+                    },
+                );
+            }
+            self.log_analytics_retention(stamp, gross, days);
+            return;
+        }
         let free = if first {
             pl.log_analytics_free_gb_per_month.min(gross).max(0.0)
         } else {
@@ -168,6 +226,13 @@ impl Pricer<'_> {
                     },
                 });
         }
+        self.log_analytics_retention(stamp, gross, days);
+    }
+
+    /// Retention beyond the included 31 days of a stamp's `gross` GB a
+    /// month (see [`Self::log_analytics`]).
+    fn log_analytics_retention(&mut self, stamp: &Stamp, gross: f64, days: f64) {
+        let pl = &self.s.platform;
         let extra_days = pl.log_analytics_retention_days - LOG_ANALYTICS_INCLUDED_RETENTION_DAYS;
         if extra_days > 0.0 && gross > 0.0 && days > 0.0 {
             let gb_months = gross * extra_days / days;

@@ -29,8 +29,11 @@ fn every_path_is_declared_once() {
 #[test]
 fn every_entry_reads_and_writes_the_field_its_path_names() {
     let mut s = northwind();
-    // Default ranges are left out of the JSON.
+    // Default ranges are left out of the JSON, and so are the pay-as-you-go
+    // Log Analytics tier and the default Azure Managed Redis SLA.
     s.ranges.swing_pct = 25.0;
+    s.platform.log_analytics_tier = crate::engine::scenario::LogAnalyticsTier::Gb100;
+    s.resilience.slas.managed_redis_pct = 99.95;
     for i in all() {
         let json = json_at(&s, i.path).unwrap_or_else(|| panic!("{} is not a field", i.path));
         let mut x = s.clone();

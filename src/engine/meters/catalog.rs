@@ -74,7 +74,7 @@ pub fn catalog() -> Vec<Known> {
         evidence,
         reservations,
     };
-    let mut list = Vec::with_capacity(48);
+    let mut list = Vec::with_capacity(64);
     for sku in AppServiceSku::ALL {
         for os in [Os::Linux, Os::Windows] {
             list.push(k(
@@ -167,6 +167,12 @@ pub fn catalog() -> Vec<Known> {
     list.push(k(REDIS_C3, Regional, redis, None));
     list.push(k(REDIS_P1, Regional, redis, None));
     list.push(k(
+        REDIS_MANAGED_B5,
+        Regional,
+        BestSourced("the Arturo-Quiroga-MSFT saved Retail Prices API pages for West Europe and Southeast Asia (Redis Cache / Azure Managed Redis - Balanced / B5 / B5 Cache Instance, 1 Hour); no excerpt in tests/fixtures/retail-api/real/ yet"),
+        None,
+    ));
+    list.push(k(
         KEY_VAULT_OPS,
         Regional,
         Recorded("key-vault-westeurope.json"),
@@ -187,6 +193,14 @@ pub fn catalog() -> Vec<Known> {
         BestSourced("infracost's log_analytics_workspace resource (a Pay-as-you-go meter whose name ends “Data Retention”) and golden ($0.13 per GB); the product and SKU follow the ingestion meter"),
         None,
     ));
+    for m in LOG_ANALYTICS_COMMITMENT {
+        list.push(k(
+            m,
+            Regional,
+            BestSourced("the Arturo-Quiroga-MSFT saved Retail Prices API page for Azure Monitor in West Europe (unit 1/Day) and Microsoft's Azure Monitor billing meter list; no excerpt in tests/fixtures/retail-api/real/ yet"),
+            None,
+        ));
+    }
     let private_link = BestSourced("public notes on Retail Prices API queries (Virtual Network / Virtual Network Private Link / Standard, region Global) and infracost-style estimators that filter on these meter names");
     list.push(k(PRIVATE_ENDPOINT, Global, private_link, None));
     list.push(k(PRIVATE_ENDPOINT_INGRESS, Global, private_link, None));

@@ -12,7 +12,9 @@
 //! does not return them.
 
 use super::pricing::{Meter, MeterKey};
-use super::scenario::{AksTier, AppServiceSku, BackupRedundancy, FrontDoorTier, NodeSize, Os};
+use super::scenario::{
+    AksTier, AppServiceSku, BackupRedundancy, FrontDoorTier, LogAnalyticsTier, NodeSize, Os,
+};
 
 mod catalog;
 pub use catalog::{catalog, Evidence, Known, Scope};
@@ -427,6 +429,70 @@ pub const LOG_ANALYTICS_RETENTION: Meter = meter(
     "Analytics Logs",
     "Analytics Logs Data Retention",
 );
+/// Log Analytics commitment tiers, per workspace per day (unit `1/Day`),
+/// `[100, 200, 300, 400, 500, 1000, 2000, 5000]` GB a day: billed under
+/// service **Azure Monitor** (recorded: the West Europe Azure Monitor page
+/// of the Arturo-Quiroga-MSFT saved answers; Microsoft's Azure Monitor
+/// billing meter list, learn.microsoft.com/azure/azure-monitor/cost-usage,
+/// names the same meters). Overage bills on the same meter.
+pub const LOG_ANALYTICS_COMMITMENT: [Meter; 8] = [
+    meter(
+        "Azure Monitor",
+        "Azure Monitor",
+        "100 GB Commitment Tier",
+        "100 GB Commitment Tier Capacity Reservation",
+    ),
+    meter(
+        "Azure Monitor",
+        "Azure Monitor",
+        "200 GB Commitment Tier",
+        "200 GB Commitment Tier Capacity Reservation",
+    ),
+    meter(
+        "Azure Monitor",
+        "Azure Monitor",
+        "300 GB Commitment Tier",
+        "300 GB Commitment Tier Capacity Reservation",
+    ),
+    meter(
+        "Azure Monitor",
+        "Azure Monitor",
+        "400 GB Commitment Tier",
+        "400 GB Commitment Tier Capacity Reservation",
+    ),
+    meter(
+        "Azure Monitor",
+        "Azure Monitor",
+        "500 GB Commitment Tier",
+        "500 GB Commitment Tier Capacity Reservation",
+    ),
+    meter(
+        "Azure Monitor",
+        "Azure Monitor",
+        "1000 GB Commitment Tier",
+        "1000 GB Commitment Tier Capacity Reservation",
+    ),
+    meter(
+        "Azure Monitor",
+        "Azure Monitor",
+        "2000 GB Commitment Tier",
+        "2000 GB Commitment Tier Capacity Reservation",
+    ),
+    meter(
+        "Azure Monitor",
+        "Azure Monitor",
+        "5000 GB Commitment Tier",
+        "5000 GB Commitment Tier Capacity Reservation",
+    ),
+];
+
+/// The commitment-tier meter of `tier`, or `None` for pay-as-you-go.
+pub fn log_analytics_commitment(tier: LogAnalyticsTier) -> Option<&'static Meter> {
+    LogAnalyticsTier::COMMITMENTS
+        .iter()
+        .position(|t| *t == tier)
+        .map(|i| &LOG_ANALYTICS_COMMITMENT[i])
+}
 /// A private endpoint, per hour; priced under region `Global` only (public
 /// notes on the Retail Prices API: serviceName "Virtual Network", productName
 /// "Virtual Network Private Link", armRegionName "Global").
@@ -482,6 +548,15 @@ pub const REDIS_P1: Meter = meter(
     "Azure Redis Cache Premium",
     "P1",
     "P1 Cache Instance",
+);
+/// Azure Managed Redis Balanced B5, per cache instance-hour (recorded:
+/// the West Europe and Southeast Asia Redis Cache pages of the
+/// Arturo-Quiroga-MSFT saved answers, `1 Hour`).
+pub const REDIS_MANAGED_B5: Meter = meter(
+    "Redis Cache",
+    "Azure Managed Redis - Balanced",
+    "B5",
+    "B5 Cache Instance",
 );
 
 // ---------------------------------------------------------------- SQL Database

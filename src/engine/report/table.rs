@@ -145,5 +145,38 @@ pub fn table(s: &Scenario, plan: &Plan) -> String {
         crate::engine::summary::executive_summary(plan),
         verdicts::recommendation(s, plan)
     ));
+    // The tiers' notes (cost and resilience), each once, in tier order; a
+    // note only some tiers carry names them. The page shows the same notes
+    // in each tier's working panel.
+    let mut notes: Vec<(&str, Vec<&str>)> = Vec::new();
+    for t in &plan.tiers {
+        for n in t.cost.notes.iter().chain(t.resilience.notes.iter()) {
+            match notes.iter_mut().find(|(text, _)| *text == n.as_str()) {
+                Some((_, tiers)) => tiers.push(t.cost.tier.label()),
+                None => notes.push((n.as_str(), vec![t.cost.tier.label()])),
+            }
+        }
+    }
+    if !notes.is_empty() {
+        out.push_str(
+            "
+Notes:
+",
+        );
+        for (text, tiers) in notes {
+            if tiers.len() == plan.tiers.len() {
+                out.push_str(&format!(
+                    "- {text}
+"
+                ));
+            } else {
+                out.push_str(&format!(
+                    "- {} only: {text}
+",
+                    tiers.join(", ")
+                ));
+            }
+        }
+    }
     out
 }

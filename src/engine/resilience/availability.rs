@@ -36,8 +36,12 @@ pub(crate) fn stamp_chain(s: &Scenario) -> Vec<(&'static str, f64)> {
             chain.push(("Application Gateway", sl.app_gateway_pct));
         }
     }
-    if s.platform.redis != crate::engine::scenario::RedisSku::None {
-        chain.push(("Redis", sl.redis_pct));
+    match s.platform.redis {
+        crate::engine::scenario::RedisSku::None => {}
+        crate::engine::scenario::RedisSku::ManagedBalancedB5 if s.platform.redis_zone_redundant => {
+            chain.push(("Redis", sl.managed_redis_pct));
+        }
+        _ => chain.push(("Redis", sl.redis_pct)),
     }
     chain.push(("Key Vault", sl.key_vault_pct));
     if s.platform.app_configuration {
@@ -144,4 +148,31 @@ pub(super) fn availability(
     let data = pct(band.cosmos_pct) * band.sql_pct.map_or(1.0, pct);
     parts.push(Part::new(PartKey::DataBand, data));
     (global * parallel * data, parts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::scenario::RedisSku;
+
+    fn redis_link(s: &Scenario) -> Option<f64> {
+        stamp_chain(s)
+            .into_iter()
+            .find(|(name, _)| *name == "Redis")
+            .map(|(_, pct)| pct)
+    }
+
+    #[test]
+    fn managed_redis_takes_its_zone_redundant_sla() {
+        // Azure Managed Redis: 99.99% zone-redundant, 99.9% with standard
+        // replication only; Azure Cache for Redis keeps its 99.9%.
+        let mut s = Scenario::default();
+        assert_eq!(redis_link(&s), Some(99.9));
+        s.platform.redis = RedisSku::ManagedBalancedB5;
+        assert_eq!(redis_link(&s), Some(99.99));
+        s.platform.redis_zone_redundant = false;
+        assert_eq!(redis_link(&s), Some(99.9));
+        s.platform.redis = RedisSku::None;
+        assert_eq!(redis_link(&s), None);
+    }
 }

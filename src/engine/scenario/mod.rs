@@ -29,7 +29,7 @@ pub use data::{
     SqlLedger, SqlTier,
 };
 pub use edge::{Edge, FrontDoorTier};
-pub use platform::{DefenderPlans, Platform, RedisSku};
+pub use platform::{DefenderPlans, LogAnalyticsTier, Platform, RedisSku};
 pub use resilience::{Drill, DrillMeasure, MeasuredRtt, Resilience, Slas, WriteFailover};
 pub use risk::{CreditStep, DurationDistribution, Risk};
 pub use targets::{Basis, Targets};

@@ -4,7 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Redis size per stamp.
+/// Redis size per stamp: Azure Cache for Redis (C1, C3, P1), which
+/// Microsoft is retiring, or its successor Azure Managed Redis.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RedisSku {
@@ -12,6 +13,67 @@ pub enum RedisSku {
     StandardC1,
     StandardC3,
     PremiumP1,
+    /// Azure Managed Redis, Balanced B5 (6 GB, the memory of Premium P1),
+    /// with high availability (two instances).
+    ManagedBalancedB5,
+}
+
+impl RedisSku {
+    /// An Azure Cache for Redis size (the product being retired).
+    pub fn is_azure_cache_for_redis(self) -> bool {
+        matches!(self, Self::StandardC1 | Self::StandardC3 | Self::PremiumP1)
+    }
+}
+
+/// The Log Analytics pricing tier of each stamp's workspace: pay-as-you-go
+/// per GB, or a commitment tier of so many GB a day, billed per workspace
+/// per day (learn.microsoft.com/azure/azure-monitor/logs/cost-logs).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LogAnalyticsTier {
+    PayAsYouGo,
+    Gb100,
+    Gb200,
+    Gb300,
+    Gb400,
+    Gb500,
+    Gb1000,
+    Gb2000,
+    Gb5000,
+}
+
+impl LogAnalyticsTier {
+    /// The commitment tiers, smallest first.
+    pub const COMMITMENTS: [Self; 8] = [
+        Self::Gb100,
+        Self::Gb200,
+        Self::Gb300,
+        Self::Gb400,
+        Self::Gb500,
+        Self::Gb1000,
+        Self::Gb2000,
+        Self::Gb5000,
+    ];
+
+    /// Pay-as-you-go (the default).
+    pub fn is_pay_as_you_go(&self) -> bool {
+        *self == Self::PayAsYouGo
+    }
+
+    /// GB a day committed, or `None` for pay-as-you-go.
+    pub fn gb_per_day(self) -> Option<f64> {
+        Some(match self {
+            Self::PayAsYouGo => return None,
+            Self::Gb100 => 100.0,
+            Self::Gb200 => 200.0,
+            Self::Gb300 => 300.0,
+            Self::Gb400 => 400.0,
+            Self::Gb500 => 500.0,
+            Self::Gb1000 => 1000.0,
+            Self::Gb2000 => 2000.0,
+            Self::Gb5000 => 5000.0,
+        })
+    }
 }
 
 /// Per-stamp platform services.
@@ -19,8 +81,9 @@ pub enum RedisSku {
 #[serde(default)]
 pub struct Platform {
     pub redis: RedisSku,
-    /// Zone-redundant Premium Redis: the primary and its replica are spread
-    /// across availability zones (no extra node).
+    /// Zone-redundant Redis: the primary and its replica are spread across
+    /// availability zones (no extra node; Azure Managed Redis needs high
+    /// availability for it, which the planner always prices).
     pub redis_zone_redundant: bool,
     /// A third Premium node (a second replica), to cover a third zone.
     /// Absent in older scenarios: off (they priced zone redundancy as a third
@@ -44,6 +107,13 @@ pub struct Platform {
     /// Free Log Analytics ingestion per billing account per month, GB (5 on
     /// Microsoft's Azure Monitor pricing page). Absent in older scenarios: 5.
     pub log_analytics_free_gb_per_month: f64,
+    /// Pricing tier of each stamp's workspace. Absent in older scenarios:
+    /// pay-as-you-go. Left out of the JSON when pay-as-you-go, so scenario
+    /// files and share links that do not use a commitment tier are as
+    /// before (Northwind's link would otherwise pass the 4,000 characters
+    /// `tests/share_links.rs` allows).
+    #[serde(skip_serializing_if = "LogAnalyticsTier::is_pay_as_you_go")]
+    pub log_analytics_tier: LogAnalyticsTier,
     /// Interactive retention, days: 31 are included, longer is billed per
     /// GB-month. Absent in older scenarios: 31.
     pub log_analytics_retention_days: f64,
@@ -108,6 +178,7 @@ impl Default for Platform {
             log_analytics_gb_per_day: 1.0,
             log_analytics_gb_per_million_requests: 1.0,
             log_analytics_free_gb_per_month: 5.0,
+            log_analytics_tier: LogAnalyticsTier::PayAsYouGo,
             log_analytics_retention_days: 31.0,
             defender: DefenderPlans::default(),
             container_registry: true,

@@ -10,9 +10,7 @@ use super::format;
 use super::pricing::{LookupMemo, MissingPrice, PriceSheet};
 use super::regions::RegionTable;
 use super::resilience::network_rtt_ms;
-use super::scenario::{
-    ComputeScaling, Consistency, CosmosMode, DataFailoverPolicy, RedisSku, Scenario,
-};
+use super::scenario::{ComputeScaling, Consistency, CosmosMode, DataFailoverPolicy, Scenario};
 
 /// Cosmos DB blocks Strong consistency by default for accounts whose
 /// regions span more than this, km (learn.microsoft.com/azure/cosmos-db/consistency-levels:
@@ -23,7 +21,7 @@ pub const STRONG_MAX_SPAN_KM: f64 = 8_000.0;
 /// Cache for Redis will be retired on September 30, 2028. New cache creation
 /// will be blocked in phases - starting April 1, 2026 for new customers and
 /// starting October 1, 2026 for existing customers").
-pub const REDIS_RETIREMENT_NOTE: &str = "Azure Cache for Redis is being retired: Microsoft retires it on 30 September 2028 and blocks new caches in phases from 1 April 2026 (new customers) and 1 October 2026 (existing customers); its successor is Azure Managed Redis (Azure Advisor, “Migrate to Azure Managed Redis”). The planner prices Azure Cache for Redis; Azure Managed Redis prices are not in the sheet yet.";
+pub const REDIS_RETIREMENT_NOTE: &str = "Azure Cache for Redis is being retired: Microsoft retires it on 30 September 2028 and blocks new caches in phases from 1 April 2026 (new customers) and 1 October 2026 (existing customers); its successor is Azure Managed Redis (Azure Advisor, “Migrate to Azure Managed Redis”). Choose Azure Managed Redis Balanced B5 under “Redis per stamp” to price the successor.";
 
 /// The tiers, least capable first (usually, but not always, cheapest first:
 /// active-passive provisions every read in both regions).
@@ -436,7 +434,7 @@ fn price(
             ));
         }
     }
-    if s.platform.redis != RedisSku::None {
+    if s.platform.redis.is_azure_cache_for_redis() {
         // Azure Advisor's reliability recommendation "Migrate to Azure
         // Managed Redis" (learn.microsoft.com/azure/advisor/advisor-reference-reliability-recommendations).
         notes.push(REDIS_RETIREMENT_NOTE.into());
