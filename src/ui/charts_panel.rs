@@ -127,8 +127,150 @@ impl DrawingBackend for MeasuredCanvas {
     }
 }
 
+/// Each canvas's CSS size, by its `data-testid`, as the last layout gave
+/// it. Reading `clientWidth` after the page changed forces the browser to
+/// lay the whole page out there and then: once per chart redraw, and again
+/// after each canvas's backing store is resized, which took about 6 ms of
+/// every keystroke. The sizes are kept instead and kept current by a
+/// `ResizeObserver`, which reports them after the browser's own layout.
+mod canvas_sizes {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+
+    use leptos::prelude::*;
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+
+    struct Sizes {
+        by_id: HashMap<String, (u32, u32)>,
+        /// Bumped when the observer reports a size that changed: the charts
+        /// redraw at it.
+        changed: ArcRwSignal<u32>,
+        observer: Option<web_sys::ResizeObserver>,
+        _callback: Option<Closure<dyn FnMut(js_sys::Array)>>,
+    }
+
+    thread_local! {
+        static SIZES: RefCell<Option<Sizes>> = const { RefCell::new(None) };
+    }
+
+    fn with<R>(f: impl FnOnce(&mut Sizes) -> R) -> Option<R> {
+        SIZES
+            .try_with(|cell| {
+                let mut slot = cell.borrow_mut();
+                if slot.is_none() {
+                    *slot = Some(new());
+                }
+                slot.as_mut().map(f)
+            })
+            .ok()
+            .flatten()
+    }
+
+    fn new() -> Sizes {
+        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(|entries: js_sys::Array| {
+            let mut changed = false;
+            for entry in entries.iter() {
+                let Ok(entry) = entry.dyn_into::<web_sys::ResizeObserverEntry>() else {
+                    continue;
+                };
+                let Some(id) = entry.target().get_attribute("data-testid") else {
+                    continue;
+                };
+                let rect = entry.content_rect();
+                let size = (rect.width().round() as u32, rect.height().round() as u32);
+                let _ = SIZES.try_with(|cell| {
+                    if let Some(s) = cell.borrow_mut().as_mut() {
+                        if s.by_id.insert(id, size) != Some(size) {
+                            changed = true;
+                        }
+                    }
+                });
+            }
+            if changed {
+                if let Some(signal) = with(|s| s.changed.clone()) {
+                    signal.update(|n| *n += 1);
+                }
+            }
+        });
+        let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok();
+        Sizes {
+            by_id: HashMap::new(),
+            changed: ArcRwSignal::new(0),
+            observer,
+            _callback: Some(callback),
+        }
+    }
+
+    /// Changes when a canvas's laid-out size changes: a chart tracks it to
+    /// redraw at its new size.
+    pub fn changed() -> ArcRwSignal<u32> {
+        with(|s| s.changed.clone()).unwrap_or_else(|| ArcRwSignal::new(0))
+    }
+
+    /// The canvas's CSS size in pixels: the last one observed, or (the
+    /// first time, before any layout was observed) read from the element.
+    /// A first read takes every chart canvas on the page at once, before
+    /// any of them is redrawn, so the page is laid out for it once, not
+    /// once per chart; each is then observed.
+    pub fn of(canvas: &web_sys::HtmlCanvasElement) -> (u32, u32) {
+        let read = |c: &web_sys::HtmlCanvasElement| {
+            (
+                c.client_width().max(1) as u32,
+                c.client_height().max(1) as u32,
+            )
+        };
+        let Some(id) = canvas.get_attribute("data-testid") else {
+            return read(canvas);
+        };
+        with(|s| {
+            if let Some(&size) = s.by_id.get(&id) {
+                // A no-op for an element already observed; a canvas drawn
+                // anew under the same test id is observed from now on.
+                if let Some(o) = &s.observer {
+                    o.observe(canvas);
+                }
+                return size;
+            }
+            let all = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.query_selector_all("canvas[data-testid]").ok());
+            let others = all.iter().flat_map(|list| {
+                (0..list.length()).filter_map(move |i| {
+                    list.item(i)?
+                        .dyn_into::<web_sys::HtmlCanvasElement>()
+                        .ok()
+                })
+            });
+            for c in others.chain(std::iter::once(canvas.clone())) {
+                let Some(other) = c.get_attribute("data-testid") else {
+                    continue;
+                };
+                if s.by_id.contains_key(&other) {
+                    continue;
+                }
+                s.by_id.insert(other, read(&c));
+                if let Some(o) = &s.observer {
+                    o.observe(&c);
+                }
+            }
+            s.by_id.get(&id).copied().unwrap_or_else(|| read(canvas))
+        })
+        .unwrap_or_else(|| read(canvas))
+    }
+
+    /// Forgets every size (before printing, whose layout is not observed).
+    pub fn forget() {
+        with(|s| s.by_id.clear());
+    }
+}
+
+pub use canvas_sizes::changed as canvas_size_changed;
+
 /// Sizes the canvas backing store to its CSS size × devicePixelRatio, scales
-/// the context to match, and draws into a CSS-pixel-sized area.
+/// the context to match, and draws into a CSS-pixel-sized area. The CSS size
+/// comes from [`canvas_sizes`] (no forced layout); the backing store is
+/// resized only when it changes.
 pub fn draw_on_canvas(
     canvas: &web_sys::HtmlCanvasElement,
     draw: impl FnOnce(&DrawingArea<MeasuredCanvas, Shift>) -> Result<(), ChartError>,
@@ -137,16 +279,26 @@ pub fn draw_on_canvas(
         .map(|w| w.device_pixel_ratio())
         .unwrap_or(1.0)
         .max(1.0);
-    let css_w = canvas.client_width().max(1) as f64;
-    let css_h = canvas.client_height().max(1) as f64;
-    canvas.set_width((css_w * dpr).round() as u32);
-    canvas.set_height((css_h * dpr).round() as u32);
+    let (w, h) = canvas_sizes::of(canvas);
+    let (css_w, css_h) = (f64::from(w), f64::from(h));
+    let (store_w, store_h) = ((css_w * dpr).round() as u32, (css_h * dpr).round() as u32);
+    // Setting a size clears the canvas (and resets its transform) even when
+    // it is the same; otherwise the old drawing is cleared by hand below.
+    let resized = canvas.width() != store_w || canvas.height() != store_h;
+    if resized {
+        canvas.set_width(store_w);
+        canvas.set_height(store_h);
+    }
     let ctx = canvas
         .get_context("2d")
         .ok()
         .flatten()
         .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
         .ok_or("no 2d context")?;
+    if !resized {
+        let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+        ctx.clear_rect(0.0, 0.0, f64::from(store_w), f64::from(store_h));
+    }
     let _ = ctx.scale(dpr, dpr);
     let inner = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no canvas backend")?;
     let backend = MeasuredCanvas {
@@ -212,7 +364,17 @@ pub fn ChartsPanel() -> impl IntoView {
         resize.update(|n| *n += 1)
     });
     let _ = leptos::prelude::window_event_listener(leptos::ev::beforeprint, move |_| {
+        canvas_sizes::forget();
         resize.update(|n| *n += 1)
+    });
+    // A canvas whose laid-out size changed (presentation mode, a panel
+    // opening beside the charts, the window): redraw at the new size.
+    let sized = canvas_sizes::changed();
+    Effect::new(move |first: Option<()>| {
+        sized.track();
+        if first.is_some() {
+            resize.update(|n| *n += 1);
+        }
     });
 
     // Each chart's data is a memo of its own (the mapping lives in

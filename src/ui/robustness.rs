@@ -336,7 +336,10 @@ pub fn RobustnessPanel() -> impl IntoView {
             })
         })
     };
+    let sized = super::charts_panel::canvas_size_changed();
     Effect::new(move |_| {
+        // Redrawn at a new size when the canvas's laid-out size changes.
+        sized.track();
         let Some((currency, rows)) = rows() else {
             return;
         };
