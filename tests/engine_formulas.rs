@@ -939,18 +939,41 @@ fn front_door_bills_base_fee_requests_and_transfer_by_zone() {
     // Edge to origin (no cache hits, 1 KB requests): 788,400,000 × 1 KB ÷
     //   10⁶ = 788.4 GB × Zone 1, 525,600,000 × 1 KB ÷ 10⁶ = 525.6 GB × Zone 2.
     // Plus the Premium base fee.
+    // Premium requests are tiered in the shipped sheet (from 25,000,
+    // 100,000 and 500,000 × 10K a month, as the recorded API page lists
+    // them): each tier bills the requests that fall in it.
     let s = round_scenario();
     let c = price(TierId::SingleRegion, &s);
-    let req = |zone: &str| {
-        rate(
-            &MeterKey {
-                service: "Azure Front Door Service",
-                product: "Azure Front Door",
-                sku: "Premium",
-                meter: "Premium Requests",
-            },
-            zone,
-        )
+    let req = |zone: &str, quantity: f64| {
+        let key = MeterKey {
+            service: "Azure Front Door Service",
+            product: "Azure Front Door",
+            sku: "Premium",
+            meter: "Premium Requests",
+        };
+        assert!(rate(&key, zone) > 0.0);
+        let mut tiers: Vec<(f64, f64)> = sheet()
+            .rows
+            .iter()
+            .filter(|r| {
+                r.service_name == key.service
+                    && r.product_name == key.product
+                    && r.sku_name == key.sku
+                    && r.meter_name == key.meter
+                    && r.arm_region_name == zone
+            })
+            .map(|r| (r.tier_minimum_units, r.retail_price))
+            .collect();
+        tiers.sort_by(|a, b| a.0.total_cmp(&b.0));
+        assert_eq!(tiers.first().map(|t| t.0), Some(0.0), "{zone}: first tier");
+        tiers
+            .iter()
+            .enumerate()
+            .map(|(i, &(from, price))| {
+                let to = tiers.get(i + 1).map_or(f64::INFINITY, |t| t.0);
+                (quantity.min(to) - from).max(0.0) * price
+            })
+            .sum::<f64>()
     };
     let base = rate(
         &MeterKey {
@@ -984,9 +1007,9 @@ fn front_door_bills_base_fee_requests_and_transfer_by_zone() {
         "Z2 GB",
     );
     let expected = base
-        + 78_840.0 * req("Zone 1")
+        + req("Zone 1", 78_840.0)
         + 7_884.0 * rate(&meters::FD_DATA_OUT, "Zone 1")
-        + 52_560.0 * req("Zone 2")
+        + req("Zone 2", 52_560.0)
         + 5_256.0 * rate(&meters::FD_DATA_OUT, "Zone 2")
         + 788.4 * rate(&meters::FD_DATA_IN, "Zone 1")
         + 525.6 * rate(&meters::FD_DATA_IN, "Zone 2");
@@ -1186,11 +1209,25 @@ fn a_tiered_meter_bills_each_tier_for_the_requests_in_it() {
         "{}",
         li.formula
     );
-    // Zone 2 has one price in the shipped sheet.
+    // Zone 2 is tiered the same way in the shipped sheet (its own prices,
+    // from the recorded API page): 52,560 × 10K requests, 25,000 at the
+    // first price and the rest at the second.
     let z2 = item(&c, Component::FrontDoorRequests, "Zone 2");
+    assert_close(z2.quantity, 52_560.0, "Zone 2 requests");
+    let z2_above = sheet()
+        .rows
+        .iter()
+        .find(|r| {
+            r.meter_name == "Standard Requests"
+                && r.arm_region_name == "Zone 2"
+                && r.tier_minimum_units == 25_000.0
+        })
+        .expect("the shipped sheet's second Zone 2 tier");
+    let z2_first = rate(&FD_STANDARD_REQUESTS, "Zone 2");
+    assert!(z2_above.retail_price < z2_first);
     assert_close(
         z2.monthly,
-        z2.quantity * rate(&FD_STANDARD_REQUESTS, "Zone 2"),
+        25_000.0 * z2_first + (52_560.0 - 25_000.0) * z2_above.retail_price,
         "Zone 2",
     );
 }
