@@ -237,9 +237,7 @@ mod canvas_sizes {
                 .and_then(|d| d.query_selector_all("canvas[data-testid]").ok());
             let others = all.iter().flat_map(|list| {
                 (0..list.length()).filter_map(move |i| {
-                    list.item(i)?
-                        .dyn_into::<web_sys::HtmlCanvasElement>()
-                        .ok()
+                    list.item(i)?.dyn_into::<web_sys::HtmlCanvasElement>().ok()
                 })
             });
             for c in others.chain(std::iter::once(canvas.clone())) {

@@ -361,8 +361,8 @@ pub fn Working() -> impl IntoView {
             .cost
             .notes
             .iter()
-            .chain(t.resilience.notes.iter())
-            .cloned()
+            .map(|n| n.to_string())
+            .chain(t.resilience.notes.iter().cloned())
             .collect();
         let converted = good.plan.converted_from.as_ref().map(|c| {
             format!(

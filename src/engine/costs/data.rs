@@ -109,7 +109,7 @@ impl Pricer<'_> {
         account_regions: &[&str],
         multi_write: bool,
         need: &CosmosNeed<'_>,
-        notes: &mut Vec<String>,
+        notes: &mut Vec<std::borrow::Cow<'static, str>>,
     ) -> (f64, f64) {
         let s = self.s;
         let h = self.hours();
@@ -118,7 +118,7 @@ impl Pricer<'_> {
         let needed = need.provisioned_for_ru_per_s();
         let mut mode = s.data.cosmos_mode;
         if mode == CosmosMode::Serverless && n > 1 {
-            notes.push("Serverless Cosmos DB is single-region only, so this tier is priced with autoscale.".into());
+            notes.push(std::borrow::Cow::Borrowed("Serverless Cosmos DB is single-region only, so this tier is priced with autoscale."));
             mode = CosmosMode::Autoscale;
         }
         // Written once for every region's line, and only when words are wanted.

@@ -46,7 +46,8 @@ pub struct LookupMemo<'s> {
 
 /// Slots of the open-addressing table (a power of two); an evaluation
 /// asks for about fifty distinct (meter, region, term).
-const SLOTS: usize = 256;
+const SLOTS: usize = 1 << SLOT_BITS;
+const SLOT_BITS: u32 = 8;
 /// Beyond this many entries the memo stops remembering (the table stays
 /// sparse enough for short probes); lookups then go to the sheet.
 const MAX_ENTRIES: usize = SLOTS * 3 / 4;
@@ -115,7 +116,9 @@ impl<'s> LookupMemo<'s> {
     ) -> Result<Found<'s>, MissingPrice> {
         let key = mix(mix_str(meter.hash, region), term as u64) | 1;
         let mut inner = self.inner.borrow_mut();
-        let mut i = key as usize % SLOTS;
+        // The multiply in `mix` leaves its entropy in the high bits: the
+        // slot comes from the top eight (the low ones cluster).
+        let mut i = (key >> (u64::BITS - SLOT_BITS)) as usize % SLOTS;
         let position = loop {
             let slot = inner.slots.get(i).copied().unwrap_or_default();
             if slot.key == 0 {

@@ -305,7 +305,7 @@ pub fn plan_report(
             .map(|(ti, t)| {
                 let r = &t.resilience;
                 let on = r.on(plan.basis);
-                let mut notes = t.cost.notes.clone();
+                let mut notes: Vec<String> = t.cost.notes.iter().map(|n| n.to_string()).collect();
                 notes.extend(r.notes.iter().cloned());
                 TierReport {
                     tier: t.cost.tier,

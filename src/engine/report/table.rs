@@ -150,10 +150,11 @@ pub fn table(s: &Scenario, plan: &Plan) -> String {
     // in each tier's working panel.
     let mut notes: Vec<(&str, Vec<&str>)> = Vec::new();
     for t in &plan.tiers {
-        for n in t.cost.notes.iter().chain(t.resilience.notes.iter()) {
-            match notes.iter_mut().find(|(text, _)| *text == n.as_str()) {
+        let cost_notes = t.cost.notes.iter().map(|n| n.as_ref());
+        for n in cost_notes.chain(t.resilience.notes.iter().map(String::as_str)) {
+            match notes.iter_mut().find(|(text, _)| *text == n) {
                 Some((_, tiers)) => tiers.push(t.cost.tier.label()),
-                None => notes.push((n.as_str(), vec![t.cost.tier.label()])),
+                None => notes.push((n, vec![t.cost.tier.label()])),
             }
         }
     }

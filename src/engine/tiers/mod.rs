@@ -151,10 +151,13 @@ pub struct TierCost {
     /// Monthly cost per category (the cost chart's stacks), in [`Category::ALL`] order.
     pub by_category: [(Category, f64); Category::ALL.len()],
     /// Things the user must know about this tier's figures.
-    pub notes: Vec<String>,
+    /// Fixed sentences are borrowed, not copied, on every evaluation.
+    pub notes: Vec<Cow<'static, str>>,
     /// Why this tier cannot be built as specified, if it cannot.
     pub infeasible: Option<String>,
 }
+
+use std::borrow::Cow;
 
 mod stamps;
 use stamps::{bill_stamps, failover_shortfall, read_shares, StampRtts};
@@ -370,7 +373,7 @@ fn price(
         0.0
     };
     if shortfall > 0.0 {
-        notes.push(format!(
+        notes.push(Cow::Owned(format!(
             "Sunny-day Cosmos DB sizing: after losing {}, {} needs {} RU/s but {} RU/s are provisioned, so about {} of the survivors' requests at peak would be throttled (HTTP 429) for up to {}, until someone raises the throughput or the region returns. Microsoft's reliability guide: “ensure that there are enough provisioned Request Units (RUs) in the remaining regions to support read traffic”.",
             need.lost_region,
             need.survivor_region,
@@ -378,7 +381,7 @@ fn price(
             format::number(per_region, 0),
             format::percent(shortfall, 1),
             format::duration(shortfall_s)
-        ));
+        )));
     }
 
     let mut egress_gb = p.cosmos_replication(&stamps, multi_write, avg_rps);
@@ -396,7 +399,7 @@ fn price(
     }
 
     if let Some(note) = no_zones_note(tier, s, regions, &account_regions) {
-        notes.push(note);
+        notes.push(Cow::Owned(note));
     }
 
     let infeasible = if multi_write && s.data.consistency == Consistency::Strong {
@@ -406,7 +409,9 @@ fn price(
     };
     if multi_write && s.data.cosmos_zone_redundant && s.data.cosmos_mode == CosmosMode::Provisioned
     {
-        notes.push("The 25% zone-redundancy RU premium is waived with multi-region writes.".into());
+        notes.push(Cow::Borrowed(
+            "The 25% zone-redundancy RU premium is waived with multi-region writes.",
+        ));
     }
     // Strong consistency across regions more than 8,000 km apart is blocked
     // by default: learn.microsoft.com/azure/cosmos-db/consistency-levels,
@@ -428,19 +433,19 @@ fn price(
             .filter(|(_, _, km)| *km > STRONG_MAX_SPAN_KM)
             .max_by(|x, y| x.2.total_cmp(&y.2));
         if let Some((a, b, km)) = far {
-            notes.push(format!(
+            notes.push(Cow::Owned(format!(
                 "Strong consistency across {a} and {b} ({} km apart) is blocked by default: Microsoft blocks Strong for accounts spanning more than 8,000 km (5,000 miles) because of write latency, and enables it only through a support request (learn.microsoft.com/azure/cosmos-db/consistency-levels).",
                 format::number(km, 0)
-            ));
+            )));
         }
     }
     if s.platform.redis.is_azure_cache_for_redis() {
         // Azure Advisor's reliability recommendation "Migrate to Azure
         // Managed Redis" (learn.microsoft.com/azure/advisor/advisor-reference-reliability-recommendations).
-        notes.push(REDIS_RETIREMENT_NOTE.into());
+        notes.push(Cow::Borrowed(REDIS_RETIREMENT_NOTE));
     }
     if multi_write {
-        notes.push("Concurrent writes to one item in two regions conflict: choose the conflict policy deliberately (last-writer-wins lets a delete beat an update).".into());
+        notes.push(Cow::Borrowed("Concurrent writes to one item in two regions conflict: choose the conflict policy deliberately (last-writer-wins lets a delete beat an update)."));
     }
 
     if !p.missing.is_empty() {
