@@ -163,7 +163,7 @@ mod charts {
             .resilience
             .latency
             .iter()
-            .map(|g| g.display_name.clone())
+            .map(|g| g.display_name.to_string())
             .collect();
         assert!(!names.is_empty());
         assert_eq!(lat.geographies, names);

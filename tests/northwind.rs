@@ -129,7 +129,7 @@ fn northwind_numbers_make_the_seeds_argument() {
         .resilience
         .latency
         .iter()
-        .find(|g| g.region == "southeastasia")
+        .find(|g| *g.region == *"southeastasia")
         .unwrap();
     assert!(
         (240.0..=260.0).contains(&sea.reads_p95_ms),

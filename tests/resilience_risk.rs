@@ -358,11 +358,15 @@ fn apac_users_of_a_west_europe_stamp_see_about_250_ms() {
         let sea = r
             .latency
             .iter()
-            .find(|g| g.region == "southeastasia")
+            .find(|g| *g.region == *"southeastasia")
             .unwrap();
-        assert_eq!(sea.served_by, "westeurope");
+        assert_eq!(&*sea.served_by, "westeurope");
         assert_close_rel(sea.reads_p95_ms, expected, 1e-9, tier.id());
-        let we = r.latency.iter().find(|g| g.region == "westeurope").unwrap();
+        let we = r
+            .latency
+            .iter()
+            .find(|g| *g.region == *"westeurope")
+            .unwrap();
         assert_eq!(we.reads_p95_ms, 65.0);
         assert_close_rel(r.latency_p95_ms, expected, 1e-9, "worst");
     }
@@ -377,11 +381,15 @@ fn writes_in_active_active_reads_travel_to_the_write_region() {
     let sea = r
         .latency
         .iter()
-        .find(|g| g.region == "southeastasia")
+        .find(|g| *g.region == *"southeastasia")
         .unwrap();
     assert_eq!(sea.reads_p95_ms, 65.0);
     assert_close(sea.writes_p95_ms, 65.0 + rtt, "writes");
-    let we = r.latency.iter().find(|g| g.region == "westeurope").unwrap();
+    let we = r
+        .latency
+        .iter()
+        .find(|g| *g.region == *"westeurope")
+        .unwrap();
     assert_eq!(we.writes_p95_ms, 65.0, "the writer's own users");
     // The worst p95 counts writes only when the target says so.
     assert_eq!(r.latency_p95_ms, 65.0);
@@ -410,7 +418,7 @@ fn a_measured_rtt_overrides_the_distance_model_both_ways() {
     let sea = r
         .latency
         .iter()
-        .find(|g| g.region == "southeastasia")
+        .find(|g| *g.region == *"southeastasia")
         .unwrap();
     assert_close(sea.reads_p95_ms, 225.0, "65 + 160");
     assert_eq!(

@@ -99,7 +99,7 @@ pub fn latency(plan: &Plan, scenario: &Scenario) -> LatencyChart {
             t.resilience
                 .latency
                 .iter()
-                .map(|g| g.display_name.clone())
+                .map(|g| g.display_name.to_string())
                 .collect()
         })
         .unwrap_or_default();

@@ -5,6 +5,7 @@
 
 use super::pricing::SheetError;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// The header `regions.csv` must start with, in this order.
 pub const REGION_COLUMNS: [&str; 8] = [
@@ -28,7 +29,12 @@ pub const REGION_EXTRA_COLUMNS: [&str; 2] = ["availability_zones", "bandwidth_zo
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Region {
     pub arm_region_name: String,
-    pub display_name: String,
+    /// Shared (not copied) by every result that names the region.
+    pub display_name: Arc<str>,
+    /// `arm_region_name`, shared the same way ([`RegionTable::new`] fills
+    /// it; not a column).
+    #[serde(skip)]
+    pub name: Arc<str>,
     pub geography: String,
     pub continent: String,
     pub latitude: f64,
@@ -129,8 +135,9 @@ impl RegionTable {
                 }
             };
             let mut region = Region {
+                name: field(0).into(),
                 arm_region_name: field(0),
-                display_name: field(1),
+                display_name: field(1).into(),
                 geography: field(2),
                 continent: field(3),
                 latitude: coordinate(4, 90.0)?,
@@ -212,7 +219,12 @@ impl RegionTable {
     }
 
     /// A table of these regions, indexed by ARM name.
-    pub fn new(regions: Vec<Region>) -> Self {
+    pub fn new(mut regions: Vec<Region>) -> Self {
+        for r in &mut regions {
+            if *r.name != *r.arm_region_name {
+                r.name = Arc::from(r.arm_region_name.as_str());
+            }
+        }
         // At most half full, so every probe ends at an empty slot soon.
         let size = (regions.len() * 2).next_power_of_two().max(8);
         let mut by_name = vec![0u32; size];
@@ -248,7 +260,7 @@ impl RegionTable {
 
     pub fn display_name<'a>(&'a self, arm_region_name: &'a str) -> &'a str {
         self.get(arm_region_name)
-            .map_or(arm_region_name, |r| r.display_name.as_str())
+            .map_or(arm_region_name, |r| &*r.display_name)
     }
 
     /// The regions grouped by geography for a picker: geographies in

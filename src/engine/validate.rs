@@ -104,7 +104,7 @@ pub fn validate(s: &Scenario, regions: &RegionTable) -> Vec<FieldError> {
                     "{} is listed twice",
                     regions
                         .get(&r.region)
-                        .map_or(r.region.as_str(), |known| known.display_name.as_str())
+                        .map_or(r.region.as_str(), |known| &*known.display_name)
                 ),
             );
         }

@@ -42,7 +42,7 @@ fn region_groups(state: AppState) -> Vec<(String, Vec<(String, String)>)> {
                             .map(|(_, what)| *what)
                             .collect();
                             let label = if lacks.is_empty() {
-                                r.display_name.clone()
+                                r.display_name.to_string()
                             } else {
                                 format!("{} ({})", r.display_name, lacks.join("; "))
                             };

@@ -262,14 +262,16 @@ impl<'a> Pricer<'a> {
             sheet,
             regions,
             missing: Vec::new(),
-            items: Vec::with_capacity(48),
+            // A multi-region tier has about 55 lines: room for them all
+            // without growing.
+            items: Vec::with_capacity(64),
         }
     }
 
     /// A pricer that also writes each line's words ([`Pricer::take_words`]).
     pub fn writing_words(s: &'a Scenario, sheet: &'a PriceSheet, regions: &'a RegionTable) -> Self {
         Self {
-            words: Some(Vec::with_capacity(48)),
+            words: Some(Vec::with_capacity(64)),
             ..Self::new(s, sheet, regions)
         }
     }

@@ -339,12 +339,12 @@ pub fn plan_report(
                     latency_p95_ms: r
                         .latency
                         .iter()
-                        .map(|g| (g.region.clone(), g.reads_p95_ms))
+                        .map(|g| (g.region.to_string(), g.reads_p95_ms))
                         .collect(),
                     latency_writes_p95_ms: r
                         .latency
                         .iter()
-                        .map(|g| (g.region.clone(), g.writes_p95_ms))
+                        .map(|g| (g.region.to_string(), g.writes_p95_ms))
                         .collect(),
                     expected_downtime_h_per_year: t.risk.downtime_h_per_year,
                     expected_sla_credits_annual: t.risk.sla_credits_annual,

@@ -2,6 +2,8 @@
 //! distance), the extra write latency of Strong consistency, and p95
 //! latency per user geography.
 
+use std::sync::Arc;
+
 use super::GeoLatency;
 use crate::engine::regions::{great_circle_km, RegionTable};
 use crate::engine::scenario::{Consistency, Scenario};
@@ -74,14 +76,24 @@ pub(super) fn latency(tier: TierId, s: &Scenario, regions: &RegionTable) -> Vec<
         .iter()
         .map(|u| {
             let (served_by, to_stamp, to_writer) = geo_legs(tier, s, regions, &u.region, strong);
+            let known = regions.get(&u.region);
+            // Every region of a valid scenario is in the table; a name it
+            // lacks is copied.
+            let name = |region: &str, r: Option<&crate::engine::regions::Region>| {
+                r.map_or_else(|| Arc::from(region), |r| Arc::clone(&r.name))
+            };
             GeoLatency {
-                display_name: regions
-                    .get(&u.region)
-                    .map(|r| r.display_name.clone())
-                    .unwrap_or_else(|| u.region.clone()),
-                region: u.region.clone(),
+                display_name: known.map_or_else(
+                    || Arc::from(u.region.as_str()),
+                    |r| Arc::clone(&r.display_name),
+                ),
+                region: name(&u.region, known),
                 traffic_share: u.traffic_share,
-                served_by: served_by.to_string(),
+                served_by: if served_by == u.region {
+                    name(served_by, known)
+                } else {
+                    name(served_by, regions.get(served_by))
+                },
                 reads_p95_ms: base + to_stamp,
                 writes_p95_ms: base + to_stamp + to_writer,
             }

@@ -9,6 +9,7 @@
 //! here; the documented bounds the guaranteed basis uses are in [`bounds`].
 
 use serde::Serialize;
+use std::sync::Arc;
 
 use super::format;
 use super::regions::RegionTable;
@@ -124,12 +125,13 @@ impl Part {
 /// p95 latency of one user geography.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct GeoLatency {
-    /// The region the users are near.
-    pub region: String,
-    pub display_name: String,
+    /// The region the users are near (names shared with the region table,
+    /// not copied on every evaluation).
+    pub region: Arc<str>,
+    pub display_name: Arc<str>,
     pub traffic_share: f64,
     /// The stamp that serves their requests.
-    pub served_by: String,
+    pub served_by: Arc<str>,
     pub reads_p95_ms: f64,
     pub writes_p95_ms: f64,
 }
