@@ -1725,11 +1725,15 @@ fn every_key_marked_recorded_is_in_its_real_recorded_answer() {
     }
     // App Service 6, AKS 2, Cosmos DB 10 (throughput and storage 5, backup
     // and restore 5), SQL Database 4, VM reservations 5; from the scripted
-    // capture: VMs D2s/D4s/D8s/E4s v5 4, Front Door Standard base fee,
-    // requests and data transfer 3, Redis C1 1, Log Analytics 1; Key Vault
-    // operations (West Europe) 1; issue 14 §5 (West Europe): Defender 5,
-    // Container Registry 2, public IP 1.
-    assert_eq!(checked, 45);
+    // capture: VMs D2s/D4s/D8s/E4s v5 4, Redis C1 1; Log Analytics
+    // ingestion 1; Key Vault operations (West Europe) 1; issue 14 §5 (West
+    // Europe): Defender 5, Container Registry 2, public IP 1; issue 15 §1:
+    // Front Door 6 (front-door-zone1.json), Redis C3 and P1 2
+    // (redis-westeurope.json), Azure Managed Redis B5 1, Log Analytics
+    // retention 1, commitment tiers 8 and web tests 1
+    // (azure-monitor-westeurope.json), SQL Business Critical compute and
+    // storage 2 (sql-database-westeurope.json).
+    assert_eq!(checked, 63);
 }
 
 /// The file a `Recorded` evidence names (its first word).
@@ -1938,9 +1942,10 @@ fn end_to_end_on_the_real_answers_replayed_with_their_filters() {
     }
     assert!(stdout.contains("Not mapped, and why"), "{stdout}");
     for meter in [
-        "Redis Cache / Azure Redis Cache Standard / C3 / C3 Cache: no real recorded API answer confirms this key",
+        "Redis Cache / Azure Redis Cache Standard / C3 / C3 Cache: the key is spelled as in a real recorded API answer (redis-westeurope.json",
         "Log Analytics / Log Analytics / Analytics Logs / Analytics Logs Data Ingestion: the key is spelled as in a real recorded API answer (log-analytics-westeurope.json",
-        "Azure Front Door Service / Azure Front Door / Premium / Premium Base Fees: no real recorded API answer",
+        "Azure Front Door Service / Azure Front Door / Premium / Premium Base Fees: the key is spelled as in a real recorded API answer (front-door-zone1.json",
+        "Application Gateway / Application Gateway WAF v2 / Standard / Standard Fixed Cost: no real recorded API answer",
         "Traffic Manager / Traffic Manager / Standard / DNS Queries: no real recorded API answer",
         "SQL Database / SQL Database Single/Elastic Pool General Purpose - SQL License / vCore / vCore: no real recorded API answer",
         "Azure App Service / Azure App Service Premium v3 Plan - Linux / P1 v3 / P1 v3 App (reservations): no real recorded API answer",
