@@ -2735,7 +2735,11 @@ fn azure_monitor_west_europe_maps_the_commitment_tiers_and_web_tests() {
     ] {
         let meter = format!("{gb} GB Commitment Tier Capacity Reservation");
         let row = m.rows.iter().find(|r| r.key.meter == meter).unwrap();
-        assert_eq!((row.price, row.unit), (price, UnitOfMeasure::Day), "{meter}");
+        assert_eq!(
+            (row.price, row.unit),
+            (price, UnitOfMeasure::Day),
+            "{meter}"
+        );
         // The shipped West Europe rows are these recorded prices.
         assert_eq!(
             sheet_row(&sheet, &row.key, "westeurope", 0.0),
