@@ -145,31 +145,28 @@ pub fn catalog() -> Vec<Known> {
             None,
         ));
     }
-    // The capture lists the Standard base fee under Zone 1 (the refresh
-    // takes a Zone 1 row for a global meter when there is no Global one).
-    let fd = BestSourced("a hand-made fixture of API items and third-party API notes; the Standard meters of the same product are in a scripted capture of the live API");
-    list.push(k(FD_STANDARD_BASE, Global, SNAPSHOT, None));
+    // The recorded page lists both base fees under each zone (Zone 1 ...),
+    // not under Global; the refresh takes a Zone 1 row for a global meter
+    // when there is no Global one. The scripted capture agrees for the
+    // Standard meters.
+    let fd = Recorded("front-door-zone1.json (Zone 1 of a recorded page with every zone; the scripted capture agrees for the Standard meters)");
+    list.push(k(FD_STANDARD_BASE, Global, fd, None));
     list.push(k(FD_PREMIUM_BASE, Global, fd, None));
-    list.push(k(FD_STANDARD_REQUESTS, Zonal, SNAPSHOT, None));
+    list.push(k(FD_STANDARD_REQUESTS, Zonal, fd, None));
     list.push(k(FD_PREMIUM_REQUESTS, Zonal, fd, None));
-    list.push(k(FD_DATA_OUT, Zonal, SNAPSHOT, None));
-    list.push(k(
-        FD_DATA_IN,
-        Zonal,
-        BestSourced("third-party notes of live API answers (meter `Standard Data Transfer In`, unit `1 GB`, productName `Azure Front Door`); no recorded API answer"),
-        None,
-    ));
+    list.push(k(FD_DATA_OUT, Zonal, fd, None));
+    list.push(k(FD_DATA_IN, Zonal, fd, None));
     let tm = BestSourced("infracost's Traffic Manager goldens");
     list.push(k(TM_DNS, Global, tm, None));
     list.push(k(TM_ENDPOINT, Global, tm, None));
-    let redis = BestSourced("infracost's redis_cache golden and third-party API notes");
+    let redis = Recorded("redis-westeurope.json (and redis-southeastasia.json)");
     list.push(k(REDIS_C1, Regional, SNAPSHOT, None));
     list.push(k(REDIS_C3, Regional, redis, None));
     list.push(k(REDIS_P1, Regional, redis, None));
     list.push(k(
         REDIS_MANAGED_B5,
         Regional,
-        BestSourced("the Arturo-Quiroga-MSFT saved Retail Prices API pages for West Europe and Southeast Asia (Redis Cache / Azure Managed Redis - Balanced / B5 / B5 Cache Instance, 1 Hour); no excerpt in tests/fixtures/retail-api/real/ yet"),
+        Recorded("redis-managed-westeurope.json"),
         None,
     ));
     list.push(k(
@@ -190,14 +187,14 @@ pub fn catalog() -> Vec<Known> {
     list.push(k(
         LOG_ANALYTICS_RETENTION,
         Regional,
-        BestSourced("infracost's log_analytics_workspace resource (a Pay-as-you-go meter whose name ends “Data Retention”) and golden ($0.13 per GB); the product and SKU follow the ingestion meter"),
+        Recorded("log-analytics-westeurope.json (and log-analytics-southeastasia.json)"),
         None,
     ));
     for m in LOG_ANALYTICS_COMMITMENT {
         list.push(k(
             m,
             Regional,
-            BestSourced("the Arturo-Quiroga-MSFT saved Retail Prices API page for Azure Monitor in West Europe (unit 1/Day) and Microsoft's Azure Monitor billing meter list; no excerpt in tests/fixtures/retail-api/real/ yet"),
+            Recorded("azure-monitor-westeurope.json"),
             None,
         ));
     }
@@ -217,7 +214,7 @@ pub fn catalog() -> Vec<Known> {
     list.push(k(
         SQL_BC_COMPUTE,
         Regional,
-        BestSourced("the recorded General Purpose product name with “Business Critical” (third-party API notes agree)"),
+        Recorded("sql-database-westeurope.json"),
         None,
     ));
     list.push(k(
@@ -237,7 +234,7 @@ pub fn catalog() -> Vec<Known> {
     list.push(k(
         SQL_BC_STORAGE,
         Regional,
-        BestSourced("third-party API notes for the product and meter; the SKU follows the recorded General Purpose one"),
+        Recorded("sql-database-westeurope.json"),
         None,
     ));
     let defender =
@@ -269,7 +266,7 @@ pub fn catalog() -> Vec<Known> {
     list.push(k(
         WEB_TEST,
         Regional,
-        BestSourced("billing exports and a public operations note quoting the Retail Prices API for East US 2 (Azure Monitor / Standard Web Test / Standard Web Test Execution, $0.0005 an execution); no verbatim recorded answer"),
+        Recorded("azure-monitor-westeurope.json"),
         None,
     ));
     list
