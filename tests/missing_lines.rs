@@ -182,7 +182,8 @@ fn the_registry_is_premium_in_the_first_stamp_with_a_replica_in_each_other() {
 #[test]
 fn availability_tests_bill_every_execution_from_every_location() {
     // 1 test × 5 locations × 730 h × 60 ÷ 5 min = 43,800 executions ×
-    // $0.0005 = $21.90, in the first stamp's region, once per tier.
+    // $0.000645 (West Europe, recorded) = $28.251, in the first stamp's
+    // region, once per tier.
     assert_close(
         availability_test_executions(1, 5, 5.0, 730.0),
         43_800.0,
@@ -200,7 +201,7 @@ fn availability_tests_bill_every_execution_from_every_location() {
         let lines = items(&c, Component::AvailabilityTests);
         assert_eq!(lines.len(), 1, "{}", tier.id());
         assert_close(lines[0].quantity, 43_800.0, "executions");
-        assert_close(lines[0].monthly, 21.9, "$21.90");
+        assert_close(lines[0].monthly, 28.251, "$28.25");
         assert_eq!(lines[0].region(), "westeurope");
         assert_eq!(lines[0].price.unit_of_measure, UnitOfMeasure::Each);
     }

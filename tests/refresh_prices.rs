@@ -2753,9 +2753,7 @@ fn azure_monitor_west_europe_maps_the_commitment_tiers_and_web_tests() {
         .find(|r| r.key.meter == "Standard Web Test Execution")
         .unwrap();
     assert_eq!((web.price, web.unit), (0.000645, UnitOfMeasure::Each));
-    // The shipped West Europe web-test row is NOT this recorded price: it
-    // carries the $0.0005 an execution quoted for East US 2 (pricing/README:
-    // no recorded answer was known when it was written). The difference is
-    // kept visible here until the sheet row is re-sourced.
-    assert_eq!(sheet_row(&sheet, &web.key, "westeurope", 0.0), 0.0005);
+    // The shipped West Europe web-test row is this recorded price (it
+    // carried $0.0005, an East US 2 figure, until the recording was found).
+    assert_eq!(sheet_row(&sheet, &web.key, "westeurope", 0.0), 0.000645);
 }
