@@ -285,6 +285,15 @@ impl<'a> Pricer<'a> {
         }
     }
 
+    /// This pricer, answering repeated lookups from `memo` (which must be
+    /// for the sheet it prices with).
+    pub fn with_memo(self, memo: &'a LookupMemo<'a>) -> Self {
+        Self {
+            memo: Some(memo),
+            ..self
+        }
+    }
+
     /// Whether this pricer writes words (the cost functions skip formatting
     /// otherwise).
     pub fn writes(&self) -> bool {

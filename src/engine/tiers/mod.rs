@@ -201,7 +201,10 @@ pub fn line_words(
     sheet: &PriceSheet,
     regions: &RegionTable,
 ) -> Result<Vec<LineWords>, Vec<MissingPrice>> {
-    price(tier, s, Pricer::writing_words(s, sheet, regions)).map(|(_, words)| words)
+    // The lookups the evaluation made are kept for this sheet's layout.
+    let memo = LookupMemo::new(sheet);
+    let pricer = Pricer::writing_words(s, sheet, regions).with_memo(&memo);
+    price(tier, s, pricer).map(|(_, words)| words)
 }
 
 /// What a region without availability zones does to the tier, in words, or
