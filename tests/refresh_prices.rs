@@ -1732,8 +1732,9 @@ fn every_key_marked_recorded_is_in_its_real_recorded_answer() {
     // (redis-westeurope.json), Azure Managed Redis B5 1, Log Analytics
     // retention 1, commitment tiers 8 and web tests 1
     // (azure-monitor-westeurope.json), SQL Business Critical compute and
-    // storage 2 (sql-database-westeurope.json).
-    assert_eq!(checked, 63);
+    // storage 2 (sql-database-westeurope.json); Application Gateway WAF v2
+    // fixed cost and capacity units 2 (application-gateway-westeurope.json).
+    assert_eq!(checked, 65);
 }
 
 /// The file a `Recorded` evidence names (its first word).
@@ -2756,4 +2757,37 @@ fn azure_monitor_west_europe_maps_the_commitment_tiers_and_web_tests() {
     // The shipped West Europe web-test row is this recorded price (it
     // carried $0.0005, an East US 2 figure, until the recording was found).
     assert_eq!(sheet_row(&sheet, &web.key, "westeurope", 0.0), 0.000645);
+}
+
+#[test]
+fn application_gateway_west_europe_maps_waf_v2_and_skips_the_discounted_product() {
+    // Source: application-gateway-westeurope.json (yang-jiayi/azure-
+    // architecture-diagram-builder westeurope application_gateway.json
+    // @ 9fb2cfeb): WAF v2 fixed cost and capacity units, and the same meter
+    // names under "Application Gateway WAF v2 - Discounted", which the
+    // planner does not price.
+    let items = real_items("application-gateway-westeurope.json");
+    assert_eq!(items.len(), 4);
+    let m = map_items(
+        &items,
+        &needed_meters(),
+        &strings(&["westeurope"]),
+        &[],
+        "USD",
+        "d",
+    )
+    .unwrap();
+    assert_eq!(m.rows.len(), 2, "{:?}", m.rows);
+    assert_eq!(m.dropped.unused, 2, "the Discounted product");
+    let sheet = presets::default_sheet().unwrap();
+    for (meter, price) in [("Standard Fixed Cost", 0.468), ("Standard Capacity Units", 0.0144)] {
+        let row = m.rows.iter().find(|r| r.key.meter == meter).unwrap();
+        assert_eq!(
+            row.key.to_string(),
+            format!("Application Gateway / Application Gateway WAF v2 / Standard / {meter}")
+        );
+        assert_eq!((row.price, row.unit), (price, UnitOfMeasure::Hour), "{meter}");
+        // The shipped West Europe rows are these recorded prices.
+        assert_eq!(sheet_row(&sheet, &row.key, "westeurope", 0.0), price, "{meter}");
+    }
 }

@@ -101,13 +101,13 @@ pub fn catalog() -> Vec<Known> {
     list.push(k(
         APP_GATEWAY_FIXED,
         Regional,
-        BestSourced("infracost's application_gateway golden and third-party API notes"),
+        Recorded("application-gateway-westeurope.json"),
         None,
     ));
     list.push(k(
         APP_GATEWAY_CU,
         Regional,
-        BestSourced("infracost's application_gateway golden and third-party API notes"),
+        Recorded("application-gateway-westeurope.json"),
         None,
     ));
     let cosmos_reserved = Some(BestSourced(
