@@ -1733,8 +1733,9 @@ fn every_key_marked_recorded_is_in_its_real_recorded_answer() {
     // retention 1, commitment tiers 8 and web tests 1
     // (azure-monitor-westeurope.json), SQL Business Critical compute and
     // storage 2 (sql-database-westeurope.json); Application Gateway WAF v2
-    // fixed cost and capacity units 2 (application-gateway-westeurope.json).
-    assert_eq!(checked, 65);
+    // fixed cost and capacity units 2 (application-gateway-westeurope.json);
+    // the P10 managed disk 1 (disk-p10-westeurope.json).
+    assert_eq!(checked, 66);
 }
 
 /// The file a `Recorded` evidence names (its first word).
@@ -1946,7 +1947,8 @@ fn end_to_end_on_the_real_answers_replayed_with_their_filters() {
         "Redis Cache / Azure Redis Cache Standard / C3 / C3 Cache: the key is spelled as in a real recorded API answer (redis-westeurope.json",
         "Log Analytics / Log Analytics / Analytics Logs / Analytics Logs Data Ingestion: the key is spelled as in a real recorded API answer (log-analytics-westeurope.json",
         "Azure Front Door Service / Azure Front Door / Premium / Premium Base Fees: the key is spelled as in a real recorded API answer (front-door-zone1.json",
-        "Application Gateway / Application Gateway WAF v2 / Standard / Standard Fixed Cost: no real recorded API answer",
+        "Application Gateway / Application Gateway WAF v2 / Standard / Standard Fixed Cost: the key is spelled as in a real recorded API answer (application-gateway-westeurope.json",
+        "Storage / Premium SSD Managed Disks / P10 LRS / P10 LRS Disk: the key is spelled as in a real recorded API answer (disk-p10-westeurope.json",
         "Traffic Manager / Traffic Manager / Standard / DNS Queries: no real recorded API answer",
         "SQL Database / SQL Database Single/Elastic Pool General Purpose - SQL License / vCore / vCore: no real recorded API answer",
         "Azure App Service / Azure App Service Premium v3 Plan - Linux / P1 v3 / P1 v3 App (reservations): no real recorded API answer",
@@ -2790,4 +2792,35 @@ fn application_gateway_west_europe_maps_waf_v2_and_skips_the_discounted_product(
         // The shipped West Europe rows are these recorded prices.
         assert_eq!(sheet_row(&sheet, &row.key, "westeurope", 0.0), price, "{meter}");
     }
+}
+
+#[test]
+fn p10_disk_west_europe_maps_the_managed_disk_and_skips_page_blob_and_mount() {
+    // Source: disk-p10-westeurope.json (yang-jiayi/azure-architecture-
+    // diagram-builder westeurope storage.json @ 9fb2cfeb): the managed
+    // disk's P10 LRS Disk, its P10 LRS Disk Mount meter, and the same meter
+    // name under the Premium Page Blob product.
+    let items = real_items("disk-p10-westeurope.json");
+    assert_eq!(items.len(), 3);
+    let m = map_items(
+        &items,
+        &needed_meters(),
+        &strings(&["westeurope"]),
+        &[],
+        "USD",
+        "d",
+    )
+    .unwrap();
+    assert_eq!(m.rows.len(), 1, "{:?}", m.rows);
+    assert_eq!(m.dropped.unused, 2, "Disk Mount and Premium Page Blob");
+    let row = &m.rows[0];
+    assert_eq!(
+        row.key.to_string(),
+        "Storage / Premium SSD Managed Disks / P10 LRS / P10 LRS Disk"
+    );
+    assert_eq!((row.price, row.unit), (21.68, UnitOfMeasure::Month));
+    // The shipped West Europe row is this recorded price (it carried a
+    // derived $23.61, East US x the VM ratio, until the recording was found).
+    let sheet = presets::default_sheet().unwrap();
+    assert_eq!(sheet_row(&sheet, &row.key, "westeurope", 0.0), 21.68);
 }

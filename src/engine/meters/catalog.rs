@@ -260,7 +260,7 @@ pub fn catalog() -> Vec<Known> {
     list.push(k(
         OS_DISK_P10,
         Regional,
-        BestSourced("several public test fixtures of API items (Storage / Premium SSD Managed Disks / P10 LRS / P10 LRS Disk, 1/Month, East US $19.71); no verbatim recorded answer"),
+        Recorded("disk-p10-westeurope.json"),
         None,
     ));
     list.push(k(
