@@ -2824,3 +2824,41 @@ fn p10_disk_west_europe_maps_the_managed_disk_and_skips_page_blob_and_mount() {
     let sheet = presets::default_sheet().unwrap();
     assert_eq!(sheet_row(&sheet, &row.key, "westeurope", 0.0), 21.68);
 }
+
+#[test]
+fn west_europe_sql_database_general_purpose_storage_and_vcore_skus_map() {
+    // Source: sql-database-gp-westeurope.json (Arturo-Quiroga-MSFT westeurope
+    // sql_database.json @ 535d3fcf, read past the first 80,000 characters):
+    // General Purpose storage, zone-redundant storage, and the compute and
+    // zone-redundancy rows under the planner's own "vCore" SKUs.
+    let items = real_items("sql-database-gp-westeurope.json");
+    assert_eq!(items.len(), 4);
+    let m = map_items(
+        &items,
+        &needed_meters(),
+        &strings(&["westeurope"]),
+        &[],
+        "USD",
+        "d",
+    )
+    .unwrap();
+    assert_eq!(m.rows.len(), 4, "{:?}", m.rows);
+    let sheet = presets::default_sheet().unwrap();
+    for (meter, price) in [
+        ("General Purpose Data Stored", 0.13685),
+        ("General Purpose Zone Redundancy Data Stored", 0.274),
+        ("vCore", 0.167439),
+        ("Zone Redundancy vCore", 0.100463),
+    ] {
+        let row = m.rows.iter().find(|r| r.key.meter == meter).unwrap();
+        assert_eq!(row.price, price, "{meter}");
+        // The shipped West Europe rows are these recorded prices (the two
+        // storage rows were derived, East US x the VM ratio, until now).
+        let shipped = sheet.consumption(&row.key, "westeurope").unwrap();
+        assert_eq!(
+            (shipped.retail_price, shipped.confidence.as_str()),
+            (price, "high"),
+            "{meter}"
+        );
+    }
+}
