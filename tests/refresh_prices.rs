@@ -2782,15 +2782,26 @@ fn application_gateway_west_europe_maps_waf_v2_and_skips_the_discounted_product(
     assert_eq!(m.rows.len(), 2, "{:?}", m.rows);
     assert_eq!(m.dropped.unused, 2, "the Discounted product");
     let sheet = presets::default_sheet().unwrap();
-    for (meter, price) in [("Standard Fixed Cost", 0.468), ("Standard Capacity Units", 0.0144)] {
+    for (meter, price) in [
+        ("Standard Fixed Cost", 0.468),
+        ("Standard Capacity Units", 0.0144),
+    ] {
         let row = m.rows.iter().find(|r| r.key.meter == meter).unwrap();
         assert_eq!(
             row.key.to_string(),
             format!("Application Gateway / Application Gateway WAF v2 / Standard / {meter}")
         );
-        assert_eq!((row.price, row.unit), (price, UnitOfMeasure::Hour), "{meter}");
+        assert_eq!(
+            (row.price, row.unit),
+            (price, UnitOfMeasure::Hour),
+            "{meter}"
+        );
         // The shipped West Europe rows are these recorded prices.
-        assert_eq!(sheet_row(&sheet, &row.key, "westeurope", 0.0), price, "{meter}");
+        assert_eq!(
+            sheet_row(&sheet, &row.key, "westeurope", 0.0),
+            price,
+            "{meter}"
+        );
     }
 }
 
