@@ -2873,3 +2873,40 @@ fn west_europe_sql_database_general_purpose_storage_and_vcore_skus_map() {
         );
     }
 }
+
+#[test]
+fn southeast_asia_sql_database_general_purpose_storage_maps_and_skips_the_free_row() {
+    // Source: sql-database-gp-southeastasia.json (Arturo-Quiroga-MSFT
+    // southeastasia sql_database.json @ 0cf1ac30): General Purpose storage
+    // and zone-redundant storage, the "vCore" and "vCore ZR" SKU rows, and
+    // the $0 "General Purpose Data Stored - Free" row under the same SKU.
+    let items = real_items("sql-database-gp-southeastasia.json");
+    assert_eq!(items.len(), 5);
+    let m = map_items(
+        &items,
+        &needed_meters(),
+        &strings(&["southeastasia"]),
+        &[],
+        "USD",
+        "d",
+    )
+    .unwrap();
+    assert_eq!(m.rows.len(), 4, "{:?}", m.rows);
+    assert_eq!(m.dropped.free, 1, "General Purpose Data Stored - Free");
+    let sheet = presets::default_sheet().unwrap();
+    for (meter, price) in [
+        ("General Purpose Data Stored", 0.138),
+        ("General Purpose Zone Redundancy Data Stored", 0.276),
+        ("vCore", 0.181138),
+        ("Zone Redundancy vCore", 0.108683),
+    ] {
+        let row = m.rows.iter().find(|r| r.key.meter == meter).unwrap();
+        assert_eq!(row.price, price, "{meter}");
+        let shipped = sheet.consumption(&row.key, "southeastasia").unwrap();
+        assert_eq!(
+            (shipped.retail_price, shipped.confidence.as_str()),
+            (price, "high"),
+            "{meter}"
+        );
+    }
+}
