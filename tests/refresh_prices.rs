@@ -1732,8 +1732,10 @@ fn every_key_marked_recorded_is_in_its_real_recorded_answer() {
     // (redis-westeurope.json), Azure Managed Redis B5 1, Log Analytics
     // retention 1, commitment tiers 8 and web tests 1
     // (azure-monitor-westeurope.json), SQL Business Critical compute and
-    // storage 2 (sql-database-westeurope.json).
-    assert_eq!(checked, 63);
+    // storage 2 (sql-database-westeurope.json); Application Gateway WAF v2
+    // fixed cost and capacity units 2 (application-gateway-westeurope.json);
+    // the P10 managed disk 1 (disk-p10-westeurope.json).
+    assert_eq!(checked, 66);
 }
 
 /// The file a `Recorded` evidence names (its first word).
@@ -1945,7 +1947,8 @@ fn end_to_end_on_the_real_answers_replayed_with_their_filters() {
         "Redis Cache / Azure Redis Cache Standard / C3 / C3 Cache: the key is spelled as in a real recorded API answer (redis-westeurope.json",
         "Log Analytics / Log Analytics / Analytics Logs / Analytics Logs Data Ingestion: the key is spelled as in a real recorded API answer (log-analytics-westeurope.json",
         "Azure Front Door Service / Azure Front Door / Premium / Premium Base Fees: the key is spelled as in a real recorded API answer (front-door-zone1.json",
-        "Application Gateway / Application Gateway WAF v2 / Standard / Standard Fixed Cost: no real recorded API answer",
+        "Application Gateway / Application Gateway WAF v2 / Standard / Standard Fixed Cost: the key is spelled as in a real recorded API answer (application-gateway-westeurope.json",
+        "Storage / Premium SSD Managed Disks / P10 LRS / P10 LRS Disk: the key is spelled as in a real recorded API answer (disk-p10-westeurope.json",
         "Traffic Manager / Traffic Manager / Standard / DNS Queries: no real recorded API answer",
         "SQL Database / SQL Database Single/Elastic Pool General Purpose - SQL License / vCore / vCore: no real recorded API answer",
         "Azure App Service / Azure App Service Premium v3 Plan - Linux / P1 v3 / P1 v3 App (reservations): no real recorded API answer",
@@ -2756,4 +2759,154 @@ fn azure_monitor_west_europe_maps_the_commitment_tiers_and_web_tests() {
     // The shipped West Europe web-test row is this recorded price (it
     // carried $0.0005, an East US 2 figure, until the recording was found).
     assert_eq!(sheet_row(&sheet, &web.key, "westeurope", 0.0), 0.000645);
+}
+
+#[test]
+fn application_gateway_west_europe_maps_waf_v2_and_skips_the_discounted_product() {
+    // Source: application-gateway-westeurope.json (yang-jiayi/azure-
+    // architecture-diagram-builder westeurope application_gateway.json
+    // @ 9fb2cfeb): WAF v2 fixed cost and capacity units, and the same meter
+    // names under "Application Gateway WAF v2 - Discounted", which the
+    // planner does not price.
+    let items = real_items("application-gateway-westeurope.json");
+    assert_eq!(items.len(), 4);
+    let m = map_items(
+        &items,
+        &needed_meters(),
+        &strings(&["westeurope"]),
+        &[],
+        "USD",
+        "d",
+    )
+    .unwrap();
+    assert_eq!(m.rows.len(), 2, "{:?}", m.rows);
+    assert_eq!(m.dropped.unused, 2, "the Discounted product");
+    let sheet = presets::default_sheet().unwrap();
+    for (meter, price) in [
+        ("Standard Fixed Cost", 0.468),
+        ("Standard Capacity Units", 0.0144),
+    ] {
+        let row = m.rows.iter().find(|r| r.key.meter == meter).unwrap();
+        assert_eq!(
+            row.key.to_string(),
+            format!("Application Gateway / Application Gateway WAF v2 / Standard / {meter}")
+        );
+        assert_eq!(
+            (row.price, row.unit),
+            (price, UnitOfMeasure::Hour),
+            "{meter}"
+        );
+        // The shipped West Europe rows are these recorded prices.
+        assert_eq!(
+            sheet_row(&sheet, &row.key, "westeurope", 0.0),
+            price,
+            "{meter}"
+        );
+    }
+}
+
+#[test]
+fn p10_disk_west_europe_maps_the_managed_disk_and_skips_page_blob_and_mount() {
+    // Source: disk-p10-westeurope.json (yang-jiayi/azure-architecture-
+    // diagram-builder westeurope storage.json @ 9fb2cfeb): the managed
+    // disk's P10 LRS Disk, its P10 LRS Disk Mount meter, and the same meter
+    // name under the Premium Page Blob product.
+    let items = real_items("disk-p10-westeurope.json");
+    assert_eq!(items.len(), 3);
+    let m = map_items(
+        &items,
+        &needed_meters(),
+        &strings(&["westeurope"]),
+        &[],
+        "USD",
+        "d",
+    )
+    .unwrap();
+    assert_eq!(m.rows.len(), 1, "{:?}", m.rows);
+    assert_eq!(m.dropped.unused, 2, "Disk Mount and Premium Page Blob");
+    let row = &m.rows[0];
+    assert_eq!(
+        row.key.to_string(),
+        "Storage / Premium SSD Managed Disks / P10 LRS / P10 LRS Disk"
+    );
+    assert_eq!((row.price, row.unit), (21.68, UnitOfMeasure::Month));
+    // The shipped West Europe row is this recorded price (it carried a
+    // derived $23.61, East US x the VM ratio, until the recording was found).
+    let sheet = presets::default_sheet().unwrap();
+    assert_eq!(sheet_row(&sheet, &row.key, "westeurope", 0.0), 21.68);
+}
+
+#[test]
+fn west_europe_sql_database_general_purpose_storage_and_vcore_skus_map() {
+    // Source: sql-database-gp-westeurope.json (Arturo-Quiroga-MSFT westeurope
+    // sql_database.json @ 535d3fcf, read past the first 80,000 characters):
+    // General Purpose storage, zone-redundant storage, and the compute and
+    // zone-redundancy rows under the planner's own "vCore" SKUs.
+    let items = real_items("sql-database-gp-westeurope.json");
+    assert_eq!(items.len(), 4);
+    let m = map_items(
+        &items,
+        &needed_meters(),
+        &strings(&["westeurope"]),
+        &[],
+        "USD",
+        "d",
+    )
+    .unwrap();
+    assert_eq!(m.rows.len(), 4, "{:?}", m.rows);
+    let sheet = presets::default_sheet().unwrap();
+    for (meter, price) in [
+        ("General Purpose Data Stored", 0.13685),
+        ("General Purpose Zone Redundancy Data Stored", 0.274),
+        ("vCore", 0.167439),
+        ("Zone Redundancy vCore", 0.100463),
+    ] {
+        let row = m.rows.iter().find(|r| r.key.meter == meter).unwrap();
+        assert_eq!(row.price, price, "{meter}");
+        // The shipped West Europe rows are these recorded prices (the two
+        // storage rows were derived, East US x the VM ratio, until now).
+        let shipped = sheet.consumption(&row.key, "westeurope").unwrap();
+        assert_eq!(
+            (shipped.retail_price, shipped.confidence.as_str()),
+            (price, "high"),
+            "{meter}"
+        );
+    }
+}
+
+#[test]
+fn southeast_asia_sql_database_general_purpose_storage_maps_and_skips_the_free_row() {
+    // Source: sql-database-gp-southeastasia.json (Arturo-Quiroga-MSFT
+    // southeastasia sql_database.json @ 0cf1ac30): General Purpose storage
+    // and zone-redundant storage, the "vCore" and "vCore ZR" SKU rows, and
+    // the $0 "General Purpose Data Stored - Free" row under the same SKU.
+    let items = real_items("sql-database-gp-southeastasia.json");
+    assert_eq!(items.len(), 5);
+    let m = map_items(
+        &items,
+        &needed_meters(),
+        &strings(&["southeastasia"]),
+        &[],
+        "USD",
+        "d",
+    )
+    .unwrap();
+    assert_eq!(m.rows.len(), 4, "{:?}", m.rows);
+    assert_eq!(m.dropped.free, 1, "General Purpose Data Stored - Free");
+    let sheet = presets::default_sheet().unwrap();
+    for (meter, price) in [
+        ("General Purpose Data Stored", 0.138),
+        ("General Purpose Zone Redundancy Data Stored", 0.276),
+        ("vCore", 0.181138),
+        ("Zone Redundancy vCore", 0.108683),
+    ] {
+        let row = m.rows.iter().find(|r| r.key.meter == meter).unwrap();
+        assert_eq!(row.price, price, "{meter}");
+        let shipped = sheet.consumption(&row.key, "southeastasia").unwrap();
+        assert_eq!(
+            (shipped.retail_price, shipped.confidence.as_str()),
+            (price, "high"),
+            "{meter}"
+        );
+    }
 }

@@ -101,13 +101,13 @@ pub fn catalog() -> Vec<Known> {
     list.push(k(
         APP_GATEWAY_FIXED,
         Regional,
-        BestSourced("infracost's application_gateway golden and third-party API notes"),
+        Recorded("application-gateway-westeurope.json"),
         None,
     ));
     list.push(k(
         APP_GATEWAY_CU,
         Regional,
-        BestSourced("infracost's application_gateway golden and third-party API notes"),
+        Recorded("application-gateway-westeurope.json"),
         None,
     ));
     let cosmos_reserved = Some(BestSourced(
@@ -260,7 +260,7 @@ pub fn catalog() -> Vec<Known> {
     list.push(k(
         OS_DISK_P10,
         Regional,
-        BestSourced("several public test fixtures of API items (Storage / Premium SSD Managed Disks / P10 LRS / P10 LRS Disk, 1/Month, East US $19.71); no verbatim recorded answer"),
+        Recorded("disk-p10-westeurope.json"),
         None,
     ));
     list.push(k(
