@@ -181,7 +181,14 @@ mod canvas_sizes {
                 let size = (rect.width().round() as u32, rect.height().round() as u32);
                 let _ = SIZES.try_with(|cell| {
                     if let Some(s) = cell.borrow_mut().as_mut() {
-                        if s.by_id.insert(id, size) != Some(size) {
+                        // `clientWidth` (the first read) rounds a fractional
+                        // layout size its own way: within a pixel is the
+                        // same size, not a reason to redraw every chart.
+                        let same = s.by_id.get(&id).is_some_and(|old| {
+                            old.0.abs_diff(size.0) <= 1 && old.1.abs_diff(size.1) <= 1
+                        });
+                        if !same {
+                            s.by_id.insert(id, size);
                             changed = true;
                         }
                     }
