@@ -371,6 +371,12 @@ fn the_json_contract_and_budget_lines() {
             .starts_with("multi_write,budget,Budget at P90"),
         "{csv}"
     );
+    // The budget lines name the ranged inputs as their fields are labelled.
+    assert!(
+        csv.contains("samples over the ranges of Peak requests"),
+        "{csv}"
+    );
+    assert!(!csv.contains("workload.peak_requests_per_s"), "{csv}");
     // Without ranges the keys are absent.
     let s = northwind();
     let mut doc = report::plan_report(&s, &p, &[], Vec::new(), Vec::new());

@@ -231,6 +231,19 @@ pub struct CostRanges {
     pub p_none_meeting: f64,
 }
 
+impl CostRanges {
+    /// The inputs that varied, as their fields are labelled ("Peak
+    /// requests, Item size"): for captions and exports, where the JSON
+    /// keeps the paths.
+    pub fn inputs_named(&self) -> String {
+        self.inputs
+            .iter()
+            .map(|path| super::sensitivity::display(path).map_or_else(|| path.clone(), |d| d.label))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
 /// The value at probability `p` of sorted samples, interpolated between
 /// neighbours (the "linear" method, R's type 7): equal samples give that
 /// value at every percentile.

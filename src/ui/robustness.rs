@@ -433,7 +433,7 @@ pub fn RobustnessPanel() -> impl IntoView {
             RangesView::Refused(e) => view! { <p class="field-error" role="alert" data-testid="ranges-error">{e}</p> }.into_any(),
             RangesView::Done(c, ms) => view! {
                 <table class="data-table" data-testid="cost-ranges-table" data-ms=format!("{ms:.1}")>
-                    <caption>{format!("{} samples over the ranges of {}", format::number(f64::from(c.samples), 0), c.inputs.join(", "))}</caption>
+                    <caption>{format!("{} samples over the ranges of {}", format::number(f64::from(c.samples), 0), c.inputs_named())}</caption>
                     <thead><tr><th scope="col">"Tier"</th><th scope="col">"P10"</th><th scope="col">"P50 (budget)"</th><th scope="col">"P90 (budget with margin)"</th><th scope="col">"Cheapest meeting every target"</th></tr></thead>
                     <tbody>
                         {c.tiers.iter().map(|t| view! {

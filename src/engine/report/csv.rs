@@ -21,7 +21,7 @@ pub fn budget_lines_csv(
             row[2] = format!(
                 "Budget at {label} ({} samples over the ranges of {})",
                 ranges.samples,
-                ranges.inputs.join(", ")
+                ranges.inputs_named()
             );
             row[3] = crate::engine::meters::GLOBAL.into();
             row[4] = "1".into();
