@@ -34,7 +34,7 @@ use planner::refresh::paging::{fetch_all, looks_full, Fetch, FetchError, PagingE
 use planner::refresh::query::{
     carry_params, percent_encode, plan_queries, sanitize_link, with_skip, Query,
 };
-use planner::refresh::rows::{map_items, map_unit, to_csv, vm_drop_reason};
+use planner::refresh::rows::{map_items, map_unit, to_csv, vm_drop_reason, Mapping};
 use planner::refresh::{missing_report, run, Options, RefreshError};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/retail-api");
@@ -1496,6 +1496,20 @@ fn real_json_items(file: &str) -> Vec<serde_json::Value> {
 /// The items of one real recorded file, parsed as the refresh parses them
 /// (the scripted capture `snapshot-eastus2-zone1.json`, which is not an API
 /// page, through [`snapshot_items`]).
+/// A recorded page mapped as `refresh-prices` maps one region's answer:
+/// every meter the planner needs, the sheet's currency.
+fn map_in_region(items: &[Item], region: &str) -> Mapping {
+    map_items(
+        items,
+        &needed_meters(),
+        &strings(&[region]),
+        &[],
+        "USD",
+        "d",
+    )
+    .unwrap()
+}
+
 fn real_items(file: &str) -> Vec<Item> {
     if file == SNAPSHOT {
         return snapshot_items();
@@ -2304,15 +2318,7 @@ fn log_analytics_answers_give_a_free_first_tier_and_the_paid_rate_the_sheet_ship
     ] {
         let items = real_items(file);
         assert_eq!(items.len(), 7, "{file}");
-        let m = map_items(
-            &items,
-            &needed_meters(),
-            &strings(&[region]),
-            &[],
-            "USD",
-            "d",
-        )
-        .unwrap();
+        let m = map_in_region(&items, region);
         // Ingestion in two tiers; retention beyond the included days (the
         // compute work's meter) at $0.13 per GB-month, as the sheet ships it.
         let (ingestion, retention): (Vec<_>, Vec<_>) = m
@@ -2348,15 +2354,7 @@ fn west_europe_redis_maps_the_cache_and_node_meters_the_planner_uses() {
     // another product.
     let items = real_items("redis-westeurope.json");
     assert_eq!(items.len(), 7);
-    let m = map_items(
-        &items,
-        &needed_meters(),
-        &strings(&["westeurope"]),
-        &[],
-        "USD",
-        "d",
-    )
-    .unwrap();
+    let m = map_in_region(&items, "westeurope");
     let sheet = presets::default_sheet().unwrap();
     let mut got: Vec<(String, f64)> = m
         .rows
@@ -2397,15 +2395,7 @@ fn west_europe_cosmos_db_maps_at_its_recorded_prices_and_the_sheet_ships_them() 
     // saved page writes whole numbers without ".0").
     let items = real_items("cosmos-db-westeurope.json");
     assert_eq!(items.len(), 11);
-    let m = map_items(
-        &items,
-        &needed_meters(),
-        &strings(&["westeurope"]),
-        &[],
-        "USD",
-        "d",
-    )
-    .unwrap();
+    let m = map_in_region(&items, "westeurope");
     let sheet = presets::default_sheet().unwrap();
     let mut got: Vec<(String, f64)> = m
         .rows
@@ -2461,15 +2451,7 @@ fn west_europe_sql_database_business_critical_maps_and_general_purpose_rests_on_
     // the shipped West Europe rows carry those per-vCore prices and say so.
     let items = real_items("sql-database-westeurope.json");
     assert_eq!(items.len(), 6);
-    let m = map_items(
-        &items,
-        &needed_meters(),
-        &strings(&["westeurope"]),
-        &[],
-        "USD",
-        "d",
-    )
-    .unwrap();
+    let m = map_in_region(&items, "westeurope");
     let mut got: Vec<(&str, f64)> = m.rows.iter().map(|r| (r.key.product, r.price)).collect();
     got.sort_by(|a, b| a.0.cmp(b.0));
     assert_eq!(
@@ -2525,15 +2507,7 @@ fn southeast_asia_app_service_maps_linux_and_windows_premium_v3_at_their_recorde
     // Source: app-service-southeastasia.json (excerpt, real/SOURCES.md).
     let items = real_items("app-service-southeastasia.json");
     assert_eq!(items.len(), 6);
-    let m = map_items(
-        &items,
-        &needed_meters(),
-        &strings(&["southeastasia"]),
-        &[],
-        "USD",
-        "d",
-    )
-    .unwrap();
+    let m = map_in_region(&items, "southeastasia");
     assert_eq!(m.rows.len(), 6);
     let sheet = presets::default_sheet().unwrap();
     for (linux, sku, price) in [
@@ -2568,15 +2542,7 @@ fn southeast_asia_app_service_maps_linux_and_windows_premium_v3_at_their_recorde
 fn southeast_asia_redis_maps_at_the_same_prices_as_west_europe() {
     // Source: redis-southeastasia.json (excerpt, real/SOURCES.md).
     let items = real_items("redis-southeastasia.json");
-    let m = map_items(
-        &items,
-        &needed_meters(),
-        &strings(&["southeastasia"]),
-        &[],
-        "USD",
-        "d",
-    )
-    .unwrap();
+    let m = map_in_region(&items, "southeastasia");
     let sheet = presets::default_sheet().unwrap();
     let mut got: Vec<(&str, f64)> = m.rows.iter().map(|r| (r.key.meter, r.price)).collect();
     got.sort_by(|a, b| a.0.cmp(b.0));
@@ -2687,15 +2653,7 @@ fn azure_managed_redis_b5_maps_at_its_recorded_west_europe_price() {
     // Source: redis-managed-westeurope.json (Arturo-Quiroga-MSFT westeurope
     // redis_cache.json @ b74f7990): B5 and, not to be taken for it, B50.
     let items = real_items("redis-managed-westeurope.json");
-    let m = map_items(
-        &items,
-        &needed_meters(),
-        &strings(&["westeurope"]),
-        &[],
-        "USD",
-        "d",
-    )
-    .unwrap();
+    let m = map_in_region(&items, "westeurope");
     assert_eq!(m.rows.len(), 1, "{:?}", m.rows);
     let row = &m.rows[0];
     assert_eq!(
@@ -2715,15 +2673,7 @@ fn azure_monitor_west_europe_maps_the_commitment_tiers_and_web_tests() {
     // planner offers and the standard web test execution.
     let items = real_items("azure-monitor-westeurope.json");
     assert_eq!(items.len(), 9);
-    let m = map_items(
-        &items,
-        &needed_meters(),
-        &strings(&["westeurope"]),
-        &[],
-        "USD",
-        "d",
-    )
-    .unwrap();
+    let m = map_in_region(&items, "westeurope");
     assert_eq!(m.rows.len(), 9, "{:?}", m.rows);
     let sheet = presets::default_sheet().unwrap();
     for (gb, price) in [
@@ -2770,15 +2720,7 @@ fn application_gateway_west_europe_maps_waf_v2_and_skips_the_discounted_product(
     // planner does not price.
     let items = real_items("application-gateway-westeurope.json");
     assert_eq!(items.len(), 4);
-    let m = map_items(
-        &items,
-        &needed_meters(),
-        &strings(&["westeurope"]),
-        &[],
-        "USD",
-        "d",
-    )
-    .unwrap();
+    let m = map_in_region(&items, "westeurope");
     assert_eq!(m.rows.len(), 2, "{:?}", m.rows);
     assert_eq!(m.dropped.unused, 2, "the Discounted product");
     let sheet = presets::default_sheet().unwrap();
@@ -2813,15 +2755,7 @@ fn p10_disk_west_europe_maps_the_managed_disk_and_skips_page_blob_and_mount() {
     // name under the Premium Page Blob product.
     let items = real_items("disk-p10-westeurope.json");
     assert_eq!(items.len(), 3);
-    let m = map_items(
-        &items,
-        &needed_meters(),
-        &strings(&["westeurope"]),
-        &[],
-        "USD",
-        "d",
-    )
-    .unwrap();
+    let m = map_in_region(&items, "westeurope");
     assert_eq!(m.rows.len(), 1, "{:?}", m.rows);
     assert_eq!(m.dropped.unused, 2, "Disk Mount and Premium Page Blob");
     let row = &m.rows[0];
@@ -2844,15 +2778,7 @@ fn west_europe_sql_database_general_purpose_storage_and_vcore_skus_map() {
     // zone-redundancy rows under the planner's own "vCore" SKUs.
     let items = real_items("sql-database-gp-westeurope.json");
     assert_eq!(items.len(), 4);
-    let m = map_items(
-        &items,
-        &needed_meters(),
-        &strings(&["westeurope"]),
-        &[],
-        "USD",
-        "d",
-    )
-    .unwrap();
+    let m = map_in_region(&items, "westeurope");
     assert_eq!(m.rows.len(), 4, "{:?}", m.rows);
     let sheet = presets::default_sheet().unwrap();
     for (meter, price) in [
@@ -2882,15 +2808,7 @@ fn southeast_asia_sql_database_general_purpose_storage_maps_and_skips_the_free_r
     // the $0 "General Purpose Data Stored - Free" row under the same SKU.
     let items = real_items("sql-database-gp-southeastasia.json");
     assert_eq!(items.len(), 5);
-    let m = map_items(
-        &items,
-        &needed_meters(),
-        &strings(&["southeastasia"]),
-        &[],
-        "USD",
-        "d",
-    )
-    .unwrap();
+    let m = map_in_region(&items, "southeastasia");
     assert_eq!(m.rows.len(), 4, "{:?}", m.rows);
     assert_eq!(m.dropped.free, 1, "General Purpose Data Stored - Free");
     let sheet = presets::default_sheet().unwrap();
