@@ -488,12 +488,9 @@ fn robustness_views_speak_the_registry_labels_and_units() {
         seen += 1;
     }
     assert!(seen > 20, "{seen}");
+    let range = |input: &str| d.ranges.iter().find(|r| r.input == input).unwrap();
     // The cache-hit ratio is stored as a fraction and typed in percent.
-    let cache = d
-        .ranges
-        .iter()
-        .find(|r| r.input == "workload.edge_cache_hit_ratio")
-        .unwrap();
+    let cache = range("workload.edge_cache_hit_ratio");
     assert_eq!(cache.label, "Edge cache hits");
     let words = decision::describe(cache, p.recommended_tier.unwrap(), "USD");
     assert!(words.starts_with("Edge cache hits: "), "{words}");
@@ -501,16 +498,9 @@ fn robustness_views_speak_the_registry_labels_and_units() {
     // never the stored fraction ("0.000–0.990").
     assert!(words.contains('%'), "{words}");
     assert!(!words.contains("0.990"), "{words}");
-    let rto = d
-        .ranges
-        .iter()
-        .find(|r| r.input == "targets.rto_s")
-        .unwrap();
-    assert_eq!(rto.label, "RTO target");
-    let budget = d
-        .ranges
-        .iter()
-        .find(|r| r.input == "targets.monthly_budget")
-        .unwrap();
-    assert_eq!(budget.label, "Monthly budget target");
+    assert_eq!(range("targets.rto_s").label, "RTO target");
+    assert_eq!(
+        range("targets.monthly_budget").label,
+        "Monthly budget target"
+    );
 }

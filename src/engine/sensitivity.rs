@@ -235,12 +235,14 @@ pub static TARGET_INPUTS: &[&str] = &[
 ];
 
 /// How an input is shown: the registry's label and unit, and displayed =
-/// stored × `scale`.
-#[derive(Clone, Debug, PartialEq)]
+/// stored × `scale`; and whether it is in use in a scenario (the
+/// registry's `when`: App Service fields only with App Service, …).
+#[derive(Clone, Debug)]
 pub struct Display {
     pub label: String,
     pub unit: &'static str,
     pub scale: f64,
+    pub in_use: fn(&Scenario) -> bool,
 }
 
 /// The registry's label, unit and scale for a number input's path. A
@@ -259,6 +261,7 @@ pub fn display(path: &str) -> Option<Display> {
         label,
         unit: input.unit,
         scale: n.scale,
+        in_use: n.when,
     })
 }
 
@@ -367,13 +370,11 @@ pub fn key_inputs(s: &Scenario, plan: &Plan) -> Vec<Varied> {
         .fold(0.0, f64::max);
     let mut out = Vec::with_capacity(KEY_INPUTS.len() + PRICE_INPUTS);
     for k in KEY_INPUTS {
-        let off = (k.path.starts_with("compute.app_service.") && !s.compute.app_service.enabled)
-            || (k.path.starts_with("compute.aks.") && !s.compute.aks.enabled)
-            || (k.path.starts_with("data.sql.") && !s.data.sql.enabled);
         let (Some(slot), Some(shown)) = (ranges::slot(k.path), display(k.path)) else {
             continue;
         };
-        if off {
+        // A pool or ledger that is off is left out.
+        if !(shown.in_use)(s) {
             continue;
         }
         let value = (slot.get)(s);

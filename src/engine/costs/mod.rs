@@ -279,10 +279,7 @@ impl<'a> Pricer<'a> {
     /// A pricer that answers repeated lookups from `memo` (whose sheet it
     /// prices with).
     pub fn sharing(s: &'a Scenario, memo: &'a LookupMemo<'a>, regions: &'a RegionTable) -> Self {
-        Self {
-            memo: Some(memo),
-            ..Self::new(s, memo.sheet(), regions)
-        }
+        Self::new(s, memo.sheet(), regions).with_memo(memo)
     }
 
     /// This pricer, answering repeated lookups from `memo` (which must be

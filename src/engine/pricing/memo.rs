@@ -52,6 +52,8 @@ const SLOT_BITS: u32 = 8;
 /// sparse enough for short probes); lookups then go to the sheet.
 const MAX_ENTRIES: usize = SLOTS * 3 / 4;
 
+/// `Default` is empty and allocates nothing (what a dropped memo leaves).
+#[derive(Default)]
 struct Inner {
     /// The distinct regions asked about (two or three, `Global`, zones).
     regions: Vec<Box<str>>,
@@ -73,7 +75,8 @@ struct Slot {
 }
 
 impl Inner {
-    fn new() -> Self {
+    /// An empty table, its slots allocated.
+    fn with_slots() -> Self {
         Self {
             regions: Vec::new(),
             slots: vec![Slot::default(); SLOTS],
@@ -97,7 +100,7 @@ impl<'s> LookupMemo<'s> {
             .map(|(_, inner)| inner);
         Self {
             sheet,
-            inner: RefCell::new(kept.unwrap_or_else(Inner::new)),
+            inner: RefCell::new(kept.unwrap_or_else(Inner::with_slots)),
         }
     }
 
@@ -167,14 +170,7 @@ impl<'s> LookupMemo<'s> {
 impl Drop for LookupMemo<'_> {
     /// Keeps what was learnt for the next evaluation against this layout.
     fn drop(&mut self) {
-        let inner = std::mem::replace(
-            self.inner.get_mut(),
-            Inner {
-                regions: Vec::new(),
-                slots: Vec::new(),
-                entries: 0,
-            },
-        );
+        let inner = std::mem::take(self.inner.get_mut());
         let index = Arc::clone(&self.sheet.index);
         let _ = KEPT.try_with(|k| *k.borrow_mut() = Some((index, inner)));
     }
