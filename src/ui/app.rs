@@ -250,7 +250,11 @@ fn Banners() -> impl IntoView {
                 .into_iter()
                 .map(|(path, message)| {
                     let id = super::fields::element_id_for(&path);
-                    let label = io::label_of(&id).unwrap_or_else(|| path.clone());
+                    // The label on the page, else the registry's (a band
+                    // not built yet, or a field not on the page).
+                    let label = io::label_of(&id)
+                        .or_else(|| crate::engine::inputs::find(&path).map(|i| i.label.to_string()))
+                        .unwrap_or_else(|| path.clone());
                     let target = id.clone();
                     view! {
                         <li>

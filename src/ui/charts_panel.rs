@@ -101,29 +101,59 @@ impl DrawingBackend for MeasuredCanvas {
         text: &str,
         style: &S,
     ) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
-        self.context.set_font(&format!(
+        let font = format!(
             "{} {}px {}",
             style.style().as_str(),
             style.size(),
             style.family().as_str()
-        ));
-        let width = self
-            .context
-            .measure_text(text)
-            .map(|m| m.width())
-            .unwrap_or(style.size() * 0.6 * text.chars().count() as f64);
+        );
+        let width = text_widths::width(&font, text, || {
+            self.context.set_font(&font);
+            self.context
+                .measure_text(text)
+                .map(|m| m.width())
+                .unwrap_or(style.size() * 0.6 * text.chars().count() as f64)
+        });
         Ok((
             width.ceil().max(0.0) as u32,
             (style.size() * 1.2).ceil() as u32,
         ))
     }
-    fn blit_bitmap(
-        &mut self,
-        pos: BackendCoord,
-        size: (u32, u32),
-        src: &[u8],
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.blit_bitmap(pos, size, src)
+}
+
+/// Text widths already measured, by font and text. The charts measure every
+/// label to lay themselves out (axis label areas, legends, fitted notes), and
+/// most labels are the same from one redraw to the next: setting the
+/// canvas's font and calling `measureText` for each was most of a redraw's
+/// time (issue 16: input → every chart within a frame). A width depends
+/// only on the font string and the text, so a kept one is exact.
+mod text_widths {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+
+    /// Past this many widths the table starts again (labels that change
+    /// with every keystroke, such as axis maxima, would otherwise pile up).
+    const MAX_KEPT: usize = 4096;
+
+    thread_local! {
+        static WIDTHS: RefCell<HashMap<(String, String), f64>> = RefCell::new(HashMap::new());
+    }
+
+    /// The width of `text` in `font`: kept, or measured by `measure` and kept.
+    pub fn width(font: &str, text: &str, measure: impl FnOnce() -> f64) -> f64 {
+        let key = (font.to_string(), text.to_string());
+        if let Ok(Some(w)) = WIDTHS.try_with(|m| m.borrow().get(&key).copied()) {
+            return w;
+        }
+        let w = measure();
+        let _ = WIDTHS.try_with(|m| {
+            let mut m = m.borrow_mut();
+            if m.len() >= MAX_KEPT {
+                m.clear();
+            }
+            m.insert(key, w);
+        });
+        w
     }
 }
 

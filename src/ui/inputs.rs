@@ -535,6 +535,50 @@ pub fn KeyControls() -> impl IntoView {
     }
 }
 
+/// One band of inputs: its `<details>` and title are on the page at once,
+/// its fields are built just after the first figures are painted (or at
+/// once if it is opened first), each band in its own task, in page order.
+/// The bands hold about 1,270 of the page's 1,800 elements; building them
+/// before the first paint delayed the figures by about 100 ms (issue 16,
+/// speed), and index.html's shell already said "Loading the inputs…" in
+/// their place. Anything that reaches into a band (a problem's link, a
+/// test) finds its fields a few milliseconds after the figures.
+#[component]
+fn InputBand(
+    title: &'static str,
+    /// Shown open (the bands a person edits first).
+    #[prop(optional)]
+    open: bool,
+    children: ChildrenFn,
+) -> impl IntoView {
+    let built = RwSignal::new(false);
+    // After the frame that paints the figures: a timeout queued from an
+    // animation frame runs after that frame's paint.
+    super::io::after_paint(move || {
+        set_timeout(
+            move || {
+                if !built.get_untracked() {
+                    built.set(true);
+                }
+            },
+            std::time::Duration::ZERO,
+        );
+    });
+    view! {
+        // Opened by the person (or by a problem's link) before the build:
+        // build at once. (A band shown open also gets a `toggle` event as
+        // it is created; that one is not a reason to build early.)
+        <details open=open on:toggle=move |_| if !open && !built.get_untracked() { built.set(true) }>
+            <summary>{title}</summary>
+            {move || if built.get() {
+                children().into_any()
+            } else {
+                view! { <p class="muted band-loading">"Loading…"</p> }.into_any()
+            }}
+        </details>
+    }
+}
+
 /// Every input, in bands: each band's numbers, drop-downs and checkboxes
 /// come from the registry ([`crate::engine::inputs`]) in its order; the
 /// list editors (regions, drills, credits, round trips) follow their band.
@@ -542,61 +586,50 @@ pub fn KeyControls() -> impl IntoView {
 pub fn InputPanel() -> impl IntoView {
     view! {
         <form class="inputs" data-testid="inputs" on:submit=|ev| ev.prevent_default() aria-label="Scenario inputs">
-            <details open>
-                <summary>"Business case"</summary>
+            <InputBand title="Business case" open=true>
                 <TextField label="Scenario name" path="name" max=120
                     help="The business case's title: shown under the page title, in print and in exports."
                     get=|s| s.name.clone() set=|s, v| s.name = v />
                 <TextField label="Prepared by" path="prepared_by" max=120
                     help="Printed under the business case's title with the date."
                     get=|s| s.prepared_by.clone() set=|s, v| s.prepared_by = v />
-            </details>
-            <details open>
-                <summary>"Regions and traffic"</summary>
+            </InputBand>
+            <InputBand title="Regions and traffic" open=true>
                 <RegionsEditor />
-            </details>
-            <details open>
-                <summary>"Workload"</summary>
+            </InputBand>
+            <InputBand title="Workload" open=true>
                 <BandInputs band=Band::Workload />
-            </details>
-            <details open>
-                <summary>"Compute stamp (each region's copy of the app)"</summary>
+            </InputBand>
+            <InputBand title="Compute stamp (each region's copy of the app)" open=true>
                 <BandInputs band=Band::Compute />
-            </details>
-            <details open>
-                <summary>"Data"</summary>
+            </InputBand>
+            <InputBand title="Data" open=true>
                 <BandInputs band=Band::Data />
-            </details>
-            <details>
-                <summary>"Edge and platform"</summary>
+            </InputBand>
+            <InputBand title="Edge and platform">
                 <BandInputs band=Band::EdgePlatform />
-            </details>
-            <details open>
-                <summary>"Targets"</summary>
+            </InputBand>
+            <InputBand title="Targets" open=true>
                 <BandInputs band=Band::Targets />
-            </details>
-            <details>
-                <summary>"Resilience and risk"</summary>
+            </InputBand>
+            <InputBand title="Resilience and risk">
                 <BandInputs band=Band::Resilience />
                 <CreditSchedule />
                 <Drills />
-            </details>
-            <details>
-                <summary>"Latency model"</summary>
+            </InputBand>
+            <InputBand title="Latency model">
                 <p class="group-note">"p95 = base + 2 × great-circle distance × route factor ÷ fibre speed, unless you give a measured round trip."</p>
                 <BandInputs band=Band::Latency />
                 <MeasuredRtts />
-            </details>
-            <details>
-                <summary>"Component SLAs"</summary>
+            </InputBand>
+            <InputBand title="Component SLAs">
                 <p class="group-note">"Defaults from Microsoft's published SLAs (see shared reference); change them to your contract's."</p>
                 <BandInputs band=Band::Slas />
-            </details>
-            <details>
-                <summary>"Commercial terms"</summary>
+            </InputBand>
+            <InputBand title="Commercial terms">
                 <BandInputs band=Band::Commercial />
                 <super::currency::CurrencyConversion />
-            </details>
+            </InputBand>
         </form>
     }
 }

@@ -284,22 +284,15 @@ pub(crate) fn data_rows<'r, R: std::io::Read>(
     text: &'r str,
     columns: usize,
 ) -> impl Iterator<Item = Result<(usize, csv::StringRecord), (usize, String)>> + 'r {
-    let mut lines = LineCounter::new(text);
     reader.records().filter_map(move |record| {
         let record = match record {
             Ok(record) => record,
             Err(e) => {
-                let line = e
-                    .position()
-                    .map(|p| LineCounter::new(text).line_at(p.byte()))
-                    .unwrap_or(0);
+                let line = e.position().map(|p| line_of(text, p)).unwrap_or(0);
                 return Some(Err((line, format!("this line cannot be read as CSV: {e}"))));
             }
         };
-        let line = record
-            .position()
-            .map(|p| lines.line_at(p.byte()))
-            .unwrap_or(0);
+        let line = record.position().map(|p| line_of(text, p)).unwrap_or(0);
         if record.iter().all(|f| f.is_empty()) {
             return None;
         }
@@ -316,43 +309,16 @@ pub(crate) fn data_rows<'r, R: std::io::Read>(
     })
 }
 
-/// Turns the byte offsets csv reports into 1-based line numbers, counting
-/// newlines only between one record and the next (records come in order, so
-/// a whole sheet costs one pass over its text, not one pass per row).
-pub(super) struct LineCounter<'a> {
-    text: &'a str,
-    byte: usize,
-    newlines: usize,
-}
-
-impl<'a> LineCounter<'a> {
-    fn new(text: &'a str) -> Self {
-        Self {
-            text,
-            byte: 0,
-            newlines: 0,
-        }
-    }
-
-    /// The line of the first character of the record starting at `byte`.
-    /// (csv reports the first record after blank lines at the blank line.)
-    fn line_at(&mut self, byte: u64) -> usize {
-        let start = (byte as usize).min(self.text.len());
-        if start < self.byte {
-            // Out of order (never seen from csv): count from the top.
-            self.byte = 0;
-            self.newlines = 0;
-        }
-        self.newlines += self.text.as_bytes()[self.byte..start]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count();
-        self.byte = start;
-        let skipped = self.text.as_bytes()[start..]
-            .iter()
-            .take_while(|b| **b == b'\n' || **b == b'\r')
-            .filter(|b| **b == b'\n')
-            .count();
-        1 + self.newlines + skipped
-    }
+/// The 1-based line of the first character of the record csv reports at
+/// `position`: csv counts the lines itself (the line its record starts on),
+/// but reports a record that follows blank lines at the first blank line,
+/// so the blank lines are skipped here.
+fn line_of(text: &str, position: &csv::Position) -> usize {
+    let start = (position.byte() as usize).min(text.len());
+    let skipped = text.as_bytes()[start..]
+        .iter()
+        .take_while(|b| **b == b'\n' || **b == b'\r')
+        .filter(|b| **b == b'\n')
+        .count();
+    position.line() as usize + skipped
 }
