@@ -51,6 +51,15 @@ pub async fn start() {
     }
 }
 
+/// Parts of the results that start below the first screen (the failure
+/// modes, the robustness views): built in a task just after the first
+/// figures are painted, not before (issue 16, speed).
+#[component]
+fn AfterFirstPaint(children: ChildrenFn) -> impl IntoView {
+    let built = io::set_after_paint();
+    move || built.get().then(|| children())
+}
+
 /// Where the first scenario comes from: a share link, else the autosave,
 /// else the default. A bad link gets a message and the default scenario.
 fn initial_scenario(link: OpenedLink) -> (Scenario, Option<String>, bool) {
@@ -108,6 +117,10 @@ pub fn App(link: OpenedLink, preloaded: Preloaded) -> impl IntoView {
     // accepted, and never the one a link opened until the person edits it.
     let armed = RwSignal::new(!from_link);
     let first = initial;
+    // The scenario the page opened with is already what is saved (or the
+    // default, which needs no saving): it is written once the person
+    // changes something, not again while the first figures are painted.
+    let opened = StoredValue::new(true);
     Effect::new(move |_| {
         let evaluation = state.evaluation.get();
         // Tracked too: a change the plan does not show (simulated years, the
@@ -118,7 +131,9 @@ pub fn App(link: OpenedLink, preloaded: Preloaded) -> impl IntoView {
                 armed.set(true);
                 io::set_hash("");
             }
-            if armed.get_untracked() {
+            let unchanged_opening = opened.get_value() && scenario == first;
+            opened.set_value(false);
+            if armed.get_untracked() && !unchanged_opening {
                 // With the sheet its figures use (or, while the one it was
                 // made with is still missing, that one: not forgotten).
                 let mut saved = scenario;
@@ -205,10 +220,10 @@ pub fn App(link: OpenedLink, preloaded: Preloaded) -> impl IntoView {
                     <Recommendation />
                     <super::robustness::DecisionRanges />
                     <TiersTable />
-                    <super::failure_modes::FailureModesTable />
+                    <AfterFirstPaint><super::failure_modes::FailureModesTable /></AfterFirstPaint>
                     <Working />
                     <ChartsPanel />
-                    <super::robustness::RobustnessPanel />
+                    <AfterFirstPaint><super::robustness::RobustnessPanel /></AfterFirstPaint>
                 </div>
             </main>
             <Footer />

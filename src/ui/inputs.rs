@@ -551,19 +551,7 @@ fn InputBand(
     open: bool,
     children: ChildrenFn,
 ) -> impl IntoView {
-    let built = RwSignal::new(false);
-    // After the frame that paints the figures: a timeout queued from an
-    // animation frame runs after that frame's paint.
-    super::io::after_paint(move || {
-        set_timeout(
-            move || {
-                if !built.get_untracked() {
-                    built.set(true);
-                }
-            },
-            std::time::Duration::ZERO,
-        );
-    });
+    let built = super::io::set_after_paint();
     view! {
         // Opened by the person (or by a problem's link) before the build:
         // build at once. (A band shown open also gets a `toggle` event as

@@ -15,7 +15,9 @@
 //       minimal: its number shown;
 //     the time is performance.now() (relative to the start of navigation) in
 //     the first animation frame in which the condition holds, i.e. the frame
-//     that paints it;
+//     that paints it; for the planner also the frame in which every input
+//     band's fields are on the page (they are built just after the first
+//     figures are painted), reported beside it;
 //   * the planner: input change → every figure and chart updated, over
 //     CHANGES changes of the peak request rate (the four monthly figures
 //     changed and the charts redrawn, then the next animation frame), with the
@@ -77,8 +79,16 @@ function paintProbe(kind) {
     const charts = document.querySelector('[data-testid="charts"]');
     return !!charts && Number(charts.dataset.redraws) >= 1;
   };
+  // The planner builds its input bands just after the first figures are
+  // painted: the frame in which every band's fields are on the page (no
+  // "Loading…" left in the input column) is recorded too.
+  const inputsBuilt = () => kind === 'planner'
+    && !!document.querySelector('[data-testid="inputs"]')
+    && !document.querySelector('[data-testid="inputs"] .band-loading');
   const frame = () => {
-    if (done()) { window.__benchPaintedMs = performance.now(); return; }
+    if (window.__benchPaintedMs === undefined && done()) window.__benchPaintedMs = performance.now();
+    if (window.__benchInputsMs === undefined && inputsBuilt()) window.__benchInputsMs = performance.now();
+    if (window.__benchPaintedMs !== undefined && (kind !== 'planner' || window.__benchInputsMs !== undefined)) return;
     requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
@@ -94,7 +104,7 @@ async function coldLoad(browser, url, kind) {
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   try {
     await page.goto(url, { waitUntil: 'commit' });
-    await page.waitForFunction(() => window.__benchPaintedMs !== undefined, null, { timeout: 60_000 });
+    await page.waitForFunction((k) => window.__benchPaintedMs !== undefined && (k !== 'planner' || window.__benchInputsMs !== undefined), kind, { timeout: 60_000 });
     return await page.evaluate(() => {
       const painted = window.__benchPaintedMs;
       const base = new URL('./', location.href);
@@ -105,7 +115,7 @@ async function coldLoad(browser, url, kind) {
       // First contentful paint: for the planner, the static shell of
       // index.html (before the wasm runs); for the minimal page, its number.
       const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
-      return { paintedMs: painted, fcpMs: fcp, bootMs: window.plannerBootMs ?? null, files: [...new Set(files)] };
+      return { paintedMs: painted, inputsMs: window.__benchInputsMs ?? null, fcpMs: fcp, bootMs: window.plannerBootMs ?? null, files: [...new Set(files)] };
     }).then((r) => ({ ...r, errors }));
   } finally {
     await context.close();
@@ -182,18 +192,20 @@ async function main() {
         dist: BASELINE_DIST,
         firstPaintMs: stats(loads.baseline.map((l) => l.paintedMs)),
         firstContentfulPaintMs: stats(loads.baseline.map((l) => l.fcpMs).filter((x) => x !== null)),
+        inputsBuiltMs: stats(loads.baseline.map((l) => l.inputsMs).filter((x) => x !== null)),
       };
-      console.log(`baseline (${BASELINE_DIST}): first paint median ${out.baseline.firstPaintMs.median} ms p95 ${out.baseline.firstPaintMs.p95} ms; ratio to minimal ${Math.round((out.baseline.firstPaintMs.median / stats(loads.minimal.map((l) => l.paintedMs)).median) * 100) / 100}×; first contentful paint ${out.baseline.firstContentfulPaintMs.median} ms`);
+      console.log(`baseline (${BASELINE_DIST}): first paint median ${out.baseline.firstPaintMs.median} ms p95 ${out.baseline.firstPaintMs.p95} ms; ratio to minimal ${Math.round((out.baseline.firstPaintMs.median / stats(loads.minimal.map((l) => l.paintedMs)).median) * 100) / 100}×; first contentful paint ${out.baseline.firstContentfulPaintMs.median} ms; every input on the page ${out.baseline.inputsBuiltMs.median} ms`);
     }
     for (const kind of ['planner', 'minimal']) {
       out[kind].firstPaintMs = stats(loads[kind].map((l) => l.paintedMs));
       out[kind].bootMs = stats(loads[kind].map((l) => l.bootMs).filter((x) => x !== null));
+      out[kind].inputsBuiltMs = stats(loads[kind].map((l) => l.inputsMs).filter((x) => x !== null));
       out[kind].firstContentfulPaintMs = stats(loads[kind].map((l) => l.fcpMs).filter((x) => x !== null));
       out[kind].firstLoadFiles = loads[kind][0].files;
       for (const l of loads[kind]) out.errors.push(...l.errors.map((e) => `${kind}: ${e}`));
     }
     out.firstPaintRatio = Math.round((out.planner.firstPaintMs.median / out.minimal.firstPaintMs.median) * 100) / 100;
-    console.log(`first paint: planner median ${out.planner.firstPaintMs.median} ms p95 ${out.planner.firstPaintMs.p95} ms; minimal median ${out.minimal.firstPaintMs.median} ms p95 ${out.minimal.firstPaintMs.p95} ms; ratio ${out.firstPaintRatio}×; first contentful paint: planner ${out.planner.firstContentfulPaintMs.median} ms, minimal ${out.minimal.firstContentfulPaintMs.median} ms`);
+    console.log(`first paint: planner median ${out.planner.firstPaintMs.median} ms p95 ${out.planner.firstPaintMs.p95} ms; minimal median ${out.minimal.firstPaintMs.median} ms p95 ${out.minimal.firstPaintMs.p95} ms; ratio ${out.firstPaintRatio}×; first contentful paint: planner ${out.planner.firstContentfulPaintMs.median} ms, minimal ${out.minimal.firstContentfulPaintMs.median} ms; planner: every input on the page ${out.planner.inputsBuiltMs.median} ms (p95 ${out.planner.inputsBuiltMs.p95})`);
 
     // Input → every figure and chart updated.
     const context = await browser.newContext({ viewport: VIEWPORT });
