@@ -119,6 +119,14 @@ impl DrawingBackend for MeasuredCanvas {
             (style.size() * 1.2).ceil() as u32,
         ))
     }
+    fn blit_bitmap(
+        &mut self,
+        pos: BackendCoord,
+        size: (u32, u32),
+        src: &[u8],
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.inner.blit_bitmap(pos, size, src)
+    }
 }
 
 /// Text widths already measured, by font and text. The charts measure every
