@@ -143,23 +143,42 @@ mod text_widths {
     /// with every keystroke, such as axis maxima, would otherwise pile up).
     const MAX_KEPT: usize = 4096;
 
+    /// Widths by font, then by text: a width already kept is found from
+    /// the two borrowed strings, without building a key.
+    #[derive(Default)]
+    struct Widths {
+        by_font: HashMap<String, HashMap<String, f64>>,
+        kept: usize,
+    }
+
     thread_local! {
-        static WIDTHS: RefCell<HashMap<(String, String), f64>> = RefCell::new(HashMap::new());
+        static WIDTHS: RefCell<Widths> = RefCell::new(Widths::default());
     }
 
     /// The width of `text` in `font`: kept, or measured by `measure` and kept.
     pub fn width(font: &str, text: &str, measure: impl FnOnce() -> f64) -> f64 {
-        let key = (font.to_string(), text.to_string());
-        if let Ok(Some(w)) = WIDTHS.try_with(|m| m.borrow().get(&key).copied()) {
+        let kept = WIDTHS.try_with(|w| {
+            w.borrow()
+                .by_font
+                .get(font)
+                .and_then(|texts| texts.get(text))
+                .copied()
+        });
+        if let Ok(Some(w)) = kept {
             return w;
         }
         let w = measure();
-        let _ = WIDTHS.try_with(|m| {
-            let mut m = m.borrow_mut();
-            if m.len() >= MAX_KEPT {
-                m.clear();
+        let _ = WIDTHS.try_with(|widths| {
+            let mut widths = widths.borrow_mut();
+            if widths.kept >= MAX_KEPT {
+                *widths = Widths::default();
             }
-            m.insert(key, w);
+            widths
+                .by_font
+                .entry(font.to_string())
+                .or_default()
+                .insert(text.to_string(), w);
+            widths.kept += 1;
         });
         w
     }
