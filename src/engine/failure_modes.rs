@@ -211,7 +211,7 @@ fn traffic_manager_monthly(
     if !p.missing.is_empty() {
         return None;
     }
-    Some(p.items.iter().map(|li| li.monthly).sum())
+    Some(p.monthly)
 }
 
 /// The figures of a row before drills: (users affected, RTO expected,

@@ -91,7 +91,7 @@ pub fn outcome_with(
     // against the same sheet layout (a sweep prices the same meters again).
     let memo = LookupMemo::new(sheet);
     for (i, tier) in TierId::ALL.into_iter().enumerate() {
-        let cost = match tiers::price_tier_sharing(tier, s, &memo, regions) {
+        let cost = match tiers::price_tier_totals(tier, s, &memo, regions) {
             Ok(c) => c,
             Err(m) => {
                 missing.extend(m);

@@ -185,7 +185,16 @@ pub struct Pricer<'a> {
     pub sheet: &'a PriceSheet,
     pub regions: &'a RegionTable,
     pub missing: Vec<MissingPrice>,
+    /// The lines priced so far; left empty by a pricer that only counts
+    /// ([`Pricer::counting`]).
     pub items: Vec<LineItem>,
+    /// Whether each line is kept in `items` (false: only the totals).
+    keep_lines: bool,
+    /// The sum of every line's monthly cost, added in line order (the same
+    /// additions as summing `items`).
+    pub monthly: f64,
+    /// Each cost group's sum, in line order, by [`Category::index`].
+    pub by_category: [f64; Category::ALL.len()],
     /// Lookups shared with the other tiers of the same evaluation
     /// ([`LookupMemo`]); `None` asks the sheet every time.
     memo: Option<&'a LookupMemo<'a>>,
@@ -265,6 +274,21 @@ impl<'a> Pricer<'a> {
             // A multi-region tier has about 55 lines: room for them all
             // without growing.
             items: Vec::with_capacity(64),
+            keep_lines: true,
+            monthly: 0.0,
+            by_category: [0.0; Category::ALL.len()],
+        }
+    }
+
+    /// A pricer that answers from `memo` and keeps only the totals
+    /// (`monthly`, `by_category`), not the lines: what the sweeps need (the
+    /// robustness views price the four tiers thousands of times, and
+    /// building each line was a third of that time).
+    pub fn counting(s: &'a Scenario, memo: &'a LookupMemo<'a>, regions: &'a RegionTable) -> Self {
+        Self {
+            items: Vec::new(),
+            keep_lines: false,
+            ..Self::sharing(s, memo, regions)
         }
     }
 
@@ -318,21 +342,21 @@ impl<'a> Pricer<'a> {
         // The texts are written here, where the closures are known; the rest
         // is one function, not one copy per cost line (this function is
         // generic, so each call site gets its own).
-        let (name, how) = if self.writes() {
-            (component(), (q.how)())
+        let words = if self.writes() {
+            Some((component(), (q.how)()))
         } else {
-            (String::new(), String::new())
+            None
         };
-        self.priced_line(&charge, name, how, q.value, q.unit);
+        self.priced_line(&charge, words, q.value, q.unit);
     }
 
-    /// [`Pricer::line`] once its texts are written: `how` is the quantity's
-    /// derivation in words (empty when not writing words).
+    /// [`Pricer::line`] once its texts are written: the component's name
+    /// and the quantity's derivation in words, `None` when not writing words
+    /// (no empty strings made and dropped on every line of a sweep).
     fn priced_line(
         &mut self,
         charge: &Charge<'_>,
-        name: String,
-        how: String,
+        words: Option<(String, String)>,
         value: f64,
         unit: &'static str,
     ) {
@@ -377,9 +401,11 @@ impl<'a> Pricer<'a> {
         let monthly = list_cost * (1.0 - discount);
         // The formula in words is written only when the pricer writes words
         // (the evaluation and sweeps need only the numbers).
-        let formula = if !self.writes() {
-            String::new()
-        } else {
+        let written = match (words, &self.words) {
+            (Some(words), Some(_)) => Some(words),
+            _ => None,
+        };
+        let formula = written.as_ref().map(|(_, how)| {
             let cur = &self.sheet.currency;
             let per = match row.unit_of_measure {
                 UnitOfMeasure::Hour => "hour",
@@ -447,18 +473,24 @@ impl<'a> Pricer<'a> {
                 format::money(monthly, cur),
                 note_text
             )
-        };
-        self.items.push(LineItem {
-            component,
-            category,
-            quantity: value,
-            unit,
-            unit_price,
-            monthly,
-            price: Arc::clone(row),
-            place: place.cloned(),
         });
-        if let Some(words) = &mut self.words {
+        self.monthly += monthly;
+        if let Some(sum) = self.by_category.get_mut(category.index()) {
+            *sum += monthly;
+        }
+        if self.keep_lines {
+            self.items.push(LineItem {
+                component,
+                category,
+                quantity: value,
+                unit,
+                unit_price,
+                monthly,
+                price: Arc::clone(row),
+                place: place.cloned(),
+            });
+        }
+        if let (Some(words), Some((name, _)), Some(formula)) = (&mut self.words, written, formula) {
             words.push(LineWords {
                 component: name,
                 formula,

@@ -23,7 +23,7 @@
 use std::cell::RefCell;
 use std::sync::Arc;
 
-use super::{mix, mix_str, Index, Meter, MissingPrice, PriceRow, PriceSheet, ReservationTerm};
+use super::{mix, Index, Meter, MissingPrice, PriceRow, PriceSheet, ReservationTerm};
 
 thread_local! {
     /// The last memo dropped on this thread and the layout it was made for.
@@ -51,6 +51,8 @@ const SLOT_BITS: u32 = 8;
 /// Beyond this many entries the memo stops remembering (the table stays
 /// sparse enough for short probes); lookups then go to the sheet.
 const MAX_ENTRIES: usize = SLOTS * 3 / 4;
+/// The most regions remembered (a region is found by a walk of the list).
+const MAX_REGIONS: usize = 24;
 
 /// `Default` is empty and allocates nothing (what a dropped memo leaves).
 #[derive(Default)]
@@ -95,7 +97,9 @@ impl<'s> LookupMemo<'s> {
             .ok()
             .flatten()
             .filter(|(index, inner)| {
-                Arc::ptr_eq(index, &sheet.index) && inner.entries < MAX_ENTRIES
+                Arc::ptr_eq(index, &sheet.index)
+                    && inner.entries < MAX_ENTRIES
+                    && inner.regions.len() < MAX_REGIONS
             })
             .map(|(_, inner)| inner);
         Self {
@@ -117,8 +121,30 @@ impl<'s> LookupMemo<'s> {
         region: &str,
         term: ReservationTerm,
     ) -> Result<Found<'s>, MissingPrice> {
-        let key = mix(mix_str(meter.hash, region), term as u64) | 1;
         let mut inner = self.inner.borrow_mut();
+        // The region by its place in the short list of regions asked about
+        // (two or three stamps, `Global`, a zone): a few length checks and
+        // at most a couple of short comparisons, no hashing of the text.
+        let known = inner
+            .regions
+            .iter()
+            .position(|r| r.len() == region.len() && r.as_bytes() == region.as_bytes());
+        let region_at = match known {
+            Some(at) => at,
+            None if inner.regions.len() < MAX_REGIONS && inner.entries < MAX_ENTRIES => {
+                inner.regions.push(region.into());
+                inner.regions.len() - 1
+            }
+            // No room to remember it: the sheet answers.
+            None => {
+                let position = self.sheet.lookup_at(meter, region, term)?;
+                return self
+                    .sheet
+                    .found_at(position)
+                    .ok_or_else(|| self.sheet.missing(meter, region, term));
+            }
+        };
+        let key = mix(mix(meter.hash, region_at as u64), term as u64) | 1;
         // The multiply in `mix` leaves its entropy in the high bits: the
         // slot comes from the top eight (the low ones cluster).
         let mut i = (key >> (u64::BITS - SLOT_BITS)) as usize % SLOTS;
@@ -129,19 +155,12 @@ impl<'s> LookupMemo<'s> {
                 // while the table has room.
                 let position = self.sheet.lookup_at(meter, region, term)?;
                 if inner.entries < MAX_ENTRIES {
-                    let at = match inner.regions.iter().position(|r| **r == *region) {
-                        Some(at) => at,
-                        None => {
-                            inner.regions.push(region.into());
-                            inner.regions.len() - 1
-                        }
-                    };
                     if let Some(free) = inner.slots.get_mut(i) {
                         *free = Slot {
                             key,
                             meter_hash: meter.hash,
                             term,
-                            region: at,
+                            region: region_at,
                             at: position,
                         };
                     }
@@ -152,10 +171,7 @@ impl<'s> LookupMemo<'s> {
             if slot.key == key
                 && slot.meter_hash == meter.hash
                 && slot.term == term
-                && inner
-                    .regions
-                    .get(slot.region)
-                    .is_some_and(|r| **r == *region)
+                && slot.region == region_at
             {
                 break slot.at;
             }
@@ -180,6 +196,7 @@ impl Drop for LookupMemo<'_> {
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
     use super::*;
+    use crate::engine::tiers::TierCost;
     use crate::engine::{meters, presets, tiers};
 
     #[test]
@@ -232,6 +249,41 @@ mod tests {
                 let fresh = tiers::price_tier(tier, &s, &sheet, &regions).unwrap();
                 let shared = tiers::price_tier_sharing(tier, &s, &memo, &regions).unwrap();
                 assert_eq!(fresh, shared, "{name} {}", tier.id());
+            }
+        }
+    }
+
+    /// A pricer that only counts (the robustness sweeps) gives every
+    /// total, group sum and stamp of the full pricing, bit for bit, and
+    /// keeps no lines.
+    #[test]
+    fn counting_prices_every_total_as_the_lines_add_up() {
+        let sheet = presets::default_sheet().unwrap();
+        let regions = presets::default_regions().unwrap();
+        let memo = LookupMemo::new(&sheet);
+        for name in ["northwind", "startup", "enterprise"] {
+            let s = presets::preset(name).unwrap();
+            for tier in tiers::TierId::ALL {
+                let full = tiers::price_tier_sharing(tier, &s, &memo, &regions).unwrap();
+                let totals = tiers::price_tier_totals(tier, &s, &memo, &regions).unwrap();
+                assert!(totals.line_items.is_empty());
+                assert!(!full.line_items.is_empty());
+                let summed: f64 = full.line_items.iter().map(|li| li.monthly).sum();
+                assert_eq!(full.monthly.to_bits(), summed.to_bits(), "{name}");
+                assert_eq!(totals.monthly.to_bits(), full.monthly.to_bits(), "{name}");
+                assert_eq!(totals.by_category, full.by_category, "{name}");
+                assert_eq!(totals.stamps, full.stamps, "{name}");
+                assert_eq!(totals.cosmos, full.cosmos, "{name}");
+                assert_eq!(totals.notes, full.notes, "{name}");
+                assert_eq!(
+                    TierCost {
+                        line_items: Vec::new(),
+                        ..full
+                    },
+                    totals,
+                    "{name} {}",
+                    tier.id()
+                );
             }
         }
     }

@@ -191,6 +191,18 @@ pub fn price_tier_sharing(
     price(tier, s, Pricer::sharing(s, memo, regions)).map(|(cost, _)| cost)
 }
 
+/// [`price_tier_sharing`] without the lines: the same totals, stamps,
+/// Cosmos DB summary and notes, and `line_items` empty (the sweeps of the
+/// robustness views need only the figures).
+pub fn price_tier_totals(
+    tier: TierId,
+    s: &Scenario,
+    memo: &LookupMemo<'_>,
+    regions: &RegionTable,
+) -> Result<TierCost, Vec<MissingPrice>> {
+    price(tier, s, Pricer::counting(s, memo, regions)).map(|(cost, _)| cost)
+}
+
 /// The words of every line of the tier (component and formula), in the
 /// order of its `line_items`: the tier priced again by the same cost
 /// functions from the same inputs, each writing its line's words next to
@@ -456,12 +468,12 @@ fn price(
     }
     let words = p.take_words();
     let items = p.items;
-    let monthly: f64 = items.iter().map(|i| i.monthly).sum();
-    // One pass over the lines: each group's sum in line order (the same
-    // additions, in the same order, as summing each group on its own).
+    // The pricer added each line's cost as it priced it: the sum and each
+    // group's sum in line order (the same additions as summing the lines).
+    let monthly = p.monthly;
     let mut by_category = Category::ALL.map(|c| (c, 0.0));
-    for i in &items {
-        by_category[i.category.index()].1 += i.monthly;
+    for (sum, of) in by_category.iter_mut().zip(p.by_category) {
+        sum.1 = of;
     }
     let sum_of = |cat: Category| by_category[cat.index()].1;
     let cosmos_monthly = sum_of(Category::CosmosThroughput) + sum_of(Category::CosmosStorage);
