@@ -439,6 +439,13 @@ pub fn ChartsPanel() -> impl IntoView {
         }
     });
 
+    // The charts start below the first screen (under the tiers table): they
+    // are worked out and drawn in a task just after the first figures are
+    // painted, with the headroom curve and the Monte Carlo of the downtime
+    // chart, not before (issue 16, speed). Their frames, titles and canvases
+    // are laid out at once, so nothing moves when they are drawn.
+    let ready = super::io::set_after_paint();
+
     // Each chart's data is a memo of its own (the mapping lives in
     // `charts::from_plan`, tested natively); a chart is redrawn only when its
     // own data changes, or on resize and presentation mode.
@@ -480,6 +487,7 @@ pub fn ChartsPanel() -> impl IntoView {
         slot: usize,
         data: Memo<Option<T>>,
         canvas: NodeRef<Canvas>,
+        ready: RwSignal<bool>,
         resize: RwSignal<u32>,
         presentation: RwSignal<bool>,
         redraws: RwSignal<u32>,
@@ -487,6 +495,9 @@ pub fn ChartsPanel() -> impl IntoView {
         draw: fn(&DrawingArea<MeasuredCanvas, Shift>, &T) -> Result<(), ChartError>,
     ) {
         Effect::new(move |_| {
+            if !ready.get() {
+                return;
+            }
             resize.track();
             presentation.track();
             let started = super::io::now_ms();
@@ -513,6 +524,7 @@ pub fn ChartsPanel() -> impl IntoView {
         0,
         cost_data,
         cost_ref,
+        ready,
         resize,
         presentation,
         redraws,
@@ -523,6 +535,7 @@ pub fn ChartsPanel() -> impl IntoView {
         1,
         headroom_data,
         headroom_ref,
+        ready,
         resize,
         presentation,
         redraws,
@@ -533,6 +546,7 @@ pub fn ChartsPanel() -> impl IntoView {
         2,
         break_data,
         break_ref,
+        ready,
         resize,
         presentation,
         redraws,
@@ -543,6 +557,7 @@ pub fn ChartsPanel() -> impl IntoView {
         3,
         downtime_data,
         downtime_ref,
+        ready,
         resize,
         presentation,
         redraws,
@@ -553,6 +568,7 @@ pub fn ChartsPanel() -> impl IntoView {
         4,
         latency_data,
         latency_ref,
+        ready,
         resize,
         presentation,
         redraws,
