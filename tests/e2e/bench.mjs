@@ -10,8 +10,12 @@
 //     time from navigation to the first complete paint, over LOADS cold loads
 //     (each in a fresh browser context, so nothing is cached), the two pages
 //     interleaved after one unmeasured warm-up load of each;
-//       planner: the four tiers' monthly figures present and the charts drawn
-//                (the charts section's data-redraws ≥ 1);
+//       planner: the first screen complete: the four tiers' monthly figures
+//                present and, when the charts section reaches into the
+//                window, the charts drawn (data-redraws ≥ 1); the frame in
+//                which the figures and the charts are both there ("every
+//                chart drawn", the definition before 2026-12-03, when the
+//                charts were drawn before the first paint) is reported too;
 //       minimal: its number shown;
 //     the time is performance.now() (relative to the start of navigation) in
 //     the first animation frame in which the condition holds, i.e. the frame
