@@ -363,3 +363,148 @@ fn removing_a_row_moves_the_errors_of_the_rows_after_it() {
         ]
     );
 }
+
+/// The charts' backend sets the canvas's colours, line width, font and
+/// text alignment only when they change; what it draws must be what
+/// plotters' own `CanvasBackend` draws, pixel for pixel, whatever the order
+/// of lines, bars, outlines, points, polygons, paths and labels (rotated
+/// ones, which save and restore the canvas state, included).
+#[wasm_bindgen_test]
+fn the_charts_backend_draws_what_plotters_canvas_draws() {
+    use planner::ui::charts_panel::MeasuredCanvas;
+    use plotters::style::text_anchor::{HPos, Pos, VPos};
+    use plotters::style::{Color, FontTransform, IntoFont, RGBColor, ShapeStyle, TextStyle};
+    use plotters_backend::DrawingBackend;
+    use plotters_canvas::CanvasBackend;
+
+    fn scene<B: DrawingBackend>(b: &mut B) {
+        let red = RGBColor(200, 30, 40);
+        let blue = RGBColor(20, 60, 200);
+        let grey = RGBColor(120, 120, 120).mix(0.5);
+        let thin = ShapeStyle::from(&red).stroke_width(1);
+        let thick = ShapeStyle::from(&blue).stroke_width(3);
+        let filled = ShapeStyle::from(&grey).filled();
+        let clear = ShapeStyle::from(&RGBColor(0, 0, 0).mix(0.0));
+        b.draw_line((10, 10), (290, 10), &thin).unwrap();
+        b.draw_line((10, 20), (10, 190), &thin).unwrap();
+        b.draw_line((20, 20), (200, 150), &thick).unwrap();
+        b.draw_line((30, 30), (250, 40), &thin).unwrap();
+        b.draw_rect((40, 40), (120, 90), &filled, true).unwrap();
+        b.draw_rect((60, 60), (140, 120), &thick, false).unwrap();
+        b.draw_rect((70, 70), (90, 95), &ShapeStyle::from(&red).filled(), true)
+            .unwrap();
+        b.draw_rect((5, 5), (50, 50), &clear, true).unwrap();
+        b.draw_circle((200, 100), 8, &ShapeStyle::from(&blue).filled(), true)
+            .unwrap();
+        b.draw_circle((220, 120), 12, &thin, false).unwrap();
+        b.fill_polygon(vec![(150, 150), (190, 170), (160, 195)], &filled)
+            .unwrap();
+        b.draw_path(vec![(10, 180), (60, 150), (110, 170), (160, 130)], &thick)
+            .unwrap();
+        let font = ("sans-serif", 13).into_font();
+        let label = TextStyle::from(font.clone()).color(&red);
+        let right = TextStyle::from(font.clone())
+            .color(&blue)
+            .pos(Pos::new(HPos::Right, VPos::Center));
+        let up = TextStyle::from(("sans-serif", 11).into_font())
+            .color(&RGBColor(0, 0, 0))
+            .transform(FontTransform::Rotate270);
+        b.draw_text("Cosmos DB", &label, (30, 140)).unwrap();
+        b.draw_text("$17,285", &right, (280, 60)).unwrap();
+        b.draw_text("Monthly cost", &up, (285, 180)).unwrap();
+        // After the rotated label: the state it restored, then new colours.
+        b.draw_text("after", &label, (200, 180)).unwrap();
+        b.draw_line((100, 195), (290, 195), &thin).unwrap();
+        b.draw_rect(
+            (240, 140),
+            (280, 170),
+            &ShapeStyle::from(&blue).filled(),
+            true,
+        )
+        .unwrap();
+        b.draw_pixel((5, 195), red.to_backend_color()).unwrap();
+        b.draw_text("$17,285", &right, (280, 80)).unwrap();
+    }
+
+    let pixels = |draw: &dyn Fn(&web_sys::HtmlCanvasElement)| {
+        let canvas: web_sys::HtmlCanvasElement = document()
+            .create_element("canvas")
+            .unwrap()
+            .dyn_into()
+            .unwrap();
+        canvas.set_width(300);
+        canvas.set_height(200);
+        document().body().unwrap().append_child(&canvas).unwrap();
+        draw(&canvas);
+        let ctx: web_sys::CanvasRenderingContext2d = canvas
+            .get_context("2d")
+            .unwrap()
+            .unwrap()
+            .dyn_into()
+            .unwrap();
+        let data = ctx.get_image_data(0.0, 0.0, 300.0, 200.0).unwrap().data().0;
+        canvas.remove();
+        data
+    };
+    let theirs = pixels(&|c| scene(&mut CanvasBackend::with_canvas_object(c.clone()).unwrap()));
+    let ours = pixels(&|c| scene(&mut MeasuredCanvas::for_canvas(c).unwrap()));
+    let inked = ours.chunks(4).filter(|p| p[3] > 0).count();
+    assert!(inked > 5_000, "the scene has ink: {inked} pixels");
+    let differing = ours
+        .chunks(4)
+        .zip(theirs.chunks(4))
+        .filter(|(a, b)| a != b)
+        .count();
+    assert_eq!(
+        differing, 0,
+        "{differing} pixels differ from plotters-canvas"
+    );
+}
+
+/// The fields read the scenario through one subscriber
+/// (`planner::ui::fanout`): a field's value follows the scenario, and a
+/// change elsewhere in the scenario does not touch it.
+#[wasm_bindgen_test]
+async fn a_field_reader_changes_only_when_its_own_value_does() {
+    let root = container("fanout-test");
+    let state = loaded_state();
+    let runs = RwSignal::new(0u32);
+    let seen = RwSignal::new(0.0f64);
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(state);
+        let peak = state
+            .scenario_fields
+            .derive(|s| s.workload.peak_requests_per_s);
+        Effect::new(move |_| {
+            seen.set(peak.get());
+            runs.update(|n| *n += 1);
+        });
+        view! { <p>{move || peak.get().to_string()}</p> }
+    });
+    tick().await;
+    let before = runs.get_untracked();
+    assert_eq!(seen.get_untracked(), 800.0);
+    assert_eq!(root.text_content().unwrap(), "800");
+    state.scenario.update(|s| s.name = "Another name".into());
+    tick().await;
+    assert_eq!(
+        runs.get_untracked(),
+        before,
+        "a change elsewhere does not reach it"
+    );
+    state
+        .scenario
+        .update(|s| s.workload.peak_requests_per_s = 950.0);
+    tick().await;
+    assert_eq!(runs.get_untracked(), before + 1);
+    assert_eq!(seen.get_untracked(), 950.0);
+    assert_eq!(root.text_content().unwrap(), "950");
+    // Gone with its component: later changes reach nothing and break nothing.
+    drop(handle);
+    state
+        .scenario
+        .update(|s| s.workload.peak_requests_per_s = 1_000.0);
+    tick().await;
+    assert_eq!(seen.get_untracked(), 950.0);
+    root.remove();
+}

@@ -17,16 +17,150 @@ use crate::charts::{self, from_plan, ChartError};
 use crate::engine::costs::Category;
 use crate::engine::format;
 
-/// `CanvasBackend` with text measured by the canvas itself (`measureText`).
+/// `CanvasBackend` with text measured by the canvas itself (`measureText`),
+/// and the canvas's drawing state set only when it changes.
 ///
 /// plotters' default measures text by adding a styled `<span>` to the page
 /// and reading its size, which forces a layout of the whole document for
 /// every label (tens of milliseconds per redraw on this page) and needs
 /// inline styles. `measureText` uses the same font string `CanvasBackend`
 /// draws with, so sizes match what is drawn.
+///
+/// `CanvasBackend` formats a colour string (`rgba(r,g,b,a)`) and hands it
+/// to the canvas, which parses it, for every line, bar, point and label,
+/// and sets the font, alignment and baseline for every label; most of a
+/// chart is drawn in a handful of colours and one or two fonts. The same
+/// drawing calls are made here (same coordinates, same half-pixel shift of
+/// horizontal and vertical lines, same colour strings), each piece of state
+/// set only when it differs from what the canvas already has
+/// ([`CanvasState`]): a keystroke redraws the charts within a frame
+/// (issue 16). Bitmaps still go through `CanvasBackend`.
 pub struct MeasuredCanvas {
     inner: CanvasBackend,
     context: web_sys::CanvasRenderingContext2d,
+    state: std::cell::RefCell<CanvasState>,
+}
+
+/// What the canvas context has been set to since this backend was made
+/// (`None`: not set by it, so unknown). A backend is made for each redraw,
+/// after the canvas is resized or cleared.
+#[derive(Clone, Default, PartialEq)]
+struct CanvasState {
+    /// Stroke colour (rgb, alpha) and line width.
+    stroke: Option<((u8, u8, u8), f64, u32)>,
+    /// Fill colour (rgb, alpha).
+    fill: Option<((u8, u8, u8), f64)>,
+    font: Option<String>,
+    align: Option<&'static str>,
+    baseline: Option<&'static str>,
+}
+
+/// The colour as `CanvasBackend` writes it.
+fn css_color(color: BackendColor) -> String {
+    let (r, g, b) = color.rgb;
+    format!("rgba({},{},{},{})", r, g, b, color.alpha)
+}
+
+/// The font as `CanvasBackend` writes it.
+fn css_font<S: BackendTextStyle>(style: &S) -> String {
+    format!(
+        "{} {}px {}",
+        style.style().as_str(),
+        style.size(),
+        style.family().as_str()
+    )
+}
+
+/// `CanvasBackend`'s shift of a horizontal or vertical line by half a
+/// pixel, so a one-pixel line covers one row or column of pixels.
+fn fine_hor_ver_lines(from: BackendCoord, to: BackendCoord) -> ((f64, f64), (f64, f64)) {
+    let mut from = (f64::from(from.0), f64::from(from.1));
+    let mut to = (f64::from(to.0), f64::from(to.1));
+    if from.0 == to.0 {
+        from.0 -= 0.5;
+        to.0 -= 0.5;
+    }
+    if from.1 == to.1 {
+        from.1 -= 0.5;
+        to.1 -= 0.5;
+    }
+    (from, to)
+}
+
+impl MeasuredCanvas {
+    fn new(inner: CanvasBackend, context: web_sys::CanvasRenderingContext2d) -> Self {
+        Self {
+            inner,
+            context,
+            state: Default::default(),
+        }
+    }
+
+    /// A backend drawing on `canvas` as it is (no resizing or scaling;
+    /// [`draw_on_canvas`] does that for the charts).
+    pub fn for_canvas(canvas: &web_sys::HtmlCanvasElement) -> Option<Self> {
+        let context = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()?
+            .dyn_into::<web_sys::CanvasRenderingContext2d>()
+            .ok()?;
+        Some(Self::new(
+            CanvasBackend::with_canvas_object(canvas.clone())?,
+            context,
+        ))
+    }
+
+    fn stroke_style<S: BackendStyle>(&self, style: &S) {
+        let color = style.color();
+        let key = Some((color.rgb, color.alpha, style.stroke_width()));
+        let mut state = self.state.borrow_mut();
+        if state.stroke != key {
+            self.context.set_stroke_style_str(&css_color(color));
+            self.context.set_line_width(f64::from(style.stroke_width()));
+            state.stroke = key;
+        }
+    }
+
+    fn fill_style(&self, color: BackendColor) {
+        let key = Some((color.rgb, color.alpha));
+        let mut state = self.state.borrow_mut();
+        if state.fill != key {
+            self.context.set_fill_style_str(&css_color(color));
+            state.fill = key;
+        }
+    }
+
+    fn font(&self, font: &str) {
+        let mut state = self.state.borrow_mut();
+        if state.font.as_deref() != Some(font) {
+            self.context.set_font(font);
+            state.font = Some(font.to_owned());
+        }
+    }
+
+    fn trace(&self, points: impl IntoIterator<Item = BackendCoord>) -> bool {
+        let mut points = points.into_iter();
+        let Some(start) = points.next() else {
+            return false;
+        };
+        self.context.move_to(f64::from(start.0), f64::from(start.1));
+        for p in points {
+            self.context.line_to(f64::from(p.0), f64::from(p.1));
+        }
+        true
+    }
+}
+
+/// A canvas call that threw (text and arcs with finite arguments do not),
+/// as a drawing error with the browser's message.
+fn canvas_error(
+    e: wasm_bindgen::JsValue,
+) -> DrawingErrorKind<<CanvasBackend as DrawingBackend>::ErrorType> {
+    let message = js_sys::JSON::stringify(&e)
+        .map(String::from)
+        .unwrap_or_else(|_| "the canvas refused a drawing call".to_owned());
+    DrawingErrorKind::FontError(message.into())
 }
 
 impl DrawingBackend for MeasuredCanvas {
@@ -36,17 +170,23 @@ impl DrawingBackend for MeasuredCanvas {
         self.inner.get_size()
     }
     fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.ensure_prepared()
+        Ok(())
     }
     fn present(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.present()
+        Ok(())
     }
     fn draw_pixel(
         &mut self,
         point: BackendCoord,
         color: BackendColor,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.draw_pixel(point, color)
+        if color.alpha == 0.0 {
+            return Ok(());
+        }
+        self.fill_style(color);
+        self.context
+            .fill_rect(f64::from(point.0), f64::from(point.1), 1.0, 1.0);
+        Ok(())
     }
     fn draw_line<S: BackendStyle>(
         &mut self,
@@ -54,7 +194,16 @@ impl DrawingBackend for MeasuredCanvas {
         to: BackendCoord,
         style: &S,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.draw_line(from, to, style)
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        let (from, to) = fine_hor_ver_lines(from, to);
+        self.stroke_style(style);
+        self.context.begin_path();
+        self.context.move_to(from.0, from.1);
+        self.context.line_to(to.0, to.1);
+        self.context.stroke();
+        Ok(())
     }
     fn draw_rect<S: BackendStyle>(
         &mut self,
@@ -63,14 +212,36 @@ impl DrawingBackend for MeasuredCanvas {
         style: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.draw_rect(upper_left, bottom_right, style, fill)
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        let (x, y) = (f64::from(upper_left.0), f64::from(upper_left.1));
+        let (w, h) = (
+            f64::from(bottom_right.0 - upper_left.0),
+            f64::from(bottom_right.1 - upper_left.1),
+        );
+        if fill {
+            self.fill_style(style.color());
+            self.context.fill_rect(x, y, w, h);
+        } else {
+            self.stroke_style(style);
+            self.context.stroke_rect(x, y, w, h);
+        }
+        Ok(())
     }
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
         &mut self,
         path: I,
         style: &S,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.draw_path(path, style)
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        self.context.begin_path();
+        self.stroke_style(style);
+        self.trace(path);
+        self.context.stroke();
+        Ok(())
     }
     fn draw_circle<S: BackendStyle>(
         &mut self,
@@ -79,14 +250,46 @@ impl DrawingBackend for MeasuredCanvas {
         style: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.draw_circle(center, radius, style, fill)
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        if fill {
+            self.fill_style(style.color());
+        } else {
+            self.stroke_style(style);
+        }
+        self.context.begin_path();
+        self.context
+            .arc(
+                f64::from(center.0),
+                f64::from(center.1),
+                f64::from(radius),
+                0.0,
+                std::f64::consts::TAU,
+            )
+            .map_err(canvas_error)?;
+        if fill {
+            self.context.fill();
+        } else {
+            self.context.stroke();
+        }
+        Ok(())
     }
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
         &mut self,
         vert: I,
         style: &S,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.fill_polygon(vert, style)
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        self.context.begin_path();
+        self.fill_style(style.color());
+        if self.trace(vert) {
+            self.context.close_path();
+        }
+        self.context.fill();
+        Ok(())
     }
     fn draw_text<S: BackendTextStyle>(
         &mut self,
@@ -94,21 +297,68 @@ impl DrawingBackend for MeasuredCanvas {
         style: &S,
         pos: BackendCoord,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.draw_text(text, style, pos)
+        use plotters_backend::text_anchor::{HPos, VPos};
+        use plotters_backend::FontTransform;
+        let color = style.color();
+        if color.alpha == 0.0 {
+            return Ok(());
+        }
+        let degrees: f64 = match style.transform() {
+            FontTransform::None => 0.0,
+            FontTransform::Rotate90 => 90.0,
+            FontTransform::Rotate180 => 180.0,
+            FontTransform::Rotate270 => 270.0,
+        };
+        let (mut x, mut y) = (f64::from(pos.0), f64::from(pos.1));
+        // A rotated label is drawn inside save/restore; the state it
+        // restores is the one kept before the save.
+        let saved = (degrees != 0.0).then(|| self.state.borrow().clone());
+        if saved.is_some() {
+            self.context.save();
+            self.context.translate(x, y).map_err(canvas_error)?;
+            self.context
+                .rotate(degrees / 180.0 * std::f64::consts::PI)
+                .map_err(canvas_error)?;
+            (x, y) = (0.0, 0.0);
+        }
+        let baseline = match style.anchor().v_pos {
+            VPos::Top => "top",
+            VPos::Center => "middle",
+            VPos::Bottom => "bottom",
+        };
+        let align = match style.anchor().h_pos {
+            HPos::Left => "start",
+            HPos::Right => "end",
+            HPos::Center => "center",
+        };
+        {
+            let mut state = self.state.borrow_mut();
+            if state.baseline != Some(baseline) {
+                self.context.set_text_baseline(baseline);
+                state.baseline = Some(baseline);
+            }
+            if state.align != Some(align) {
+                self.context.set_text_align(align);
+                state.align = Some(align);
+            }
+        }
+        self.fill_style(color);
+        self.font(&css_font(style));
+        let drawn = self.context.fill_text(text, x, y).map_err(canvas_error);
+        if let Some(saved) = saved {
+            self.context.restore();
+            *self.state.borrow_mut() = saved;
+        }
+        drawn
     }
     fn estimate_text_size<S: BackendTextStyle>(
         &self,
         text: &str,
         style: &S,
     ) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
-        let font = format!(
-            "{} {}px {}",
-            style.style().as_str(),
-            style.size(),
-            style.family().as_str()
-        );
+        let font = css_font(style);
         let width = text_widths::width(&font, text, || {
-            self.context.set_font(&font);
+            self.font(&font);
             self.context
                 .measure_text(text)
                 .map(|m| m.width())
@@ -125,6 +375,8 @@ impl DrawingBackend for MeasuredCanvas {
         size: (u32, u32),
         src: &[u8],
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        // `CanvasBackend` puts the image data without touching the state
+        // kept here.
         self.inner.blit_bitmap(pos, size, src)
     }
 }
@@ -363,10 +615,7 @@ pub fn draw_on_canvas(
     }
     let _ = ctx.scale(dpr, dpr);
     let inner = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no canvas backend")?;
-    let backend = MeasuredCanvas {
-        inner,
-        context: ctx,
-    };
+    let backend = MeasuredCanvas::new(inner, ctx);
     let root = backend.into_drawing_area();
     let area = root.shrink((0, 0), (css_w as u32, css_h as u32));
     draw(&area).map_err(|e| e.0)?;

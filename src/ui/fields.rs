@@ -30,7 +30,7 @@ pub fn test_id(path: &str) -> String {
 #[component]
 pub fn FieldError(path: &'static str) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let message = Memo::new(move |_| state.field_errors.with(|m| m.get(path).cloned()));
+    let message = state.error_fields.derive(move |m| m.get(path).cloned());
     let id = format!("err-{}", test_id(path));
     let testid = format!("error-{}", test_id(path));
     move || {
@@ -52,7 +52,7 @@ pub fn FieldError(path: &'static str) -> impl IntoView {
 pub fn bind_number(
     state: AppState,
     path: impl Fn() -> String + Copy + Send + Sync + 'static,
-    current: Memo<f64>,
+    current: Signal<f64>,
     integer: bool,
     apply: impl Fn(&mut Scenario, f64) + Copy + Send + Sync + 'static,
 ) -> (
@@ -123,7 +123,7 @@ pub fn NumberField(
     slider: Option<(f64, f64, f64)>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let current = Memo::new(move |_| state.scenario.with(get) * scale);
+    let current = state.scenario_fields.derive(move |s| get(s) * scale);
     let (text, on_number) = bind_number(
         state,
         move || path.to_string(),
@@ -135,7 +135,7 @@ pub fn NumberField(
     let id = format!("f-{}", test_id(path));
     let testid = format!("input-{}", test_id(path));
     let err_id = format!("err-{}", test_id(path));
-    let invalid = Memo::new(move |_| state.field_errors.with(|m| m.contains_key(path)));
+    let invalid = state.error_fields.derive(move |m| m.contains_key(path));
     let slider_view = slider.map(|(min, max, step)| {
         view! {
             <input
@@ -190,7 +190,7 @@ pub fn SelectField(
     set: fn(&mut Scenario, &str),
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let current = Memo::new(move |_| state.scenario.with(get));
+    let current = state.scenario_fields.derive(get);
     let id = format!("f-{}", test_id(path));
     view! {
         <div class="field">
@@ -267,7 +267,7 @@ pub fn TextField(
     set: fn(&mut Scenario, String),
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let current = Memo::new(move |_| state.scenario.with(get));
+    let current = state.scenario_fields.derive(get);
     let id = format!("f-{}", test_id(path));
     view! {
         <div class="field text">
@@ -304,7 +304,7 @@ pub fn CheckField(
     set: fn(&mut Scenario, bool),
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let current = Memo::new(move |_| state.scenario.with(get));
+    let current = state.scenario_fields.derive(get);
     let id = format!("f-{}", test_id(path));
     view! {
         <div class="field check">

@@ -114,9 +114,10 @@ fn RegionRow(id: u64) -> impl IntoView {
     let path_share = move || input.path(index.get());
     let path_region = move || format!("regions[{}].region", index.get());
     let share = Memo::new(move |_| current.with(|r| r.traffic_share * input.scale));
-    let (share_text, on_share) = bind_number(state, path_share, share, false, move |s, v| {
-        (input.set)(s, index.get_untracked(), v / input.scale)
-    });
+    let (share_text, on_share) =
+        bind_number(state, path_share, share.into(), false, move |s, v| {
+            (input.set)(s, index.get_untracked(), v / input.scale)
+        });
     let role = move || match index.get() {
         0 => "primary / write region",
         1 => "second region, warm standby",
@@ -203,7 +204,7 @@ fn RttRow(id: u64) -> impl IntoView {
     let input = &inputs::MEASURED_RTT;
     let path = move || input.path(index.get());
     let ms = Memo::new(move |_| current.with(|m| m.rtt_ms * input.scale));
-    let (text, on_ms) = bind_number(state, path, ms, false, move |s, v| {
+    let (text, on_ms) = bind_number(state, path, ms.into(), false, move |s, v| {
         (input.set)(s, index.get_untracked(), v / input.scale)
     });
     let select = move |which: &'static str| {
@@ -291,7 +292,7 @@ fn DrillRow(id: u64) -> impl IntoView {
     let input = &inputs::DRILL_VALUE;
     let path = move || input.path(index.get());
     let value = Memo::new(move |_| current.with(|d| d.value_s * input.scale));
-    let (text, on_value) = bind_number(state, path, value, false, move |s, v| {
+    let (text, on_value) = bind_number(state, path, value.into(), false, move |s, v| {
         (input.set)(s, index.get_untracked(), v / input.scale)
     });
     let edit = move |f: fn(&mut Drill, String)| {
@@ -404,7 +405,7 @@ fn CreditRow(id: u64) -> impl IntoView {
                 .scenario
                 .with(|s| (input.get)(s, index.get()).unwrap_or_default() * input.scale)
         });
-        let (text, on_text) = bind_number(state, path, current, false, move |s, v| {
+        let (text, on_text) = bind_number(state, path, current.into(), false, move |s, v| {
             (input.set)(s, index.get_untracked(), v / input.scale)
         });
         let what = if which == 0 { "below" } else { "credit" };

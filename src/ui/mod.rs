@@ -5,6 +5,7 @@ mod app;
 pub mod charts_panel;
 mod currency;
 mod failure_modes;
+pub mod fanout;
 pub mod fields;
 pub mod inputs;
 pub mod io;

@@ -485,9 +485,13 @@ pub fn range_input(
 ) -> impl Fn(String) + Copy + Send + Sync + 'static {
     let can = !integer && ranges::slot(path).is_some();
     if can {
-        // Show a carried range when the text does not already say it.
+        // Show a carried range when the text does not already say it (read
+        // through the fields' one subscriber to the scenario).
+        let carried = state
+            .scenario_fields
+            .derive(move |s| s.ranges.inputs.get(path).copied());
         Effect::new(move |_| {
-            let carried = state.scenario.with(|s| s.ranges.inputs.get(path).copied());
+            let carried = carried.get();
             if let Some(t) = carried {
                 let shown = ranges::Triangular {
                     low: t.low * scale,

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use super::fanout::Fanout;
 use super::rows::ListRows;
 use crate::engine::plan::{self, HeadroomPoint, Plan, PlanError};
 use crate::engine::pricing::SheetRef;
@@ -177,6 +178,12 @@ pub struct AppState {
     pub decimal: DecimalMark,
     /// The row ids of the list editors (regions, round trips, credits, drills).
     pub rows: ListRows,
+    /// The fields' values, read through one subscriber to `scenario`
+    /// ([`super::fanout`]).
+    pub scenario_fields: Fanout<Scenario>,
+    /// The fields' error lines, read through one subscriber to
+    /// `field_errors`.
+    pub error_fields: Fanout<BTreeMap<String, String>>,
 }
 
 impl AppState {
@@ -269,6 +276,8 @@ impl AppState {
             can_redo: RwSignal::new(false),
             decimal: super::io::decimal_mark(),
             rows: ListRows::default(),
+            scenario_fields: Fanout::new(scenario),
+            error_fields: Fanout::new(field_errors),
         }
     }
 

@@ -89,6 +89,21 @@ export async function ready(page) {
   await page.getByTestId('tier-multi_write-monthly').waitFor();
 }
 
+/**
+ * Waits until the work the page does just after its first figures is done:
+ * every input band built, the charts drawn, and the robustness views worked
+ * out (a test that slows the CPU down must not start with that queued).
+ */
+export async function settled(page) {
+  await ready(page);
+  await page.waitForFunction(() => {
+    const charts = document.querySelector('[data-testid="charts"]');
+    return !!charts && Number(charts.dataset.redraws) >= 1
+      && !document.querySelector('[data-testid="inputs"] .band-loading')
+      && !!document.querySelector('[data-testid="decision-ranges"]');
+  }, null, { timeout: 30_000 });
+}
+
 /** Reads a money figure such as "$10,527" as a number. */
 export function money(text) {
   return Number(String(text).replace(/[^0-9.-]/g, ''));

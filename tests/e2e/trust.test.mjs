@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
-import { start, ready, monthly, typeInto, parseCsv, ROOT } from './harness.mjs';
+import { start, ready, settled, monthly, typeInto, parseCsv, ROOT } from './harness.mjs';
 
 let h;
 before(async () => { h = await start(); });
@@ -482,7 +482,9 @@ test('two sheets chosen quickly: the one chosen last is the one on screen, whate
 test('the footer times the evaluation itself, not a cached read of it', async () => {
   const page = await h.newPage();
   await page.goto(h.url);
-  await ready(page);
+  // Everything the page builds just after its first figures (input bands,
+  // charts, robustness views) done before the CPU is slowed 100-fold.
+  await settled(page);
   // performance.now() is coarsened to 0.1 ms without cross-origin isolation,
   // and one evaluation now takes well under a tenth of a millisecond (about
   // 16 µs natively, with the price lookups kept between evaluations): it can
@@ -490,11 +492,27 @@ test('the footer times the evaluation itself, not a cached read of it', async ()
   // throttling. Slowing the CPU 100-fold makes a real evaluation a few
   // milliseconds while a cached read stays near zero, so the test tells the
   // two apart on any machine.
+  //
+  // The throttling does not always take hold at once (the same test against
+  // the build of 2026-12-02 read 0.1-0.2 ms in 6 of 10 throttled tries on this
+  // machine, and "under 0.1 ms" can come up): up to five edits are timed, and
+  // one real figure is enough. A footer that timed a cached read would read
+  // "under 0.1 ms" every time.
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 100 });
-  await typeInto(page, 'input-workload-peak_requests_per_s', '950');
-  await page.waitForFunction(() => /Last recalculation: [\d.]+ ms\./.test(document.querySelector('[data-testid="eval-ms"]').textContent));
-  const ms = Number((await page.getByTestId('eval-ms').innerText()).match(/([\d.]+) ms/)[1]);
-  assert.ok(ms >= 0.1 && ms < 5000, `a real evaluation time: ${ms} ms`);
+  const readings = [];
+  for (const value of ['950', '960', '970', '980', '990']) {
+    await typeInto(page, 'input-workload-peak_requests_per_s', value);
+    // Polled on a timer, not on animation frames (frames are scarce with the
+    // CPU slowed 100-fold), until the edit is in the figures and timed.
+    await page.waitForFunction((v) => document.querySelector('[data-testid="input-workload-peak_requests_per_s"]').value === v
+      && /Last recalculation: /.test(document.querySelector('[data-testid="eval-ms"]').textContent), value, { polling: 250, timeout: 60_000 });
+    const text = await page.getByTestId('eval-ms').innerText();
+    readings.push(text);
+    const m = text.match(/([\d.]+) ms\./);
+    if (m && Number(m[1]) >= 0.1) break;
+  }
+  const last = readings[readings.length - 1].match(/([\d.]+) ms\./);
+  assert.ok(last && Number(last[1]) >= 0.1 && Number(last[1]) < 5000, `a real evaluation time in one of: ${readings.join(' | ')}`);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 });
