@@ -6,14 +6,7 @@ import init from './planner.js';
 
 const started = performance.now();
 try {
-  const loading = init({ module_or_path: new URL('./planner_bg.wasm', import.meta.url) });
-  // While the wasm downloads and compiles (off this thread), the main thread
-  // is idle: use it to load the browser's number formatting for this
-  // locale, which the first `toLocaleString` pays for (about 17 ms). The
-  // planner makes the same call at start-up to learn the decimal mark
-  // (src/ui/io.rs, decimal_mark), which is then cheap.
-  (1.5).toLocaleString(navigator.language || 'en');
-  await loading;
+  await init({ module_or_path: new URL('./planner_bg.wasm', import.meta.url) });
   window.plannerBootMs = performance.now() - started;
 } catch (e) {
   const note = document.querySelector('#shell .shell-note');

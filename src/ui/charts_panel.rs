@@ -920,7 +920,7 @@ pub fn ChartsPanel() -> impl IntoView {
     view! {
         <section class="charts" aria-label="Charts" data-testid="charts" data-redraws=move || redraws.get().to_string()
             data-compute-ms=move || format!("{:.2}", timing.with(|t| t.iter().map(|x| x.0).sum::<f64>())) data-draw-ms=move || format!("{:.2}", timing.with(|t| t.iter().map(|x| x.1).sum::<f64>()))
-            data-simulate-ms=move || sims.with(|r| format!("{:.2}", r.ms)) data-simulated-years=move || sims.with(|r| r.years.to_string())>
+            data-simulate-ms=move || ready.get().then(|| sims.with(|r| format!("{:.2}", r.ms))) data-simulated-years=move || ready.get().then(|| sims.with(|r| r.years.to_string()))>
             <ChartFrame title="Monthly cost by component" id="cost" canvas=cost_ref
                 description="Stacked monthly cost of each tier, by component: 1 region, standby (active-passive), AA reads (active-active reads, one writer), multi-write.">{move || cost_table()}</ChartFrame>
             <ChartFrame title="Failover headroom" id="headroom" canvas=headroom_ref

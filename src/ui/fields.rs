@@ -12,12 +12,12 @@ use crate::engine::{typed, Scenario};
 /// Reads what a person typed, in the locale's decimal mark (see
 /// [`crate::engine::typed`]).
 pub fn parse_number(state: &AppState, raw: &str, integer: bool) -> Result<f64, String> {
-    typed::parse_number(raw, integer, state.decimal)
+    typed::parse_number(raw, integer, state.decimal())
 }
 
 /// Shows a stored value in a field in the locale's decimal mark.
 pub fn show_number(state: &AppState, value: f64) -> String {
-    typed::show_number(value, state.decimal)
+    typed::show_number(value, state.decimal())
 }
 
 pub fn test_id(path: &str) -> String {
@@ -66,7 +66,7 @@ pub fn bind_number(
         let p = untrack(path);
         let pending = state.parse_errors.with_untracked(|e| e.contains_key(&p));
         // A typed range (`600..800..1200`) stands for its likely value.
-        let range_likely = crate::engine::ranges::parse_range(&typed, state.decimal)
+        let range_likely = crate::engine::ranges::parse_range(&typed, state.decimal())
             .and_then(Result::ok)
             .map(|t| t.likely);
         if !pending

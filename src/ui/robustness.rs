@@ -499,7 +499,7 @@ pub fn range_input(
                     high: t.high * scale,
                 };
                 let typed = text.get_untracked();
-                let same = ranges::parse_range(&typed, state.decimal)
+                let same = ranges::parse_range(&typed, state.decimal())
                     .and_then(Result::ok)
                     .is_some_and(|x| {
                         (x.low - shown.low).abs() < 1e-9
@@ -507,17 +507,17 @@ pub fn range_input(
                             && (x.likely - shown.likely).abs() < 1e-9
                     });
                 if !same {
-                    text.set(shown.show(state.decimal));
+                    text.set(shown.show(state.decimal()));
                 }
             } else {
                 let typed = text.get_untracked();
                 let pending = state.parse_errors.with_untracked(|e| e.contains_key(path));
-                if !pending && matches!(ranges::parse_range(&typed, state.decimal), Some(Ok(_))) {
+                if !pending && matches!(ranges::parse_range(&typed, state.decimal()), Some(Ok(_))) {
                     let v = state
                         .scenario
                         .with_untracked(|s| ranges::slot(path).map(|slot| (slot.get)(s) * scale));
                     if let Some(v) = v {
-                        text.set(crate::engine::typed::show_number(v, state.decimal));
+                        text.set(crate::engine::typed::show_number(v, state.decimal()));
                     }
                 }
             }
@@ -527,7 +527,7 @@ pub fn range_input(
         if !can {
             return on_number(raw);
         }
-        match ranges::parse_range(&raw, state.decimal) {
+        match ranges::parse_range(&raw, state.decimal()) {
             Some(Ok(t)) => {
                 text.set(raw);
                 state.parse_errors.update(|e| {

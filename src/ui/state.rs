@@ -174,8 +174,6 @@ pub struct AppState {
     pub sheet_request: StoredValue<u64>,
     pub can_undo: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
-    /// The decimal mark of the browser's locale: fields read and show numbers in it.
-    pub decimal: DecimalMark,
     /// The row ids of the list editors (regions, round trips, credits, drills).
     pub rows: ListRows,
     /// The fields' values, read through one subscriber to `scenario`
@@ -187,6 +185,18 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// The decimal mark of the browser's locale: fields read and show
+    /// numbers in it. Learned on first use (the first field built, just
+    /// after the first figures are painted), not at start-up: the browser's
+    /// first `toLocaleString` loads its number formatting, about 17 ms that
+    /// would otherwise come before the first paint (issue 16, speed).
+    pub fn decimal(&self) -> DecimalMark {
+        thread_local! {
+            static DECIMAL: std::cell::OnceCell<DecimalMark> = const { std::cell::OnceCell::new() };
+        }
+        DECIMAL.with(|d| *d.get_or_init(super::io::decimal_mark))
+    }
+
     pub fn new(initial: Scenario) -> Self {
         let scenario = RwSignal::new(initial);
         let sheet: RwSignal<Option<Arc<PriceSheet>>> = RwSignal::new(None);
@@ -274,7 +284,6 @@ impl AppState {
             sheet_request: StoredValue::new(0),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
-            decimal: super::io::decimal_mark(),
             rows: ListRows::default(),
             scenario_fields: Fanout::new(scenario),
             error_fields: Fanout::new(field_errors),
