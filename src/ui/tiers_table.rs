@@ -3,7 +3,10 @@
 
 use leptos::prelude::*;
 
-use super::state::{AppState, Topic};
+use std::sync::Arc;
+
+use super::fanout::Fanout;
+use super::state::{AppState, Good, Topic};
 use crate::engine::costs::Category;
 use crate::engine::format;
 use crate::engine::plan::TierResult;
@@ -236,15 +239,18 @@ pub fn TiersTable() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    // Text of one tier's cell, recomputed when the plan changes.
+    // Text of one tier's cell, worked out when the plan changes by one
+    // subscriber for every cell (`Fanout`): a cell's text and label are
+    // rewritten only when its own text changed, not ~70 cells' two bindings
+    // re-run (and re-subscribed) on every keystroke (issue 16, speed).
+    let cells = Fanout::new(good);
     let cell = move |id: TierId, f: fn(&TierResult, &str) -> String| {
-        move || {
-            good.with(|g| {
-                g.as_ref()
-                    .and_then(|g| g.plan.tier(id).map(|t| f(t, &g.plan.currency)))
-                    .unwrap_or_default()
-            })
-        }
+        let text = cells.derive(move |g: &Option<Arc<Good>>| {
+            g.as_ref()
+                .and_then(|g| g.plan.tier(id).map(|t| f(t, &g.plan.currency)))
+                .unwrap_or_default()
+        });
+        move || text.get()
     };
     let header = TierId::ALL
         .into_iter()
