@@ -67,6 +67,20 @@ fn query(root: &web_sys::HtmlElement, selector: &str) -> Option<web_sys::Element
     root.query_selector(selector).unwrap()
 }
 
+/// Every pixel of a canvas's backing store, as RGBA bytes.
+fn pixels_of(canvas: &web_sys::HtmlCanvasElement) -> Vec<u8> {
+    let ctx: web_sys::CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    ctx.get_image_data(0.0, 0.0, canvas.width() as f64, canvas.height() as f64)
+        .unwrap()
+        .data()
+        .0
+}
+
 #[wasm_bindgen_test]
 async fn a_number_field_rejects_text_and_negatives_and_keeps_the_last_valid_value() {
     let root = container("field-test");
@@ -190,16 +204,7 @@ async fn charts_are_drawn_crisp_and_redrawn_when_the_plan_changes() {
         "backing store = CSS size × devicePixelRatio"
     );
     // Something was drawn: the canvas is not blank.
-    let ctx: web_sys::CanvasRenderingContext2d = canvas
-        .get_context("2d")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    let pixels = ctx
-        .get_image_data(0.0, 0.0, canvas.width() as f64, canvas.height() as f64)
-        .unwrap()
-        .data();
+    let pixels = pixels_of(&canvas);
     let non_white = pixels
         .chunks(4)
         .filter(|p| p[0] < 200 || p[1] < 200 || p[2] < 200)
@@ -436,13 +441,7 @@ fn the_charts_backend_draws_what_plotters_canvas_draws() {
         canvas.set_height(200);
         document().body().unwrap().append_child(&canvas).unwrap();
         draw(&canvas);
-        let ctx: web_sys::CanvasRenderingContext2d = canvas
-            .get_context("2d")
-            .unwrap()
-            .unwrap()
-            .dyn_into()
-            .unwrap();
-        let data = ctx.get_image_data(0.0, 0.0, 300.0, 200.0).unwrap().data().0;
+        let data = pixels_of(&canvas);
         canvas.remove();
         data
     };

@@ -603,19 +603,14 @@ pub fn draw_on_canvas(
         canvas.set_width(store_w);
         canvas.set_height(store_h);
     }
-    let ctx = canvas
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
-        .ok_or("no 2d context")?;
+    let backend = MeasuredCanvas::for_canvas(canvas).ok_or("no 2d context")?;
     if !resized {
-        let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
-        ctx.clear_rect(0.0, 0.0, f64::from(store_w), f64::from(store_h));
+        let _ = backend.context.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+        backend
+            .context
+            .clear_rect(0.0, 0.0, f64::from(store_w), f64::from(store_h));
     }
-    let _ = ctx.scale(dpr, dpr);
-    let inner = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no canvas backend")?;
-    let backend = MeasuredCanvas::new(inner, ctx);
+    let _ = backend.context.scale(dpr, dpr);
     let root = backend.into_drawing_area();
     let area = root.shrink((0, 0), (css_w as u32, css_h as u32));
     draw(&area).map_err(|e| e.0)?;

@@ -196,8 +196,9 @@ impl Drop for LookupMemo<'_> {
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
     use super::*;
+    use crate::engine::scenario::Scenario;
     use crate::engine::tiers::TierCost;
-    use crate::engine::{meters, presets, tiers};
+    use crate::engine::{meters, presets, tiers, RegionTable};
 
     #[test]
     fn catalog_meters_have_distinct_hashes() {
@@ -238,19 +239,29 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_shared_memo_prices_every_tier_as_a_fresh_lookup_does() {
+    /// Calls `check` for every preset and tier, with the shipped sheet, one
+    /// memo of it shared by every call, and the shipped regions.
+    fn each_preset_tier(
+        mut check: impl FnMut(&str, tiers::TierId, &Scenario, &PriceSheet, &LookupMemo, &RegionTable),
+    ) {
         let sheet = presets::default_sheet().unwrap();
         let regions = presets::default_regions().unwrap();
         let memo = LookupMemo::new(&sheet);
         for name in ["northwind", "startup", "enterprise"] {
             let s = presets::preset(name).unwrap();
             for tier in tiers::TierId::ALL {
-                let fresh = tiers::price_tier(tier, &s, &sheet, &regions).unwrap();
-                let shared = tiers::price_tier_sharing(tier, &s, &memo, &regions).unwrap();
-                assert_eq!(fresh, shared, "{name} {}", tier.id());
+                check(name, tier, &s, &sheet, &memo, &regions);
             }
         }
+    }
+
+    #[test]
+    fn a_shared_memo_prices_every_tier_as_a_fresh_lookup_does() {
+        each_preset_tier(|name, tier, s, sheet, memo, regions| {
+            let fresh = tiers::price_tier(tier, s, sheet, regions).unwrap();
+            let shared = tiers::price_tier_sharing(tier, s, memo, regions).unwrap();
+            assert_eq!(fresh, shared, "{name} {}", tier.id());
+        });
     }
 
     /// A pricer that only counts (the robustness sweeps) gives every
@@ -258,34 +269,28 @@ mod tests {
     /// keeps no lines.
     #[test]
     fn counting_prices_every_total_as_the_lines_add_up() {
-        let sheet = presets::default_sheet().unwrap();
-        let regions = presets::default_regions().unwrap();
-        let memo = LookupMemo::new(&sheet);
-        for name in ["northwind", "startup", "enterprise"] {
-            let s = presets::preset(name).unwrap();
-            for tier in tiers::TierId::ALL {
-                let full = tiers::price_tier_sharing(tier, &s, &memo, &regions).unwrap();
-                let totals = tiers::price_tier_totals(tier, &s, &memo, &regions).unwrap();
-                assert!(totals.line_items.is_empty());
-                assert!(!full.line_items.is_empty());
-                let summed: f64 = full.line_items.iter().map(|li| li.monthly).sum();
-                assert_eq!(full.monthly.to_bits(), summed.to_bits(), "{name}");
-                assert_eq!(totals.monthly.to_bits(), full.monthly.to_bits(), "{name}");
-                assert_eq!(totals.by_category, full.by_category, "{name}");
-                assert_eq!(totals.stamps, full.stamps, "{name}");
-                assert_eq!(totals.cosmos, full.cosmos, "{name}");
-                assert_eq!(totals.notes, full.notes, "{name}");
-                assert_eq!(
-                    TierCost {
-                        line_items: Vec::new(),
-                        ..full
-                    },
-                    totals,
-                    "{name} {}",
-                    tier.id()
-                );
-            }
-        }
+        each_preset_tier(|name, tier, s, _, memo, regions| {
+            let full = tiers::price_tier_sharing(tier, s, memo, regions).unwrap();
+            let totals = tiers::price_tier_totals(tier, s, memo, regions).unwrap();
+            assert!(totals.line_items.is_empty());
+            assert!(!full.line_items.is_empty());
+            let summed: f64 = full.line_items.iter().map(|li| li.monthly).sum();
+            assert_eq!(full.monthly.to_bits(), summed.to_bits(), "{name}");
+            assert_eq!(totals.monthly.to_bits(), full.monthly.to_bits(), "{name}");
+            assert_eq!(totals.by_category, full.by_category, "{name}");
+            assert_eq!(totals.stamps, full.stamps, "{name}");
+            assert_eq!(totals.cosmos, full.cosmos, "{name}");
+            assert_eq!(totals.notes, full.notes, "{name}");
+            assert_eq!(
+                TierCost {
+                    line_items: Vec::new(),
+                    ..full
+                },
+                totals,
+                "{name} {}",
+                tier.id()
+            );
+        });
     }
 
     /// The memo kept from one evaluation is used again only for a sheet
