@@ -5,10 +5,10 @@ fn main() {
     console_error_panic_hook::set_once();
     // The allocator grows the wasm's memory a few pages at a time as it
     // needs them, about 20 times while the page first renders (two of those
-    // grows took 1.7 and 3.1 ms in a trace of a cold load). One 3 MiB
-    // allocation, freed at once, grows it once to about what the page
-    // settles at (56 pages, 3.7 MB) and leaves the room with the allocator
-    // for what follows (issue 16, speed).
+    // grows took 1.7 and 3.1 ms in a trace of a cold load), to 56 pages
+    // (3.7 MB) in all. One 3 MiB allocation, freed at once, grows it once
+    // (to 69 pages) and leaves the room with the allocator for what follows
+    // (issue 16, speed).
     drop(std::hint::black_box(Vec::<u8>::with_capacity(3 << 20)));
     // Opening a share link is asynchronous (the browser's DEFLATE), so the
     // page mounts once it is open.

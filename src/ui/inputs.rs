@@ -536,14 +536,30 @@ pub fn KeyControls() -> impl IntoView {
     }
 }
 
-/// One band of inputs: its `<details>` and title are on the page at once,
-/// its fields are built just after the first figures are painted (or at
-/// once if it is opened first), each band in its own task, in page order.
-/// The bands hold about 1,270 of the page's 1,800 elements; building them
-/// before the first paint delayed the figures by about 100 ms (issue 16,
-/// speed), and index.html's shell already said "Loading the inputs…" in
-/// their place. Anything that reaches into a band (a problem's link, a
-/// test) finds its fields a few milliseconds after the figures.
+/// How many input bands the panel holds, and how many are built: the form
+/// is `aria-busy` until every band is there.
+#[derive(Clone, Copy)]
+struct BandsBuilt {
+    registered: RwSignal<usize>,
+    built: RwSignal<usize>,
+}
+
+/// One band of inputs, built just after the first figures are painted, each
+/// band in its own task, in page order. The bands hold about 1,270 of the
+/// page's 1,800 elements; building them before the first paint delayed the
+/// figures by about 100 ms (issue 16, speed), and building the three on the
+/// first screen first still cost 45 ms (the number fields also load the
+/// browser's number formatting, for the decimal mark).
+///
+/// A band comes whole (its `<details>`, title and fields in one go), after
+/// the bands above it: nothing already on the screen moves. Bands whose
+/// titles were on the page at once, each filled in later, pushed the bands
+/// under them down while the person was looking at them (a cumulative
+/// layout shift of 0.19–0.39 at 1440×900, 1280×720 and 768×1024; Chrome's
+/// Web Vitals call under 0.1 good). Until the first band is there, the
+/// column says the inputs are loading (`style/main.css`). Anything that
+/// reaches into a band (a problem's link, a test) finds its fields a few
+/// milliseconds after the figures.
 #[component]
 fn InputBand(
     title: &'static str,
@@ -553,18 +569,26 @@ fn InputBand(
     children: ChildrenFn,
 ) -> impl IntoView {
     let built = super::io::set_after_paint();
-    view! {
-        // Opened by the person (or by a problem's link) before the build:
-        // build at once. (A band shown open also gets a `toggle` event as
-        // it is created; that one is not a reason to build early.)
-        <details open=open on:toggle=move |_| if !open && !built.get_untracked() { built.set(true) }>
-            <summary>{title}</summary>
-            {move || if built.get() {
-                children().into_any()
-            } else {
-                view! { <p class="muted band-loading">"Loading…"</p> }.into_any()
-            }}
-        </details>
+    let bands = use_context::<BandsBuilt>();
+    if let Some(b) = bands {
+        b.registered.update(|n| *n += 1);
+    }
+    Effect::new(move |_| {
+        if built.get() {
+            if let Some(b) = bands {
+                b.built.update(|n| *n += 1);
+            }
+        }
+    });
+    move || {
+        built.get().then(|| {
+            view! {
+                <details open=open>
+                    <summary>{title}</summary>
+                    {children()}
+                </details>
+            }
+        })
     }
 }
 
@@ -573,8 +597,14 @@ fn InputBand(
 /// list editors (regions, drills, credits, round trips) follow their band.
 #[component]
 pub fn InputPanel() -> impl IntoView {
+    let bands = BandsBuilt {
+        registered: RwSignal::new(0),
+        built: RwSignal::new(0),
+    };
+    provide_context(bands);
+    let busy = move || (bands.built.get() < bands.registered.get()).to_string();
     view! {
-        <form class="inputs" data-testid="inputs" on:submit=|ev| ev.prevent_default() aria-label="Scenario inputs">
+        <form class="inputs" data-testid="inputs" on:submit=|ev| ev.prevent_default() aria-label="Scenario inputs" aria-busy=busy>
             <InputBand title="Business case" open=true>
                 <TextField label="Scenario name" path="name" max=120
                     help="The business case's title: shown under the page title, in print and in exports."

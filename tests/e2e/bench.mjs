@@ -97,9 +97,14 @@ function paintProbe(kind) {
   // The planner builds its input bands just after the first figures are
   // painted: the frame in which every band's fields are on the page (no
   // "Loading…" left in the input column) is recorded too.
+  // (Before 2026-12-03's third session an unbuilt band showed a
+  // "Loading…" line; since then the bands come whole and the form is
+  // aria-busy until the last is there: both are checked, so earlier builds
+  // can be measured alongside.)
   const inputsBuilt = () => kind === 'planner'
     && !!document.querySelector('[data-testid="inputs"]')
-    && !document.querySelector('[data-testid="inputs"] .band-loading');
+    && !document.querySelector('[data-testid="inputs"] .band-loading')
+    && !document.querySelector('[data-testid="inputs"][aria-busy="true"]');
   const finished = () => window.__benchPaintedMs !== undefined
     && (kind !== 'planner' || (window.__benchInputsMs !== undefined && window.__benchChartsMs !== undefined));
   const frame = () => {

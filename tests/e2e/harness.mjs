@@ -99,7 +99,7 @@ export async function settled(page) {
   await page.waitForFunction(() => {
     const charts = document.querySelector('[data-testid="charts"]');
     return !!charts && Number(charts.dataset.redraws) >= 1
-      && !document.querySelector('[data-testid="inputs"] .band-loading')
+      && !document.querySelector('[data-testid="inputs"][aria-busy="true"]')
       && !!document.querySelector('[data-testid="decision-ranges"]');
   }, null, { timeout: 30_000 });
 }
