@@ -88,14 +88,6 @@ fn fine_hor_ver_lines(from: BackendCoord, to: BackendCoord) -> ((f64, f64), (f64
 }
 
 impl MeasuredCanvas {
-    fn new(inner: CanvasBackend, context: web_sys::CanvasRenderingContext2d) -> Self {
-        Self {
-            inner,
-            context,
-            state: Default::default(),
-        }
-    }
-
     /// A backend drawing on `canvas` as it is (no resizing or scaling;
     /// [`draw_on_canvas`] does that for the charts).
     pub fn for_canvas(canvas: &web_sys::HtmlCanvasElement) -> Option<Self> {
@@ -105,10 +97,11 @@ impl MeasuredCanvas {
             .flatten()?
             .dyn_into::<web_sys::CanvasRenderingContext2d>()
             .ok()?;
-        Some(Self::new(
-            CanvasBackend::with_canvas_object(canvas.clone())?,
+        Some(Self {
+            inner: CanvasBackend::with_canvas_object(canvas.clone())?,
             context,
-        ))
+            state: Default::default(),
+        })
     }
 
     fn stroke_style<S: BackendStyle>(&self, style: &S) {

@@ -536,13 +536,10 @@ pub fn KeyControls() -> impl IntoView {
     }
 }
 
-/// How many input bands the panel holds, and how many are built: the form
-/// is `aria-busy` until every band is there.
+/// How many of the panel's input bands are not built yet: the form is
+/// `aria-busy` until none is left.
 #[derive(Clone, Copy)]
-struct BandsBuilt {
-    registered: RwSignal<usize>,
-    built: RwSignal<usize>,
-}
+struct BandsPending(RwSignal<usize>);
 
 /// One band of inputs, built just after the first figures are painted, each
 /// band in its own task, in page order. The bands hold about 1,270 of the
@@ -569,14 +566,14 @@ fn InputBand(
     children: ChildrenFn,
 ) -> impl IntoView {
     let built = super::io::set_after_paint();
-    let bands = use_context::<BandsBuilt>();
-    if let Some(b) = bands {
-        b.registered.update(|n| *n += 1);
+    let pending = use_context::<BandsPending>();
+    if let Some(BandsPending(n)) = pending {
+        n.update(|n| *n += 1);
     }
     Effect::new(move |_| {
         if built.get() {
-            if let Some(b) = bands {
-                b.built.update(|n| *n += 1);
+            if let Some(BandsPending(n)) = pending {
+                n.update(|n| *n -= 1);
             }
         }
     });
@@ -597,12 +594,9 @@ fn InputBand(
 /// list editors (regions, drills, credits, round trips) follow their band.
 #[component]
 pub fn InputPanel() -> impl IntoView {
-    let bands = BandsBuilt {
-        registered: RwSignal::new(0),
-        built: RwSignal::new(0),
-    };
-    provide_context(bands);
-    let busy = move || (bands.built.get() < bands.registered.get()).to_string();
+    let pending = RwSignal::new(0usize);
+    provide_context(BandsPending(pending));
+    let busy = move || (pending.get() > 0).to_string();
     view! {
         <form class="inputs" data-testid="inputs" on:submit=|ev| ev.prevent_default() aria-label="Scenario inputs" aria-busy=busy>
             <InputBand title="Business case" open=true>
